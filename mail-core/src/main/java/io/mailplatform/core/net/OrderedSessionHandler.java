@@ -1,0 +1,189 @@
+package io.mailplatform.core.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the protocol sessions: decoded frames are handled one at a time, in arrival order, on
+ * the channel's event loop. A handler that must block (store, directory, password hashing) calls
+ * {@link #offload}; the session is then busy, later frames (pipelined commands) wait in a queue,
+ * and the continuation runs back on the event loop. Replies therefore always leave in command
+ * order, and no event-loop thread ever blocks.
+ */
+public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(OrderedSessionHandler.class);
+
+    private final Queue<Object> pending = new ArrayDeque<>();
+    private final Executor workers;
+    private boolean busy;
+    protected ChannelHandlerContext ctx;
+
+    protected OrderedSessionHandler(Executor workers) {
+        this.workers = workers;
+    }
+
+    /** Handles one decoded frame; the frame is released afterwards. */
+    protected abstract void handle(Object frame);
+
+    /** Answers a failure the handler did not expect (a bug or an outage), e.g. {@code 451 4.3.0}. */
+    protected abstract void internalError(RuntimeException e);
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public final void channelRead(ChannelHandlerContext ctx, Object frame) {
+        pending.add(frame);
+        drain();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        discardPending();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("session closed on error: {}", cause.toString());
+        ctx.close();
+    }
+
+    protected final void drain() {
+        while (!busy && !pending.isEmpty() && ctx.channel().isActive()) {
+            Object frame = pending.poll();
+            try {
+                handle(frame);
+            } catch (RuntimeException e) {
+                log.error("session error", e);
+                internalError(e);
+            } finally {
+                ReferenceCountUtil.release(frame);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} on the worker pool, then {@code then} with its result on the event loop; a
+     * failure of the work reaches {@link #internalError}. Frames arriving meanwhile wait.
+     */
+    protected final <T> void offload(Supplier<T> work, Consumer<T> then) {
+        busy = true;
+        workers.execute(() -> {
+            T result = null;
+            RuntimeException failure = null;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            T value = result;
+            RuntimeException error = failure;
+            ctx.executor().execute(() -> {
+                busy = false;
+                try {
+                    if (error != null) {
+                        log.error("session work failed", error);
+                        internalError(error);
+                    } else {
+                        then.accept(value);
+                    }
+                } catch (RuntimeException e) {
+                    log.error("session error", e);
+                    internalError(e);
+                }
+                drain();
+            });
+        });
+    }
+
+    /**
+     * Runs {@code then} on the event loop after {@code delay}, holding later frames back meanwhile
+     * (a throttled login answer must not let pipelined guesses through early).
+     */
+    protected final void after(Duration delay, Runnable then) {
+        if (delay.isZero() || delay.isNegative()) {
+            then.run();
+            return;
+        }
+        suspend();
+        ctx.executor().schedule(() -> {
+            try {
+                then.run();
+            } catch (RuntimeException e) {
+                log.error("session error", e);
+                internalError(e);
+            }
+            resume();
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The client's IP address (after the PROXY protocol, if a listener uses it). */
+    protected InetAddress clientAddress() {
+        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    }
+
+    /** Marks the session busy until {@link #resume()}, for waits that are not worker tasks (a Kafka ack). */
+    protected final void suspend() {
+        busy = true;
+    }
+
+    /** Ends a {@link #suspend()}; call on the event loop. */
+    protected final void resume() {
+        busy = false;
+        drain();
+    }
+
+    /**
+     * Switches the connection to TLS after the reply to STARTTLS/STLS. Frames the client pipelined
+     * after the command were sent in plaintext and are discarded, never executed under TLS
+     * (RFC 3207 §4.2, RFC 2595 §3.1), as are bytes the decoder holds.
+     */
+    protected final void startTls(SslContext sslContext, CrlfLineDecoder decoder, String reply) {
+        discardPending();
+        if (decoder != null) {
+            decoder.discardBuffered();
+        }
+        // startTls = true: the reply below still leaves in plaintext, then the handshake begins
+        ctx.pipeline().addFirst("tls", new SslHandler(sslContext.newEngine(ctx.alloc()), true));
+        write(reply);
+    }
+
+    protected final boolean isTls() {
+        return ctx.pipeline().get(SslHandler.class) != null;
+    }
+
+    private void discardPending() {
+        pending.forEach(ReferenceCountUtil::release);
+        pending.clear();
+    }
+
+    /** Writes text (UTF-8) as is: the caller supplies the line ends. */
+    protected final ChannelFuture write(String text) {
+        return ctx.writeAndFlush(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    }
+
+    protected final ChannelFuture write(ByteBuf bytes) {
+        return ctx.writeAndFlush(bytes);
+    }
+}

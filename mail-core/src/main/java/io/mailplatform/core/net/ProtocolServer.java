@@ -1,0 +1,143 @@
+package io.mailplatform.core.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty side of a protocol service: event loops, a worker pool for blocking session work, its
+ * listeners and the set of open client channels, so that shutdown can stop accepting first and
+ * then say goodbye to every session. Each accepted channel gets, in order: TLS (implicit-TLS
+ * listeners only), the connection limiter, then whatever the service's session setup adds.
+ */
+public final class ProtocolServer {
+    private static final Logger log = LoggerFactory.getLogger(ProtocolServer.class);
+
+    private final String name;
+    private final SslContext sslContext;
+    private final ConnectionLimiter limiter;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup io;
+    private final ExecutorService workers;
+    private final ChannelGroup listeners = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Map<String, Integer> boundPorts = new ConcurrentHashMap<>();
+
+    public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads) {
+        this.name = name;
+        this.sslContext = sslContext;
+        this.limiter = limiter;
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept"),
+                NioIoHandler.newFactory());
+        this.io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory(name + "-io"), NioIoHandler.newFactory());
+        this.workers = Executors.newFixedThreadPool(workerThreads, new DefaultThreadFactory(name + "-work", true));
+    }
+
+    /** Binds every enabled listener; {@code sessionSetup} completes each accepted channel's pipeline. */
+    public void start(List<ListenerSpec> specs, SessionSetup sessionSetup) {
+        for (ListenerSpec spec : specs) {
+            if (spec.enabled()) {
+                bind(spec, channel -> sessionSetup.setUp(channel, spec));
+            }
+        }
+    }
+
+    /** Completes the pipeline of one accepted channel. */
+    @FunctionalInterface
+    public interface SessionSetup {
+        void setUp(SocketChannel channel, ListenerSpec listener);
+    }
+
+    private void bind(ListenerSpec spec, Consumer<SocketChannel> setup) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        clients.add(channel);
+                        if (spec.implicitTls()) {
+                            channel.pipeline().addLast("tls", sslContext.newHandler(channel.alloc()));
+                        }
+                        channel.pipeline().addLast("limits", limiter);
+                        setup.accept(channel);
+                    }
+                });
+        Channel channel = bootstrap.bind(new InetSocketAddress(spec.host(), spec.port())).syncUninterruptibly().channel();
+        listeners.add(channel);
+        int port = ((InetSocketAddress) channel.localAddress()).getPort();
+        boundPorts.put(spec.name(), port);
+        log.info("{} listener '{}' on {}:{}{}", name, spec.name(), spec.host(), port, spec.implicitTls() ? " (TLS)" : "");
+    }
+
+    /** The pool sessions offload blocking work to. */
+    public Executor workers() {
+        return workers;
+    }
+
+    public SslContext sslContext() {
+        return sslContext;
+    }
+
+    /** The port a listener is bound to, or -1 if there is no such listener. */
+    public int port(String listenerName) {
+        return boundPorts.getOrDefault(listenerName, -1);
+    }
+
+    public Map<String, Integer> ports() {
+        return Map.copyOf(boundPorts);
+    }
+
+    /**
+     * Stops accepting, sends {@code goodbye} (if any) to every open session, waits up to
+     * {@code grace} for sessions to end, then closes everything.
+     */
+    public void shutdown(byte[] goodbye, Duration grace) {
+        listeners.close().awaitUninterruptibly();
+        if (goodbye != null) {
+            clients.writeAndFlush(Unpooled.wrappedBuffer(goodbye)).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!clients.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        clients.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        workers.shutdownNow();
+        acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}
