@@ -1,0 +1,27 @@
+package io.mailplatform.store.config;
+
+import io.mailplatform.core.auth.LoginThrottle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Password checking: adaptive password hashes with an algorithm prefix ({@code {bcrypt}...}), so the algorithm can change later. */
+@Configuration(proxyBeanMethods = false)
+public class PasswordConfiguration {
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** One throttle per process, shared by every protocol, so guessing over SMTP also slows IMAP guesses. */
+    @Bean
+    public LoginThrottle loginThrottle(StoreProperties properties) {
+        StoreProperties.LoginThrottling settings = properties.loginThrottle();
+        if (settings.baseDelay().isZero()) {
+            return LoginThrottle.disabled();
+        }
+        return new LoginThrottle(settings.freeFailuresPerAccount(), settings.freeFailuresPerAddress(),
+                settings.baseDelay(), settings.maxDelay(), settings.window());
+    }
+}

@@ -1,0 +1,439 @@
+package io.mailplatform.store.mailbox;
+
+import io.mailplatform.core.mime.HeaderSection;
+import io.mailplatform.store.event.EventOrigin;
+import io.mailplatform.store.event.MailboxEvent;
+import io.mailplatform.store.event.MailboxEventPublisher;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The mailbox service API every protocol uses: mailboxes, append, fetch, flags, copy, move,
+ * expunge and local delivery.
+ *
+ * <p>UIDs and MODSEQs are allocated by {@code UPDATE mailboxes ... RETURNING} in the same
+ * transaction as the write. The row lock that update takes is held until commit, so writers to one
+ * mailbox commit in the order of their UIDs and a reader never sees UID n+1 without UID n. Several
+ * mailboxes are always locked in id order, so concurrent deliveries cannot deadlock.
+ *
+ * <p>Callers pass {@link Mailbox} records obtained through the account-scoped look-ups here, which
+ * is what keeps one account out of another's mail.
+ */
+@Service
+public class MailboxService {
+    private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
+    private static final String META_COLUMNS = "uid, content_id, modseq, flags, keywords, internal_date, size";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final MailboxEventPublisher events;
+
+    public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    // ---- mailboxes -------------------------------------------------------------------------
+
+    public List<Mailbox> mailboxes(long accountId) {
+        return jdbc.sql("SELECT * FROM mailboxes WHERE account_id = ? ORDER BY name").param(accountId)
+                .query(MailboxService::mailbox).list();
+    }
+
+    /** Finds a mailbox by name; "INBOX" matches case-insensitively (RFC 9051 §5.1). */
+    public Optional<Mailbox> find(long accountId, String name) {
+        return jdbc.sql("SELECT * FROM mailboxes WHERE account_id = ? AND name = ?")
+                .params(accountId, canonicalName(name)).query(MailboxService::mailbox).optional();
+    }
+
+    public Mailbox require(long accountId, String name) {
+        return find(accountId, name).orElseThrow(() -> new MailboxNotFoundException(name));
+    }
+
+    /** Re-reads a mailbox's counters. */
+    public Mailbox refresh(Mailbox mailbox) {
+        return jdbc.sql("SELECT * FROM mailboxes WHERE id = ?").param(mailbox.id()).query(MailboxService::mailbox)
+                .optional().orElseThrow(() -> new MailboxNotFoundException(mailbox.name()));
+    }
+
+    public Mailbox create(long accountId, String name) {
+        String canonical = canonicalName(name);
+        Mailbox created;
+        try {
+            created = jdbc.sql("INSERT INTO mailboxes (account_id, name) VALUES (?, ?) RETURNING *")
+                    .params(accountId, canonical).query(MailboxService::mailbox).single();
+        } catch (DuplicateKeyException e) {
+            throw new MailboxExistsException(canonical);
+        }
+        publish(MailboxEvent.Type.MAILBOX_CREATED, created, List.of());
+        return created;
+    }
+
+    // ---- messages --------------------------------------------------------------------------
+
+    public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
+        AppendResult result = transactions.execute(status -> {
+            long contentId = insertContent(raw);
+            Allocation allocation = allocate(mailbox.id(), 1);
+            insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
+                    internalDate, raw.length);
+            return new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(), allocation.modSeq());
+        });
+        events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
+                mailbox.name(), result.modSeq(), List.of(result.uid()), EventOrigin.ID));
+        return result;
+    }
+
+    /** The messages of a mailbox in UID order. */
+    public List<MessageMeta> messages(Mailbox mailbox) {
+        return jdbc.sql("SELECT " + META_COLUMNS + " FROM messages WHERE mailbox_id = ? ORDER BY uid")
+                .param(mailbox.id()).query(MailboxService::meta).list();
+    }
+
+    /** Messages changed after {@code modSeq} (RFC 7162 CHANGEDSINCE), in UID order. */
+    public List<MessageMeta> changedSince(Mailbox mailbox, long modSeq) {
+        return jdbc.sql("SELECT " + META_COLUMNS + " FROM messages WHERE mailbox_id = ? AND modseq > ? ORDER BY uid")
+                .params(mailbox.id(), modSeq).query(MailboxService::meta).list();
+    }
+
+    public Optional<MessageMeta> message(Mailbox mailbox, long uid) {
+        return jdbc.sql("SELECT " + META_COLUMNS + " FROM messages WHERE mailbox_id = ? AND uid = ?")
+                .params(mailbox.id(), uid).query(MailboxService::meta).optional();
+    }
+
+    /** The full stored content of a message, exactly as delivered. */
+    public Optional<byte[]> content(Mailbox mailbox, long uid) {
+        return jdbc.sql("""
+                SELECT c.raw FROM messages m JOIN message_contents c ON c.id = m.content_id
+                WHERE m.mailbox_id = ? AND m.uid = ?""").params(mailbox.id(), uid).query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** The header section of a message (up to and including the blank line). */
+    public Optional<byte[]> header(Mailbox mailbox, long uid) {
+        return jdbc.sql("""
+                SELECT substring(c.raw FROM 1 FOR c.body_offset) FROM messages m JOIN message_contents c ON c.id = m.content_id
+                WHERE m.mailbox_id = ? AND m.uid = ?""").params(mailbox.id(), uid).query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** Part of a message's content ({@code length} octets from {@code offset}), read without loading the rest. */
+    public Optional<byte[]> contentRange(Mailbox mailbox, long uid, int offset, int length) {
+        return jdbc.sql("""
+                SELECT substring(c.raw FROM ? FOR ?) FROM messages m JOIN message_contents c ON c.id = m.content_id
+                WHERE m.mailbox_id = ? AND m.uid = ?""").params(offset + 1, length, mailbox.id(), uid)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /**
+     * Changes flags of the given UIDs. Only messages whose flags really change get the new MODSEQ.
+     *
+     * @return the changed messages with their new flags and MODSEQ
+     */
+    public List<MessageMeta> setFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        String flagsExpr;
+        String keywordsExpr;
+        switch (mode) {
+            case REPLACE -> {
+                flagsExpr = ":flags";
+                keywordsExpr = ":keywords::text[]";
+            }
+            case ADD -> {
+                flagsExpr = "flags | :flags";
+                keywordsExpr = "ARRAY(SELECT DISTINCT k FROM unnest(keywords || :keywords::text[]) k ORDER BY k)";
+            }
+            case REMOVE -> {
+                flagsExpr = "flags & ~(:flags)::smallint";
+                keywordsExpr = "ARRAY(SELECT k FROM unnest(keywords) k WHERE k <> ALL(:keywords::text[]) ORDER BY k)";
+            }
+            default -> throw new IllegalArgumentException(mode.toString());
+        }
+        String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
+        List<MessageMeta> changed = transactions.execute(status -> {
+            Allocation allocation = allocate(mailbox.id(), 0);
+            return jdbc.sql("UPDATE messages SET flags = (" + flagsExpr + ")::smallint, keywords = " + keywordsExpr
+                            + ", modseq = :modseq WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (flags, keywords)"
+                            + " IS DISTINCT FROM ((" + flagsExpr + ")::smallint, " + keywordsExpr + ") RETURNING "
+                            + META_COLUMNS)
+                    .param("flags", (short) flags.system()).param("keywords", keywords)
+                    .param("modseq", allocation.modSeq()).param("mailbox", mailbox.id())
+                    .param("uids", toArray(uids)).query(MailboxService::meta).list();
+        });
+        changed = new ArrayList<>(changed);
+        changed.sort(Comparator.comparingLong(MessageMeta::uid));
+        if (!changed.isEmpty()) {
+            events.publish(new MailboxEvent(MailboxEvent.Type.FLAGS_CHANGED, mailbox.accountId(), mailbox.id(),
+                    mailbox.name(), changed.get(0).modSeq(), changed.stream().map(MessageMeta::uid).toList(),
+                    EventOrigin.ID));
+        }
+        return changed;
+    }
+
+    /** Copies messages to another mailbox of the same account; content is shared, not duplicated. */
+    public CopyResult copy(Mailbox source, Collection<Long> uids, Mailbox target) {
+        CopyResult result = transactions.execute(status -> copyInTransaction(source, uids, target));
+        if (!result.targetUids().isEmpty()) {
+            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, target.accountId(), target.id(),
+                    target.name(), 0, result.targetUids(), EventOrigin.ID));
+        }
+        return result;
+    }
+
+    /** Moves messages (RFC 6851): copy and expunge from the source in one transaction. */
+    public CopyResult move(Mailbox source, Collection<Long> uids, Mailbox target) {
+        List<Long> contents = new ArrayList<>();
+        CopyResult result = transactions.execute(status -> {
+            List<Mailbox> order = source.id() < target.id() ? List.of(source, target) : List.of(target, source);
+            for (Mailbox mailbox : order) {
+                jdbc.sql("SELECT 1 FROM mailboxes WHERE id = ? FOR UPDATE").param(mailbox.id()).query().listOfRows();
+            }
+            CopyResult copied = copyInTransaction(source, uids, target);
+            contents.addAll(removeInTransaction(source, copied.sourceUids(), false).contentIds());
+            return copied;
+        });
+        collectContents(contents);
+        if (!result.sourceUids().isEmpty()) {
+            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, target.accountId(), target.id(),
+                    target.name(), 0, result.targetUids(), EventOrigin.ID));
+            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_EXPUNGED, source.accountId(), source.id(),
+                    source.name(), 0, result.sourceUids(), EventOrigin.ID));
+        }
+        return result;
+    }
+
+    /**
+     * Expunges messages flagged {@code \Deleted}: all of them, or only those among {@code uids}
+     * (UID EXPUNGE) when uids is not null.
+     *
+     * @return the expunged UIDs in ascending order
+     */
+    public List<Long> expunge(Mailbox mailbox, Collection<Long> uids) {
+        return remove(mailbox, uids, true);
+    }
+
+    /** Removes the given messages whatever their flags (POP3 DELE at QUIT). */
+    public List<Long> delete(Mailbox mailbox, Collection<Long> uids) {
+        return remove(mailbox, uids, false);
+    }
+
+    private List<Long> remove(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
+        if (uids != null && uids.isEmpty()) {
+            return List.of();
+        }
+        Removal removal = transactions.execute(status -> removeInTransaction(mailbox, uids, onlyDeleted));
+        collectContents(removal.contentIds());
+        if (!removal.uids().isEmpty()) {
+            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_EXPUNGED, mailbox.accountId(), mailbox.id(),
+                    mailbox.name(), removal.modSeq(), removal.uids(), EventOrigin.ID));
+        }
+        return removal.uids();
+    }
+
+    // ---- delivery ----------------------------------------------------------------------------
+
+    /**
+     * Stores one message for several local recipients: the content once, one mailbox entry per
+     * recipient, all in one transaction. Recipients already delivered for this envelope are skipped,
+     * so a redelivered Kafka record creates no second copy.
+     *
+     * @return the new entries, one per recipient not delivered before
+     */
+    public List<AppendResult> deliver(String envelopeId, byte[] raw, List<DeliveryTarget> targets, Instant internalDate) {
+        List<Mailbox> touched = new ArrayList<>();
+        List<AppendResult> results = transactions.execute(status -> {
+            List<DeliveryTarget> fresh = new ArrayList<>();
+            for (DeliveryTarget target : targets) {
+                int inserted = jdbc.sql("INSERT INTO deliveries (envelope_id, recipient) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .params(envelopeId, target.recipient()).update();
+                if (inserted == 1) {
+                    fresh.add(target);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return List.<AppendResult>of();
+            }
+            Map<Long, Mailbox> mailboxes = new LinkedHashMap<>();
+            for (DeliveryTarget target : fresh) {
+                Mailbox mailbox = find(target.accountId(), target.mailboxName())
+                        .or(() -> find(target.accountId(), Mailbox.INBOX))
+                        .orElseThrow(() -> new MailboxNotFoundException(target.mailboxName()));
+                mailboxes.put(mailbox.id(), mailbox);
+            }
+            long contentId = insertContent(raw);
+            List<AppendResult> appended = new ArrayList<>();
+            // lock in id order: concurrent deliveries to overlapping recipients never deadlock
+            for (Mailbox mailbox : mailboxes.values().stream().sorted(Comparator.comparingLong(Mailbox::id)).toList()) {
+                Allocation allocation = allocate(mailbox.id(), 1);
+                insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(),
+                        MessageFlags.NONE, internalDate, raw.length);
+                appended.add(new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(),
+                        allocation.modSeq()));
+                touched.add(mailbox);
+            }
+            return appended;
+        });
+        for (int i = 0; i < results.size(); i++) {
+            Mailbox mailbox = touched.get(i);
+            AppendResult result = results.get(i);
+            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
+                    mailbox.name(), result.modSeq(), List.of(result.uid()), EventOrigin.ID));
+        }
+        return results;
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private record Allocation(long firstUid, long modSeq, long uidValidity) {
+    }
+
+    private record Removal(List<Long> uids, List<Long> contentIds, long modSeq) {
+    }
+
+    /** Takes the mailbox row lock and allocates {@code count} UIDs and one MODSEQ. */
+    private Allocation allocate(long mailboxId, int count) {
+        return jdbc.sql("""
+                UPDATE mailboxes SET uid_next = uid_next + ?, highest_modseq = highest_modseq + 1 WHERE id = ?
+                RETURNING uid_next - ?, highest_modseq, uid_validity""")
+                .params(count, mailboxId, count)
+                .query((rs, n) -> new Allocation(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional().orElseThrow(() -> new MailboxNotFoundException("#" + mailboxId));
+    }
+
+    private long insertContent(byte[] raw) {
+        return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw) VALUES (?, ?, ?) RETURNING id")
+                .params(raw.length, HeaderSection.bodyOffset(raw), raw).query(Long.class).single();
+    }
+
+    private void insertMessages(long mailboxId, long[] uids, long contentId, long modSeq, MessageFlags flags,
+            Instant internalDate, int size) {
+        jdbc.sql("""
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
+                SELECT ?, u, ?, ?, ?, ?, ?, ? FROM unnest(?::bigint[]) u""")
+                .params(mailboxId, contentId, modSeq, (short) flags.system(),
+                        flags.keywords().stream().sorted().toArray(String[]::new), Timestamp.from(internalDate), size, uids)
+                .update();
+    }
+
+    private CopyResult copyInTransaction(Mailbox source, Collection<Long> uids, Mailbox target) {
+        List<MessageMeta> sources = jdbc.sql("SELECT " + META_COLUMNS
+                        + " FROM messages WHERE mailbox_id = ? AND uid = ANY(?) ORDER BY uid")
+                .params(source.id(), toArray(uids)).query(MailboxService::meta).list();
+        if (sources.isEmpty()) {
+            return new CopyResult(target.uidValidity(), List.of(), List.of());
+        }
+        Allocation allocation = allocate(target.id(), sources.size());
+        List<Long> sourceUids = new ArrayList<>();
+        List<Long> targetUids = new ArrayList<>();
+        long[] newUids = new long[sources.size()];
+        for (int i = 0; i < sources.size(); i++) {
+            newUids[i] = allocation.firstUid() + i;
+            sourceUids.add(sources.get(i).uid());
+            targetUids.add(newUids[i]);
+        }
+        // flags, keywords and dates come from the source rows, joined by their old UID
+        jdbc.sql("""
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
+                SELECT ?, n.new_uid, m.content_id, ?, m.flags, m.keywords, m.internal_date, m.size
+                FROM unnest(?::bigint[], ?::bigint[]) AS n(old_uid, new_uid)
+                JOIN messages m ON m.mailbox_id = ? AND m.uid = n.old_uid""")
+                .params(target.id(), allocation.modSeq(), toArray(sourceUids), newUids, source.id()).update();
+        return new CopyResult(allocation.uidValidity(), sourceUids, targetUids);
+    }
+
+    private Removal removeInTransaction(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
+        Allocation allocation = allocate(mailbox.id(), 0);
+        StringBuilder sql = new StringBuilder("DELETE FROM messages WHERE mailbox_id = ?");
+        List<Object> params = new ArrayList<>(List.of(mailbox.id()));
+        if (onlyDeleted) {
+            sql.append(" AND (flags & ").append(MessageFlags.DELETED).append(") <> 0");
+        }
+        if (uids != null) {
+            sql.append(" AND uid = ANY(?)");
+            params.add(toArray(uids));
+        }
+        sql.append(" RETURNING uid, content_id");
+        List<long[]> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        List<Long> removed = rows.stream().map(r -> r[0]).sorted().toList();
+        List<Long> contents = rows.stream().map(r -> r[1]).distinct().toList();
+        if (!removed.isEmpty()) {
+            jdbc.sql("INSERT INTO expunged_messages (mailbox_id, uid, modseq) SELECT ?, u, ? FROM unnest(?::bigint[]) u")
+                    .params(mailbox.id(), allocation.modSeq(), toArray(removed)).update();
+        }
+        return new Removal(removed, contents, allocation.modSeq());
+    }
+
+    /**
+     * Deletes contents no message refers to any more. Runs after the expunge committed and in its
+     * own transaction: if a concurrent COPY took a new reference meanwhile, the foreign key refuses
+     * and the content simply stays.
+     */
+    private void collectContents(List<Long> contentIds) {
+        if (contentIds.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                    DELETE FROM message_contents c WHERE c.id = ANY(?)
+                    AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id)""")
+                    .param(toArray(contentIds)).update();
+        } catch (DataIntegrityViolationException e) {
+            log.debug("content still referenced, kept: {}", e.getMessage());
+        }
+    }
+
+    private void publish(MailboxEvent.Type type, Mailbox mailbox, List<Long> uids) {
+        events.publish(new MailboxEvent(type, mailbox.accountId(), mailbox.id(), mailbox.name(),
+                mailbox.highestModSeq(), uids, EventOrigin.ID));
+    }
+
+    /** INBOX is case-insensitive; every other name is kept as given. */
+    static String canonicalName(String name) {
+        return name.equalsIgnoreCase(Mailbox.INBOX) ? Mailbox.INBOX : name;
+    }
+
+    private static long[] toArray(Collection<Long> values) {
+        long[] array = new long[values.size()];
+        int i = 0;
+        for (Long value : values) {
+            array[i++] = value;
+        }
+        return array;
+    }
+
+    static Mailbox mailbox(ResultSet rs, int row) throws SQLException {
+        return new Mailbox(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getLong("uid_validity"),
+                rs.getLong("uid_next"), rs.getLong("highest_modseq"), rs.getString("special_use"),
+                rs.getBoolean("subscribed"));
+    }
+
+    static MessageMeta meta(ResultSet rs, int row) throws SQLException {
+        Array keywordArray = rs.getArray(5);
+        String[] keywords = keywordArray == null ? new String[0] : (String[]) keywordArray.getArray();
+        return new MessageMeta(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                new MessageFlags(rs.getShort(4), Set.copyOf(Arrays.asList(keywords))), rs.getTimestamp(6).toInstant(), rs.getInt(7));
+    }
+}

@@ -1,0 +1,56 @@
+package io.mailplatform.store.server;
+
+import io.mailplatform.core.net.ProtocolServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts a protocol service's {@link ProtocolServer} with the application context and stops it
+ * gracefully: listeners close first, open sessions get the protocol's goodbye line, then the
+ * connections close. Shared by the SMTP, POP3 and IMAP services.
+ */
+public abstract class ProtocolServerLifecycle implements SmartLifecycle {
+    private final byte[] goodbye;
+    private final Duration grace;
+    private volatile ProtocolServer server;
+
+    protected ProtocolServerLifecycle(String goodbye, Duration grace) {
+        this.goodbye = goodbye.getBytes(StandardCharsets.US_ASCII);
+        this.grace = grace;
+    }
+
+    /** Creates the server and binds its listeners. */
+    protected abstract ProtocolServer startServer();
+
+    @Override
+    public final void start() {
+        server = startServer();
+    }
+
+    @Override
+    public final void stop() {
+        ProtocolServer current = server;
+        if (current != null) {
+            current.shutdown(goodbye, grace);
+            server = null;
+        }
+    }
+
+    @Override
+    public final boolean isRunning() {
+        return server != null;
+    }
+
+    /** The bound port of a listener, or -1 when it is not bound. */
+    public final int port(String listener) {
+        ProtocolServer current = server;
+        return current == null ? -1 : current.port(listener);
+    }
+
+    public final Map<String, Integer> ports() {
+        ProtocolServer current = server;
+        return current == null ? Map.of() : current.ports();
+    }
+}

@@ -1,0 +1,161 @@
+package io.mailplatform.store.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailplatform.store.StoreTestApplication;
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.event.MailboxEvent;
+import io.mailplatform.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(classes = StoreTestApplication.class)
+@RealInfrastructure(kafka = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailboxServiceTest {
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StoreTestApplication.RecordingPublisher events;
+
+    Account alice;
+    Account bob;
+
+    @BeforeAll
+    void accounts() throws Exception {
+        directory.createDomain("example.test");
+        alice = directory.createAccount("alice@example.test", "secret-a");
+        bob = directory.createAccount("bob@example.test", "secret-b");
+    }
+
+    private static byte[] message(String subject) {
+        return ("From: carol@example.org\r\nSubject: " + subject + "\r\n\r\nHello\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void newAccountsHaveInboxAndSpecialUseMailboxes() throws Exception {
+        Account fresh = directory.createAccount("fresh@example.test", "pw");
+        assertThat(mailboxes.mailboxes(fresh.id())).extracting(Mailbox::name)
+                .containsExactlyInAnyOrder("INBOX", "Drafts", "Sent", "Junk", "Trash");
+        assertThat(mailboxes.find(fresh.id(), "inbox")).isPresent();
+        assertThat(mailboxes.require(fresh.id(), "Junk").specialUse()).isEqualTo("\\Junk");
+    }
+
+    @Test
+    void appendAssignsUidsAndModSeqsAndPublishesAnEvent() {
+        Mailbox box = mailboxes.create(alice.id(), "Append");
+        AppendResult first = mailboxes.append(box, message("one"), MessageFlags.of(List.of("\\Seen", "$Work")), Instant.now());
+        AppendResult second = mailboxes.append(box, message("two"), MessageFlags.NONE, Instant.now());
+        assertThat(first.uid()).isEqualTo(1);
+        assertThat(second.uid()).isEqualTo(2);
+        assertThat(second.modSeq()).isGreaterThan(first.modSeq());
+        assertThat(first.uidValidity()).isEqualTo(box.uidValidity());
+        List<MessageMeta> metas = mailboxes.messages(box);
+        assertThat(metas).extracting(MessageMeta::uid).containsExactly(1L, 2L);
+        assertThat(metas.get(0).flags().names()).containsExactly("\\Seen", "$Work");
+        assertThat(mailboxes.content(box, 2).orElseThrow()).isEqualTo(message("two"));
+        assertThat(mailboxes.contentRange(box, 2, 6, 17).map(b -> new String(b, StandardCharsets.US_ASCII)))
+                .contains("carol@example.org");
+        assertThat(mailboxes.refresh(box).uidNext()).isEqualTo(3);
+        assertThat(events.events).anyMatch(e -> e.type() == MailboxEvent.Type.MESSAGES_ADDED
+                && e.mailboxId() == box.id() && e.uids().equals(List.of(2L)));
+    }
+
+    @Test
+    void flagChangesOnlyTouchMessagesThatChange() {
+        Mailbox box = mailboxes.create(alice.id(), "Flags");
+        mailboxes.append(box, message("a"), MessageFlags.of(List.of("\\Seen")), Instant.now());
+        mailboxes.append(box, message("b"), MessageFlags.NONE, Instant.now());
+        List<MessageMeta> changed = mailboxes.setFlags(box, List.of(1L, 2L), FlagMode.ADD, MessageFlags.of(List.of("\\Seen")));
+        assertThat(changed).extracting(MessageMeta::uid).containsExactly(2L);
+        changed = mailboxes.setFlags(box, List.of(1L, 2L), FlagMode.ADD, MessageFlags.of(List.of("\\Flagged", "Todo")));
+        assertThat(changed).hasSize(2).allSatisfy(m -> assertThat(m.flags().names()).contains("\\Flagged", "Todo"));
+        changed = mailboxes.setFlags(box, List.of(2L), FlagMode.REMOVE, MessageFlags.of(List.of("\\Seen", "Todo")));
+        assertThat(changed.get(0).flags().names()).containsExactly("\\Flagged");
+        changed = mailboxes.setFlags(box, List.of(1L), FlagMode.REPLACE, MessageFlags.of(List.of("\\Answered")));
+        assertThat(changed.get(0).flags().names()).containsExactly("\\Answered");
+        assertThat(mailboxes.changedSince(box, changed.get(0).modSeq() - 1)).extracting(MessageMeta::uid).containsExactly(1L);
+    }
+
+    @Test
+    void copyAndMoveShareContentAndMoveExpungesTheSource() {
+        Mailbox source = mailboxes.create(alice.id(), "Source");
+        Mailbox target = mailboxes.create(alice.id(), "Target");
+        mailboxes.append(source, message("x"), MessageFlags.of(List.of("$Label")), Instant.now());
+        mailboxes.append(source, message("y"), MessageFlags.NONE, Instant.now());
+        CopyResult copied = mailboxes.copy(source, List.of(1L, 2L, 99L), target);
+        assertThat(copied.sourceUids()).containsExactly(1L, 2L);
+        assertThat(copied.targetUids()).containsExactly(1L, 2L);
+        assertThat(mailboxes.messages(target).get(0).flags().keywords()).containsExactly("$Label");
+        assertThat(mailboxes.messages(target).get(0).contentId()).isEqualTo(mailboxes.messages(source).get(0).contentId());
+
+        CopyResult moved = mailboxes.move(source, List.of(2L), target);
+        assertThat(moved.targetUids()).containsExactly(3L);
+        assertThat(mailboxes.messages(source)).extracting(MessageMeta::uid).containsExactly(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM expunged_messages WHERE mailbox_id = ?").param(source.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void expungeRemovesOnlyDeletedMessagesAndCollectsUnsharedContent() {
+        Mailbox box = mailboxes.create(alice.id(), "Expunge");
+        for (int i = 0; i < 4; i++) {
+            mailboxes.append(box, message("m" + i), MessageFlags.NONE, Instant.now());
+        }
+        long contentOfThird = mailboxes.message(box, 3).orElseThrow().contentId();
+        mailboxes.setFlags(box, List.of(2L, 3L, 4L), FlagMode.ADD, MessageFlags.of(List.of("\\Deleted")));
+        assertThat(mailboxes.expunge(box, List.of(3L, 4L))).containsExactly(3L, 4L);
+        assertThat(mailboxes.expunge(box, null)).containsExactly(2L);
+        assertThat(mailboxes.messages(box)).extracting(MessageMeta::uid).containsExactly(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM message_contents WHERE id = ?").param(contentOfThird)
+                .query(Long.class).single()).isZero();
+        assertThat(mailboxes.delete(box, List.of(1L))).containsExactly(1L);
+        assertThat(mailboxes.messages(box)).isEmpty();
+    }
+
+    @Test
+    void deliveryStoresContentOnceAndIsIdempotentPerRecipient() {
+        byte[] raw = message("for two");
+        List<DeliveryTarget> targets = List.of(new DeliveryTarget("alice@example.test", alice.id(), "INBOX"),
+                new DeliveryTarget("bob@example.test", bob.id(), "INBOX"));
+        long contentsBefore = jdbc.sql("SELECT count(*) FROM message_contents").query(Long.class).single();
+        List<AppendResult> first = mailboxes.deliver("ENV-1", raw, targets, Instant.now());
+        List<AppendResult> again = mailboxes.deliver("ENV-1", raw, targets, Instant.now());
+        assertThat(first).hasSize(2);
+        assertThat(again).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM message_contents").query(Long.class).single()).isEqualTo(contentsBefore + 1);
+        Mailbox bobInbox = mailboxes.require(bob.id(), "INBOX");
+        assertThat(mailboxes.messages(bobInbox)).hasSize(1);
+        // a recipient added on redelivery gets its copy; the others do not get a second one
+        Account carol = directory.findAccount("alice@example.test").orElseThrow();
+        List<AppendResult> partial = mailboxes.deliver("ENV-1", raw,
+                List.of(targets.get(0), new DeliveryTarget("alias@example.test", carol.id(), "Junk")), Instant.now());
+        assertThat(partial).hasSize(1);
+        assertThat(mailboxes.messages(mailboxes.require(alice.id(), "Junk"))).hasSize(1);
+    }
+
+    @Test
+    void mailboxNamesAreUniquePerAccount() {
+        mailboxes.create(alice.id(), "Projects/2026");
+        assertThatThrownBy(() -> mailboxes.create(alice.id(), "Projects/2026")).isInstanceOf(MailboxExistsException.class);
+        mailboxes.create(bob.id(), "Projects/2026");
+        assertThat(mailboxes.find(bob.id(), "Projects/2026")).isPresent();
+        assertThat(mailboxes.find(bob.id(), "Nope")).isEmpty();
+        assertThat(Set.copyOf(mailboxes.mailboxes(bob.id()).stream().map(Mailbox::accountId).toList()))
+                .containsExactly(bob.id());
+    }
+}

@@ -1,0 +1,90 @@
+package io.mailplatform.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A raw CRLF line client for protocol transcripts: writes exactly the bytes given, reads lines as
+ * the server sent them. Times out instead of hanging a test.
+ */
+public final class LineClient implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    public LineClient(String host, int port) throws IOException {
+        this.socket = new Socket(host, port);
+        this.socket.setSoTimeout(15_000);
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    /** Sends a line, appending CRLF. */
+    public LineClient send(String line) throws IOException {
+        return write(line + "\r\n");
+    }
+
+    /** Sends raw text as UTF-8, without adding anything. */
+    public LineClient write(String raw) throws IOException {
+        return write(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public LineClient write(byte[] raw) throws IOException {
+        out.write(raw);
+        out.flush();
+        return this;
+    }
+
+    /** Reads one line without its CRLF; null at end of stream. */
+    public String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, length, StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads lines up to and including the first one that matches. */
+    public List<String> readUntil(Predicate<String> last) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String line;
+        while ((line = readLine()) != null) {
+            lines.add(line);
+            if (last.test(line)) {
+                return lines;
+            }
+        }
+        throw new IOException("connection closed after " + lines);
+    }
+
+    /** Reads an SMTP reply (continuation lines {@code 250-...} up to the final {@code 250 ...}). */
+    public List<String> readSmtpReply() throws IOException {
+        return readUntil(line -> line.length() < 4 || line.charAt(3) != '-');
+    }
+
+    public boolean isClosedByServer() throws IOException {
+        return in.read() == -1;
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
