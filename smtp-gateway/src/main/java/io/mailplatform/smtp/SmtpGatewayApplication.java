@@ -1,0 +1,17 @@
+package io.mailplatform.smtp;
+
+import io.mailplatform.smtp.config.SmtpGatewayConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** Runs the SMTP gateway alone. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(SmtpGatewayConfiguration.class)
+public class SmtpGatewayApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(SmtpGatewayApplication.class, args);
+    }
+}

@@ -1,0 +1,18 @@
+package io.mailplatform.smtp.config;
+
+import io.mailplatform.store.config.MailStoreConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+
+/** Everything the SMTP gateway needs; imported by its own application and by standalone. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = "io.mailplatform.smtp",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@ConfigurationPropertiesScan(basePackages = "io.mailplatform.smtp")
+@Import(MailStoreConfiguration.class)
+public class SmtpGatewayConfiguration {
+}

@@ -1,0 +1,10 @@
+package io.mailplatform.webmail.config;
+
+/** The requested message does not exist in that mailbox. */
+public class MessageNotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public MessageNotFoundException(String mailbox, long uid) {
+        super("no message " + uid + " in " + mailbox);
+    }
+}
