@@ -1,0 +1,56 @@
+package io.mailplatform.standalone;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded PostgreSQL and Kafka broker before the services are created, unless the
+ * environment points at external ones, and stops them after the application context has closed.
+ */
+final class EmbeddedInfrastructure implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        StandaloneProperties properties = Binder.get(environment).bindOrCreate("mail.standalone", StandaloneProperties.class);
+        Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
+        Map<String, Object> overrides = new HashMap<>();
+        if (!environment.containsProperty("spring.datasource.url")) {
+            postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), properties.postgresPort());
+            overrides.put("spring.datasource.url", postgres.jdbcUrl());
+            overrides.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+            overrides.put("spring.datasource.password", "");
+        }
+        if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
+            kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), "127.0.0.1", properties.kafkaPort(),
+                    properties.kafkaControllerPort());
+            overrides.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        }
+        if (!overrides.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", overrides));
+        }
+    }
+
+    void stop() {
+        if (kafka != null) {
+            log.info("stopping the embedded Kafka broker");
+            kafka.close();
+        }
+        if (postgres != null) {
+            log.info("stopping the embedded PostgreSQL");
+            postgres.close();
+        }
+    }
+}

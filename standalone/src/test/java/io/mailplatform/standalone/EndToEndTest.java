@@ -1,0 +1,200 @@
+package io.mailplatform.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailplatform.imap.server.ImapServer;
+import io.mailplatform.pop3.server.Pop3Server;
+import io.mailplatform.smtp.server.SmtpServer;
+import io.mailplatform.testsupport.RealInfrastructure;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import org.eclipse.angus.mail.util.CRLFOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One message travels the real path: Jakarta Mail submits it over SMTP (STARTTLS + AUTH) to the
+ * gateway, Kafka carries it to the delivery service, PostgreSQL stores it, and it is read back over
+ * POP3, IMAP (Jakarta Mail again) and the REST API, byte for byte apart from the trace fields the
+ * platform prepends (Return-Path, Received).
+ */
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mail.smtp.mx-port=0", "mail.smtp.submission-port=0", "mail.smtp.submissions-port=0",
+                "mail.pop3.port=0", "mail.pop3.tls-port=0", "mail.imap.port=0", "mail.imap.tls-port=0",
+                "mail.smtp.hostname=mx.example.test", "mail.admin.password=admin-secret"})
+@RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+    private static final String ADDRESS = "alice@example.test";
+    private static final String PASSWORD = "wonder land";
+
+    @LocalServerPort
+    int httpPort;
+    @Autowired
+    SmtpServer smtp;
+    @Autowired
+    Pop3Server pop3;
+    @Autowired
+    ImapServer imap;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void provision() throws Exception {
+        assertThat(post("/api/admin/domains", "{\"name\":\"example.test\"}", "admin", "admin-secret").statusCode())
+                .isEqualTo(201);
+        assertThat(post("/api/admin/accounts", "{\"address\":\"" + ADDRESS + "\",\"password\":\"" + PASSWORD + "\"}",
+                "admin", "admin-secret").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void adminApiAnswersConflictsInvalidInputAndMissingCredentials() throws Exception {
+        HttpResponse<String> duplicate = post("/api/admin/domains", "{\"name\":\"example.test\"}", "admin", "admin-secret");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        HttpResponse<String> invalid = post("/api/admin/accounts", "{\"address\":\"no at sign\",\"password\":\"x\"}",
+                "admin", "admin-secret");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"status\":400");
+        assertThat(post("/api/admin/domains", "{\"name\":\"other.test\"}", null, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/admin/domains", "{\"name\":\"other.test\"}", "admin", "wrong").statusCode()).isEqualTo(401);
+        assertThat(post("/api/admin/domains", "{\"name\":\"other.test\"}", ADDRESS, PASSWORD).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void multipartMessageIsReadBackByteIdenticalOverPop3ImapAndRest() throws Exception {
+        byte[] attachment = new byte[40_000];
+        new Random(7).nextBytes(attachment);
+        Session session = Session.getInstance(clientProperties());
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("sender@example.org"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(ADDRESS));
+        message.setSubject("Grüße aus Köln ✉", "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("First line\n.a line starting with a dot\n..two dots\n.\nlast line\n", "UTF-8");
+        MimeBodyPart binary = new MimeBodyPart();
+        binary.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment, "application/octet-stream")));
+        binary.setFileName("random.bin");
+        message.setContent(new MimeMultipart(text, binary));
+        message.saveChanges();
+        // the canonical CRLF form is what SMTP carries (the text part was written with bare LFs)
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        try (CRLFOutputStream crlf = new CRLFOutputStream(sent)) {
+            message.writeTo(crlf);
+        }
+
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", smtp.port("submission"), ADDRESS, PASSWORD);
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        byte[] viaRest = awaitRest("/api/mailboxes/INBOX/messages/1/raw");
+        assertThat(withoutTrace(viaRest)).isEqualTo(sent.toByteArray());
+        assertThat(new String(viaRest, StandardCharsets.UTF_8)).startsWith("Return-Path: <sender@example.org>\r\n")
+                .contains("by mx.example.test with ESMTPSA");
+
+        assertThat(withoutTrace(readFirst("pop3", pop3.port("pop3")))).isEqualTo(sent.toByteArray());
+        assertThat(withoutTrace(readFirst("imap", imap.port("imap")))).isEqualTo(sent.toByteArray());
+    }
+
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        for (String protocol : new String[] {"smtp", "pop3", "imap"}) {
+            properties.put("mail." + protocol + ".starttls.enable", "true");
+            properties.put("mail." + protocol + ".starttls.required", "true");
+            properties.put("mail." + protocol + ".ssl.trust", "*");
+            properties.put("mail." + protocol + ".ssl.checkserveridentity", "false");
+            properties.put("mail." + protocol + ".connectiontimeout", "10000");
+            properties.put("mail." + protocol + ".timeout", "20000");
+        }
+        properties.put("mail.smtp.auth", "true");
+        properties.put("mail.imap.partialfetch", "false");
+        return properties;
+    }
+
+    private byte[] readFirst(String protocol, int port) throws Exception {
+        Session session = Session.getInstance(clientProperties());
+        try (Store store = session.getStore(protocol)) {
+            store.connect("127.0.0.1", port, ADDRESS, PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            inbox.getMessage(1).writeTo(out);
+            inbox.close(false);
+            return out.toByteArray();
+        }
+    }
+
+    /** Removes the trace fields the platform prepends: Return-Path and Received (with their folded lines). */
+    static byte[] withoutTrace(byte[] message) {
+        int offset = 0;
+        while (startsWith(message, offset, "Return-Path:") || startsWith(message, offset, "Received:")) {
+            do {
+                while (message[offset] != '\n') {
+                    offset++;
+                }
+                offset++;
+            } while (message[offset] == ' ' || message[offset] == '\t');
+        }
+        return Arrays.copyOfRange(message, offset, message.length);
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, String prefix) {
+        return new String(bytes, offset, Math.min(prefix.length(), bytes.length - offset), StandardCharsets.US_ASCII)
+                .equalsIgnoreCase(prefix);
+    }
+
+    private byte[] awaitRest(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<byte[]> response = http.send(request(path, ADDRESS, PASSWORD).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("message not delivered in time, last status " + response.statusCode());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json, String user, String password) throws Exception {
+        return http.send(request(path, user, password).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path, String user, String password) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+}
