@@ -1,5 +1,7 @@
 package io.mailplatform.standalone;
 
+import io.mailplatform.embedded.EmbeddedKafkaBroker;
+import io.mailplatform.embedded.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -9,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A raw CRLF line client for protocol transcripts: writes exactly the bytes given, reads lines as
  * the server sent them. Times out instead of hanging a test.
  */
 public final class LineClient implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     public LineClient(String host, int port) throws IOException {
         this.socket = new Socket(host, port);
@@ -77,6 +79,24 @@ public final class LineClient implements AutoCloseable {
 
     public boolean isClosedByServer() throws IOException {
         return in.read() == -1;
+    }
+
+    /** Upgrades the connection to TLS (after the server agreed to STARTTLS/STLS). */
+    public void startTls(SSLContext context) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, socket.getInetAddress().getHostAddress(),
+                socket.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        socket = tls;
+        in = tls.getInputStream();
+        out = tls.getOutputStream();
+    }
+
+    /** Connects with implicit TLS (ports 465, 993, 995). */
+    public static LineClient connectTls(String host, int port, SSLContext context) throws IOException {
+        LineClient client = new LineClient(host, port);
+        client.startTls(context);
+        return client;
     }
 
     public Socket socket() {

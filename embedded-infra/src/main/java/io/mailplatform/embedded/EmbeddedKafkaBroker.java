@@ -1,4 +1,4 @@
-package io.mailplatform.standalone;
+package io.mailplatform.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.mailplatform.standalone;
+package io.mailplatform.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL server from the binaries shipped on Maven Central, with its data directory kept
  * between runs. The platform's data lives in the database {@value #DATABASE}.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
-    static final String USER = "postgres";
-    static final String DATABASE = "mail";
+public final class EmbeddedPostgresServer implements AutoCloseable {
+    public static final String USER = "postgres";
+    public static final String DATABASE = "mail";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
@@ -27,7 +27,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory.getParent());
             boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
@@ -54,7 +54,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 
