@@ -392,6 +392,9 @@ public final class MessageSummaryCodec {
             if (code == 0) {
                 return null;
             }
+            if (code < 0) {
+                throw new SummaryFormatException("bad string code", false);
+            }
             if (code <= DICTIONARY.length) {
                 return DICTIONARY[(int) code - 1];
             }

@@ -67,8 +67,11 @@ public final class MessageSummaryParser {
         }
     }
 
-    /** Like {@link #parse(byte[], Limits)} but lets a bug surface (tests use this). */
-    static MessageSummary parseStrictly(byte[] message, Limits limits) {
+    /**
+     * Like {@link #parse(byte[], Limits)} but lets an internal error surface instead of falling back
+     * to a minimal summary: for tests and tools that must tell "handled" from "survived".
+     */
+    public static MessageSummary parseStrictly(byte[] message, Limits limits) {
         MessageSummaryParser parser = new MessageSummaryParser(message, limits);
         MimeHeader header = MimeHeader.scan(message, 0, message.length);
         ImapEnvelope envelope = envelope(header);

@@ -10,6 +10,7 @@ import io.mailplatform.store.StoreTestApplication;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.testsupport.mime.MalformedMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -157,6 +158,36 @@ class MessageSummariesTest {
                 + "FROM message_contents WHERE id = ?").param(firstContent).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT summary FROM message_contents WHERE id = ?").param(secondContent)
                 .query(byte[].class).single()).isEqualTo(future);
+    }
+
+    @Test
+    void everyMalformedMessageIsStoredByteExactWithItsSummary() {
+        Mailbox box = mailboxes.create(alice.id(), "Malformed");
+        List<MalformedMessages.Case> cases = MalformedMessages.all();
+        List<Long> uids = new java.util.ArrayList<>();
+        for (MalformedMessages.Case malformed : cases) {
+            uids.add(mailboxes.append(box, malformed.content(), MessageFlags.NONE, Instant.now()).uid());
+        }
+        Map<Long, MessageSummary> read = summaries.summaries(box, uids);
+        for (int i = 0; i < cases.size(); i++) {
+            byte[] raw = cases.get(i).content();
+            assertThat(mailboxes.content(box, uids.get(i)).orElseThrow()).as(cases.get(i).name()).isEqualTo(raw);
+            assertThat(read.get(uids.get(i))).as(cases.get(i).name())
+                    .isEqualTo(MessageSummaryParser.parse(raw).withoutSearchText());
+        }
+    }
+
+    @Test
+    void theLargestSearchTextFitsIntoATsvector() {
+        // distinct short words are the worst case for tsvector size (limit 1 MiB): fill the whole cap with them
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < MessageSummaryParser.SEARCH_TEXT_LIMIT; i++) {
+            text.append(Integer.toString(i, 36)).append(' ');
+        }
+        Mailbox box = mailboxes.create(alice.id(), "Words");
+        mailboxes.append(box, ("Subject: words\r\n\r\n" + text).getBytes(StandardCharsets.UTF_8), MessageFlags.NONE,
+                Instant.now());
+        assertThat(search(box, "zz")).containsExactly(1L);
     }
 
     private long contentId(Mailbox box, long uid) {
