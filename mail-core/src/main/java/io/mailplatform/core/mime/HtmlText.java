@@ -37,8 +37,12 @@ final class HtmlText {
             } else if (c == '&') {
                 i = entity(html, i, out);
             } else {
-                out.append(c);
-                i++;
+                int run = i + 1; // copy text up to the next markup in one piece
+                while (run < length && html.charAt(run) != '<' && html.charAt(run) != '&') {
+                    run++;
+                }
+                out.append(html, i, run);
+                i = run;
             }
         }
         return out.toString();
@@ -46,6 +50,10 @@ final class HtmlText {
 
     /** For a script or style start tag, the end tag to skip to; otherwise null. */
     private static String rawTextEnd(String html, int nameStart, int tagEnd) {
+        char first = nameStart < tagEnd ? html.charAt(nameStart) : ' ';
+        if (first != 's' && first != 'S') {
+            return null;
+        }
         if (regionIsName(html, nameStart, tagEnd, "script")) {
             return "</script";
         }

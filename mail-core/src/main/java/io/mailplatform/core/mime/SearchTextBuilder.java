@@ -78,6 +78,26 @@ final class SearchTextBuilder {
             out.append('\n');
             octets++;
         }
+        // fast path: count the UTF-8 octets; without NUL or surrogates and within the cap, append in one go
+        long needed = 0;
+        boolean special = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                needed++;
+                special |= c == 0;
+            } else if (c < 0x800) {
+                needed += 2;
+            } else {
+                needed += 3;
+                special |= Character.isSurrogate(c);
+            }
+        }
+        if (!special && octets + needed <= limit) {
+            out.append(text);
+            octets += (int) needed;
+            return;
+        }
         for (int i = 0; i < text.length() && octets < limit; i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
