@@ -313,6 +313,15 @@ final class MimeFieldParser {
     }
 
     private void skipComment() {
+        pos = commentEnd(s, pos);
+    }
+
+    /**
+     * The index after the comment (RFC 5322 §3.2.2: nested, with quoted-pairs) that starts with the
+     * '(' at {@code start}; the length of {@code s} when it is never closed.
+     */
+    static int commentEnd(String s, int start) {
+        int pos = start;
         int depth = 0;
         while (pos < s.length()) {
             char c = s.charAt(pos++);
@@ -321,9 +330,10 @@ final class MimeFieldParser {
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
-                return;
+                return pos;
             }
         }
+        return Math.min(pos, s.length());
     }
 
     private void skipTo(char stop) {

@@ -36,7 +36,7 @@ final class SentDateParser {
         while (pos < length) {
             char c = value.charAt(pos);
             if (c == '(') {
-                pos = skipComment(value, pos);
+                pos = MimeFieldParser.commentEnd(value, pos);
                 continue;
             }
             if ((c == '+' || c == '-') && pos + 1 < length && isDigit(value.charAt(pos + 1))) {
@@ -144,21 +144,6 @@ final class SentDateParser {
             default:
                 return word.length() == 1 ? 0 : null;
         }
-    }
-
-    private static int skipComment(String value, int pos) {
-        int depth = 0;
-        while (pos < value.length()) {
-            char c = value.charAt(pos++);
-            if (c == '\\') {
-                pos++;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                break;
-            }
-        }
-        return pos;
     }
 
     private static boolean isDigit(char c) {

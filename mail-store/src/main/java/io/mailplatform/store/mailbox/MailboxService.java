@@ -419,7 +419,7 @@ public class MailboxService {
         return name.equalsIgnoreCase(Mailbox.INBOX) ? Mailbox.INBOX : name;
     }
 
-    private static long[] toArray(Collection<Long> values) {
+    static long[] toArray(Collection<Long> values) {
         long[] array = new long[values.size()];
         int i = 0;
         for (Long value : values) {

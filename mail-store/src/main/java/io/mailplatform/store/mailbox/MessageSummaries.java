@@ -64,7 +64,7 @@ public class MessageSummaries {
         List<Row> rows = jdbc.sql("""
                 SELECT m.uid, m.content_id, c.summary FROM messages m JOIN message_contents c ON c.id = m.content_id
                 WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid""")
-                .params(mailbox.id(), toArray(uids))
+                .params(mailbox.id(), MailboxService.toArray(uids))
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBytes(3))).list();
         List<Row> unparsed = new ArrayList<>();
         for (Row row : rows) {
@@ -98,14 +98,5 @@ public class MessageSummaries {
                     + ") WHERE id = ? AND summary IS NULL").params(columns.parameters()).param(row.contentId()).update();
         }
         return summary.withoutSearchText();
-    }
-
-    private static long[] toArray(Collection<Long> values) {
-        long[] array = new long[values.size()];
-        int i = 0;
-        for (Long value : values) {
-            array[i++] = value;
-        }
-        return array;
     }
 }
