@@ -39,6 +39,8 @@ class MimeCorpusTest {
         assertThat(all.stream().map(MalformedMessages.Case::name).distinct().count()).isEqualTo(all.size());
         assertThat(MalformedMessages.named("bare-lf").content()).doesNotContain((byte) '\r');
         assertThat(MalformedMessages.all()).isEqualTo(all); // deterministic
+        assertThat(MalformedMessages.named("header-line-1mib").longestLine()).isGreaterThan(1 << 20);
+        assertThat(MalformedMessages.named("bare-lf").longestLine()).isLessThan(100);
     }
 
     @ParameterizedTest(name = "{0}")

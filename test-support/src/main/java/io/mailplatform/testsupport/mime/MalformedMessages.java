@@ -32,6 +32,23 @@ public final class MalformedMessages {
             return name + " (" + content.length + " octets)";
         }
 
+        /**
+         * The longest line in octets, line break excluded (LF ends a line). Cases above 998
+         * (RFC 5321 §4.5.3.1.6) may be refused by an SMTP server; send those to Kafka directly.
+         */
+        public int longestLine() {
+            int longest = 0;
+            int start = 0;
+            for (int i = 0; i <= content.length; i++) {
+                if (i == content.length || content[i] == '\n') {
+                    int end = i > start && content[i - 1] == '\r' ? i - 1 : i;
+                    longest = Math.max(longest, end - start);
+                    start = i + 1;
+                }
+            }
+            return longest;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Case c && c.name.equals(name) && Arrays.equals(c.content, content);
