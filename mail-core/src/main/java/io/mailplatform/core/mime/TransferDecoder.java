@@ -3,9 +3,19 @@ package io.mailplatform.core.mime;
 /** Lenient base64 and quoted-printable decoders (RFC 2045 §6.7, §6.8) that never throw. */
 final class TransferDecoder {
     private static final byte[] BASE64 = new byte[256];
+    /** Hex digit values; lower case is not canonical (RFC 2045 §6.7) but common, so accepted. */
+    private static final byte[] HEX = new byte[256];
 
     static {
         java.util.Arrays.fill(BASE64, (byte) -1);
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX['A' + i] = (byte) (10 + i);
+            HEX['a' + i] = (byte) (10 + i);
+        }
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
             BASE64[alphabet.charAt(i)] = (byte) i;
@@ -56,22 +66,25 @@ final class TransferDecoder {
         int i = from;
         while (i < to) {
             byte b = in[i];
-            if (b == '=') {
-                int soft = softLineBreak(in, i + 1, to);
-                if (soft >= 0) {
-                    i = soft;
-                    continue;
-                }
-                int high = i + 1 < to ? hex(in[i + 1]) : -1;
-                int low = i + 2 < to ? hex(in[i + 2]) : -1;
+            if (b != '=' && b != ' ' && b != '\t') {
+                out[length++] = b;
+                i++;
+            } else if (b == '=') {
+                int high = i + 2 < to ? HEX[in[i + 1] & 0xff] : -1;
+                int low = i + 2 < to ? HEX[in[i + 2] & 0xff] : -1;
                 if (high >= 0 && low >= 0) {
                     out[length++] = (byte) ((high << 4) | low);
                     i += 3;
                     continue;
                 }
+                int soft = softLineBreak(in, i + 1, to);
+                if (soft >= 0) {
+                    i = soft;
+                    continue;
+                }
                 out[length++] = b; // not a valid escape: keep it (RFC 2045 §6.7 note 1)
                 i++;
-            } else if (b == ' ' || b == '\t') {
+            } else {
                 // transport padding: whitespace at the end of an encoded line is dropped (rule 3)
                 int j = i;
                 while (j < to && (in[j] == ' ' || in[j] == '\t')) {
@@ -84,9 +97,6 @@ final class TransferDecoder {
                         out[length++] = in[i++];
                     }
                 }
-            } else {
-                out[length++] = b;
-                i++;
             }
         }
         return java.util.Arrays.copyOf(out, length);
@@ -106,19 +116,6 @@ final class TransferDecoder {
         }
         if (j == to) {
             return j; // '=' (and blanks) at the very end of the data: a soft break
-        }
-        return -1;
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10; // lower case is not canonical but common
         }
         return -1;
     }
