@@ -1,21 +1,30 @@
 package io.mailplatform.smtp;
 
+import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.Transcript;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
-/** Runs every transcript in {@code transcripts/smtp} against the gateway over a real socket. */
-@SpringBootTest(classes = SmtpGatewayApplication.class, properties = {"mail.smtp.mx-port=0",
-        "mail.smtp.submission-port=0", "mail.smtp.submissions-port=0", "mail.smtp.hostname=mx.example.test"})
-@RealInfrastructure
+/**
+ * Runs every transcript in {@code transcripts/smtp} against the gateway over a real socket: one
+ * file per behaviour, each reply code and enhanced status code spelled out.
+ */
+@SmtpGatewayTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmtpTranscriptTest {
     @Autowired
     SmtpServer server;
+
+    @BeforeAll
+    void provision(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
+        TestDirectory.provision(directory, cache);
+    }
 
     @TestFactory
     Stream<DynamicTest> transcripts() {
