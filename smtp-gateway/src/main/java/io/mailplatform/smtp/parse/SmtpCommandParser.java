@@ -104,7 +104,7 @@ public final class SmtpCommandParser {
         boolean ascii = true;
         for (int i = 0; i < length; i++) {
             byte b = line.getByte(start + i);
-            if (b < 0x20 && b != '\t' || b == 0x7f) {
+            if ((b >= 0 && b < 0x20 && b != '\t') || b == 0x7f) {
                 throw new SmtpException(Replies.SYNTAX_ERROR.withText("Control characters are not allowed in commands"));
             }
             if (b < 0) {

@@ -41,6 +41,10 @@ final class RcptProcessor implements CommandProcessor<SmtpCommand.RcptTo> {
         MailboxAddress address = command.path().isBarePostmaster() ? postmaster() : command.path().mailbox();
         EnvelopeRecipient recipient = new EnvelopeRecipient(address.toString(), command.parameters().notifyOn(),
                 command.parameters().originalRecipient());
+        if (command.path().isBarePostmaster()) {
+            decide(session, transaction, recipient, RecipientRoute.LOCAL); // §4.5.1: MUST be accepted
+            return;
+        }
         RecipientRoute cached = directory.cached(address);
         if (cached != null) {
             decide(session, transaction, recipient, cached);

@@ -59,6 +59,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private int errors;
     private boolean publishing;
     private boolean drainRequested;
+    private boolean closing;
 
     public SmtpSession(SmtpProperties properties, SmtpListener listener, SslContext sslContext,
             CommandDispatcher dispatcher, SessionRegistry registry, Executor workers) {
@@ -103,7 +104,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
 
     @Override
     protected void handle(Object frame) {
-        if (!ctx.channel().isActive()) {
+        if (closing || !ctx.channel().isActive()) {
             return;
         }
         try {
@@ -156,6 +157,9 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
 
     /** Sends a reply; 5xx replies count towards {@code maxErrors}, after which the session ends with 421. */
     void reply(SmtpReply reply) {
+        if (closing) {
+            return;
+        }
         if (reply.closesConnection()) {
             replyAndClose(reply);
             return;
@@ -168,6 +172,10 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     }
 
     void replyAndClose(SmtpReply reply) {
+        if (closing) {
+            return;
+        }
+        closing = true; // nothing pipelined after this is answered
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
     }
