@@ -24,6 +24,7 @@ public final class SessionTimeout extends ChannelDuplexHandler {
     private long timeoutNanos;
     private long lastActivity;
     private ScheduledFuture<?> check;
+    private long checkAt;
     private ChannelHandlerContext ctx;
 
     public SessionTimeout(Duration timeout) {
@@ -32,8 +33,13 @@ public final class SessionTimeout extends ChannelDuplexHandler {
 
     /** Changes the allowed idle time from now on (call on the event loop). */
     public void timeout(Duration timeout) {
+        long now = System.nanoTime();
         this.timeoutNanos = timeout.toNanos();
-        lastActivity = System.nanoTime();
+        lastActivity = now;
+        if (check != null && now + timeoutNanos < checkAt) {
+            check.cancel(false); // the pending check would come too late for the shorter timeout
+            schedule(timeoutNanos);
+        }
     }
 
     @Override
@@ -78,6 +84,7 @@ public final class SessionTimeout extends ChannelDuplexHandler {
     }
 
     private void schedule(long delayNanos) {
+        checkAt = System.nanoTime() + delayNanos;
         check = ctx.executor().schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
     }
 

@@ -1,0 +1,139 @@
+package io.mailplatform.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailplatform.smtp.policy.RecipientDirectory;
+import io.mailplatform.smtp.server.SmtpServer;
+import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.testsupport.LineClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Connection limits, timeouts (RFC 5321 §4.5.3.2) and graceful shutdown, each on a server of its own. */
+@SmtpGatewayTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LimitsTest {
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    void provision(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
+        TestDirectory.provision(directory, cache);
+    }
+
+    /** Connects from a given loopback address and returns the first line the server sends. */
+    private static Socket connect(String from, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(from, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static String firstLine(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+
+    @Test
+    void connectionsInTotalAndPerAddressAreLimited() throws Exception {
+        SmtpServer server = TestServers.start(context, TestServers.properties(
+                TestServers.limits(3, 2, Duration.ofMinutes(1), Duration.ofMinutes(1)), TestServers.noProxy()));
+        int port = server.port("smtp");
+        // one after the other: the limiter counts connections as their sessions start
+        try (Socket a = connect("127.0.0.1", port)) {
+            assertThat(firstLine(a)).startsWith("220 ");
+            try (Socket b = connect("127.0.0.1", port)) {
+                assertThat(firstLine(b)).startsWith("220 ");
+                try (Socket c = connect("127.0.0.1", port)) {
+                    assertThat(firstLine(c)).isEqualTo("421 4.7.0 Too many connections, try again later"); // third from one IP
+                    assertThat(c.getInputStream().read()).isEqualTo(-1);
+                }
+                try (Socket d = connect("127.0.0.2", port)) {
+                    assertThat(firstLine(d)).startsWith("220 ");
+                    try (Socket e = connect("127.0.0.3", port)) {
+                        assertThat(firstLine(e)).isEqualTo("421 4.7.0 Too many connections, try again later"); // fourth in all
+                    }
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void anIdleClientIsDisconnectedAfterTheCommandTimeout() throws Exception {
+        SmtpServer server = TestServers.start(context, TestServers.properties(
+                TestServers.limits(100, 100, Duration.ofMillis(700), Duration.ofMinutes(1)), TestServers.noProxy()));
+        try (LineClient client = new LineClient("127.0.0.1", server.port("smtp"))) {
+            assertThat(client.readLine()).startsWith("220 ");
+            client.send("EHLO client.example.org");
+            client.readSmtpReply();
+            long start = System.nanoTime();
+            assertThat(client.readLine()).isEqualTo("421 4.4.2 mx.example.test Timeout, closing connection");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(500));
+            assertThat(client.isClosedByServer()).isTrue();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aStalledMessageIsCutOffAfterTheDataTimeout() throws Exception {
+        SmtpServer server = TestServers.start(context, TestServers.properties(
+                TestServers.limits(100, 100, Duration.ofMinutes(1), Duration.ofMillis(700)), TestServers.noProxy()));
+        try (LineClient client = new LineClient("127.0.0.1", server.port("smtp"))) {
+            client.readLine();
+            client.write("HELO client.example.org\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n");
+            for (int i = 0; i < 4; i++) {
+                client.readLine();
+            }
+            client.write("Subject: half a message\r\nand then noth");
+            assertThat(client.readLine()).isEqualTo("421 4.4.2 mx.example.test Timeout, closing connection");
+            assertThat(client.isClosedByServer()).isTrue();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void shutdownSays421ToOpenSessionsAndStopsAccepting() throws Exception {
+        SmtpServer server = TestServers.start(context, TestServers.properties(
+                TestServers.limits(100, 100, Duration.ofMinutes(1), Duration.ofMinutes(1)), TestServers.noProxy()));
+        int port = server.port("smtp");
+        try (LineClient idle = new LineClient("127.0.0.1", port); LineClient inTransaction = new LineClient("127.0.0.1", port)) {
+            idle.readLine();
+            idle.send("EHLO client.example.org");
+            idle.readSmtpReply();
+            inTransaction.readLine();
+            inTransaction.write("HELO client.example.org\r\nMAIL FROM:<a@example.org>\r\n");
+            inTransaction.readLine();
+            inTransaction.readLine();
+            CountDownLatch stopped = new CountDownLatch(1);
+            server.stop(stopped::countDown);
+            assertThat(idle.readLine()).isEqualTo("421 4.3.2 Service shutting down, try again later");
+            assertThat(idle.isClosedByServer()).isTrue();
+            assertThat(inTransaction.readLine()).isEqualTo("421 4.3.2 Service shutting down, try again later");
+            assertThat(inTransaction.isClosedByServer()).isTrue();
+            assertThat(stopped.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(server.isRunning()).isFalse();
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        } finally {
+            if (server.isRunning()) {
+                server.stop();
+            }
+        }
+    }
+}
