@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Caps concurrent connections in total and per client IP. A refused client gets the protocol's
  * own refusal line ({@code 421 4.7.0 ...}, {@code -ERR [SYS/TEMP] ...}, {@code * BYE ...}) and is
- * closed. Shared by every channel of one service.
+ * closed. Shared by every channel of one service. The client IP is {@link ClientAddress#of}: behind a
+ * load balancer with the PROXY protocol, the proxied client's, not the balancer's.
  */
 @ChannelHandler.Sharable
 public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {

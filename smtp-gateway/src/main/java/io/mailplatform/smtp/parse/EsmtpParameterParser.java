@@ -10,7 +10,9 @@ import io.mailplatform.smtp.command.RcptParameters;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -76,9 +78,24 @@ final class EsmtpParameterParser {
         return new RcptParameters(notify, orcpt);
     }
 
-    private static String[] split(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? new String[0] : trimmed.split(" +");
+    /** The parameters, separated by one or more spaces (no regular expression: this runs for every MAIL and RCPT). */
+    private static List<String> split(String text) {
+        List<String> parameters = new ArrayList<>(4);
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            while (i < length && text.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < length && text.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > start) {
+                parameters.add(text.substring(start, i));
+            }
+        }
+        return parameters;
     }
 
     /** {@code esmtp-keyword = (ALPHA / DIGIT) *(ALPHA / DIGIT / "-")}; a keyword may appear once. */

@@ -32,16 +32,6 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines)
         return new SmtpReply(code, status, List.of(text));
     }
 
-    /** 2xx and 3xx. */
-    public boolean isPositive() {
-        return code < 400;
-    }
-
-    /** 4xx and 5xx: the command failed; such replies count towards the session's error limit. */
-    public boolean isError() {
-        return code >= 400;
-    }
-
     /** 421: the server closes the connection after sending it (RFC 5321 §3.8). */
     public boolean closesConnection() {
         return code == 421;

@@ -19,7 +19,7 @@ final class BasicCommandProcessor implements CommandProcessor<SmtpCommand> {
         } else if (command instanceof SmtpCommand.Noop) {
             session.reply(Replies.OK);
         } else if (command instanceof SmtpCommand.Quit) {
-            session.close(Replies.CLOSING.withText(session.properties().hostname() + " closing connection"));
+            session.replyAndClose(Replies.CLOSING.withText(session.properties().hostname() + " closing connection"));
         } else if (command instanceof SmtpCommand.Vrfy) {
             session.reply(Replies.CANNOT_VRFY); // §7.3: never confirms whether an account exists
         } else if (command instanceof SmtpCommand.Expn) {

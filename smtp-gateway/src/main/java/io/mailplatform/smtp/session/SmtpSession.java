@@ -171,6 +171,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         }
     }
 
+    /** Sends a last reply (QUIT's 221, a 421) and closes; frames already received are not answered. */
     void replyAndClose(SmtpReply reply) {
         if (closing) {
             return;
@@ -351,10 +352,5 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
                 replyAndClose(Replies.SHUTTING_DOWN);
             }
         });
-    }
-
-    /** Closes after the reply (QUIT). */
-    void close(SmtpReply goodbye) {
-        replyAndClose(goodbye);
     }
 }
