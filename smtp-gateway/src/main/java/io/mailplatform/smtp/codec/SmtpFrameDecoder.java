@@ -97,6 +97,21 @@ public final class SmtpFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * While paused nothing is decoded, so a read yields no frame, and ByteToMessageDecoder would then
+     * ask for another read even with auto-read off: a client that sends text without waiting for
+     * 354 would be buffered without bound. Paused, no further read is requested; the session turns
+     * reading on again when it has decided.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (mode == Mode.PAUSED) {
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        super.channelReadComplete(ctx);
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable() && out.isEmpty()) {

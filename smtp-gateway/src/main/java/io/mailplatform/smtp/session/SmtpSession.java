@@ -318,7 +318,15 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
 
     /** Answers after {@code delay} (throttled logins), holding later commands back. */
     void delayed(Duration delay, Runnable then) {
-        after(delay, then);
+        if (delay.isZero() || delay.isNegative()) {
+            then.run();
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        after(delay, () -> {
+            ctx.channel().config().setAutoRead(true);
+            then.run();
+        });
     }
 
     /** Publishes an accepted message and answers 250 only after the broker's acknowledgement, 451 otherwise. */
