@@ -2,9 +2,6 @@ package io.mailplatform.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailplatform.smtp.policy.RecipientDirectory;
-import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
@@ -20,28 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 200 sessions at once, each sending several pipelined messages: every 250 names an envelope id,
  * and every one of those is in {@code mail.inbound} exactly once with the message its session sent.
  */
-@SmtpGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentSessionsTest {
+class ConcurrentSessionsTest extends GatewayTestBase {
     private static final int SESSIONS = 200;
     private static final int MESSAGES_PER_SESSION = 5;
-
-    @Autowired
-    SmtpServer server;
-
-    @BeforeAll
-    void provision(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
-        TestDirectory.provision(directory, cache);
-    }
 
     @Test
     void twoHundredConcurrentSessionsHaveEveryMessagePublishedExactlyOnce() throws Exception {

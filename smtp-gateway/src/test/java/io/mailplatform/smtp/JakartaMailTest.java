@@ -3,9 +3,6 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailplatform.smtp.policy.RecipientDirectory;
-import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.TestKafka;
 import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
@@ -27,25 +24,14 @@ import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.CRLFOutputStream;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A real client library (Angus Mail) against the gateway: AUTH over STARTTLS and implicit TLS, large and over-size messages. */
-@SmtpGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JakartaMailTest {
-    @Autowired
-    SmtpServer server;
-
-    @BeforeAll
-    void provision(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
-        TestDirectory.provision(directory, cache);
-    }
-
+class JakartaMailTest extends GatewayTestBase {
     private Session session(String protocol, String mechanism) {
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".auth", "true");

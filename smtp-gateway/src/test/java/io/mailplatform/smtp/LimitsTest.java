@@ -3,9 +3,8 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.store.directory.DirectoryService;
+
 import io.mailplatform.testsupport.LineClient;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,23 +15,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** Connection limits, timeouts (RFC 5321 §4.5.3.2) and graceful shutdown, each on a server of its own. */
-@SmtpGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LimitsTest {
-    @Autowired
-    ApplicationContext context;
-
-    @BeforeAll
-    void provision(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
-        TestDirectory.provision(directory, cache);
-    }
+class LimitsTest extends GatewayTestBase {
 
     /** Connects from a given loopback address and returns the first line the server sends. */
     private static Socket connect(String from, int port) throws IOException {

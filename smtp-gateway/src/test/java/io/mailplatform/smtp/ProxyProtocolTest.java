@@ -3,10 +3,11 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.smtp.config.SmtpProperties;
-import io.mailplatform.smtp.policy.RecipientDirectory;
+
 import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.store.directory.DirectoryService;
+
 import io.mailplatform.testsupport.LineClient;
+import io.mailplatform.testsupport.Transcript;
 import io.mailplatform.testsupport.TestKafka;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -23,25 +24,17 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The HAProxy PROXY protocol (v1 and v2) on a listener behind a load balancer: honoured only from
  * trusted networks, and the proxied address is the one used for limits, the envelope and Received.
  */
-@SmtpGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProxyProtocolTest {
-    @Autowired
-    ApplicationContext context;
+class ProxyProtocolTest extends GatewayTestBase {
     private SmtpServer trusting;
     private SmtpServer distrusting;
 
     @BeforeAll
-    void start(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
-        TestDirectory.provision(directory, cache);
+    void start() {
         SmtpProperties.Limits oneEach = TestServers.limits(100, 1, Duration.ofMinutes(1), Duration.ofMinutes(1));
         trusting = TestServers.start(context, TestServers.properties(oneEach,
                 new SmtpProperties.Proxy(List.of("smtp", "submissions"), List.of("127.0.0.0/8"), Duration.ofSeconds(1))));
@@ -101,7 +94,7 @@ class ProxyProtocolTest {
     void version2HeaderWorksBeforeImplicitTls() throws Exception {
         try (LineClient client = new LineClient("127.0.0.1", trusting.port("submissions"))) {
             client.write(v2("2001:db8::5", "2001:db8::1"));
-            client.startTls(SmtpSessionTest.trustAll());
+            client.startTls(Transcript.trustAll());
             assertThat(client.readLine()).isEqualTo("220 mx.example.test ESMTP");
             client.write("EHLO lb.example\r\nAUTH PLAIN AGFsaWNlQGV4YW1wbGUudGVzdAB3b25kZXIgbGFuZA==\r\n");
             client.readSmtpReply();

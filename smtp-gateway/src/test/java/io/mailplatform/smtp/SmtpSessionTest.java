@@ -7,55 +7,20 @@ import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.DsnReturn;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
-import io.mailplatform.smtp.policy.RecipientDirectory;
-import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.store.directory.DirectoryService;
+
 import io.mailplatform.testsupport.LineClient;
+import io.mailplatform.testsupport.Transcript;
 import io.mailplatform.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sessions over real sockets where a transcript cannot say enough: what reaches Kafka, and TLS corner cases. */
-@SmtpGatewayTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SmtpSessionTest {
-    @Autowired
-    SmtpServer server;
-
-    @BeforeAll
-    void provision(@Autowired DirectoryService directory, @Autowired RecipientDirectory cache) throws Exception {
-        TestDirectory.provision(directory, cache);
-    }
-
-    static SSLContext trustAll() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
-    }
-
+class SmtpSessionTest extends GatewayTestBase {
     static String ehlo(LineClient client) throws Exception {
         client.send("EHLO client.example.org");
         List<String> reply = client.readSmtpReply();
@@ -70,7 +35,7 @@ class SmtpSessionTest {
             // the injected MAIL must not run, neither before nor after the handshake
             client.write("STARTTLS\r\nMAIL FROM:<attacker@example.org>\r\nRCPT TO:<alice@example.test>\r\n");
             assertThat(client.readLine()).isEqualTo("220 2.0.0 Ready to start TLS");
-            client.startTls(trustAll());
+            client.startTls(Transcript.trustAll());
             client.send("NOOP");
             assertThat(client.readLine()).isEqualTo("250 2.0.0 Ok");
             // a transaction after TLS needs a new EHLO: the injected MAIL did not open one
@@ -88,7 +53,7 @@ class SmtpSessionTest {
             ehlo(client);
             client.send("STARTTLS");
             client.readLine();
-            client.startTls(trustAll());
+            client.startTls(Transcript.trustAll());
             ehlo(client);
             client.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUudGVzdAB3b25kZXIgbGFuZA==");
             assertThat(client.readLine()).startsWith("235 ");

@@ -38,13 +38,9 @@ final class EsmtpParameterParser {
         DsnReturn ret = null;
         String envId = null;
         String auth = null;
-        Set<String> seen = new HashSet<>();
-        for (String parameter : split(text)) {
-            int equals = parameter.indexOf('=');
-            String keyword = (equals < 0 ? parameter : parameter.substring(0, equals)).toUpperCase(Locale.ROOT);
-            String value = equals < 0 ? null : parameter.substring(equals + 1);
-            checkKeyword(keyword, seen);
-            switch (keyword) {
+        for (Parameter parameter : parameters(text)) {
+            String value = parameter.value();
+            switch (parameter.keyword()) {
                 case "SIZE" -> size = size(value);
                 case "BODY" -> body = body(value);
                 case "SMTPUTF8" -> {
@@ -63,19 +59,31 @@ final class EsmtpParameterParser {
     static RcptParameters rcpt(String text) {
         Set<DsnNotify> notify = Set.of();
         String orcpt = null;
-        Set<String> seen = new HashSet<>();
-        for (String parameter : split(text)) {
-            int equals = parameter.indexOf('=');
-            String keyword = (equals < 0 ? parameter : parameter.substring(0, equals)).toUpperCase(Locale.ROOT);
-            String value = equals < 0 ? null : parameter.substring(equals + 1);
-            checkKeyword(keyword, seen);
-            switch (keyword) {
-                case "NOTIFY" -> notify = notify(value);
-                case "ORCPT" -> orcpt = orcpt(value);
+        for (Parameter parameter : parameters(text)) {
+            switch (parameter.keyword()) {
+                case "NOTIFY" -> notify = notify(parameter.value());
+                case "ORCPT" -> orcpt = orcpt(parameter.value());
                 default -> throw new SmtpException(Replies.UNSUPPORTED_PARAMETER);
             }
         }
         return new RcptParameters(notify, orcpt);
+    }
+
+    /** One {@code esmtp-param}: the keyword upper-cased, the value as sent (null when absent). */
+    private record Parameter(String keyword, String value) {
+    }
+
+    /** Splits and checks the keywords; a keyword may appear once. */
+    private static List<Parameter> parameters(String text) {
+        List<Parameter> parameters = new ArrayList<>(4);
+        Set<String> seen = new HashSet<>();
+        for (String parameter : split(text)) {
+            int equals = parameter.indexOf('=');
+            String keyword = (equals < 0 ? parameter : parameter.substring(0, equals)).toUpperCase(Locale.ROOT);
+            checkKeyword(keyword, seen);
+            parameters.add(new Parameter(keyword, equals < 0 ? null : parameter.substring(equals + 1)));
+        }
+        return parameters;
     }
 
     /** The parameters, separated by one or more spaces (no regular expression: this runs for every MAIL and RCPT). */
