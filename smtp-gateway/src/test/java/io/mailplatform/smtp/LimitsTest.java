@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.smtp.server.SmtpServer;
-
 import io.mailplatform.testsupport.LineClient;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-
 import org.junit.jupiter.api.Test;
 
 /** Connection limits, timeouts (RFC 5321 §4.5.3.2) and graceful shutdown, each on a server of its own. */
@@ -109,7 +107,8 @@ class LimitsTest extends GatewayTestBase {
             inTransaction.readLine();
             inTransaction.readLine();
             CountDownLatch stopped = new CountDownLatch(1);
-            server.stop(stopped::countDown);
+            Thread stopping = new Thread(() -> server.stop(stopped::countDown));
+            stopping.start();
             assertThat(idle.readLine()).isEqualTo("421 4.3.2 Service shutting down, try again later");
             assertThat(idle.isClosedByServer()).isTrue();
             assertThat(inTransaction.readLine()).isEqualTo("421 4.3.2 Service shutting down, try again later");

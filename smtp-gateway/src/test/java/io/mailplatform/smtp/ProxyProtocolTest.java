@@ -3,12 +3,10 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.smtp.config.SmtpProperties;
-
 import io.mailplatform.smtp.server.SmtpServer;
-
 import io.mailplatform.testsupport.LineClient;
-import io.mailplatform.testsupport.Transcript;
 import io.mailplatform.testsupport.TestKafka;
+import io.mailplatform.testsupport.Transcript;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -7,17 +7,17 @@ import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.DsnReturn;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
-
+import io.mailplatform.smtp.policy.RecipientDirectory;
+import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.LineClient;
-import io.mailplatform.testsupport.Transcript;
 import io.mailplatform.testsupport.TestKafka;
+import io.mailplatform.testsupport.Transcript;
 import java.nio.charset.StandardCharsets;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Sessions over real sockets where a transcript cannot say enough: what reaches Kafka, and TLS corner cases. */
 class SmtpSessionTest extends GatewayTestBase {
@@ -111,5 +111,24 @@ class SmtpSessionTest extends GatewayTestBase {
         assertThat(new String(record.message(), StandardCharsets.UTF_8))
                 .startsWith("Received: from old.example.org ([127.0.0.1])\r\n\tby mx.example.test with SMTP\r\n\tid " + id
                         + "\r\n\tfor <alice@example.test>; ");
+    }
+
+    @Test
+    void recipientAnswersComeFromTheCacheUntilItExpires(@Autowired DirectoryService directory,
+            @Autowired RecipientDirectory cache) throws Exception {
+        try (LineClient client = new LineClient("127.0.0.1", server.port("smtp"))) {
+            client.readLine();
+            client.write("HELO client.example.org\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<carol@example.test>\r\n");
+            client.readLine();
+            client.readLine();
+            assertThat(client.readLine()).isEqualTo("550 5.1.1 No such user here");
+            directory.createAccount("carol@example.test", "secret");
+            // within the TTL the directory is not asked again
+            client.send("RCPT TO:<carol@example.test>");
+            assertThat(client.readLine()).isEqualTo("550 5.1.1 No such user here");
+            cache.invalidateAll();
+            client.send("RCPT TO:<carol@example.test>");
+            assertThat(client.readLine()).isEqualTo("250 2.1.5 Recipient ok");
+        }
     }
 }

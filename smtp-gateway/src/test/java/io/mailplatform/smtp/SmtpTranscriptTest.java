@@ -2,7 +2,6 @@ package io.mailplatform.smtp;
 
 import io.mailplatform.testsupport.Transcript;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
