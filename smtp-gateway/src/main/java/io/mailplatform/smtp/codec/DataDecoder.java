@@ -70,20 +70,24 @@ final class DataDecoder {
                 lineLength += lf + 1 - i;
                 boolean crlf = lf > i ? in.getByte(lf - 1) == '\r' : afterCr;
                 afterCr = false;
-                if (lineLength > MAX_TEXT_LINE) {
-                    lineTooLong = true;
-                }
+                tooLong(out);
                 lineLength = 0;
                 atLineStart = crlf;
                 i = lf + 1;
             }
-            if (lineLength > MAX_TEXT_LINE) {
-                lineTooLong = true;
-            }
+            tooLong(out);
         }
         emit(in, runStart, i, out);
         in.readerIndex(i);
         return false;
+    }
+
+    /** Flags the first over-long line, once. */
+    private void tooLong(List<Object> out) {
+        if (lineLength > MAX_TEXT_LINE && !lineTooLong) {
+            lineTooLong = true;
+            out.add(SmtpFrame.TextLineTooLong.INSTANCE);
+        }
     }
 
     private static void emit(ByteBuf in, int from, int to, List<Object> out) {

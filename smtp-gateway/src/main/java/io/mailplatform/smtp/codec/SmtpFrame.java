@@ -36,6 +36,14 @@ public interface SmtpFrame {
     record EndOfData(boolean lineTooLong) implements SmtpFrame {
     }
 
+    /**
+     * A text line of the message went over 1000 octets: the message will be refused at its end, so
+     * the session stops keeping its content now (the rest is still read, to find the end).
+     */
+    enum TextLineTooLong implements SmtpFrame {
+        INSTANCE
+    }
+
     /** The last octet of a BDAT chunk has arrived (RFC 3030 §2). */
     enum EndOfChunk implements SmtpFrame {
         INSTANCE

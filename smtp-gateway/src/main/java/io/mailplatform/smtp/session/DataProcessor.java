@@ -58,6 +58,13 @@ final class DataProcessor implements CommandProcessor<SmtpCommand>, EhloExtensio
         }
     }
 
+    /** The message will be refused at its end: keep nothing more of it. */
+    void textLineTooLong(SmtpSession session) {
+        if (session.state() == SmtpState.DATA) {
+            session.transaction().discardContent();
+        }
+    }
+
     void endOfData(SmtpSession session, SmtpFrame.EndOfData end) {
         if (session.state() != SmtpState.DATA) {
             return;

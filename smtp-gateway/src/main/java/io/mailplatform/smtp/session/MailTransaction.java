@@ -24,6 +24,7 @@ final class MailTransaction {
     private long size;
     private boolean oversized;
     private boolean lastChunk;
+    private boolean discarded;
 
     MailTransaction(ReversePath reversePath, MailParameters parameters) {
         this.reversePath = reversePath;
@@ -50,7 +51,7 @@ final class MailTransaction {
     void append(ByteBuf bytes, ByteBufAllocator allocator, long maxSize) {
         int length = bytes.readableBytes();
         size += length;
-        if (oversized) {
+        if (oversized || discarded) {
             return;
         }
         if (size > maxSize) {
@@ -72,6 +73,12 @@ final class MailTransaction {
 
     void lastChunk(boolean last) {
         lastChunk = last;
+    }
+
+    /** Keeps counting but stores no more content (the message is refused at its end anyway). */
+    void discardContent() {
+        discarded = true;
+        releaseContent();
     }
 
     long size() {

@@ -114,6 +114,8 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
                 dispatcher.data().content(this, ((SmtpFrame.MessageContent) frame).content());
             } else if (frame instanceof SmtpFrame.EndOfData) {
                 dispatcher.data().endOfData(this, (SmtpFrame.EndOfData) frame);
+            } else if (frame == SmtpFrame.TextLineTooLong.INSTANCE) {
+                dispatcher.data().textLineTooLong(this);
             } else if (frame == SmtpFrame.EndOfChunk.INSTANCE) {
                 dispatcher.data().endOfChunk(this);
             } else if (frame == SmtpFrame.CommandTooLong.INSTANCE) {

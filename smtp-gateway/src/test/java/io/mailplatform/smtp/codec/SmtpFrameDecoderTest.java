@@ -101,9 +101,13 @@ class SmtpFrameDecoderTest {
     }
 
     @Test
-    void aTextLineOver1000OctetsIsFlaggedAtTheEnd() {
+    void aTextLineOver1000OctetsIsFlaggedAtOnceAndAtTheEnd() {
         String line = "y".repeat(999);
-        assertThat(decode("DATA\r\n" + line + "\r\n.\r\n")).containsExactly("line:DATA", "content:" + line + "\r\n",
+        // the flag comes as soon as the line is known to be too long, before the content that holds it
+        assertThat(decode("DATA\r\n" + line + "\r\n.\r\n")).containsExactly("line:DATA", "TextLineTooLong",
+                "content:" + line + "\r\n", "EndOfData[lineTooLong=true]");
+        assertThat(decode("DATA\r\n" + line, "more\r\nand more\r\n" + line + "\r\n.\r\n")).containsExactly("line:DATA",
+                "content:" + line, "TextLineTooLong", "content:more\r\nand more\r\n" + line + "\r\n",
                 "EndOfData[lineTooLong=true]");
         String fits = "y".repeat(998);
         assertThat(decode("DATA\r\n." + fits + "\r\n.\r\n")).containsExactly("line:DATA", "content:" + fits + "\r\n",
