@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InboundPublisher implements DisposableBean {
+    /** Room for the Received field and the record's own overhead on top of the message. */
+    private static final long RECEIVED_ALLOWANCE = 64 * 1024;
     private final Producer<String, byte[]> producer;
     private final ProducerTimeouts timeouts;
     private final Duration publishTimeout;
@@ -48,6 +50,13 @@ public class InboundPublisher implements DisposableBean {
         // published without a key (the envelope id travels in the header; nothing needs per-key
         // order), so the sticky partitioner fills one batch at a time, and batches may hold many.
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // a record larger than the producer's buffer can never be sent: it would be a 451 for ever
+        long maxMessage = smtp.limits().maxMessageSize().toBytes();
+        if (maxMessage + RECEIVED_ALLOWANCE > store.maxMessageBytes()) {
+            throw new IllegalStateException("mail.smtp.limits.max-message-size (" + maxMessage
+                    + ") does not fit in a Kafka record of mail.store.max-message-bytes (" + store.maxMessageBytes() + ")");
+        }
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L << 20, 2 * (maxMessage + RECEIVED_ALLOWANCE)));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "smtp-gateway-" + Integer.toHexString(System.identityHashCode(this)));
         this.producer = new KafkaProducer<>(config);
     }

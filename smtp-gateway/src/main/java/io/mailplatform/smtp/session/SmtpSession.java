@@ -126,6 +126,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
                 throw new SmtpException(Replies.LINE_TOO_LONG);
             }
         } catch (SmtpException e) {
+            log.debug("{} in {}: {}", clientAddress(), state, e.reply()); // a refusal is the client's business, not an error here
             reply(e.reply());
         }
     }
