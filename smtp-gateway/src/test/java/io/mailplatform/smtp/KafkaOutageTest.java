@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Kafka stops in the middle of a session: the message gets 451 4.3.0 and the session goes on; once
@@ -52,7 +53,10 @@ class KafkaOutageTest {
             port = freePort();
             controllerPort = freePort();
             broker = EmbeddedKafkaBroker.start(logDirectory, "127.0.0.1", port, controllerPort);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.close()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.close();
+                FileSystemUtils.deleteRecursively(logDirectory.toFile());
+            }));
         }
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + port);
     }
