@@ -3,8 +3,15 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailplatform.core.auth.LoginThrottle;
+import io.mailplatform.core.sasl.SaslPlain;
+import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.server.SmtpServer;
+import io.mailplatform.store.config.StoreProperties;
+import io.mailplatform.store.directory.Authenticator;
+import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.LineClient;
+import io.mailplatform.testsupport.Transcript;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Connection limits, timeouts (RFC 5321 §4.5.3.2) and graceful shutdown, each on a server of its own. */
 class LimitsTest extends GatewayTestBase {
@@ -122,4 +130,30 @@ class LimitsTest extends GatewayTestBase {
             }
         }
     }
+
+    @Test
+    void failedLoginsAreAnsweredLaterAndLaterAndHoldPipelinedCommandsBack() throws Exception {
+        Authenticator throttled = new Authenticator(context.getBean(DirectoryService.class), context.getBean(PasswordEncoder.class),
+                context.getBean(StoreProperties.class),
+                new LoginThrottle(1, 100, Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofMinutes(5)));
+        SmtpProperties properties = TestServers.properties(
+                TestServers.limits(100, 100, Duration.ofMinutes(1), Duration.ofMinutes(1)), TestServers.noProxy());
+        SmtpServer server = TestServers.start(context, properties, throttled);
+        try (LineClient client = LineClient.connectTls("127.0.0.1", server.port("submissions"), Transcript.trustAll())) {
+            client.readLine();
+            client.send("EHLO client.example.org");
+            client.readSmtpReply();
+            String wrong = "AUTH PLAIN " + SaslPlain.encode(TestDirectory.ALICE, "wrong") + "\r\n";
+            client.write(wrong); // the free failure
+            assertThat(client.readLine()).startsWith("535 5.7.8");
+            long start = System.nanoTime();
+            client.write(wrong + "NOOP\r\n");
+            assertThat(client.readLine()).startsWith("535 5.7.8");
+            assertThat(client.readLine()).isEqualTo("250 2.0.0 Ok"); // answered in order, after the delayed 535
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        } finally {
+            server.stop();
+        }
+    }
 }
+

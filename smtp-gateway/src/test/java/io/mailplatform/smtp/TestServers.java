@@ -34,8 +34,12 @@ final class TestServers {
     }
 
     static SmtpServer start(ApplicationContext context, SmtpProperties properties) {
-        SmtpServer server = new SmtpServer(properties, context.getBean(RecipientDirectory.class),
-                context.getBean(Authenticator.class), context.getBean(InboundPublisher.class), context.getBean(TlsBundles.class));
+        return start(context, properties, context.getBean(Authenticator.class));
+    }
+
+    static SmtpServer start(ApplicationContext context, SmtpProperties properties, Authenticator authenticator) {
+        SmtpServer server = new SmtpServer(properties, context.getBean(RecipientDirectory.class), authenticator,
+                context.getBean(InboundPublisher.class), context.getBean(TlsBundles.class));
         server.start();
         return server;
     }
