@@ -99,7 +99,8 @@ class KafkaOutageTest {
             broker.close();
             long start = System.nanoTime();
             assertThat(send(client, during)).isEqualTo("451 4.3.0 Temporary failure storing the message, try again later");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            // within the publish timeout (4 s), with room for a loaded machine: the session never hangs on Kafka
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             client.send("NOOP");
             assertThat(client.readLine()).isEqualTo("250 2.0.0 Ok");
 
