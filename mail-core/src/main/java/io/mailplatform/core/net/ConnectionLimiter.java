@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Caps concurrent connections in total and per client IP. A refused client gets the protocol's
  * own refusal line ({@code 421 4.7.0 ...}, {@code -ERR [SYS/TEMP] ...}, {@code * BYE ...}) and is
- * closed. Shared by every channel of one service.
+ * closed. Shared by every channel of one service. The client IP is {@link ClientAddress#of}: behind a
+ * load balancer with the PROXY protocol, the proxied client's, not the balancer's.
  */
 @ChannelHandler.Sharable
 public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
@@ -32,7 +32,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        InetAddress address = ClientAddress.of(ctx.channel()).getAddress();
         int now = total.incrementAndGet();
         int fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
         ctx.channel().closeFuture().addListener(f -> release(address));

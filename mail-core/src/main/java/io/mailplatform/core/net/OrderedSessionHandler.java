@@ -9,7 +9,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -140,7 +139,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
 
     /** The client's IP address (after the PROXY protocol, if a listener uses it). */
     protected InetAddress clientAddress() {
-        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        return ClientAddress.of(ctx.channel()).getAddress();
     }
 
     /** Marks the session busy until {@link #resume()}, for waits that are not worker tasks (a Kafka ack). */

@@ -25,6 +25,15 @@ public class MailKafkaConfiguration {
 
     @Bean
     public ProducerFactory<String, byte[]> mailProducerFactory(KafkaProperties kafka, StoreProperties store) {
+        return new DefaultKafkaProducerFactory<>(producerProperties(kafka, store));
+    }
+
+    /**
+     * The settings of the platform's producer (String keys, byte[] values, idempotent, acks=all),
+     * for services that need a producer of their own with extra settings (the SMTP gateway bounds
+     * its delivery timeout by its publish timeout).
+     */
+    public static Map<String, Object> producerProperties(KafkaProperties kafka, StoreProperties store) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -33,7 +42,7 @@ public class MailKafkaConfiguration {
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, store.maxMessageBytes());
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new DefaultKafkaProducerFactory<>(config);
+        return config;
     }
 
     @Bean

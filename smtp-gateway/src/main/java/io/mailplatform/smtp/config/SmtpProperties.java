@@ -4,6 +4,7 @@ import io.mailplatform.core.net.HostNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,11 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress the address every listener binds (default all interfaces)
  * @param mxPort the MX listener for mail from other servers, no AUTH needed for local recipients (default 25; -1 off)
  * @param submissionPort the submission listener, STARTTLS then AUTH before MAIL (default 587; -1 off)
- * @param submissionsPort the implicit-TLS submission listener (default 465; -1 off)
+ * @param submissionsPort the implicit-TLS submission listener, AUTH before MAIL (default 465; -1 off)
  * @param allowPlaintextAuth allow AUTH without TLS, for development only (default false)
  * @param tlsBundle the Spring SSL bundle with the certificate; a self-signed one is generated when it is not configured (default "mail")
- * @param workerThreads threads for blocking work (directory look-ups), shared by all sessions (default 16)
+ * @param workerThreads threads for blocking work (directory look-ups, password checks), shared by all sessions (default 16)
  * @param limits size, count and time limits
+ * @param recipientCache the short-lived cache of directory answers used at RCPT
+ * @param proxy the HAProxy PROXY protocol for listeners behind a load balancer
  */
 @Validated
 @ConfigurationProperties("mail.smtp")
@@ -33,7 +36,9 @@ public record SmtpProperties(
         @DefaultValue("false") boolean allowPlaintextAuth,
         @DefaultValue("mail") String tlsBundle,
         @DefaultValue("16") @Min(1) int workerThreads,
-        @DefaultValue @Valid Limits limits) {
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue @Valid RecipientCache recipientCache,
+        @DefaultValue @Valid Proxy proxy) {
 
     public SmtpProperties {
         if (hostname == null || hostname.isBlank()) {
@@ -43,18 +48,44 @@ public record SmtpProperties(
 
     /**
      * @param maxMessageSize largest message accepted, advertised as SIZE (default 50MB)
-     * @param maxRecipients recipients per message (default 100)
-     * @param maxConnections concurrent connections in total (default 2000)
-     * @param maxConnectionsPerAddress concurrent connections from one IP address (default 50)
+     * @param maxRecipients recipients per message; more get 452 4.5.3 (default 100, the minimum RFC 5321 §4.5.3.1.8 asks for)
+     * @param maxConnections concurrent connections in total; more get 421 4.7.0 (default 2000)
+     * @param maxConnectionsPerAddress concurrent connections from one IP address; more get 421 4.7.0 (default 50)
+     * @param maxErrors failed commands (5xx replies) per session before 421 4.7.0 and close (default 10)
      * @param commandTimeout idle time allowed while waiting for a command (default 5m, RFC 5321 §4.5.3.2.7)
-     * @param publishTimeout how long to wait for the Kafka acknowledgement before answering 451 (default 30s)
+     * @param dataTimeout idle time allowed between blocks of message text (default 3m, RFC 5321 §4.5.3.2.5)
+     * @param publishTimeout longest wait for the Kafka acknowledgement before 451 4.3.0; the producer's
+     *        own timeouts are derived from it so that a refused message has definitively failed (default 30s)
      */
     public record Limits(
             @DefaultValue("50MB") DataSize maxMessageSize,
             @DefaultValue("100") @Min(1) int maxRecipients,
             @DefaultValue("2000") @Min(1) int maxConnections,
             @DefaultValue("50") @Min(1) int maxConnectionsPerAddress,
+            @DefaultValue("10") @Min(1) int maxErrors,
             @DefaultValue("5m") Duration commandTimeout,
+            @DefaultValue("3m") Duration dataTimeout,
             @DefaultValue("30s") Duration publishTimeout) {
+    }
+
+    /**
+     * @param ttl how long a directory answer (local domain? deliverable address?) is reused (default 30s; 0 disables)
+     * @param maxEntries most answers kept (default 10000)
+     */
+    public record RecipientCache(
+            @DefaultValue("30s") Duration ttl,
+            @DefaultValue("10000") @Min(1) int maxEntries) {
+    }
+
+    /**
+     * @param listeners names of the listeners that accept the PROXY protocol: smtp, submission, submissions (default none)
+     * @param trustedNetworks load balancers allowed to send a PROXY header, in CIDR notation; other peers are
+     *        treated as direct clients (default none)
+     * @param headerTimeout how long a trusted peer may take to send the header (default 10s)
+     */
+    public record Proxy(
+            @DefaultValue List<String> listeners,
+            @DefaultValue List<String> trustedNetworks,
+            @DefaultValue("10s") Duration headerTimeout) {
     }
 }

@@ -6,18 +6,26 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The trace field the gateway prepends (RFC 5321 §4.4, protocol names from RFC 3848). */
+/**
+ * The trace field the gateway prepends (RFC 5321 §4.4 {@code Time-stamp-line}): from the HELO name
+ * and client IP, by this host, with the protocol of RFC 3848 / RFC 6531 §3.7.3 and the TLS version
+ * and cipher as a comment, id the envelope id, for the recipient when there is exactly one (naming
+ * several would disclose Bcc recipients to each other), and the date.
+ */
 public final class ReceivedHeader {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
 
     private ReceivedHeader() {
     }
 
-    public static byte[] render(Envelope envelope, String byHost) {
-        StringBuilder field = new StringBuilder(256);
-        field.append("Received: from ").append(envelope.heloName() == null ? "unknown" : envelope.heloName())
+    /**
+     * @param extended whether the client greeted with EHLO (ESMTP) rather than HELO (SMTP)
+     */
+    public static byte[] render(Envelope envelope, String byHost, boolean extended) {
+        StringBuilder field = new StringBuilder(320);
+        field.append("Received: from ").append(envelope.heloName() == null ? "unknown" : sanitize(envelope.heloName()))
                 .append(" ([").append(envelope.clientAddress()).append("])\r\n\tby ").append(byHost)
-                .append(" with ").append(protocol(envelope));
+                .append(" with ").append(protocol(envelope, extended));
         if (envelope.tls() != null) {
             field.append(" (").append(envelope.tls().protocol()).append(' ').append(envelope.tls().cipherSuite()).append(')');
         }
@@ -29,9 +37,9 @@ public final class ReceivedHeader {
         return field.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** ESMTP, ESMTPS (TLS), ESMTPA (AUTH), ESMTPSA (both); UTF8 variants per RFC 6531 §3.7.3. */
-    static String protocol(Envelope envelope) {
-        String name = envelope.smtpUtf8() ? "UTF8SMTP" : "ESMTP";
+    /** SMTP/ESMTP, +S with TLS, +A with AUTH (RFC 3848); UTF8SMTP variants for SMTPUTF8 (RFC 6531 §3.7.3). */
+    static String protocol(Envelope envelope, boolean extended) {
+        String name = envelope.smtpUtf8() ? "UTF8SMTP" : extended ? "ESMTP" : "SMTP";
         if (envelope.tls() != null) {
             name += "S";
         }
@@ -39,5 +47,20 @@ public final class ReceivedHeader {
             name += "A";
         }
         return name;
+    }
+
+    /**
+     * The HELO name is whatever the client said (it is recorded, not judged); characters that could
+     * break the field's structure (comments, the ";" before the date) are replaced.
+     */
+    static String sanitize(String helo) {
+        StringBuilder out = new StringBuilder(helo.length());
+        for (int i = 0; i < helo.length() && i < 255; i++) {
+            char c = helo.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']';
+            out.append(safe ? c : '?');
+        }
+        return out.toString();
     }
 }

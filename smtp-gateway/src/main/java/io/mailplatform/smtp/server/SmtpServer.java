@@ -3,33 +3,38 @@ package io.mailplatform.smtp.server;
 import io.mailplatform.core.net.ConnectionLimiter;
 import io.mailplatform.core.net.ListenerSpec;
 import io.mailplatform.core.net.ProtocolServer;
+import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundPublisher;
-import io.mailplatform.smtp.session.SmtpSession;
-import io.mailplatform.smtp.session.SmtpSession.Listener;
+import io.mailplatform.smtp.policy.RecipientDirectory;
+import io.mailplatform.smtp.reply.Replies;
+import io.mailplatform.smtp.session.CommandDispatcher;
 import io.mailplatform.store.directory.Authenticator;
-import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.server.ProtocolServerLifecycle;
 import io.mailplatform.store.tls.TlsBundles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import io.mailplatform.store.server.ProtocolServerLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Binds the MX, submission and submissions listeners and stops them gracefully. */
+/**
+ * Binds the MX, submission and submissions listeners and stops them gracefully: first every
+ * session is drained ({@code 421 4.3.2}, after the 250 of a message being acknowledged), then the
+ * listeners close and any straggler gets the same 421 from {@link ProtocolServerLifecycle}.
+ */
 @Component
 public class SmtpServer extends ProtocolServerLifecycle {
-    private static final byte[] TOO_MANY = "421 4.7.0 Too many connections, try again later\r\n".getBytes(StandardCharsets.US_ASCII);
-
     private final SmtpProperties properties;
-    private final DirectoryService directory;
+    private final RecipientDirectory directory;
     private final Authenticator authenticator;
     private final InboundPublisher publisher;
     private final TlsBundles tls;
+    private volatile SessionRegistry registry;
 
-    public SmtpServer(SmtpProperties properties, DirectoryService directory, Authenticator authenticator,
+    public SmtpServer(SmtpProperties properties, RecipientDirectory directory, Authenticator authenticator,
             InboundPublisher publisher, TlsBundles tls) {
-        super("421 4.3.2 Service shutting down\r\n", Duration.ofSeconds(1));
+        super(new String(ReplyEncoder.toBytes(Replies.SHUTTING_DOWN), StandardCharsets.US_ASCII), Duration.ofSeconds(1));
         this.properties = properties;
         this.directory = directory;
         this.authenticator = authenticator;
@@ -39,19 +44,37 @@ public class SmtpServer extends ProtocolServerLifecycle {
 
     @Override
     protected ProtocolServer startServer() {
-        ProtocolServer protocolServer = new ProtocolServer("smtp",
-                tls.serverContext(properties.tlsBundle(), properties.hostname()),
+        SessionRegistry sessions = new SessionRegistry();
+        ProtocolServer server = new ProtocolServer("smtp", tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(properties.limits().maxConnections(), properties.limits().maxConnectionsPerAddress(),
-                        TOO_MANY),
+                        ReplyEncoder.toBytes(Replies.TOO_MANY_CONNECTIONS)),
                 properties.workerThreads());
-        String host = properties.bindAddress();
-        protocolServer.start(List.of(
-                new ListenerSpec("smtp", host, properties.mxPort(), false),
-                new ListenerSpec("submission", host, properties.submissionPort(), false),
-                new ListenerSpec("submissions", host, properties.submissionsPort(), true)),
-                (channel, listener) -> SmtpSession.install(channel.pipeline(), new SmtpSession(properties,
-                        listener.name().equals("smtp") ? Listener.MX : Listener.SUBMISSION,
-                        protocolServer.sslContext(), directory, authenticator, publisher, protocolServer.workers())));
-        return protocolServer;
+        CommandDispatcher dispatcher = new CommandDispatcher(properties, directory, authenticator, publisher);
+        List<ListenerSpec> listeners = new ArrayList<>();
+        int[] ports = {properties.mxPort(), properties.submissionPort(), properties.submissionsPort()};
+        for (SmtpListener listener : SmtpListener.values()) {
+            listeners.add(new ListenerSpec(listener.listenerName(), properties.bindAddress(), ports[listener.ordinal()],
+                    listener.implicitTls()));
+        }
+        server.start(listeners, new SmtpChannelInitializer(properties, dispatcher, sessions, server));
+        registry = sessions;
+        return server;
+    }
+
+    /** Spring stops SmartLifecycle beans through this: drain the sessions, then close everything. */
+    @Override
+    public void stop(Runnable callback) {
+        SessionRegistry sessions = registry;
+        if (sessions != null) {
+            sessions.drain(properties.limits().publishTimeout().toMillis() + 1000);
+        }
+        stop();
+        callback.run();
+    }
+
+    /** Open sessions (for tests and metrics). */
+    public int openSessions() {
+        SessionRegistry sessions = registry;
+        return sessions == null ? 0 : sessions.size();
     }
 }

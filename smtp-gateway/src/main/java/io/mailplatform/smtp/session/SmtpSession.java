@@ -1,118 +1,102 @@
 package io.mailplatform.smtp.session;
 
-import io.mailplatform.core.address.AddressException;
-import io.mailplatform.core.address.MailboxAddress;
-import io.mailplatform.core.envelope.BodyType;
 import io.mailplatform.core.envelope.Envelope;
-import io.mailplatform.core.envelope.EnvelopeId;
-import io.mailplatform.core.envelope.EnvelopeRecipient;
-import io.mailplatform.core.net.CrlfLineDecoder;
 import io.mailplatform.core.net.OrderedSessionHandler;
-import io.mailplatform.core.sasl.Credentials;
-import io.mailplatform.core.sasl.SaslBase64;
-import io.mailplatform.core.sasl.SaslException;
-import io.mailplatform.core.sasl.SaslPlain;
+import io.mailplatform.smtp.auth.SaslExchange;
+import io.mailplatform.smtp.codec.ReplyEncoder;
+import io.mailplatform.smtp.codec.SmtpFrame;
+import io.mailplatform.smtp.codec.SmtpFrameDecoder;
+import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
-import io.mailplatform.smtp.intake.InboundPublisher;
-import io.mailplatform.smtp.intake.ReceivedHeader;
-import io.mailplatform.store.directory.Authenticator;
-import io.mailplatform.store.directory.DirectoryService;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.mailplatform.smtp.intake.InboundMessage;
+import io.mailplatform.smtp.parse.SmtpCommandParser;
+import io.mailplatform.smtp.reply.Replies;
+import io.mailplatform.smtp.reply.SmtpException;
+import io.mailplatform.smtp.reply.SmtpReply;
+import io.mailplatform.smtp.server.SessionRegistry;
+import io.mailplatform.smtp.server.SessionTimeout;
+import io.mailplatform.smtp.server.SmtpListener;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP session (RFC 5321): a state machine fed one line at a time on the event loop. Work that
- * blocks (directory look-ups, password checks) or waits (the Kafka acknowledgement) runs elsewhere
- * while the session is marked busy; lines that arrive meanwhile (PIPELINING) queue up and are
- * processed in order afterwards, so replies always come back in command order.
+ * One SMTP session (RFC 5321): frames from {@link SmtpFrameDecoder} are handled in order on the
+ * event loop; a command line is parsed, checked against {@link SmtpStateTable}, and handed to its
+ * processor by {@link CommandDispatcher}. Every refusal is an {@link SmtpException} answered here,
+ * in one place, where failed commands are also counted towards the error limit. Blocking work
+ * (directory, passwords) and the wait for Kafka leave the event loop; meanwhile later frames wait
+ * (PIPELINING, RFC 2920: replies in command order) and the socket is not read (back-pressure).
  */
-public final class SmtpSession extends OrderedSessionHandler {
+public final class SmtpSession extends OrderedSessionHandler implements SessionRegistry.Drainable {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
-    private static final int MAX_LINE = 1000;
-
-    /** Which listener the session came in on. */
-    public enum Listener {
-        MX,
-        SUBMISSION
-    }
-
-    private enum State {
-        GREETED,
-        READY,
-        MAIL,
-        DATA,
-        AUTH_PLAIN,
-        AUTH_LOGIN_USER,
-        AUTH_LOGIN_PASSWORD
-    }
 
     private final SmtpProperties properties;
-    private final Listener listener;
+    private final SmtpListener listener;
     private final SslContext sslContext;
-    private final DirectoryService directory;
-    private final Authenticator authenticator;
-    private final InboundPublisher publisher;
+    private final CommandDispatcher dispatcher;
+    private final SessionRegistry registry;
 
-    private CrlfLineDecoder decoder;
-    private State state = State.GREETED;
-    private String helo;
+    private SmtpFrameDecoder decoder;
+    private SessionTimeout timeout;
+    private SmtpState state = SmtpState.CONNECTED;
+    private String heloName;
+    private boolean extended;
     private String authenticatedUser;
-    private String loginUser;
-    private String reversePath;
-    private BodyType bodyType;
-    private boolean smtpUtf8;
-    private final List<EnvelopeRecipient> recipients = new ArrayList<>();
-    private ByteArrayOutputStream data;
-    private boolean dataTooLarge;
+    private MailTransaction transaction;
+    private boolean receivingChunk;
+    private SaslExchange sasl;
+    private int errors;
+    private boolean publishing;
+    private boolean drainRequested;
+    private boolean closing;
 
-    public SmtpSession(SmtpProperties properties, Listener listener, SslContext sslContext,
-            DirectoryService directory, Authenticator authenticator, InboundPublisher publisher, Executor workers) {
+    public SmtpSession(SmtpProperties properties, SmtpListener listener, SslContext sslContext,
+            CommandDispatcher dispatcher, SessionRegistry registry, Executor workers) {
         super(workers);
         this.properties = properties;
         this.listener = listener;
         this.sslContext = sslContext;
-        this.directory = directory;
-        this.authenticator = authenticator;
-        this.publisher = publisher;
-    }
-
-    /** Adds the line decoder, the idle timer and the session to a channel pipeline. */
-    public static void install(ChannelPipeline pipeline, SmtpSession session) {
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, session.properties.limits().commandTimeout().toSeconds(),
-                TimeUnit.SECONDS));
-        pipeline.addLast("lines", new CrlfLineDecoder(MAX_LINE));
-        pipeline.addLast("session", session);
+        this.dispatcher = dispatcher;
+        this.registry = registry;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        this.decoder = (CrlfLineDecoder) ctx.pipeline().get("lines");
-        reply("220 " + properties.hostname() + " ESMTP");
+        this.decoder = ctx.pipeline().get(SmtpFrameDecoder.class);
+        this.timeout = ctx.pipeline().get(SessionTimeout.class);
+        if (registry.draining()) {
+            replyAndClose(Replies.SHUTTING_DOWN);
+            return;
+        }
+        registry.opened(this);
+        reply(SmtpReply.of(220, null, properties.hostname() + " ESMTP"));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        registry.closed(this);
+        if (transaction != null) {
+            transaction.releaseContent();
+        }
+        super.channelInactive(ctx);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent) {
-            ctx.writeAndFlush(ascii("421 4.4.2 " + properties.hostname() + " Timeout, closing connection\r\n"))
-                    .addListener(ChannelFutureListener.CLOSE);
+        if (event == SessionTimeout.EXPIRED) {
+            log.debug("session with {} timed out in state {}", clientAddress(), state);
+            replyAndClose(Replies.TIMEOUT.withText(properties.hostname() + " " + Replies.TIMEOUT.text()));
             return;
         }
         super.userEventTriggered(ctx, event);
@@ -120,415 +104,179 @@ public final class SmtpSession extends OrderedSessionHandler {
 
     @Override
     protected void handle(Object frame) {
-        if (frame instanceof CrlfLineDecoder.LineTooLong) {
-            lineTooLong();
-        } else if (state == State.DATA) {
-            dataLine((ByteBuf) frame);
-        } else {
-            command(((ByteBuf) frame).toString(StandardCharsets.UTF_8));
+        if (closing || !ctx.channel().isActive()) {
+            return;
+        }
+        try {
+            if (frame instanceof SmtpFrame.CommandLine) {
+                commandLine((SmtpFrame.CommandLine) frame);
+            } else if (frame instanceof SmtpFrame.MessageContent) {
+                dispatcher.data().content(this, ((SmtpFrame.MessageContent) frame).content());
+            } else if (frame instanceof SmtpFrame.EndOfData) {
+                dispatcher.data().endOfData(this, (SmtpFrame.EndOfData) frame);
+            } else if (frame == SmtpFrame.TextLineTooLong.INSTANCE) {
+                dispatcher.data().textLineTooLong(this);
+            } else if (frame == SmtpFrame.EndOfChunk.INSTANCE) {
+                dispatcher.data().endOfChunk(this);
+            } else if (frame == SmtpFrame.CommandTooLong.INSTANCE) {
+                if (state == SmtpState.AUTH) {
+                    sasl = null;
+                    state = SmtpState.GREETED;
+                }
+                throw new SmtpException(Replies.LINE_TOO_LONG);
+            }
+        } catch (SmtpException e) {
+            log.debug("{} in {}: {}", clientAddress(), state, e.reply()); // a refusal is the client's business, not an error here
+            reply(e.reply());
+        }
+    }
+
+    private void commandLine(SmtpFrame.CommandLine frame) {
+        try {
+            if (state == SmtpState.AUTH) {
+                dispatcher.auth().response(this, frame.content().toString(StandardCharsets.US_ASCII).strip());
+                return;
+            }
+            SmtpCommand command = SmtpCommandParser.parse(frame.content());
+            SmtpReply refusal = SmtpStateTable.refusal(state, command);
+            if (refusal != null) {
+                throw new SmtpException(refusal);
+            }
+            dispatcher.dispatch(this, command);
+        } finally {
+            if (state != SmtpState.DATA) {
+                decoder.resumeCommands(); // a refused DATA or any STARTTLS outcome: lines follow
+            }
         }
     }
 
     @Override
     protected void internalError(RuntimeException e) {
-        reply("451 4.3.0 Internal error, try again later");
+        ctx.channel().config().setAutoRead(true);
+        reply(Replies.INTERNAL_ERROR);
     }
 
-    private void lineTooLong() {
-        if (state == State.DATA) {
-            dataTooLarge = true; // finish reading the message, then refuse it
+    // ---- replies -----------------------------------------------------------------------------
+
+    /** Sends a reply; 5xx replies count towards {@code maxErrors}, after which the session ends with 421. */
+    void reply(SmtpReply reply) {
+        if (closing) {
             return;
         }
-        reply("500 5.5.6 Line too long");
-    }
-
-    // ---- commands --------------------------------------------------------------------------
-
-    private void command(String line) {
-        switch (state) {
-            case AUTH_PLAIN -> {
-                authPlain(line);
-                return;
-            }
-            case AUTH_LOGIN_USER -> {
-                authLoginUser(line);
-                return;
-            }
-            case AUTH_LOGIN_PASSWORD -> {
-                authLoginPassword(line);
-                return;
-            }
-            default -> {
-            }
-        }
-        int space = line.indexOf(' ');
-        String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
-        String argument = space < 0 ? "" : line.substring(space + 1).trim();
-        switch (verb) {
-            case "EHLO" -> hello(argument, true);
-            case "HELO" -> hello(argument, false);
-            case "MAIL" -> mail(argument);
-            case "RCPT" -> rcpt(argument);
-            case "DATA" -> data();
-            case "RSET" -> {
-                resetTransaction();
-                reply("250 2.0.0 Ok");
-            }
-            case "NOOP" -> reply("250 2.0.0 Ok");
-            case "QUIT" -> ctx.writeAndFlush(ascii("221 2.0.0 " + properties.hostname() + " closing connection\r\n"))
-                    .addListener(ChannelFutureListener.CLOSE);
-            case "STARTTLS" -> startTls();
-            case "AUTH" -> auth(argument);
-            case "VRFY" -> reply("252 2.5.0 Cannot verify the user, but will accept the message and attempt delivery");
-            default -> reply("500 5.5.1 Command not recognized");
-        }
-    }
-
-    private void hello(String domain, boolean extended) {
-        if (domain.isEmpty()) {
-            reply("501 5.5.4 " + (extended ? "EHLO" : "HELO") + " requires a domain or address literal");
+        if (reply.closesConnection()) {
+            replyAndClose(reply);
             return;
         }
-        helo = domain;
+        ctx.writeAndFlush(reply);
+        if (reply.code() >= 500 && ++errors >= properties.limits().maxErrors()) {
+            log.debug("session with {} closed after {} errors", clientAddress(), errors);
+            replyAndClose(Replies.TOO_MANY_ERRORS);
+        }
+    }
+
+    /** Sends a last reply (QUIT's 221, a 421) and closes; frames already received are not answered. */
+    void replyAndClose(SmtpReply reply) {
+        if (closing) {
+            return;
+        }
+        closing = true; // nothing pipelined after this is answered
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    // ---- state for the processors ----------------------------------------------------------
+
+    SmtpProperties properties() {
+        return properties;
+    }
+
+    SmtpListener listener() {
+        return listener;
+    }
+
+    SmtpState state() {
+        return state;
+    }
+
+    void state(SmtpState next) {
+        state = next;
+    }
+
+    void greeted(String name, boolean ehlo) {
+        heloName = name;
+        extended = ehlo;
         resetTransaction();
-        state = State.READY;
-        if (!extended) {
-            reply("250 " + properties.hostname());
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add(properties.hostname());
-        lines.add("PIPELINING");
-        lines.add("SIZE " + properties.limits().maxMessageSize().toBytes());
-        lines.add("8BITMIME");
-        lines.add("SMTPUTF8");
-        lines.add("ENHANCEDSTATUSCODES");
-        if (!isTls()) {
-            lines.add("STARTTLS");
-        }
-        if (authAllowed() && authenticatedUser == null) {
-            lines.add("AUTH PLAIN LOGIN");
-        }
-        StringBuilder reply = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            reply.append("250").append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
-        }
-        write(reply.toString());
     }
 
-    private boolean authAllowed() {
-        return isTls() || properties.allowPlaintextAuth();
+    String heloName() {
+        return heloName;
     }
 
-    private void mail(String argument) {
-        if (state == State.GREETED) {
-            reply("503 5.5.1 Send EHLO or HELO first");
-            return;
-        }
-        if (state != State.READY) {
-            reply("503 5.5.1 Nested MAIL command");
-            return;
-        }
-        if (listener == Listener.SUBMISSION && authenticatedUser == null) {
-            reply("530 5.7.0 Authentication required");
-            return;
-        }
-        if (!argument.regionMatches(true, 0, "FROM:", 0, 5)) {
-            reply("501 5.5.2 Syntax: MAIL FROM:<address>");
-            return;
-        }
-        PathAndParameters path = PathAndParameters.parse(argument.substring(5));
-        if (path == null) {
-            reply("501 5.1.7 Bad sender address syntax");
-            return;
-        }
-        String address = path.path();
-        if (!address.isEmpty()) {
-            try {
-                address = MailboxAddress.parse(address).toString();
-            } catch (AddressException e) {
-                reply("501 5.1.7 Bad sender address: " + e.getMessage());
-                return;
-            }
-        }
-        BodyType body = BodyType.SEVEN_BIT;
-        boolean utf8 = false;
-        for (String parameter : path.parameters()) {
-            String upper = parameter.toUpperCase(Locale.ROOT);
-            if (upper.startsWith("SIZE=")) {
-                long declared;
-                try {
-                    declared = Long.parseLong(parameter.substring(5));
-                } catch (NumberFormatException e) {
-                    reply("501 5.5.4 Bad SIZE parameter");
-                    return;
-                }
-                if (declared > properties.limits().maxMessageSize().toBytes()) {
-                    reply("552 5.3.4 Message size exceeds fixed maximum message size");
-                    return;
-                }
-            } else if (upper.startsWith("BODY=")) {
-                body = BodyType.fromKeyword(parameter.substring(5));
-                if (body == null || body == BodyType.BINARY_MIME) {
-                    reply("501 5.5.4 Unsupported BODY parameter");
-                    return;
-                }
-            } else if (upper.equals("SMTPUTF8")) {
-                utf8 = true;
-            } else {
-                reply("555 5.5.4 Unsupported parameter " + parameter);
-                return;
-            }
-        }
-        reversePath = address;
-        bodyType = body;
-        smtpUtf8 = utf8;
-        state = State.MAIL;
-        reply("250 2.1.0 Sender ok");
+    boolean extended() {
+        return extended;
     }
 
-    private void rcpt(String argument) {
-        if (state != State.MAIL) {
-            reply("503 5.5.1 Need MAIL before RCPT");
-            return;
-        }
-        if (!argument.regionMatches(true, 0, "TO:", 0, 3)) {
-            reply("501 5.5.2 Syntax: RCPT TO:<address>");
-            return;
-        }
-        PathAndParameters path = PathAndParameters.parse(argument.substring(3));
-        if (path == null || path.path().isEmpty()) {
-            reply("501 5.1.3 Bad recipient address syntax");
-            return;
-        }
-        MailboxAddress address;
-        try {
-            address = MailboxAddress.parse(path.path());
-        } catch (AddressException e) {
-            reply("501 5.1.3 Bad recipient address: " + e.getMessage());
-            return;
-        }
-        if (address.isInternational() && !smtpUtf8) {
-            reply("553 5.6.7 Non-ASCII address requires SMTPUTF8");
-            return;
-        }
-        if (recipients.size() >= properties.limits().maxRecipients()) {
-            reply("452 4.5.3 Too many recipients");
-            return;
-        }
-        boolean authenticated = authenticatedUser != null;
-        offload(() -> {
-            if (!directory.isLocalDomain(address.domain().name())) {
-                return authenticated ? "250 2.1.5 Recipient ok" : "554 5.7.1 Relaying denied";
-            }
-            return directory.isDeliverable(address) ? "250 2.1.5 Recipient ok" : "550 5.1.1 No such user here";
-        }, answer -> {
-            if (answer.startsWith("250")) {
-                recipients.add(EnvelopeRecipient.of(address.toString()));
-            }
-            reply(answer);
-        });
+    String authenticatedUser() {
+        return authenticatedUser;
     }
 
-    private void data() {
-        if (state != State.MAIL) {
-            reply("503 5.5.1 Need MAIL before DATA");
-            return;
-        }
-        if (recipients.isEmpty()) {
-            reply("554 5.5.1 No valid recipients");
-            return;
-        }
-        state = State.DATA;
-        data = new ByteArrayOutputStream(8192);
-        dataTooLarge = false;
-        reply("354 Start mail input; end with <CRLF>.<CRLF>");
+    void authenticated(String user) {
+        authenticatedUser = user;
     }
 
-    private void dataLine(ByteBuf line) {
-        int length = line.readableBytes();
-        if (length == 1 && line.getByte(line.readerIndex()) == '.') {
-            endOfData();
-            return;
-        }
-        if (dataTooLarge) {
-            return;
-        }
-        int skip = length > 0 && line.getByte(line.readerIndex()) == '.' ? 1 : 0; // RFC 5321 §4.5.2 dot-unstuffing
-        if (data.size() + length + 2 > properties.limits().maxMessageSize().toBytes()) {
-            dataTooLarge = true;
-            data = new ByteArrayOutputStream(0);
-            return;
-        }
-        byte[] bytes = new byte[length - skip];
-        line.getBytes(line.readerIndex() + skip, bytes);
-        data.write(bytes, 0, bytes.length);
-        data.write('\r');
-        data.write('\n');
+    SaslExchange sasl() {
+        return sasl;
     }
 
-    private void endOfData() {
-        if (dataTooLarge) {
-            resetTransaction();
-            state = State.READY;
-            reply("552 5.3.4 Message size exceeds fixed maximum message size");
-            return;
-        }
-        Envelope envelope = new Envelope(EnvelopeId.next(), reversePath, recipients, clientAddress().getHostAddress(), helo,
-                authenticatedUser, tlsInfo(), Instant.now(), bodyType, smtpUtf8, null, null);
-        byte[] received = ReceivedHeader.render(envelope, properties.hostname());
-        byte[] body = data.toByteArray();
-        byte[] message = new byte[received.length + body.length];
-        System.arraycopy(received, 0, message, 0, received.length);
-        System.arraycopy(body, 0, message, received.length, body.length);
-        resetTransaction();
-        state = State.READY;
-        suspend();
-        publisher.publish(envelope, message).whenComplete((ok, failure) -> ctx.executor().execute(() -> {
-            if (failure != null) {
-                log.warn("message {} not accepted: Kafka did not acknowledge: {}", envelope.id(), failure.toString());
-                reply("451 4.3.0 Temporary failure storing the message, try again later");
-            } else {
-                reply("250 2.0.0 Ok: queued as " + envelope.id());
-            }
-            resume();
-        }));
+    void sasl(SaslExchange exchange) {
+        sasl = exchange;
     }
 
-    private void startTls() {
-        if (isTls()) {
-            reply("503 5.5.1 TLS already active");
-            return;
-        }
-        startTls(sslContext, decoder, "220 2.0.0 Ready to start TLS\r\n");
-        helo = null;
-        authenticatedUser = null;
-        resetTransaction();
-        state = State.GREETED;
+    MailTransaction transaction() {
+        return transaction;
     }
 
-    // ---- AUTH (RFC 4954) -------------------------------------------------------------------
+    void beginTransaction(MailTransaction next) {
+        transaction = next;
+        state = SmtpState.MAIL;
+    }
 
-    private void auth(String argument) {
-        if (state == State.GREETED) {
-            reply("503 5.5.1 Send EHLO first");
-            return;
+    /** Ends the transaction, if any, and returns to {@link SmtpState#GREETED} (or stays CONNECTED). */
+    void resetTransaction() {
+        if (transaction != null) {
+            transaction.releaseContent();
+            transaction = null;
         }
-        if (authenticatedUser != null) {
-            reply("503 5.5.1 Already authenticated");
-            return;
+        receivingChunk = false;
+        if (state != SmtpState.CONNECTED) {
+            state = SmtpState.GREETED;
         }
-        if (state != State.READY) {
-            reply("503 5.5.1 AUTH not allowed during a mail transaction");
-            return;
-        }
-        if (!authAllowed()) {
-            reply("538 5.7.11 Encryption required for requested authentication mechanism");
-            return;
-        }
-        String[] parts = argument.split(" ", 2);
-        String mechanism = parts[0].toUpperCase(Locale.ROOT);
-        String initial = parts.length > 1 ? parts[1].trim() : null;
-        switch (mechanism) {
-            case "PLAIN" -> {
-                if (initial == null) {
-                    state = State.AUTH_PLAIN;
-                    reply("334 ");
-                } else {
-                    authPlain(initial);
-                }
-            }
-            case "LOGIN" -> {
-                if (initial == null) {
-                    state = State.AUTH_LOGIN_USER;
-                    reply("334 " + SaslBase64.encode("Username:"));
-                } else {
-                    authLoginUser(initial);
-                }
-            }
-            default -> reply("504 5.5.4 Unrecognized authentication mechanism");
+        if (timeout != null) {
+            timeout.timeout(properties.limits().commandTimeout());
         }
     }
 
-    private boolean cancelled(String line) {
-        if (line.equals("*")) {
-            state = State.READY;
-            reply("501 5.7.0 Authentication cancelled");
-            return true;
-        }
-        return false;
+    boolean receivingChunk() {
+        return receivingChunk;
     }
 
-    private void authPlain(String line) {
-        state = State.READY;
-        if (cancelled(line)) {
-            return;
-        }
-        Credentials credentials;
-        try {
-            credentials = SaslPlain.decode(line);
-        } catch (SaslException e) {
-            reply("501 5.5.2 " + e.getMessage());
-            return;
-        }
-        checkPassword(credentials.username(), credentials.password());
+    void receivingChunk(boolean receiving) {
+        receivingChunk = receiving;
     }
 
-    private void authLoginUser(String line) {
-        if (cancelled(line)) {
-            return;
-        }
-        try {
-            loginUser = SaslBase64.decodeUtf8(line);
-        } catch (SaslException e) {
-            state = State.READY;
-            reply("501 5.5.2 Invalid base64");
-            return;
-        }
-        state = State.AUTH_LOGIN_PASSWORD;
-        reply("334 " + SaslBase64.encode("Password:"));
+    InetAddress client() {
+        return clientAddress();
     }
 
-    private void authLoginPassword(String line) {
-        state = State.READY;
-        if (cancelled(line)) {
-            return;
-        }
-        String password;
-        try {
-            password = SaslBase64.decodeUtf8(line);
-        } catch (SaslException e) {
-            reply("501 5.5.2 Invalid base64");
-            return;
-        }
-        checkPassword(loginUser, password);
+    ChannelHandlerContext context() {
+        return ctx;
     }
 
-    private void checkPassword(String username, String password) {
-        offload(() -> authenticator.login(username, password, clientAddress()), attempt -> after(attempt.replyDelay(), () -> {
-            if (attempt.account().isPresent()) {
-                authenticatedUser = attempt.account().get().address();
-                reply("235 2.7.0 Authentication successful");
-            } else {
-                reply("535 5.7.8 Authentication credentials invalid");
-            }
-        }));
+    boolean tls() {
+        return isTls();
     }
 
-    // ---- helpers ---------------------------------------------------------------------------
-
-    private void resetTransaction() {
-        reversePath = null;
-        recipients.clear();
-        data = null;
-        dataTooLarge = false;
-        if (state == State.MAIL || state == State.DATA) {
-            state = State.READY;
-        }
-    }
-
-
-    private Envelope.TlsInfo tlsInfo() {
+    Envelope.TlsInfo tlsInfo() {
         SslHandler handler = ctx.pipeline().get(SslHandler.class);
         if (handler == null) {
             return null;
@@ -537,11 +285,83 @@ public final class SmtpSession extends OrderedSessionHandler {
         return new Envelope.TlsInfo(session.getProtocol(), session.getCipherSuite());
     }
 
-    private void reply(String line) {
-        write(line + "\r\n");
+    // ---- framing and I/O for the processors --------------------------------------------------
+
+    /** After 354: the following bytes are message text, timed by the data timeout. */
+    void startData() {
+        state = SmtpState.DATA;
+        timeout.timeout(properties.limits().dataTimeout());
+        decoder.startData();
     }
 
-    private static ByteBuf ascii(String text) {
-        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+    /**
+     * Switches to TLS (RFC 3207 §4.2): plaintext the client pipelined after STARTTLS is discarded,
+     * never executed, and the session forgets everything learnt before, EHLO included.
+     */
+    void startTls() {
+        decoder.discardBuffered();
+        startTls(sslContext, null, new String(ReplyEncoder.toBytes(Replies.READY_FOR_TLS), StandardCharsets.US_ASCII));
+        heloName = null;
+        authenticatedUser = null;
+        resetTransaction();
+        state = SmtpState.CONNECTED;
+    }
+
+    /**
+     * Runs blocking work on a worker thread and continues on the event loop; the socket is not read
+     * meanwhile, so a client cannot pile up input while it waits.
+     */
+    <T> void work(Supplier<T> work, Consumer<T> then) {
+        ctx.channel().config().setAutoRead(false);
+        offload(work, result -> {
+            ctx.channel().config().setAutoRead(true);
+            then.accept(result);
+        });
+    }
+
+    /** Answers after {@code delay} (throttled logins), holding later commands back. */
+    void delayed(Duration delay, Runnable then) {
+        if (delay.isZero() || delay.isNegative()) {
+            then.run();
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        after(delay, () -> {
+            ctx.channel().config().setAutoRead(true);
+            then.run();
+        });
+    }
+
+    /** Publishes an accepted message and answers 250 only after the broker's acknowledgement, 451 otherwise. */
+    void publish(InboundMessage message) {
+        suspend();
+        publishing = true;
+        ctx.channel().config().setAutoRead(false);
+        dispatcher.publisher().publish(message).whenComplete((ok, failure) -> ctx.executor().execute(() -> {
+            publishing = false;
+            ctx.channel().config().setAutoRead(true);
+            if (failure != null) {
+                log.warn("message {} not accepted: Kafka did not acknowledge: {}", message.envelope().id(), failure.toString());
+                reply(Replies.NOT_STORED);
+            } else {
+                reply(Replies.QUEUED.withText("Ok: queued as " + message.envelope().id()));
+            }
+            if (drainRequested) {
+                replyAndClose(Replies.SHUTTING_DOWN);
+            }
+            resume();
+        }));
+    }
+
+    /** Graceful shutdown: 421 4.3.2 now, or right after the reply to a message being published. */
+    @Override
+    public void shutdownGracefully() {
+        ctx.executor().execute(() -> {
+            if (publishing) {
+                drainRequested = true;
+            } else if (ctx.channel().isActive()) {
+                replyAndClose(Replies.SHUTTING_DOWN);
+            }
+        });
     }
 }

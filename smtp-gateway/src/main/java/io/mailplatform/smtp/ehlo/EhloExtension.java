@@ -1,0 +1,17 @@
+package io.mailplatform.smtp.ehlo;
+
+import java.util.List;
+
+/**
+ * A contribution to the EHLO reply (RFC 5321 §4.1.1.1): the code that implements an extension
+ * announces it, so the list can never promise what the gateway does not do.
+ */
+public interface EhloExtension {
+
+    /** What an extension may depend on when EHLO is answered. */
+    record EhloContext(boolean tls, boolean authenticated, boolean authAllowed) {
+    }
+
+    /** The EHLO keywords (with their parameters) this extension offers now; often none or one. */
+    List<String> keywords(EhloContext context);
+}

@@ -1,0 +1,87 @@
+package io.mailplatform.smtp.session;
+
+import io.mailplatform.core.sasl.Credentials;
+import io.mailplatform.core.sasl.SaslException;
+import io.mailplatform.smtp.auth.SaslExchange;
+import io.mailplatform.smtp.command.SmtpCommand;
+import io.mailplatform.smtp.ehlo.EhloExtension;
+import io.mailplatform.smtp.reply.Replies;
+import io.mailplatform.smtp.reply.SmtpException;
+import io.mailplatform.smtp.reply.SmtpReply;
+import io.mailplatform.store.directory.Authenticator;
+import java.util.List;
+
+/**
+ * AUTH (RFC 4954) with PLAIN and LOGIN, initial responses included. Only over TLS unless
+ * {@code mail.smtp.allow-plaintext-auth} (AUTH is then not even offered, §4). The password check
+ * runs off the event loop; the answer waits out the login throttle's delay (per IP and account).
+ */
+final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExtension {
+    private final Authenticator authenticator;
+
+    AuthProcessor(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public List<String> keywords(EhloContext context) {
+        return context.authAllowed() && !context.authenticated() ? List.of("AUTH " + SaslExchange.MECHANISMS) : List.of();
+    }
+
+    @Override
+    public void process(SmtpSession session, SmtpCommand.Auth command) {
+        if (session.authenticatedUser() != null) {
+            throw new SmtpException(Replies.ALREADY_AUTHENTICATED);
+        }
+        if (!session.tls() && !session.properties().allowPlaintextAuth()) {
+            throw new SmtpException(Replies.ENCRYPTION_REQUIRED);
+        }
+        SaslExchange exchange = SaslExchange.forMechanism(command.mechanism());
+        if (exchange == null) {
+            throw new SmtpException(Replies.UNSUPPORTED_MECHANISM);
+        }
+        try {
+            step(session, exchange, exchange.start(command.initialResponse()));
+        } catch (SaslException e) {
+            throw new SmtpException(Replies.AUTH_BAD_RESPONSE);
+        }
+    }
+
+    /** A line of the client during the exchange (the session is in {@link SmtpState#AUTH}). */
+    void response(SmtpSession session, String line) {
+        SaslExchange exchange = session.sasl();
+        session.sasl(null);
+        session.state(SmtpState.GREETED);
+        if (SaslExchange.isCancel(line)) {
+            throw new SmtpException(Replies.AUTH_CANCELLED);
+        }
+        try {
+            step(session, exchange, exchange.next(line));
+        } catch (SaslException e) {
+            throw new SmtpException(Replies.AUTH_BAD_RESPONSE);
+        }
+    }
+
+    private void step(SmtpSession session, SaslExchange exchange, SaslExchange.Step step) {
+        if (!step.isDone()) {
+            session.sasl(exchange);
+            session.state(SmtpState.AUTH);
+            session.reply(SmtpReply.of(334, null, step.challenge()));
+            return;
+        }
+        Credentials credentials = step.credentials();
+        String authzid = credentials.authorizationId();
+        if (authzid != null && !authzid.isEmpty() && !authzid.equalsIgnoreCase(credentials.username())) {
+            throw new SmtpException(Replies.AUTH_FAILED); // acting for another user is not supported
+        }
+        session.work(() -> authenticator.login(credentials.username(), credentials.password(), session.client()),
+                attempt -> session.delayed(attempt.replyDelay(), () -> {
+                    if (attempt.account().isPresent()) {
+                        session.authenticated(attempt.account().get().address());
+                        session.reply(Replies.AUTHENTICATED);
+                    } else {
+                        session.reply(Replies.AUTH_FAILED);
+                    }
+                }));
+    }
+}

@@ -1,0 +1,42 @@
+package io.mailplatform.smtp.session;
+
+import io.mailplatform.smtp.command.SmtpCommand;
+import io.mailplatform.smtp.config.SmtpProperties;
+import io.mailplatform.smtp.ehlo.EhloExtension;
+import io.mailplatform.smtp.policy.MessageSizeLimit;
+import io.mailplatform.smtp.policy.SmtpUtf8Requirement;
+import io.mailplatform.smtp.reply.Replies;
+import io.mailplatform.smtp.reply.SmtpException;
+import java.util.List;
+
+/**
+ * MAIL FROM (RFC 5321 §4.1.1.2): starts a transaction. The null reverse path {@code <>} is accepted
+ * (§4.5.5). Submission listeners require AUTH first (RFC 6409 §4.3), and TLS before that (RFC 3207).
+ * Announces the extensions whose parameters it takes: SIZE, 8BITMIME, SMTPUTF8, DSN.
+ */
+final class MailProcessor implements CommandProcessor<SmtpCommand.MailFrom>, EhloExtension {
+    private final MessageSizeLimit sizeLimit;
+
+    MailProcessor(SmtpProperties properties) {
+        this.sizeLimit = new MessageSizeLimit(properties.limits().maxMessageSize().toBytes());
+    }
+
+    @Override
+    public List<String> keywords(EhloContext context) {
+        return List.of("SIZE " + sizeLimit.maxBytes(), // RFC 1870
+                "8BITMIME", // RFC 6152
+                "SMTPUTF8", // RFC 6531
+                "DSN"); // RFC 3461
+    }
+
+    @Override
+    public void process(SmtpSession session, SmtpCommand.MailFrom command) {
+        if (session.listener().requiresAuth() && session.authenticatedUser() == null) {
+            throw new SmtpException(session.tls() ? Replies.AUTH_REQUIRED : Replies.STARTTLS_FIRST);
+        }
+        SmtpUtf8Requirement.check(command.path().utf8(), command.parameters().smtpUtf8()).ifPresent(SmtpException::throwFor);
+        sizeLimit.checkDeclared(command.parameters().size()).ifPresent(SmtpException::throwFor);
+        session.beginTransaction(new MailTransaction(command.path(), command.parameters()));
+        session.reply(Replies.SENDER_OK);
+    }
+}

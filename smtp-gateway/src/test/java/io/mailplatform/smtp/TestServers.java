@@ -1,0 +1,46 @@
+package io.mailplatform.smtp;
+
+import io.mailplatform.smtp.config.SmtpProperties;
+import io.mailplatform.smtp.intake.InboundPublisher;
+import io.mailplatform.smtp.policy.RecipientDirectory;
+import io.mailplatform.smtp.server.SmtpServer;
+import io.mailplatform.store.directory.Authenticator;
+import io.mailplatform.store.tls.TlsBundles;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Extra gateway servers with their own limits, built from the beans of the shared test context,
+ * so that limits, timeouts, PROXY and shutdown can be tested without another application context.
+ */
+final class TestServers {
+    private TestServers() {
+    }
+
+    static SmtpProperties.Limits limits(int maxConnections, int maxPerAddress, Duration commandTimeout, Duration dataTimeout) {
+        return new SmtpProperties.Limits(DataSize.ofMegabytes(1), 5, maxConnections, maxPerAddress, 10, commandTimeout,
+                dataTimeout, Duration.ofSeconds(30));
+    }
+
+    static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy) {
+        return new SmtpProperties("mx.example.test", "127.0.0.1", 0, 0, 0, false, "mail", 4, limits,
+                new SmtpProperties.RecipientCache(Duration.ofSeconds(30), 100), proxy);
+    }
+
+    static SmtpProperties.Proxy noProxy() {
+        return new SmtpProperties.Proxy(List.of(), List.of(), Duration.ofSeconds(10));
+    }
+
+    static SmtpServer start(ApplicationContext context, SmtpProperties properties) {
+        return start(context, properties, context.getBean(Authenticator.class));
+    }
+
+    static SmtpServer start(ApplicationContext context, SmtpProperties properties, Authenticator authenticator) {
+        SmtpServer server = new SmtpServer(properties, context.getBean(RecipientDirectory.class), authenticator,
+                context.getBean(InboundPublisher.class), context.getBean(TlsBundles.class));
+        server.start();
+        return server;
+    }
+}
