@@ -301,7 +301,7 @@ public class MailboxDelivery {
         if (overQuota.isEmpty()) {
             return;
         }
-        List<Placement> fresh = overQuota.stream().filter(p -> p.copy().envelope() != null).toList();
+        List<Placement> fresh = overQuota;
         int n = fresh.size();
         String[] envelopeIds = new String[n];
         String[] recipients = new String[n];
@@ -322,7 +322,7 @@ public class MailboxDelivery {
             prefixes[i] = p.copy().tracePrefix();
             flags[i] = (short) (p.copy().flags() == null ? 0 : p.copy().flags().system());
             dates[i] = p.internalDate().toEpochMilli();
-            envelopes[i] = p.copy().envelope();
+            envelopes[i] = p.copy().envelope() == null ? new byte[0] : p.copy().envelope();
         }
         // the first retry comes one minute later; the caller's retry schedule takes over from there
         jdbc.sql("""
@@ -411,6 +411,12 @@ public class MailboxDelivery {
                 mailboxes.collectOrphanContents(List.of(deferred.contentId()));
             }
         });
+    }
+
+    /** The shared content of a deferred or queued copy (without any per-recipient prefix). */
+    public java.util.Optional<byte[]> content(long contentId) {
+        return jdbc.sql("SELECT raw FROM message_contents WHERE id = ?").param(contentId).query((rs, n) -> rs.getBytes(1))
+                .optional();
     }
 
     private static DeferredDelivery deferred(ResultSet rs, int row) throws SQLException {
