@@ -59,14 +59,14 @@ public abstract class DeliveryTestSupport {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    protected static Envelope envelope(String from, String client, String helo, String authenticatedUser,
+    protected static Envelope fullEnvelope(String from, String client, String helo, String authenticatedUser,
             EnvelopeRecipient... recipients) {
         return new Envelope(EnvelopeId.next(), from, List.of(recipients), client, helo, authenticatedUser, null,
                 Instant.now(), BodyType.EIGHT_BIT_MIME, false, null, null);
     }
 
     protected static Envelope envelope(String from, String... recipients) {
-        return envelope(from, "192.0.2.1", "client.example.org", null,
+        return fullEnvelope(from, "192.0.2.1", "client.example.org", null,
                 java.util.Arrays.stream(recipients).map(EnvelopeRecipient::of).toArray(EnvelopeRecipient[]::new));
     }
 
