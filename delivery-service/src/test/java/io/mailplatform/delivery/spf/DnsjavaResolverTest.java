@@ -29,7 +29,7 @@ class DnsjavaResolverTest {
                 .add("25.2.0.192.in-addr.arpa. 300 IN PTR mx.example.org.")
                 .add("nullmx.example.org. 300 IN MX 0 .")
                 .silent("slow.example.org");
-        resolver = new DnsjavaResolver(List.of(server.address()), Duration.ofMillis(400), 0, 1000);
+        resolver = new DnsjavaResolver(List.of(server.address()), Duration.ofMillis(1500), 0, 1000);
     }
 
     @AfterEach

@@ -72,7 +72,12 @@ public abstract class DeliveryTestSupport {
 
     /** Publishes as the gateway does, waiting for the broker's acknowledgement. */
     protected void publish(Envelope envelope, byte[] message) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(MailTopics.INBOUND, envelope.id(), message);
+        publish(envelope, message, null);
+    }
+
+    /** Publishes to one partition, so that records are processed in the order published. */
+    protected void publish(Envelope envelope, byte[] message, Integer partition) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(MailTopics.INBOUND, partition, envelope.id(), message);
         record.headers().add(EnvelopeCodec.HEADER, EnvelopeCodec.encode(envelope));
         kafka.send(record).get();
     }
