@@ -120,7 +120,12 @@ class InboundConsumerTest extends DeliveryTestSupport {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(InboundConsumerConfiguration.DEAD_LETTER_TOPIC));
+            // assigned, not subscribed: no group rebalance to wait for
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer
+                    .partitionsFor(InboundConsumerConfiguration.DEAD_LETTER_TOPIC).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
