@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Aliases: one address to one or more targets (accounts, lists, other aliases or remote addresses). */
 @RestController
@@ -49,7 +47,7 @@ public class AliasAdminController {
     public AliasView alias(@PathVariable String address) throws AddressException {
         List<String> targets = directory.aliasTargets(address);
         if (targets.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no alias " + address);
+            throw AdminResponses.notFound("no alias " + address);
         }
         return new AliasView(address.toLowerCase(java.util.Locale.ROOT), targets);
     }
@@ -62,17 +60,12 @@ public class AliasAdminController {
     @DeleteMapping("/aliases/{address}/targets/{target}")
     public ResponseEntity<Void> removeTarget(@PathVariable String address, @PathVariable String target)
             throws AddressException {
-        if (!admin.removeAliasTarget(address, target)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "alias " + address + " has no target " + target);
-        }
-        return ResponseEntity.noContent().build();
+        return AdminResponses.removed(admin.removeAliasTarget(address, target),
+                "alias " + address + " has no target " + target);
     }
 
     @DeleteMapping("/aliases/{address}")
     public ResponseEntity<Void> remove(@PathVariable String address) throws AddressException {
-        if (!admin.removeAlias(address)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no alias " + address);
-        }
-        return ResponseEntity.noContent().build();
+        return AdminResponses.removed(admin.removeAlias(address), "no alias " + address);
     }
 }

@@ -6,7 +6,6 @@ import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.store.directory.DomainEntry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Per-domain delivery settings: the catch-all address and the SPF fail policy. */
 @RestController
@@ -48,7 +46,7 @@ public class DomainPolicyAdminController {
     @GetMapping("/catch-all")
     public CatchAllView catchAll(@PathVariable String domain) {
         DomainEntry entry = directory.findDomain(domain)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no domain " + domain));
+                .orElseThrow(() -> AdminResponses.notFound("no domain " + domain));
         return new CatchAllView(entry.name(), entry.catchAll());
     }
 
@@ -90,7 +88,7 @@ public class DomainPolicyAdminController {
 
     private void requireDomain(String domain) {
         if (directory.findDomain(domain).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no domain " + domain);
+            throw AdminResponses.notFound("no domain " + domain);
         }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Distribution lists: members, and whether only members may send to the list. */
 @RestController
@@ -58,7 +56,7 @@ public class ListAdminController {
     @GetMapping("/lists/{address}")
     public ListView list(@PathVariable String address) throws AddressException {
         return admin.list(address).map(ListView::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no list " + address));
+                .orElseThrow(() -> AdminResponses.notFound("no list " + address));
     }
 
     @GetMapping("/domains/{domain}/lists")
@@ -69,7 +67,7 @@ public class ListAdminController {
     @PatchMapping("/lists/{address}")
     public ListView change(@PathVariable String address, @Valid @RequestBody ListChange change) throws AddressException {
         if (!admin.setMembersOnly(address, change.membersOnly())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no list " + address);
+            throw AdminResponses.notFound("no list " + address);
         }
         return list(address);
     }
@@ -84,17 +82,12 @@ public class ListAdminController {
     @DeleteMapping("/lists/{address}/members/{member}")
     public ResponseEntity<Void> removeMember(@PathVariable String address, @PathVariable String member)
             throws AddressException {
-        if (!admin.removeListMember(address, member)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "list " + address + " has no member " + member);
-        }
-        return ResponseEntity.noContent().build();
+        return AdminResponses.removed(admin.removeListMember(address, member),
+                "list " + address + " has no member " + member);
     }
 
     @DeleteMapping("/lists/{address}")
     public ResponseEntity<Void> delete(@PathVariable String address) throws AddressException {
-        if (!admin.deleteList(address)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no list " + address);
-        }
-        return ResponseEntity.noContent().build();
+        return AdminResponses.removed(admin.deleteList(address), "no list " + address);
     }
 }

@@ -3,14 +3,12 @@ package io.mailplatform.webmail.admin;
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.store.directory.DirectoryAdmin;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Storage quotas of accounts; delivery over quota is deferred and retried, then returned with a DSN. */
 @RestController
@@ -29,7 +27,7 @@ public class QuotaAdminController {
     @GetMapping
     public DirectoryAdmin.Quota quota(@PathVariable String address) throws AddressException {
         return admin.quota(address)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + address));
+                .orElseThrow(() -> AdminResponses.notFound("no account " + address));
     }
 
     @PutMapping
