@@ -12,6 +12,10 @@ public final class SpfIdentityCheck {
         this.checker = checker;
     }
 
+    /**
+     * Both checks of an envelope. An unexpected failure inside a check counts as temperror: SPF
+     * decides headers and folders, never whether mail is delivered.
+     */
     public SpfOutcome check(Envelope envelope) {
         String helo = envelope.heloName() == null ? "" : envelope.heloName();
         InetAddress ip;
@@ -26,13 +30,21 @@ public final class SpfIdentityCheck {
         String heloSender = "postmaster@" + helo;
         if (envelope.isNullReversePath()) {
             // RFC 7208 §2.4: with the null reverse-path the HELO identity stands in for MAIL FROM
-            return new SpfOutcome(checker.checkHost(ip, helo, heloSender, helo), "helo", heloSender, null, client, helo);
+            return new SpfOutcome(safely(ip, helo, heloSender, helo), "helo", heloSender, null, client, helo);
         }
         String sender = envelope.reversePath();
         String domain = sender.substring(sender.lastIndexOf('@') + 1);
-        SpfVerdict mailFrom = checker.checkHost(ip, domain, sender, helo);
-        SpfVerdict heloVerdict = SpfChecker.isMultiLabelName(helo) ? checker.checkHost(ip, helo, heloSender, helo) : null;
+        SpfVerdict mailFrom = safely(ip, domain, sender, helo);
+        SpfVerdict heloVerdict = SpfChecker.isMultiLabelName(helo) ? safely(ip, helo, heloSender, helo) : null;
         return new SpfOutcome(mailFrom, "mailfrom", sender, heloVerdict, client, helo);
+    }
+
+    private SpfVerdict safely(InetAddress ip, String domain, String sender, String helo) {
+        try {
+            return checker.checkHost(ip, domain, sender, helo);
+        } catch (RuntimeException e) {
+            return new SpfVerdict(SpfResult.TEMPERROR, null, "internal error: " + e);
+        }
     }
 
     /** Parses an IP address literal without ever asking DNS. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * records (or {@code TXT: NONE}); a {@code TIMEOUT} entry makes a query time out unless a record
  * of the queried type comes before it; CNAME chains are followed, a loop answers nothing.
  */
-final class ZoneResolver implements DnsResolver {
+class ZoneResolver implements DnsResolver {
     private static final Object TIMEOUT = new Object();
 
     private record Entry(String type, Object value) {
