@@ -51,6 +51,10 @@ public class InboundConsumerConfiguration {
         factory.setConcurrency(properties.concurrency());
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // the commit is still issued only after the listener returned (after the database commit); not
+        // waiting for it lets the next poll start at once. A commit lost in a rebalance means a
+        // redelivery, which the deliveries table makes harmless.
+        factory.getContainerProperties().setSyncCommits(false);
         factory.setCommonErrorHandler(errorHandler(mailKafkaTemplate));
         return factory;
     }
