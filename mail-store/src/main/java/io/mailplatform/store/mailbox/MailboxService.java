@@ -338,10 +338,16 @@ public class MailboxService {
                 .optional().orElseThrow(() -> new MailboxNotFoundException("#" + mailboxId));
     }
 
-    /** Stores one content row; package-private so that batch delivery shares it (and what it stores beside the bytes). */
+    /**
+     * Stores the content with its summary columns: the message is parsed here, once (append and
+     * deliver). Package-private so that batch delivery ({@link MailboxDelivery}) stores contents the same way.
+     */
     long insertContent(byte[] raw) {
-        return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw) VALUES (?, ?, ?) RETURNING id")
-                .params(raw.length, HeaderSection.bodyOffset(raw), raw).query(Long.class).single();
+        SummaryColumns summary = SummaryColumns.of(raw);
+        return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw, " + SummaryColumns.COLUMNS
+                        + ") VALUES (?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ") RETURNING id")
+                .params(raw.length, HeaderSection.bodyOffset(raw), raw).params(summary.parameters())
+                .query(Long.class).single();
     }
 
     private void insertMessages(long mailboxId, long[] uids, long contentId, long modSeq, MessageFlags flags,
@@ -440,7 +446,7 @@ public class MailboxService {
         return name.equalsIgnoreCase(Mailbox.INBOX) ? Mailbox.INBOX : name;
     }
 
-    private static long[] toArray(Collection<Long> values) {
+    static long[] toArray(Collection<Long> values) {
         long[] array = new long[values.size()];
         int i = 0;
         for (Long value : values) {
