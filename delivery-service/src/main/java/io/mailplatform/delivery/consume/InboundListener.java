@@ -93,8 +93,8 @@ public class InboundListener {
         } catch (EnvelopeFormatException e) {
             throw new PoisonRecordException("unreadable envelope: " + e.getMessage(), e);
         }
-        if (record.value() == null || record.value().length == 0) {
-            throw new PoisonRecordException("record without message", null);
+        if (record.value() == null) {
+            throw new PoisonRecordException("record without value", null);
         }
         if (envelope.recipients().isEmpty()) {
             throw new PoisonRecordException("envelope " + envelope.id() + " has no recipients", null);

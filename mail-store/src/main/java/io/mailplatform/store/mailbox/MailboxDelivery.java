@@ -1,5 +1,6 @@
 package io.mailplatform.store.mailbox;
 
+import io.mailplatform.core.mime.HeaderSection;
 import io.mailplatform.store.event.EventOrigin;
 import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.store.event.MailboxEventPublisher;
@@ -8,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batch delivery: many messages, each stored once for all its local recipients, in one transaction
- * with a constant number of statements per batch (multi-row inserts through arrays) besides one
- * content insert per message.
+ * with a small, constant number of statements per batch (multi-row inserts).
  *
  * <p>Idempotency: every copy first claims its (envelope id, recipient) row in {@code deliveries};
  * a copy whose row exists was handled by an earlier delivery of the same record and is skipped.
@@ -35,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MailboxDelivery {
     private static final String NO_KEYWORDS = "";
+    private static final int CONTENT_ROWS_PER_INSERT = 100;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -56,29 +59,28 @@ public class MailboxDelivery {
 
     private BatchDeliveryResult deliverInTransaction(List<InboundMessage> messages) {
         Set<String> claimed = claim(messages);
+        List<InboundMessage> fresh = new ArrayList<>();
+        int duplicates = 0;
+        for (InboundMessage message : messages) {
+            long copies = message.localCopies().stream().filter(c -> claimed.contains(key(message.envelopeId(), c.recipient())))
+                    .count() + message.remoteCopies().stream()
+                    .filter(c -> claimed.contains(key(message.envelopeId(), c.recipient()))).count();
+            duplicates += message.localCopies().size() + message.remoteCopies().size() - (int) copies;
+            if (copies > 0) {
+                fresh.add(message);
+            }
+        }
+        long[] contentIds = insertContents(fresh);
         List<Placement> placements = new ArrayList<>();
         List<Object[]> remoteRows = new ArrayList<>();
         List<BatchDeliveryResult.QueuedCopy> queued = new ArrayList<>();
-        int duplicates = 0;
-        for (InboundMessage message : messages) {
-            boolean any = false;
-            for (InboundMessage.LocalCopy copy : message.localCopies()) {
-                any |= claimed.contains(key(message.envelopeId(), copy.recipient()));
-            }
-            for (InboundMessage.RemoteCopy copy : message.remoteCopies()) {
-                any |= claimed.contains(key(message.envelopeId(), copy.recipient()));
-            }
-            if (!any) {
-                duplicates += message.localCopies().size() + message.remoteCopies().size();
-                continue;
-            }
-            long contentId = mailboxes.insertContent(message.raw());
+        for (int m = 0; m < fresh.size(); m++) {
+            InboundMessage message = fresh.get(m);
+            long contentId = contentIds[m];
             for (InboundMessage.LocalCopy copy : message.localCopies()) {
                 if (claimed.contains(key(message.envelopeId(), copy.recipient()))) {
                     placements.add(new Placement(message.envelopeId(), contentId, message.raw().length,
                             message.internalDate(), copy));
-                } else {
-                    duplicates++;
                 }
             }
             for (InboundMessage.RemoteCopy copy : message.remoteCopies()) {
@@ -86,8 +88,6 @@ public class MailboxDelivery {
                     remoteRows.add(new Object[] {message.envelopeId(), copy.reversePath(), copy.recipient(), copy.domain(),
                             contentId, copy.envelope()});
                     queued.add(new BatchDeliveryResult.QueuedCopy(message.envelopeId(), copy.recipient()));
-                } else {
-                    duplicates++;
                 }
             }
         }
@@ -133,6 +133,40 @@ public class MailboxDelivery {
     }
 
     // ---- steps -------------------------------------------------------------------------------
+
+    /**
+     * Stores the contents of a batch, each parsed once for its summary columns (as
+     * {@link MailboxService#append} does), with ids drawn first and multi-row inserts of
+     * {@value #CONTENT_ROWS_PER_INSERT} rows: a few statements per batch instead of one per message.
+     */
+    private long[] insertContents(List<InboundMessage> messages) {
+        int n = messages.size();
+        long[] ids = new long[n];
+        if (n == 0) {
+            return ids;
+        }
+        List<Long> drawn = jdbc.sql("SELECT nextval(pg_get_serial_sequence('message_contents', 'id')) FROM generate_series(1, ?)")
+                .param(n).query(Long.class).list();
+        for (int i = 0; i < n; i++) {
+            ids[i] = drawn.get(i);
+        }
+        String row = "(?, ?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ")";
+        for (int from = 0; from < n; from += CONTENT_ROWS_PER_INSERT) {
+            int to = Math.min(n, from + CONTENT_ROWS_PER_INSERT);
+            List<Object> parameters = new ArrayList<>((to - from) * 12);
+            for (int i = from; i < to; i++) {
+                byte[] raw = messages.get(i).raw();
+                parameters.add(ids[i]);
+                parameters.add(raw.length);
+                parameters.add(HeaderSection.bodyOffset(raw));
+                parameters.add(raw);
+                parameters.addAll(Arrays.asList(SummaryColumns.of(raw).parameters()));
+            }
+            jdbc.sql("INSERT INTO message_contents (id, size, body_offset, raw, " + SummaryColumns.COLUMNS + ") VALUES "
+                    + String.join(", ", Collections.nCopies(to - from, row))).params(parameters).update();
+        }
+        return ids;
+    }
 
     /** Claims (envelope id, recipient) for every copy in one statement; returns the keys claimed now. */
     private Set<String> claim(List<InboundMessage> messages) {

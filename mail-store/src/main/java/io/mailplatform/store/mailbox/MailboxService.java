@@ -338,11 +338,8 @@ public class MailboxService {
                 .optional().orElseThrow(() -> new MailboxNotFoundException("#" + mailboxId));
     }
 
-    /**
-     * Stores the content with its summary columns: the message is parsed here, once (append and
-     * deliver). Package-private so that batch delivery ({@link MailboxDelivery}) stores contents the same way.
-     */
-    long insertContent(byte[] raw) {
+    /** Stores the content with its summary columns: the message is parsed here, once (append and deliver). */
+    private long insertContent(byte[] raw) {
         SummaryColumns summary = SummaryColumns.of(raw);
         return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw, " + SummaryColumns.COLUMNS
                         + ") VALUES (?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ") RETURNING id")

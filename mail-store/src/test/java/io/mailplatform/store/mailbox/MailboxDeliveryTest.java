@@ -92,6 +92,31 @@ class MailboxDeliveryTest {
         assertThat(new String(mailboxes.content(inbox, uid).orElseThrow(), StandardCharsets.UTF_8))
                 .startsWith("Delivered-To: " + last.address() + "\r\nSubject: hundred\r\n");
         assertThat(events.events).filteredOn(e -> e.type() == MailboxEvent.Type.MESSAGES_ADDED).hasSize(100);
+        // parsed once, at delivery: the summary columns are stored with the content
+        assertThat(jdbc.sql("SELECT subject FROM message_contents WHERE raw = ? AND summary IS NOT NULL").param(raw)
+                .query(String.class).list()).containsExactly("hundred");
+    }
+
+    @Test
+    void aBatchOfManyMessagesStoresEachContentWithItsOwnSummary() {
+        Account account = accounts.get(5);
+        List<InboundMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(new InboundMessage("MANY" + i, message("many " + i, i), Instant.now(),
+                    List.of(copy(account, Mailbox.INBOX, null)), List.of()));
+        }
+        BatchDeliveryResult result = delivery.deliver(batch);
+        assertThat(result.stored()).hasSize(250);
+        Mailbox inbox = mailboxes.require(account.id(), Mailbox.INBOX);
+        for (BatchDeliveryResult.StoredCopy stored : result.stored()) {
+            int i = Integer.parseInt(stored.envelopeId().substring(4));
+            byte[] content = mailboxes.content(inbox, stored.uid()).orElseThrow();
+            assertThat(new String(content, StandardCharsets.UTF_8)).endsWith("Subject: many " + i + "\r\n\r\n"
+                    + "x".repeat(i) + "\r\n");
+            long contentId = mailboxes.message(inbox, stored.uid()).orElseThrow().contentId();
+            assertThat(jdbc.sql("SELECT subject FROM message_contents WHERE id = ?").param(contentId).query(String.class)
+                    .single()).isEqualTo("many " + i);
+        }
     }
 
     @Test
