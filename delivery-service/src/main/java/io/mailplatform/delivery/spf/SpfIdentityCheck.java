@@ -39,6 +39,15 @@ public final class SpfIdentityCheck {
         return new SpfOutcome(mailFrom, "mailfrom", sender, heloVerdict, client, helo);
     }
 
+    /** The outcome of a check that did not finish in time: temperror for the identity that decides. */
+    public static SpfOutcome unfinished(Envelope envelope, String reason) {
+        String helo = envelope.heloName() == null ? "" : envelope.heloName();
+        boolean nullSender = envelope.isNullReversePath();
+        return new SpfOutcome(new SpfVerdict(SpfResult.TEMPERROR, null, reason), nullSender ? "helo" : "mailfrom",
+                nullSender ? "postmaster@" + helo : envelope.reversePath(), null, String.valueOf(envelope.clientAddress()),
+                helo);
+    }
+
     private SpfVerdict safely(InetAddress ip, String domain, String sender, String helo) {
         try {
             return checker.checkHost(ip, domain, sender, helo);
