@@ -40,11 +40,12 @@ public final class DsnGenerator {
         }
         String boundary = "=_dsn_" + Integer.toHexString(envelope.id().hashCode()) + "_" + now.toEpochMilli();
         boolean failed = statuses.stream().anyMatch(s -> s.action().equals("failed"));
+        boolean delayed = !failed && statuses.stream().anyMatch(s -> s.action().equals("delayed"));
         StringBuilder out = new StringBuilder(2048);
         out.append("From: Mail Delivery System <MAILER-DAEMON@").append(reportingMta).append(">\r\n");
         out.append("To: <").append(envelope.reversePath()).append(">\r\n");
-        out.append("Subject: ").append(failed ? "Undelivered Mail Returned to Sender" : "Delayed Mail (still being retried)")
-                .append("\r\n");
+        out.append("Subject: ").append(failed ? "Undelivered Mail Returned to Sender"
+                : delayed ? "Delayed Mail (still being retried)" : "Successful Mail Delivery Report").append("\r\n");
         out.append("Date: ").append(DATE.format(now.atOffset(ZoneOffset.UTC))).append("\r\n");
         out.append("Message-ID: <").append(envelope.id()).append(".dsn.").append(now.toEpochMilli()).append('@')
                 .append(reportingMta).append(">\r\n");
@@ -59,7 +60,8 @@ public final class DsnGenerator {
         out.append("Content-Transfer-Encoding: 8bit\r\n\r\n");
         out.append("This is the mail system at ").append(reportingMta).append(".\r\n\r\n");
         out.append(failed ? "Your message could not be delivered to the following recipients:\r\n"
-                : "Delivery of your message to the following recipients is delayed; it will be retried:\r\n");
+                : delayed ? "Delivery of your message to the following recipients is delayed; it will be retried:\r\n"
+                : "Your message was delivered to the following recipients, as you asked to be told:\r\n");
         for (RecipientStatus status : statuses) {
             out.append("\r\n  <").append(status.finalRecipient()).append(">: ").append(status.diagnostic()).append("\r\n");
         }

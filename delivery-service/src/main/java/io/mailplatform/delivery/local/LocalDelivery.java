@@ -27,6 +27,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers a batch of accepted messages: SPF, routing, then one store transaction for the whole
@@ -46,26 +47,46 @@ public class LocalDelivery {
     private final SpfStage spf;
     private final DsnPlanner dsn;
     private final DeliveryProperties properties;
+    private final TransactionTemplate transactions;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, SpfStage spf, DsnPlanner dsn,
-            DeliveryProperties properties) {
+            DeliveryProperties properties, TransactionTemplate transactions) {
         this.resolver = resolver;
         this.store = store;
         this.spf = spf;
         this.dsn = dsn;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
-    /** Delivers the batch in one transaction (joining the caller's, if any). */
+    /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
+    private record Notice(Envelope envelope, EnvelopeRecipient recipient, byte[] original) {
+    }
+
+    /**
+     * Delivers the batch in one transaction (joining the caller's, if any). Success and delay DSNs
+     * asked for with NOTIFY are produced in the same transaction, once the store said which copies
+     * were stored and which deferred, so a redelivered record reports nothing twice.
+     */
     public BatchDeliveryResult deliver(List<InboundMail> batch) {
         List<SpfOutcome> outcomes = spf.check(batch);
         RecipientResolver.Session routing = resolver.session();
         routing.prefetch(batch.stream().map(InboundMail::envelope).toList());
         List<InboundMessage> messages = new ArrayList<>();
+        Map<String, Notice> notices = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            plan(batch.get(i), outcomes.get(i), routing, messages);
+            plan(batch.get(i), outcomes.get(i), routing, messages, notices);
         }
-        BatchDeliveryResult result = store.deliver(messages);
+        BatchDeliveryResult result = transactions.execute(status -> {
+            BatchDeliveryResult stored = store.deliver(messages);
+            if (!notices.isEmpty()) {
+                List<InboundMessage> reports = reports(stored, notices, routing);
+                if (!reports.isEmpty()) {
+                    store.deliver(reports);
+                }
+            }
+            return stored;
+        });
         for (BatchDeliveryResult.DeferredCopy deferred : result.deferred()) {
             log.info("envelope {}: {} is over quota, delivery deferred (452 4.2.2)", deferred.envelopeId(),
                     deferred.recipient());
@@ -73,8 +94,40 @@ public class LocalDelivery {
         return result;
     }
 
+    /** One "delivered" and one "delayed" DSN per envelope, for the recipients that asked (RFC 3461 §4.1). */
+    private List<InboundMessage> reports(BatchDeliveryResult result, Map<String, Notice> notices,
+            RecipientResolver.Session routing) {
+        Map<String, List<RecipientStatus>> delivered = new LinkedHashMap<>();
+        Map<String, List<RecipientStatus>> delayed = new LinkedHashMap<>();
+        Map<String, Notice> byEnvelope = new LinkedHashMap<>();
+        for (BatchDeliveryResult.StoredCopy copy : result.stored()) {
+            Notice notice = notices.get(copy.envelopeId() + "\u0000" + copy.recipient());
+            if (notice != null && notice.recipient().notifyOn().contains(DsnNotify.SUCCESS)) {
+                byEnvelope.putIfAbsent(copy.envelopeId(), notice);
+                delivered.computeIfAbsent(copy.envelopeId(), k -> new ArrayList<>()).add(new RecipientStatus(
+                        notice.recipient().address(), notice.recipient().originalRecipient(), "delivered", "2.0.0",
+                        "250 2.0.0 Delivered to the mailbox of " + copy.recipient()));
+            }
+        }
+        for (BatchDeliveryResult.DeferredCopy copy : result.deferred()) {
+            Notice notice = notices.get(copy.envelopeId() + "\u0000" + copy.recipient());
+            if (notice != null && notice.recipient().notifyOn().contains(DsnNotify.DELAY)) {
+                byEnvelope.putIfAbsent(copy.envelopeId(), notice);
+                delayed.computeIfAbsent(copy.envelopeId(), k -> new ArrayList<>()).add(new RecipientStatus(
+                        notice.recipient().address(), notice.recipient().originalRecipient(), "delayed", "4.2.2",
+                        "452 4.2.2 Mailbox over quota; delivery will be retried"));
+            }
+        }
+        List<InboundMessage> reports = new ArrayList<>();
+        delivered.forEach((id, statuses) -> dsn.plan(byEnvelope.get(id).envelope(), statuses,
+                byEnvelope.get(id).original(), "delivered", routing).ifPresent(reports::add));
+        delayed.forEach((id, statuses) -> dsn.plan(byEnvelope.get(id).envelope(), statuses,
+                byEnvelope.get(id).original(), "delayed", routing).ifPresent(reports::add));
+        return reports;
+    }
+
     private void plan(InboundMail mail, SpfOutcome spfOutcome, RecipientResolver.Session routing,
-            List<InboundMessage> messages) {
+            List<InboundMessage> messages, Map<String, Notice> notices) {
         Envelope envelope = mail.envelope();
         byte[] raw = mail.message();
         if (envelope.authenticatedUser() == null) {
@@ -114,6 +167,11 @@ public class LocalDelivery {
                 local.putIfAbsent(account.address(), new InboundMessage.LocalCopy(account.address(), account.id(), mailbox,
                         TraceFields.prefix(envelope.reversePath(), account.address()), flags, account.quotaBytes(),
                         reduced));
+                if (!envelope.isNullReversePath() && (recipient.notifyOn().contains(DsnNotify.SUCCESS)
+                        || recipient.notifyOn().contains(DsnNotify.DELAY))) {
+                    notices.putIfAbsent(envelope.id() + "\u0000" + account.address(),
+                            new Notice(envelope, recipient, mail.message()));
+                }
             }
             for (String address : resolution.remote()) {
                 remote.putIfAbsent(address.toLowerCase(Locale.ROOT), new InboundMessage.RemoteCopy(address,
