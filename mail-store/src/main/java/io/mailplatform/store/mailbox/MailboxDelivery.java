@@ -38,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailboxDelivery {
     private static final String NO_KEYWORDS = "";
     private static final int CONTENT_ROWS_PER_INSERT = 100;
+    private static final long CONTENT_OCTETS_PER_INSERT = 8L << 20;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -136,7 +137,7 @@ public class MailboxDelivery {
 
     /**
      * Stores the contents of a batch, each parsed once for its summary columns (as
-     * {@link MailboxService#append} does), with ids drawn first and multi-row inserts of
+     * {@link MailboxService#append} does), with ids drawn first and multi-row inserts of up to
      * {@value #CONTENT_ROWS_PER_INSERT} rows: a few statements per batch instead of one per message.
      */
     private long[] insertContents(List<InboundMessage> messages) {
@@ -151,8 +152,15 @@ public class MailboxDelivery {
             ids[i] = drawn.get(i);
         }
         String row = "(?, ?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ")";
-        for (int from = 0; from < n; from += CONTENT_ROWS_PER_INSERT) {
-            int to = Math.min(n, from + CONTENT_ROWS_PER_INSERT);
+        int from = 0;
+        while (from < n) {
+            // at most 100 rows and about 8 MiB per statement, whichever comes first
+            int to = from;
+            long octets = 0;
+            while (to < n && to - from < CONTENT_ROWS_PER_INSERT && (to == from || octets < CONTENT_OCTETS_PER_INSERT)) {
+                octets += messages.get(to).raw().length;
+                to++;
+            }
             List<Object> parameters = new ArrayList<>((to - from) * 12);
             for (int i = from; i < to; i++) {
                 byte[] raw = messages.get(i).raw();
@@ -164,6 +172,7 @@ public class MailboxDelivery {
             }
             jdbc.sql("INSERT INTO message_contents (id, size, body_offset, raw, " + SummaryColumns.COLUMNS + ") VALUES "
                     + String.join(", ", Collections.nCopies(to - from, row))).params(parameters).update();
+            from = to;
         }
         return ids;
     }
