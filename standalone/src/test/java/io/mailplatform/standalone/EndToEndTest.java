@@ -115,7 +115,8 @@ class EndToEndTest {
 
         byte[] viaRest = awaitRest("/api/mailboxes/INBOX/messages/1/raw");
         assertThat(withoutTrace(viaRest)).isEqualTo(sent.toByteArray());
-        assertThat(new String(viaRest, StandardCharsets.UTF_8)).startsWith("Return-Path: <sender@example.org>\r\n")
+        assertThat(new String(viaRest, StandardCharsets.UTF_8))
+                .startsWith("Return-Path: <sender@example.org>\r\nDelivered-To: " + ADDRESS + "\r\n")
                 .contains("by mx.example.test with ESMTPSA");
 
         assertThat(withoutTrace(readFirst("pop3", pop3.port("pop3")))).isEqualTo(sent.toByteArray());
@@ -150,10 +151,15 @@ class EndToEndTest {
         }
     }
 
-    /** Removes the trace fields the platform prepends: Return-Path and Received (with their folded lines). */
+    /**
+     * Removes the trace fields the platform prepends: Return-Path, Delivered-To, Received and the SPF
+     * results (with their folded lines).
+     */
     static byte[] withoutTrace(byte[] message) {
         int offset = 0;
-        while (startsWith(message, offset, "Return-Path:") || startsWith(message, offset, "Received:")) {
+        while (startsWith(message, offset, "Return-Path:") || startsWith(message, offset, "Delivered-To:")
+                || startsWith(message, offset, "Received:") || startsWith(message, offset, "Received-SPF:")
+                || startsWith(message, offset, "Authentication-Results:")) {
             do {
                 while (message[offset] != '\n') {
                     offset++;

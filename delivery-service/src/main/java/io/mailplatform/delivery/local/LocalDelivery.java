@@ -1,50 +1,200 @@
 package io.mailplatform.delivery.local;
 
+import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.dsn.DsnPlanner;
+import io.mailplatform.delivery.dsn.RecipientStatus;
 import io.mailplatform.delivery.route.RecipientResolver;
+import io.mailplatform.delivery.route.Resolution;
+import io.mailplatform.delivery.spf.SpfHeaders;
+import io.mailplatform.delivery.spf.SpfOutcome;
+import io.mailplatform.delivery.spf.SpfResult;
 import io.mailplatform.store.directory.Account;
-import io.mailplatform.store.mailbox.DeliveryTarget;
-import io.mailplatform.store.mailbox.Mailbox;
-import io.mailplatform.store.mailbox.MailboxService;
-import java.nio.charset.StandardCharsets;
+import io.mailplatform.store.mailbox.BatchDeliveryResult;
+import io.mailplatform.store.mailbox.InboundMessage;
+import io.mailplatform.store.mailbox.MailboxDelivery;
+import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.store.mailbox.SpecialUse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Stores a message once for all its local recipients, with a Return-Path (RFC 5321 §4.4). */
+/**
+ * Delivers a batch of accepted messages: SPF, routing, then one store transaction for the whole
+ * batch. Each message's content is stored once, with the shared trace fields (Received-SPF,
+ * Authentication-Results) in front; each local copy gets its own Return-Path and Delivered-To.
+ * SPF never bounces: fail goes to Junk or is discarded by policy, softfail is marked with the
+ * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers.
+ */
 @Component
 public class LocalDelivery {
+    /** IMAP keyword marking mail whose SPF result is softfail. */
+    public static final String SOFTFAIL_KEYWORD = "$SpfSoftfail";
     private static final Logger log = LoggerFactory.getLogger(LocalDelivery.class);
-    private final RecipientResolver resolver;
-    private final MailboxService mailboxes;
 
-    public LocalDelivery(RecipientResolver resolver, MailboxService mailboxes) {
+    private final RecipientResolver resolver;
+    private final MailboxDelivery store;
+    private final SpfStage spf;
+    private final DsnPlanner dsn;
+    private final DeliveryProperties properties;
+    private final TransactionTemplate transactions;
+
+    public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, SpfStage spf, DsnPlanner dsn,
+            DeliveryProperties properties, TransactionTemplate transactions) {
         this.resolver = resolver;
-        this.mailboxes = mailboxes;
+        this.store = store;
+        this.spf = spf;
+        this.dsn = dsn;
+        this.properties = properties;
+        this.transactions = transactions;
     }
 
-    public void deliver(Envelope envelope, byte[] message) {
-        List<DeliveryTarget> targets = new ArrayList<>();
-        for (EnvelopeRecipient recipient : envelope.recipients()) {
-            Optional<Account> account = resolver.resolve(recipient.address());
-            if (account.isPresent()) {
-                targets.add(new DeliveryTarget(account.get().address(), account.get().id(), Mailbox.INBOX));
-            } else {
-                log.warn("envelope {}: no local account for {}", envelope.id(), recipient.address());
+    /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
+    private record Notice(Envelope envelope, EnvelopeRecipient recipient, byte[] original) {
+    }
+
+    /**
+     * Delivers the batch in one transaction (joining the caller's, if any). Success and delay DSNs
+     * asked for with NOTIFY are produced in the same transaction, once the store said which copies
+     * were stored and which deferred, so a redelivered record reports nothing twice.
+     */
+    public BatchDeliveryResult deliver(List<InboundMail> batch) {
+        List<SpfOutcome> outcomes = spf.check(batch);
+        RecipientResolver.Session routing = resolver.session();
+        routing.prefetch(batch.stream().map(InboundMail::envelope).toList());
+        List<InboundMessage> messages = new ArrayList<>();
+        Map<String, Notice> notices = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            plan(batch.get(i), outcomes.get(i), routing, messages, notices);
+        }
+        BatchDeliveryResult result = transactions.execute(status -> {
+            BatchDeliveryResult stored = store.deliver(messages);
+            if (!notices.isEmpty()) {
+                List<InboundMessage> reports = reports(stored, notices, routing);
+                if (!reports.isEmpty()) {
+                    store.deliver(reports);
+                }
+            }
+            return stored;
+        });
+        for (BatchDeliveryResult.DeferredCopy deferred : result.deferred()) {
+            log.info("envelope {}: {} is over quota, delivery deferred (452 4.2.2)", deferred.envelopeId(),
+                    deferred.recipient());
+        }
+        return result;
+    }
+
+    /** One "delivered" and one "delayed" DSN per envelope, for the recipients that asked (RFC 3461 §4.1). */
+    private List<InboundMessage> reports(BatchDeliveryResult result, Map<String, Notice> notices,
+            RecipientResolver.Session routing) {
+        Map<String, List<RecipientStatus>> delivered = new LinkedHashMap<>();
+        Map<String, List<RecipientStatus>> delayed = new LinkedHashMap<>();
+        Map<String, Notice> byEnvelope = new LinkedHashMap<>();
+        for (BatchDeliveryResult.StoredCopy copy : result.stored()) {
+            Notice notice = notices.get(copy.envelopeId() + "\u0000" + copy.recipient());
+            if (notice != null && notice.recipient().notifyOn().contains(DsnNotify.SUCCESS)) {
+                byEnvelope.putIfAbsent(copy.envelopeId(), notice);
+                delivered.computeIfAbsent(copy.envelopeId(), k -> new ArrayList<>()).add(new RecipientStatus(
+                        notice.recipient().address(), notice.recipient().originalRecipient(), "delivered", "2.0.0",
+                        "250 2.0.0 Delivered to the mailbox of " + copy.recipient()));
             }
         }
-        if (targets.isEmpty()) {
-            return;
+        for (BatchDeliveryResult.DeferredCopy copy : result.deferred()) {
+            Notice notice = notices.get(copy.envelopeId() + "\u0000" + copy.recipient());
+            if (notice != null && notice.recipient().notifyOn().contains(DsnNotify.DELAY)) {
+                byEnvelope.putIfAbsent(copy.envelopeId(), notice);
+                delayed.computeIfAbsent(copy.envelopeId(), k -> new ArrayList<>()).add(new RecipientStatus(
+                        notice.recipient().address(), notice.recipient().originalRecipient(), "delayed", "4.2.2",
+                        "452 4.2.2 Mailbox over quota; delivery will be retried"));
+            }
         }
-        byte[] returnPath = ("Return-Path: <" + envelope.reversePath() + ">\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] stored = new byte[returnPath.length + message.length];
-        System.arraycopy(returnPath, 0, stored, 0, returnPath.length);
-        System.arraycopy(message, 0, stored, returnPath.length, message.length);
-        mailboxes.deliver(envelope.id(), stored, targets, envelope.receivedAt());
-        log.debug("envelope {} delivered to {}", envelope.id(), targets);
+        List<InboundMessage> reports = new ArrayList<>();
+        delivered.forEach((id, statuses) -> dsn.plan(byEnvelope.get(id).envelope(), statuses,
+                byEnvelope.get(id).original(), "delivered", routing).ifPresent(reports::add));
+        delayed.forEach((id, statuses) -> dsn.plan(byEnvelope.get(id).envelope(), statuses,
+                byEnvelope.get(id).original(), "delayed", routing).ifPresent(reports::add));
+        return reports;
+    }
+
+    private void plan(InboundMail mail, SpfOutcome spfOutcome, RecipientResolver.Session routing,
+            List<InboundMessage> messages, Map<String, Notice> notices) {
+        Envelope envelope = mail.envelope();
+        byte[] raw = mail.message();
+        if (envelope.authenticatedUser() == null) {
+            raw = TraceFields.renameForgedResults(raw, properties.hostname());
+        }
+        if (spfOutcome != null) {
+            // RFC 7208 §9.1: prepended above the Received field of the gateway
+            raw = TraceFields.concat(SpfHeaders.render(spfOutcome, properties.hostname()), raw);
+        }
+        Map<String, InboundMessage.LocalCopy> local = new LinkedHashMap<>();
+        Map<String, InboundMessage.RemoteCopy> remote = new LinkedHashMap<>();
+        List<RecipientStatus> failures = new ArrayList<>();
+        for (Resolution resolution : routing.resolve(envelope)) {
+            EnvelopeRecipient recipient = resolution.recipient();
+            byte[] reduced = EnvelopeCodec.encode(reduce(envelope, recipient));
+            if (resolution.failure() != null) {
+                log.info("envelope {}: {} not delivered: {}", envelope.id(), recipient.address(), resolution.failure().reply());
+                if (DsnPlanner.wanted(envelope, recipient, DsnNotify.FAILURE)) {
+                    failures.add(new RecipientStatus(recipient.address(), recipient.originalRecipient(), "failed",
+                            resolution.failure().status(), resolution.failure().reply()));
+                }
+                continue;
+            }
+            for (Account account : resolution.local()) {
+                String mailbox = SpecialUse.INBOX.defaultName();
+                MessageFlags flags = MessageFlags.NONE;
+                if (spfOutcome != null && spfOutcome.result() == SpfResult.FAIL) {
+                    if (failAction(account, routing) == DeliveryProperties.FailAction.DISCARD) {
+                        log.info("envelope {}: SPF fail for {} from {}, discarded for {} by policy", envelope.id(),
+                                spfOutcome.sender(), spfOutcome.clientIp(), account.address());
+                        continue;
+                    }
+                    mailbox = SpecialUse.JUNK.defaultName();
+                } else if (spfOutcome != null && spfOutcome.result() == SpfResult.SOFTFAIL) {
+                    flags = new MessageFlags(0, Set.of(SOFTFAIL_KEYWORD));
+                }
+                local.putIfAbsent(account.address(), new InboundMessage.LocalCopy(account.address(), account.id(), mailbox,
+                        TraceFields.prefix(envelope.reversePath(), account.address()), flags, account.quotaBytes(),
+                        reduced));
+                if (!envelope.isNullReversePath() && (recipient.notifyOn().contains(DsnNotify.SUCCESS)
+                        || recipient.notifyOn().contains(DsnNotify.DELAY))) {
+                    notices.putIfAbsent(envelope.id() + "\u0000" + account.address(),
+                            new Notice(envelope, recipient, mail.message()));
+                }
+            }
+            for (String address : resolution.remote()) {
+                remote.putIfAbsent(address.toLowerCase(Locale.ROOT), new InboundMessage.RemoteCopy(address,
+                        address.substring(address.lastIndexOf('@') + 1), envelope.reversePath(), reduced));
+            }
+        }
+        if (!local.isEmpty() || !remote.isEmpty()) {
+            messages.add(new InboundMessage(envelope.id(), raw, envelope.receivedAt(), List.copyOf(local.values()),
+                    List.copyOf(remote.values())));
+        }
+        dsn.plan(envelope, failures, mail.message(), "dsn", routing).ifPresent(messages::add);
+    }
+
+    private DeliveryProperties.FailAction failAction(Account account, RecipientResolver.Session routing) {
+        String policy = routing.spfFailPolicy(account.address().substring(account.address().lastIndexOf('@') + 1));
+        return policy == null ? properties.spf().failAction()
+                : DeliveryProperties.FailAction.valueOf(policy.toUpperCase(Locale.ROOT));
+    }
+
+    /** The envelope as it concerns one recipient: what a deferred copy or a relay attempt needs later. */
+    static Envelope reduce(Envelope envelope, EnvelopeRecipient recipient) {
+        return new Envelope(envelope.id(), envelope.reversePath(), List.of(recipient), envelope.clientAddress(),
+                envelope.heloName(), envelope.authenticatedUser(), envelope.tls(), envelope.receivedAt(),
+                envelope.bodyType(), envelope.smtpUtf8(), envelope.dsnReturn(), envelope.dsnEnvelopeId());
     }
 }

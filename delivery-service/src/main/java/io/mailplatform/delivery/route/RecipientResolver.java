@@ -2,26 +2,276 @@ package io.mailplatform.delivery.route;
 
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.MailboxAddress;
+import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.store.directory.Account;
-import io.mailplatform.store.directory.DirectoryService;
-import java.util.Optional;
+import io.mailplatform.store.directory.LocalDomain;
+import io.mailplatform.store.directory.RoutingDirectory;
+import io.mailplatform.store.directory.RoutingEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Maps an envelope recipient to a local account. */
+/**
+ * Resolves envelope recipients: local domains to accounts; aliases (one to many, recursive) and
+ * distribution lists (each member once, members-only lists refusing other senders) expanded with
+ * loop detection and a depth limit; {@code user+tag} to {@code user}; unknown local parts to the
+ * domain's catch-all. Local parts are case-insensitive. Directory reads are set-based per batch.
+ */
 @Component
 public class RecipientResolver {
-    private final DirectoryService directory;
+    private final RoutingDirectory directory;
+    private final DeliveryProperties.Routing settings;
 
-    public RecipientResolver(DirectoryService directory) {
+    public RecipientResolver(RoutingDirectory directory, DeliveryProperties properties) {
         this.directory = directory;
+        this.settings = properties.routing();
     }
 
-    public Optional<Account> resolve(String recipient) {
+    /** A resolver for one batch: directory entries are read once per batch and remembered. */
+    public Session session() {
+        return new Session();
+    }
+
+    public final class Session {
+        private final Map<String, RoutingEntry> entries = new HashMap<>();
+        private final Map<String, LocalDomain> domains = new HashMap<>();
+        private final Set<String> knownDomains = new HashSet<>();
+
+        private Session() {
+        }
+
+        /** Loads in two queries what resolving these envelopes' recipients directly needs. */
+        public void prefetch(Collection<Envelope> envelopes) {
+            Set<String> addresses = new LinkedHashSet<>();
+            Set<String> domainNames = new LinkedHashSet<>();
+            for (Envelope envelope : envelopes) {
+                for (EnvelopeRecipient recipient : envelope.recipients()) {
+                    MailboxAddress address = parse(recipient.address());
+                    if (address != null) {
+                        addresses.add(address.normalized());
+                        String base = base(address);
+                        if (base != null) {
+                            addresses.add(base);
+                        }
+                        domainNames.add(address.domain().name());
+                    }
+                }
+            }
+            loadDomains(domainNames);
+            loadEntries(addresses);
+        }
+
+        public List<Resolution> resolve(Envelope envelope) {
+            List<Resolution> resolutions = new ArrayList<>();
+            for (EnvelopeRecipient recipient : envelope.recipients()) {
+                resolutions.add(resolve(envelope, recipient));
+            }
+            return resolutions;
+        }
+
+        private Resolution resolve(Envelope envelope, EnvelopeRecipient recipient) {
+            Expansion out = new Expansion(envelope);
+            MailboxAddress address = parse(recipient.address());
+            if (address == null) {
+                return new Resolution(recipient, List.of(), List.of(), RouteFailure.BAD_SYNTAX);
+            }
+            if (domain(address.domain().name()) == null && envelope.authenticatedUser() == null) {
+                // the gateway relays only for authenticated clients; this record did not come through it
+                return new Resolution(recipient, List.of(), List.of(), RouteFailure.RELAY_DENIED);
+            }
+            expand(address, 0, new HashSet<>(), false, out);
+            List<Account> local = new ArrayList<>(out.local.values());
+            List<String> remote = new ArrayList<>(out.remote);
+            RouteFailure failure = null;
+            if (local.isEmpty() && remote.isEmpty()) {
+                failure = out.failure == null ? RouteFailure.UNKNOWN : out.failure;
+            }
+            return new Resolution(recipient, local, remote, failure);
+        }
+
+        private void expand(MailboxAddress address, int depth, Set<String> path, boolean viaList, Expansion out) {
+            if (out.count() >= settings.maxRecipients()) {
+                out.fail(RouteFailure.TOO_MANY);
+                return;
+            }
+            LocalDomain domain = domain(address.domain().name());
+            if (domain == null) {
+                out.remote.add(address.toString());
+                return;
+            }
+            String key = address.normalized();
+            if (depth > settings.maxDepth() || !path.add(key)) {
+                out.fail(RouteFailure.LOOP);
+                return;
+            }
+            try {
+                RoutingEntry entry = entry(key);
+                if (entry.account() != null) {
+                    if (entry.account().enabled()) {
+                        out.local.putIfAbsent(entry.account().id(), entry.account());
+                    } else {
+                        out.fail(RouteFailure.DISABLED);
+                    }
+                    return;
+                }
+                if (entry.list() != null) {
+                    // members-only applies to the list the sender addressed, not to lists nested in it
+                    if (entry.list().membersOnly() && !viaList && !isMember(entry.list().members(), out.envelope)) {
+                        out.fail(RouteFailure.MEMBERS_ONLY);
+                        return;
+                    }
+                    expandAll(entry.list().members(), depth, path, true, out);
+                    return;
+                }
+                if (!entry.aliasTargets().isEmpty()) {
+                    expandAll(entry.aliasTargets(), depth, path, viaList, out);
+                    return;
+                }
+                String base = base(address);
+                if (base != null) {
+                    expand(parse(base), depth, path, viaList, out); // RFC 5233 subaddress: user+tag reaches user
+                    return;
+                }
+                if (domain.catchAll() != null) {
+                    MailboxAddress catchAll = parse(domain.catchAll());
+                    if (catchAll != null) {
+                        expand(catchAll, depth + 1, path, viaList, out);
+                        return;
+                    }
+                }
+                out.fail(RouteFailure.UNKNOWN);
+            } finally {
+                path.remove(key);
+            }
+        }
+
+        private void expandAll(List<String> targets, int depth, Set<String> path, boolean viaList, Expansion out) {
+            Set<String> missing = new LinkedHashSet<>();
+            Set<String> missingDomains = new LinkedHashSet<>();
+            List<MailboxAddress> parsed = new ArrayList<>();
+            for (String target : targets) {
+                MailboxAddress address = parse(target);
+                if (address == null) {
+                    out.fail(RouteFailure.BAD_SYNTAX);
+                    continue;
+                }
+                parsed.add(address);
+                if (!knownDomains.contains(address.domain().name())) {
+                    missingDomains.add(address.domain().name());
+                }
+                if (!entries.containsKey(address.normalized())) {
+                    missing.add(address.normalized());
+                }
+            }
+            loadDomains(missingDomains);
+            missing.removeIf(a -> domain(a.substring(a.lastIndexOf('@') + 1)) == null);
+            loadEntries(missing);
+            for (MailboxAddress address : parsed) {
+                expand(address, depth + 1, path, viaList, out);
+            }
+        }
+
+        private boolean isMember(List<String> members, Envelope envelope) {
+            MailboxAddress sender = parse(envelope.reversePath());
+            MailboxAddress user = envelope.authenticatedUser() == null ? null : parse(envelope.authenticatedUser());
+            return (sender != null && members.contains(sender.normalized()))
+                    || (user != null && members.contains(user.normalized()));
+        }
+
+        private RoutingEntry entry(String key) {
+            RoutingEntry entry = entries.get(key);
+            if (entry == null) {
+                loadEntries(Set.of(key));
+                entry = entries.get(key);
+            }
+            return entry;
+        }
+
+        private LocalDomain domain(String name) {
+            if (!knownDomains.contains(name)) {
+                loadDomains(Set.of(name));
+            }
+            return domains.get(name);
+        }
+
+        private void loadEntries(Set<String> addresses) {
+            Set<String> missing = new LinkedHashSet<>(addresses);
+            missing.removeAll(entries.keySet());
+            if (!missing.isEmpty()) {
+                entries.putAll(directory.entries(missing));
+            }
+        }
+
+        private void loadDomains(Set<String> names) {
+            Set<String> missing = new LinkedHashSet<>(names);
+            missing.removeAll(knownDomains);
+            if (!missing.isEmpty()) {
+                domains.putAll(directory.localDomains(missing));
+                knownDomains.addAll(missing);
+            }
+        }
+
+        /** The SPF fail policy of a local domain, or null. */
+        public String spfFailPolicy(String domainName) {
+            LocalDomain domain = domain(domainName);
+            return domain == null ? null : domain.spfFailPolicy();
+        }
+
+        /** Whether this domain is one of ours. */
+        public boolean isLocal(String domainName) {
+            return domain(domainName) != null;
+        }
+    }
+
+    private final class Expansion {
+        final Envelope envelope;
+        final Map<Long, Account> local = new LinkedHashMap<>();
+        final Set<String> remote = new LinkedHashSet<>();
+        RouteFailure failure;
+
+        Expansion(Envelope envelope) {
+            this.envelope = envelope;
+        }
+
+        int count() {
+            return local.size() + remote.size();
+        }
+
+        /** Keeps the first failure: it names the problem nearest to the recipient the sender wrote. */
+        void fail(RouteFailure reason) {
+            if (failure == null) {
+                failure = reason;
+            }
+        }
+    }
+
+    /** The address without its subaddress tag, or null if it has none. */
+    private String base(MailboxAddress address) {
+        String separator = settings.subaddressSeparator();
+        if (separator.isEmpty()) {
+            return null;
+        }
+        int at = address.localPart().indexOf(separator);
+        if (at <= 0) {
+            return null;
+        }
+        return address.localPart().substring(0, at).toLowerCase(java.util.Locale.ROOT) + "@" + address.domain().name();
+    }
+
+    static MailboxAddress parse(String text) {
         try {
-            MailboxAddress address = MailboxAddress.parse(recipient);
-            return directory.findAccount(address.normalized()).filter(Account::enabled);
+            return text == null || text.isEmpty() ? null : MailboxAddress.parse(text);
         } catch (AddressException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MailboxService {
     private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
-    private static final String META_COLUMNS = "uid, content_id, modseq, flags, keywords, internal_date, size";
+    static final String META_COLUMNS =
+            "uid, content_id, modseq, flags, keywords, internal_date, size, coalesce(octet_length(trace_prefix), 0)";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -96,7 +97,7 @@ public class MailboxService {
             long contentId = insertContent(raw);
             Allocation allocation = allocate(mailbox.id(), 1);
             insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
-                    internalDate, raw.length);
+                    internalDate, raw.length, null);
             return new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(), allocation.modSeq());
         });
         events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
@@ -121,27 +122,38 @@ public class MailboxService {
                 .params(mailbox.id(), uid).query(MailboxService::meta).optional();
     }
 
-    /** The full stored content of a message, exactly as delivered. */
+    /** The full stored content of a message, exactly as delivered: its trace prefix, then the shared content. */
     public Optional<byte[]> content(Mailbox mailbox, long uid) {
         return jdbc.sql("""
-                SELECT c.raw FROM messages m JOIN message_contents c ON c.id = m.content_id
+                SELECT CASE WHEN m.trace_prefix IS NULL THEN c.raw ELSE m.trace_prefix || c.raw END
+                FROM messages m JOIN message_contents c ON c.id = m.content_id
                 WHERE m.mailbox_id = ? AND m.uid = ?""").params(mailbox.id(), uid).query((rs, n) -> rs.getBytes(1))
                 .optional();
     }
 
-    /** The header section of a message (up to and including the blank line). */
+    /** The header section of a message (up to and including the blank line), trace prefix included. */
     public Optional<byte[]> header(Mailbox mailbox, long uid) {
         return jdbc.sql("""
-                SELECT substring(c.raw FROM 1 FOR c.body_offset) FROM messages m JOIN message_contents c ON c.id = m.content_id
+                SELECT coalesce(m.trace_prefix, ''::bytea) || substring(c.raw FROM 1 FOR c.body_offset)
+                FROM messages m JOIN message_contents c ON c.id = m.content_id
                 WHERE m.mailbox_id = ? AND m.uid = ?""").params(mailbox.id(), uid).query((rs, n) -> rs.getBytes(1))
                 .optional();
     }
 
-    /** Part of a message's content ({@code length} octets from {@code offset}), read without loading the rest. */
+    /**
+     * Part of a message ({@code length} octets from {@code offset}, counted from the start of the trace
+     * prefix), read without loading the rest: the octets that fall in the prefix come from it, the others
+     * from a substring of the shared content.
+     */
     public Optional<byte[]> contentRange(Mailbox mailbox, long uid, int offset, int length) {
         return jdbc.sql("""
-                SELECT substring(c.raw FROM ? FOR ?) FROM messages m JOIN message_contents c ON c.id = m.content_id
-                WHERE m.mailbox_id = ? AND m.uid = ?""").params(offset + 1, length, mailbox.id(), uid)
+                SELECT substring(p.prefix FROM :offset + 1 FOR :length)
+                    || substring(c.raw FROM greatest(:offset - octet_length(p.prefix), 0) + 1
+                                 FOR :length - least(:length, greatest(octet_length(p.prefix) - :offset, 0)))
+                FROM messages m JOIN message_contents c ON c.id = m.content_id,
+                     LATERAL (SELECT coalesce(m.trace_prefix, ''::bytea) AS prefix) p
+                WHERE m.mailbox_id = :mailbox AND m.uid = :uid""")
+                .param("offset", offset).param("length", length).param("mailbox", mailbox.id()).param("uid", uid)
                 .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
@@ -257,7 +269,8 @@ public class MailboxService {
     /**
      * Stores one message for several local recipients: the content once, one mailbox entry per
      * recipient, all in one transaction. Recipients already delivered for this envelope are skipped,
-     * so a redelivered Kafka record creates no second copy.
+     * so a redelivered Kafka record creates no second copy. A target's trace prefix is stored with its
+     * entry only.
      *
      * @return the new entries, one per recipient not delivered before
      */
@@ -276,19 +289,22 @@ public class MailboxService {
                 return List.<AppendResult>of();
             }
             Map<Long, Mailbox> mailboxes = new LinkedHashMap<>();
+            Map<Long, byte[]> prefixes = new LinkedHashMap<>();
             for (DeliveryTarget target : fresh) {
                 Mailbox mailbox = find(target.accountId(), target.mailboxName())
                         .or(() -> find(target.accountId(), Mailbox.INBOX))
                         .orElseThrow(() -> new MailboxNotFoundException(target.mailboxName()));
                 mailboxes.put(mailbox.id(), mailbox);
+                prefixes.put(mailbox.id(), target.tracePrefix());
             }
             long contentId = insertContent(raw);
             List<AppendResult> appended = new ArrayList<>();
             // lock in id order: concurrent deliveries to overlapping recipients never deadlock
             for (Mailbox mailbox : mailboxes.values().stream().sorted(Comparator.comparingLong(Mailbox::id)).toList()) {
                 Allocation allocation = allocate(mailbox.id(), 1);
+                byte[] prefix = prefixes.get(mailbox.id());
                 insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(),
-                        MessageFlags.NONE, internalDate, raw.length);
+                        MessageFlags.NONE, internalDate, raw.length + (prefix == null ? 0 : prefix.length), prefix);
                 appended.add(new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(),
                         allocation.modSeq()));
                 touched.add(mailbox);
@@ -332,12 +348,13 @@ public class MailboxService {
     }
 
     private void insertMessages(long mailboxId, long[] uids, long contentId, long modSeq, MessageFlags flags,
-            Instant internalDate, int size) {
+            Instant internalDate, int size, byte[] tracePrefix) {
         jdbc.sql("""
-                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
-                SELECT ?, u, ?, ?, ?, ?, ?, ? FROM unnest(?::bigint[]) u""")
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix)
+                SELECT ?, u, ?, ?, ?, ?, ?, ?, ?::bytea FROM unnest(?::bigint[]) u""")
                 .params(mailboxId, contentId, modSeq, (short) flags.system(),
-                        flags.keywords().stream().sorted().toArray(String[]::new), Timestamp.from(internalDate), size, uids)
+                        flags.keywords().stream().sorted().toArray(String[]::new), Timestamp.from(internalDate), size,
+                        tracePrefix, uids)
                 .update();
     }
 
@@ -359,8 +376,8 @@ public class MailboxService {
         }
         // flags, keywords and dates come from the source rows, joined by their old UID
         jdbc.sql("""
-                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
-                SELECT ?, n.new_uid, m.content_id, ?, m.flags, m.keywords, m.internal_date, m.size
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix)
+                SELECT ?, n.new_uid, m.content_id, ?, m.flags, m.keywords, m.internal_date, m.size, m.trace_prefix
                 FROM unnest(?::bigint[], ?::bigint[]) AS n(old_uid, new_uid)
                 JOIN messages m ON m.mailbox_id = ? AND m.uid = n.old_uid""")
                 .params(target.id(), allocation.modSeq(), toArray(sourceUids), newUids, source.id()).update();
@@ -402,11 +419,18 @@ public class MailboxService {
         try {
             jdbc.sql("""
                     DELETE FROM message_contents c WHERE c.id = ANY(?)
-                    AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id)""")
+                    AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id)
+                    AND NOT EXISTS (SELECT 1 FROM deferred_deliveries d WHERE d.content_id = c.id)
+                    AND NOT EXISTS (SELECT 1 FROM outbound_queue q WHERE q.content_id = c.id)""")
                     .param(toArray(contentIds)).update();
         } catch (DataIntegrityViolationException e) {
             log.debug("content still referenced, kept: {}", e.getMessage());
         }
+    }
+
+    /** Deletes contents that nothing refers to any more (also used after batch and deferred deliveries). */
+    void collectOrphanContents(List<Long> contentIds) {
+        collectContents(contentIds);
     }
 
     private void publish(MailboxEvent.Type type, Mailbox mailbox, List<Long> uids) {
@@ -438,6 +462,7 @@ public class MailboxService {
         Array keywordArray = rs.getArray(5);
         String[] keywords = keywordArray == null ? new String[0] : (String[]) keywordArray.getArray();
         return new MessageMeta(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                new MessageFlags(rs.getShort(4), Set.copyOf(Arrays.asList(keywords))), rs.getTimestamp(6).toInstant(), rs.getInt(7));
+                new MessageFlags(rs.getShort(4), Set.copyOf(Arrays.asList(keywords))), rs.getTimestamp(6).toInstant(), rs.getInt(7),
+                rs.getInt(8));
     }
 }

@@ -10,7 +10,16 @@ import java.time.Instant;
  * @param modSeq the MODSEQ of the last change
  * @param flags system flags and keywords
  * @param internalDate the INTERNALDATE
- * @param size RFC822.SIZE, the exact octet count of the stored content
+ * @param size RFC822.SIZE, the exact octet count a client sees: trace prefix plus stored content
+ * @param prefixLength octets of this entry's trace prefix ({@code Return-Path:}, {@code Delivered-To:})
+ *        before the shared content, 0 when none; offsets in the content's stored summary are relative
+ *        to the content, so a reader adds this to map them into the message it serves
  */
-public record MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size) {
+public record MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size,
+        int prefixLength) {
+
+    /** An entry without trace prefix. */
+    public MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size) {
+        this(uid, contentId, modSeq, flags, internalDate, size, 0);
+    }
 }

@@ -1,0 +1,93 @@
+package io.mailplatform.delivery.dsn;
+
+import io.mailplatform.core.envelope.BodyType;
+import io.mailplatform.core.envelope.DsnNotify;
+import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.envelope.EnvelopeCodec;
+import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.delivery.local.TraceFields;
+import io.mailplatform.delivery.route.RecipientResolver;
+import io.mailplatform.delivery.route.Resolution;
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.mailbox.InboundMessage;
+import io.mailplatform.store.mailbox.MessageFlags;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns failed recipients into a DSN addressed to the sender: delivered locally when the sender's
+ * domain is ours, else queued for the relay. Never a DSN for the null reverse-path (RFC 3461 §6.2,
+ * RFC 5321 §4.5.5), nor for recipients whose NOTIFY excludes FAILURE (or DELAY).
+ */
+public final class DsnPlanner {
+    private static final Logger log = LoggerFactory.getLogger(DsnPlanner.class);
+
+    private final DsnGenerator generator;
+    private final String hostname;
+    private final Clock clock;
+
+    public DsnPlanner(DsnGenerator generator, String hostname, Clock clock) {
+        this.generator = generator;
+        this.hostname = hostname;
+        this.clock = clock;
+    }
+
+    /** Whether the sender asked (or did not refuse) to hear about this kind of outcome of this recipient. */
+    public static boolean wanted(Envelope envelope, EnvelopeRecipient recipient, DsnNotify kind) {
+        if (envelope.isNullReversePath()) {
+            return false;
+        }
+        if (recipient.notifyOn().isEmpty()) {
+            return kind == DsnNotify.FAILURE; // RFC 3461 §4.1: without NOTIFY, FAILURE (and maybe DELAY) is implied
+        }
+        return recipient.notifyOn().contains(kind);
+    }
+
+    /**
+     * The DSN message for these statuses, or empty if nobody can receive it.
+     *
+     * @param suffix distinguishes several DSNs for one envelope; with the envelope id it forms the DSN's
+     *        envelope id, so that a redelivered record produces no second DSN
+     */
+    public Optional<InboundMessage> plan(Envelope original, List<RecipientStatus> statuses, byte[] message,
+            String suffix, RecipientResolver.Session routing) {
+        if (statuses.isEmpty() || original.isNullReversePath()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        byte[] dsn = generator.generate(original, statuses, message, now);
+        Envelope envelope = new Envelope(original.id() + "." + suffix, "",
+                List.of(EnvelopeRecipient.of(original.reversePath())), null, hostname, null, null, now,
+                BodyType.EIGHT_BIT_MIME, original.smtpUtf8(), null, null);
+        String sender = original.reversePath();
+        String domain = sender.substring(sender.lastIndexOf('@') + 1);
+        List<InboundMessage.LocalCopy> local = new ArrayList<>();
+        List<InboundMessage.RemoteCopy> remote = new ArrayList<>();
+        if (!routing.isLocal(domain)) {
+            remote.add(new InboundMessage.RemoteCopy(sender, domain, "", EnvelopeCodec.encode(envelope)));
+        } else {
+            Resolution resolution = routing.resolve(envelope).get(0);
+            for (Account account : resolution.local()) {
+                local.add(new InboundMessage.LocalCopy(account.address(), account.id(), "INBOX",
+                        TraceFields.prefix("", account.address()), MessageFlags.NONE, account.quotaBytes(),
+                        EnvelopeCodec.encode(envelope)));
+            }
+            for (String address : resolution.remote()) {
+                remote.add(new InboundMessage.RemoteCopy(address, address.substring(address.lastIndexOf('@') + 1), "",
+                        EnvelopeCodec.encode(envelope)));
+            }
+            if (local.isEmpty() && remote.isEmpty()) {
+                // the sender itself cannot be reached: a DSN about a DSN is never sent (RFC 3461 §6.2)
+                log.warn("envelope {}: DSN to <{}> undeliverable ({}), dropped after logging", original.id(), sender,
+                        resolution.failure() == null ? "?" : resolution.failure().reply());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new InboundMessage(envelope.id(), dsn, now, local, remote));
+    }
+}

@@ -1,0 +1,130 @@
+package io.mailplatform.delivery.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.delivery.support.DeliveryTestSupport;
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.directory.DirectoryAdmin;
+import io.mailplatform.store.mailbox.MessageMeta;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * SPF results through the real consumer, store and a real DNS server: headers on every result, fail
+ * to Junk or discarded by the domain's policy, softfail marked, temperror delivered; never a bounce.
+ */
+class SpfPolicyTest extends DeliveryTestSupport {
+    @Autowired
+    DirectoryAdmin admin;
+
+    Account rita;
+    Account dora;
+
+    @BeforeAll
+    void provision() throws Exception {
+        domain("spf.test");
+        domain("strict.test");
+        rita = account("rita@spf.test");
+        account("marker@spf.test");
+        dora = account("dora@strict.test");
+        admin.setSpfFailPolicy("strict.test", "discard");
+    }
+
+    private String deliverFrom(String sender, String client, Account to) throws Exception {
+        Envelope envelope = fullEnvelope(sender, client, "client.example.org", null, EnvelopeRecipient.of(to.address()));
+        publish(envelope, bytes("Received: from client.example.org by gw\r\nAuthentication-Results: mx.example.test;"
+                + " spf=pass smtp.mailfrom=forged\r\nSubject: spf\r\n\r\nbody\r\n"), 0);
+        // a discarded message leaves no trace in the store: wait for a marker published after it on the same partition
+        Envelope marker = envelope("", "marker@spf.test");
+        publish(marker, bytes("Subject: marker\r\n\r\n"), 0);
+        awaitProcessed(marker.id(), 1);
+        return envelope.id();
+    }
+
+    private String last(Account account, String mailbox) {
+        List<MessageMeta> all = messages(account, mailbox);
+        return text(account, mailbox, all.get(all.size() - 1).uid());
+    }
+
+    @Test
+    void passIsDeliveredWithReceivedSpfAndAuthenticationResults() throws Exception {
+        int inbox = messages(rita, "INBOX").size();
+        deliverFrom("someone@pass.example", "192.0.2.44", rita);
+        assertThat(messages(rita, "INBOX")).hasSize(inbox + 1);
+        String text = last(rita, "INBOX");
+        assertThat(text).startsWith("Return-Path: <someone@pass.example>\r\nDelivered-To: rita@spf.test\r\nReceived-SPF: pass (")
+                .contains("client-ip=192.0.2.44; envelope-from=someone@pass.example; helo=client.example.org;",
+                        "identity=mailfrom;", "Authentication-Results: mx.example.test;\r\n\tspf=pass smtp.mailfrom=someone@pass.example",
+                        "spf=fail smtp.helo=client.example.org",
+                        // the client's own claim to be us is renamed (RFC 8601 §5)
+                        "X-Forged-Authentication-Results: mx.example.test; spf=pass smtp.mailfrom=forged");
+        assertThat(messages(rita, "INBOX").get(inbox).flags().keywords()).isEmpty();
+    }
+
+    @Test
+    void failGoesToJunkByDefault() throws Exception {
+        int junk = messages(rita, "Junk").size();
+        int inbox = messages(rita, "INBOX").size();
+        deliverFrom("someone@fail.example", "192.0.2.44", rita);
+        assertThat(messages(rita, "Junk")).hasSize(junk + 1);
+        assertThat(messages(rita, "INBOX")).hasSize(inbox);
+        assertThat(last(rita, "Junk")).contains("Received-SPF: fail (",
+                "192.0.2.44 is not one of fail.example's designated mail servers");
+    }
+
+    @Test
+    void failIsDiscardedWhereTheDomainSaysSoAndNeverBounced() throws Exception {
+        long queued = jdbc.sql("SELECT count(*) FROM outbound_queue").query(Long.class).single();
+        String id = deliverFrom("someone@fail.example", "192.0.2.44", dora);
+        assertThat(messages(dora, "INBOX")).isEmpty();
+        assertThat(messages(dora, "Junk")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_queue").query(Long.class).single()).isEqualTo(queued);
+        assertThat(jdbc.sql("SELECT count(*) FROM deliveries WHERE envelope_id LIKE ?").param(id + "%")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void softfailIsMarkedWithAKeyword() throws Exception {
+        int inbox = messages(rita, "INBOX").size();
+        deliverFrom("someone@soft.example", "192.0.2.44", rita);
+        MessageMeta meta = messages(rita, "INBOX").get(inbox);
+        assertThat(meta.flags().keywords()).containsExactly(LocalDelivery.SOFTFAIL_KEYWORD);
+        assertThat(last(rita, "INBOX")).contains("Received-SPF: softfail (");
+    }
+
+    @Test
+    void temperrorAndPermerrorAreDeliveredWithTheHeader() throws Exception {
+        int inbox = messages(rita, "INBOX").size();
+        deliverFrom("someone@slow.example", "192.0.2.44", rita);
+        assertThat(last(rita, "INBOX")).contains("Received-SPF: temperror (", "problem=");
+        deliverFrom("someone@broken.example", "192.0.2.44", rita);
+        assertThat(last(rita, "INBOX")).contains("Received-SPF: permerror (", "spf=permerror smtp.mailfrom=");
+        assertThat(messages(rita, "INBOX")).hasSize(inbox + 2);
+    }
+
+    @Test
+    void theNullSenderIsCheckedAsPostmasterAtTheHeloName() throws Exception {
+        int inbox = messages(rita, "INBOX").size();
+        deliverFrom("", "192.0.2.1", rita);
+        assertThat(messages(rita, "INBOX")).hasSize(inbox + 1);
+        assertThat(last(rita, "INBOX")).contains("Received-SPF: pass (", "envelope-from=postmaster@client.example.org",
+                "identity=helo", "spf=pass smtp.helo=client.example.org");
+    }
+
+    @Test
+    void authenticatedSubmissionsAreNotChecked() throws Exception {
+        int inbox = messages(rita, "INBOX").size();
+        Envelope envelope = fullEnvelope("rita@spf.test", "203.0.113.5", "laptop", "rita@spf.test",
+                EnvelopeRecipient.of("rita@spf.test"));
+        byte[] original = bytes("Subject: mine\r\n\r\nbody\r\n");
+        publish(envelope, original);
+        awaitProcessed(envelope.id(), 1);
+        assertThat(messages(rita, "INBOX")).hasSize(inbox + 1);
+        assertThat(last(rita, "INBOX")).isEqualTo("Return-Path: <rita@spf.test>\r\nDelivered-To: rita@spf.test\r\n"
+                + "Subject: mine\r\n\r\nbody\r\n");
+    }
+}
