@@ -6,7 +6,8 @@ import java.nio.charset.Charset;
  * The text a message is found by (IMAP SEARCH BODY/TEXT through PostgreSQL full-text search):
  * decoded subject and address display text of the message and of every encapsulated message, then
  * the decoded text of its text/* parts (transfer encoding undone, charset converted, tags of
- * text/html stripped), in document order, capped at a number of UTF-8 octets. NUL characters,
+ * text/html stripped; of a multipart/alternative with a text/plain part, its text/html siblings
+ * are left out), in document order, capped at a number of UTF-8 octets. NUL characters,
  * which PostgreSQL text cannot hold, become spaces.
  */
 final class SearchTextBuilder {
@@ -47,8 +48,14 @@ final class SearchTextBuilder {
             return;
         }
         if (part.isMultipart()) {
+            boolean skipHtml = part.subtype().equalsIgnoreCase("alternative") && part.parts().stream().anyMatch(
+                    child -> isText(child, "plain"));
             for (BodyPart child : part.parts()) {
-                body(child);
+                // RFC 2046 §5.1.4: alternatives carry the same content; indexing the HTML rendering of
+                // a text/plain sibling again would double the full-text indexing cost for nothing
+                if (!(skipHtml && isText(child, "html"))) {
+                    body(child);
+                }
             }
         } else if (part.message() != null) {
             headers(part.envelope());
@@ -56,6 +63,10 @@ final class SearchTextBuilder {
         } else if (part.type().equalsIgnoreCase("text")) {
             text(part);
         }
+    }
+
+    private static boolean isText(BodyPart part, String subtype) {
+        return part.type().equalsIgnoreCase("text") && part.subtype().equalsIgnoreCase(subtype);
     }
 
     private void text(BodyPart part) {

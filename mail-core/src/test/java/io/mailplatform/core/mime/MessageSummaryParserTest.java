@@ -447,6 +447,36 @@ class MessageSummaryParserTest {
     }
 
     @Test
+    void searchTextTakesThePlainAlternativeOnly() {
+        byte[] m = crlf("""
+                Subject: both
+                Content-Type: multipart/alternative; boundary=a
+
+                --a
+                Content-Type: text/plain
+
+                plainword
+                --a
+                Content-Type: text/html
+
+                <p>htmlword</p>
+                --a--
+                """);
+        assertThat(parse(m).searchText()).contains("plainword").doesNotContain("htmlword");
+        byte[] htmlOnly = crlf("""
+                Subject: html only
+                Content-Type: multipart/alternative; boundary=a
+
+                --a
+                Content-Type: text/html
+
+                <p>htmlword</p>
+                --a--
+                """);
+        assertThat(parse(htmlOnly).searchText()).contains("htmlword");
+    }
+
+    @Test
     void searchTextIsCappedInUtf8OctetsAndHasNoNul() {
         byte[] m = crlf("Subject: a\u0000b\n\n" + "ü".repeat(100_000));
         MessageSummary summary = MessageSummaryParser.parseStrictly(m, new MessageSummaryParser.Limits(32, 1000, 1001));
