@@ -3,7 +3,7 @@
 -- long as the connection that took it, so each POP3 session would pin a pooled connection for its
 -- whole length. The holder renews expires_at by heartbeat while its session lives; a crashed
 -- instance stops renewing and its leases lapse. The row stays after release (expires_at in the
--- past) so locked_at can enforce LOGIN-DELAY (RFC 2449 §6.8).
+-- past) so locked_at can enforce LOGIN-DELAY (RFC 2449 §6.5).
 CREATE TABLE maildrop_locks (
     account_id  bigint PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
     owner       text NOT NULL,             -- instance and session that hold or last held the lease

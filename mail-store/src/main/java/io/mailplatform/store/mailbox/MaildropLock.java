@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +119,7 @@ public final class MaildropLock implements AutoCloseable {
             owners.removeAll(renewed);
             for (String lostOwner : owners) {
                 Lease lease = held.remove(lostOwner);
-                if (lease != null && !lease.released) {
+                if (lease != null && !lease.released.get()) {
                     lease.lost = true;
                     log.warn("maildrop lease {} of account {} was lost", lostOwner, lease.accountId);
                 }
@@ -138,7 +140,7 @@ public final class MaildropLock implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         for (Lease lease : List.copyOf(held.values())) {
-            lease.releaseNow();
+            lease.release();
         }
     }
 
@@ -146,8 +148,8 @@ public final class MaildropLock implements AutoCloseable {
     public final class Lease {
         private final long accountId;
         private final String owner;
+        private final AtomicBoolean released = new AtomicBoolean();
         private volatile boolean lost;
-        private volatile boolean released;
 
         private Lease(long accountId, String owner) {
             this.accountId = accountId;
@@ -164,7 +166,7 @@ public final class MaildropLock implements AutoCloseable {
          * the lock for a whole lease.
          */
         public boolean renew() {
-            if (released || lost) {
+            if (released.get() || lost) {
                 return false;
             }
             boolean renewed = jdbc.sql("""
@@ -182,21 +184,25 @@ public final class MaildropLock implements AutoCloseable {
             return lost;
         }
 
-        /** Releases the lease without blocking the caller (an event loop); idempotent. */
+        /** Releases the lease now (blocking); idempotent. */
         public void release() {
-            if (released) {
-                return;
-            }
-            released = true;
-            try {
-                timer.execute(this::releaseNow);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                releaseNow();
+            if (released.compareAndSet(false, true)) {
+                releaseRow();
             }
         }
 
-        private void releaseNow() {
-            released = true;
+        /** Releases the lease without blocking the caller (an event loop); idempotent. */
+        public void releaseLater() {
+            if (released.compareAndSet(false, true)) {
+                try {
+                    timer.execute(this::releaseRow);
+                } catch (RejectedExecutionException e) {
+                    releaseRow();
+                }
+            }
+        }
+
+        private void releaseRow() {
             held.remove(owner);
             try {
                 jdbc.sql("UPDATE maildrop_locks SET expires_at = now() WHERE account_id = ? AND owner = ?")

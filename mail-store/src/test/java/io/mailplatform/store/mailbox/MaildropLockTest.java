@@ -60,7 +60,7 @@ class MaildropLockTest {
                 .isInstanceOf(MaildropLock.InUse.class);
         assertThat(second.acquire(other, Duration.ZERO)).as("another maildrop").isInstanceOf(MaildropLock.Acquired.class);
 
-        ((MaildropLock.Acquired) taken).lease().release();
+        ((MaildropLock.Acquired) taken).lease().releaseLater();
         awaitReleased(first);
         assertThat(second.acquire(account, Duration.ZERO)).isInstanceOf(MaildropLock.Acquired.class);
     }
