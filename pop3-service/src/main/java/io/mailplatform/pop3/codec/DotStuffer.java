@@ -17,6 +17,7 @@ public final class DotStuffer {
     private static final byte CR = '\r';
     private static final byte LF = '\n';
     private static final byte DOT = '.';
+    private static final short CRLF = ('\r' << 8) | '\n';
 
     private final int bodyLines;
     private boolean lineStart = true;
@@ -90,7 +91,7 @@ public final class DotStuffer {
         }
         complete = true;
         if (out != null) {
-            out.writeByte(DOT).writeByte(CR).writeByte(LF);
+            out.writeByte(DOT).writeShort(CRLF);
         }
     }
 
@@ -127,7 +128,7 @@ public final class DotStuffer {
 
     private void endLine(ByteBuf out) {
         if (out != null) {
-            out.writeByte(CR).writeByte(LF);
+            out.writeShort(CRLF);
         }
         octets += 2;
         if (inBody) {
