@@ -7,50 +7,34 @@ import io.mailplatform.core.sasl.SaslPlain;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.Pop3Client;
 import io.mailplatform.pop3.support.Pop3Fixtures;
-import io.mailplatform.pop3.support.Pop3IntegrationTest;
+import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.ApopSecrets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Two POP3 instances on one database, each with its own maildrop lock instance (as two pods of a
  * deployment): a second session for a maildrop gets [IN-USE] whichever instance it reaches, by
  * every way of logging in, until the first session ends.
  */
-@Pop3IntegrationTest
-class MaildropLockAcrossInstancesTest {
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    Pop3Server first;
-
-    Pop3Fixtures fixtures;
+class MaildropLockAcrossInstancesTest extends Pop3ServerTest {
     Pop3Server second;
     Account account;
 
     @BeforeAll
     void twoInstances() {
-        fixtures = new Pop3Fixtures(context);
         second = fixtures.startServer(Pop3Fixtures.settings().hostname("pop2.example.test"));
         account = fixtures.account("shared@example.test", "pw");
         fixtures.deliver(account, Pop3Fixtures.message("rfc1939-message-1.eml"));
         fixtures.bean(ApopSecrets.class).set(account.address(), "apop-secret-1");
     }
 
-    @AfterAll
-    void close() {
-        fixtures.close();
-    }
-
     @Test
     void aSecondSessionOnAnyInstanceGetsInUse() throws Exception {
-        try (Pop3Client holder = Pop3Client.tls(first.port("pop3s")).login(account.address(), "pw");
+        try (Pop3Client holder = Pop3Client.tls(server.port("pop3s")).login(account.address(), "pw");
              Pop3Client other = Pop3Client.tls(second.port("pop3s"));
-             Pop3Client same = Pop3Client.tls(first.port("pop3s"))) {
+             Pop3Client same = Pop3Client.tls(server.port("pop3s"))) {
             other.command("USER " + account.address());
             assertThat(other.command("PASS pw")).isEqualTo("-ERR [IN-USE] Maildrop already locked by another session");
             assertThat(other.command("APOP " + account.address() + " " + ApopDigest.compute(other.timestamp(), "apop-secret-1")))
@@ -79,7 +63,7 @@ class MaildropLockAcrossInstancesTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         String answer;
         do {
-            try (Pop3Client client = Pop3Client.tls(first.port("pop3s"))) {
+            try (Pop3Client client = Pop3Client.tls(server.port("pop3s"))) {
                 client.command("USER " + account.address());
                 answer = client.command("PASS pw");
                 if (answer.startsWith("+OK")) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.MailboxEventWatch;
 import io.mailplatform.pop3.support.Pop3Fixtures;
-import io.mailplatform.pop3.support.Pop3IntegrationTest;
+import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.ApopSecrets;
 import io.mailplatform.store.event.MailboxEvent;
@@ -20,32 +20,10 @@ import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
 import java.util.Properties;
 import org.eclipse.angus.mail.pop3.POP3Folder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** Jakarta Mail's own POP3 provider (Angus Mail) against the server: STLS, pop3s, SASL, APOP, deletion. */
-@Pop3IntegrationTest
-class Pop3JakartaMailTest {
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    Pop3Server server;
-
-    Pop3Fixtures fixtures;
-
-    @BeforeAll
-    void fixtures() {
-        fixtures = new Pop3Fixtures(context);
-    }
-
-    @AfterAll
-    void close() {
-        fixtures.close();
-    }
-
+class Pop3JakartaMailTest extends Pop3ServerTest {
     private static Properties properties(String protocol) {
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".ssl.trust", "*");

@@ -6,39 +6,17 @@ import io.mailplatform.core.auth.ApopDigest;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.Pop3Client;
 import io.mailplatform.pop3.support.Pop3Fixtures;
-import io.mailplatform.pop3.support.Pop3IntegrationTest;
+import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.ApopSecrets;
 import io.mailplatform.store.mailbox.MessageMeta;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Logging in: APOP with live timestamps, throttling, LOGIN-DELAY, the idle timer, store outages. */
-@Pop3IntegrationTest
-class Pop3LoginTest {
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    Pop3Server server;
-
-    Pop3Fixtures fixtures;
-
-    @BeforeAll
-    void fixtures() {
-        fixtures = new Pop3Fixtures(context);
-    }
-
-    @AfterAll
-    void close() {
-        fixtures.close();
-    }
-
+class Pop3LoginTest extends Pop3ServerTest {
     @Test
     void everyGreetingHasItsOwnTimestampWhichApopDigests() throws Exception {
         Account account = fixtures.account("apop@example.test", "login-password");

@@ -6,7 +6,7 @@ import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.MailboxEventWatch;
 import io.mailplatform.pop3.support.Pop3Client;
 import io.mailplatform.pop3.support.Pop3Fixtures;
-import io.mailplatform.pop3.support.Pop3IntegrationTest;
+import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.store.mailbox.Mailbox;
@@ -18,32 +18,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** What happens to the maildrop: snapshot, marks, the UPDATE state, unique ids, big messages. */
-@Pop3IntegrationTest
-class Pop3MaildropTest {
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    Pop3Server server;
-
-    Pop3Fixtures fixtures;
-
-    @BeforeAll
-    void fixtures() {
-        fixtures = new Pop3Fixtures(context);
-    }
-
-    @AfterAll
-    void close() {
-        fixtures.close();
-    }
-
+class Pop3MaildropTest extends Pop3ServerTest {
     private Account accountWithTwoMessages(String name) {
         Account account = fixtures.account(name + "@example.test", "pw-" + name);
         fixtures.deliver(account, Pop3Fixtures.message("rfc1939-message-1.eml"));

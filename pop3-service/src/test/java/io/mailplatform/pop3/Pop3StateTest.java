@@ -10,20 +10,16 @@ import io.mailplatform.pop3.session.Pop3State;
 import io.mailplatform.pop3.session.Pop3StateTable;
 import io.mailplatform.pop3.support.Pop3Client;
 import io.mailplatform.pop3.support.Pop3Fixtures;
-import io.mailplatform.pop3.support.Pop3IntegrationTest;
+import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** Every command in every state where it is not valid gets -ERR, and the session goes on (mox TestState). */
-@Pop3IntegrationTest
-class Pop3StateTest {
+class Pop3StateTest extends Pop3ServerTest {
     /** A well-formed example of every command, with the states it is valid in (RFC 1939, 2449, 2595, 5034). */
     private static final Map<String, Set<Pop3State>> COMMANDS = new LinkedHashMap<>();
 
@@ -49,24 +45,13 @@ class Pop3StateTest {
         COMMANDS.put("UIDL 1", transaction);
     }
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    Pop3Server server;
 
-    Pop3Fixtures fixtures;
     Account account;
 
     @BeforeAll
     void account() {
-        fixtures = new Pop3Fixtures(context);
         account = fixtures.account("state@example.test", "pw");
         fixtures.deliver(account, Pop3Fixtures.message("rfc1939-message-1.eml"));
-    }
-
-    @AfterAll
-    void close() {
-        fixtures.close();
     }
 
     @Test

@@ -2,17 +2,14 @@ package io.mailplatform.pop3;
 
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.Pop3Fixtures;
-import io.mailplatform.pop3.support.Pop3IntegrationTest;
+import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.ApopSecrets;
 import io.mailplatform.testsupport.Transcript;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * Runs every transcript in {@code transcripts/pop3} over a real socket: against the service
@@ -20,21 +17,13 @@ import org.springframework.context.ApplicationContext;
  * like the examples of RFC 1939 (named dewey, the greeting timestamp of §7, USER/PASS allowed
  * without TLS). Each account is used by the transcripts that expect its messages.
  */
-@Pop3IntegrationTest
-class Pop3TranscriptTest {
+class Pop3TranscriptTest extends Pop3ServerTest {
     private static final String RFC1939_TIMESTAMP = "<1896.697170952@dbc.mtview.ca.us>";
 
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    Pop3Server server;
-
-    Pop3Fixtures fixtures;
     Pop3Server rfc1939;
 
     @BeforeAll
     void accountsAndMessages() {
-        fixtures = new Pop3Fixtures(context);
         for (String[] account : new String[][] {{"mrose", "mrose-login"}, {"frood", "frood-pw"}, {"alice", "alice-pw"},
                 {"errors", "errors-pw"}, {"sasl", "sasl-pw"}}) {
             Account created = fixtures.account(account[0] + "@example.test", account[1]);
@@ -50,11 +39,6 @@ class Pop3TranscriptTest {
         fixtures.deliver(bareLf, Pop3Fixtures.message("bare-lf.eml"));
         rfc1939 = fixtures.startServer(Pop3Fixtures.settings().hostname("dewey").allowPlaintextAuth()
                 .timestamp(RFC1939_TIMESTAMP));
-    }
-
-    @AfterAll
-    void stopServers() {
-        fixtures.close();
     }
 
     @TestFactory

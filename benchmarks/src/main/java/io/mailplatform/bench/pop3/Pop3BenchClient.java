@@ -1,16 +1,12 @@
 package io.mailplatform.bench.pop3;
 
+import io.mailplatform.testsupport.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** A minimal POP3 client for the benchmark: buffered, counts octets, keeps no message in memory. */
 final class Pop3BenchClient implements AutoCloseable {
@@ -39,7 +35,7 @@ final class Pop3BenchClient implements AutoCloseable {
     }
 
     static Pop3BenchClient tls(int port) throws IOException {
-        SSLSocket socket = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket) Transcript.trustAll().getSocketFactory().createSocket("127.0.0.1", port);
         socket.startHandshake();
         return new Pop3BenchClient(socket);
     }
@@ -146,29 +142,6 @@ final class Pop3BenchClient implements AutoCloseable {
     private static void expectOk(String answer) {
         if (!answer.startsWith("+OK")) {
             throw new IllegalStateException("server answered " + answer);
-        }
-    }
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -203,12 +203,16 @@ public final class MaildropLock implements AutoCloseable {
         }
 
         private void releaseRow() {
-            held.remove(owner);
             try {
-                jdbc.sql("UPDATE maildrop_locks SET expires_at = now() WHERE account_id = ? AND owner = ?")
-                        .params(accountId, owner).update();
+                // renaming the owner makes the release final: a heartbeat that read the owner before and
+                // updates after it finds no row to renew, so a released lease never comes back to life
+                jdbc.sql("""
+                        UPDATE maildrop_locks SET expires_at = now(), owner = owner || ' (released)'
+                        WHERE account_id = ? AND owner = ?""").params(accountId, owner).update();
             } catch (RuntimeException e) {
                 log.warn("maildrop lease {} not released, it lapses by itself: {}", owner, e.toString());
+            } finally {
+                held.remove(owner);
             }
         }
     }

@@ -88,6 +88,21 @@ class MaildropLockTest {
     }
 
     @Test
+    void aHeartbeatThatComesLateDoesNotReviveAReleasedLease() {
+        first = new MaildropLock(jdbc, Duration.ofMinutes(2), Duration.ofSeconds(30));
+        second = new MaildropLock(jdbc, Duration.ofMinutes(2), Duration.ofSeconds(30));
+        MaildropLock.Lease lease = ((MaildropLock.Acquired) first.acquire(account, Duration.ZERO)).lease();
+        String owner = jdbc.sql("SELECT owner FROM maildrop_locks WHERE account_id = ?").param(account)
+                .query(String.class).single();
+        lease.release();
+        // what a heartbeat that read the owner just before the release would do next
+        int renewed = jdbc.sql("UPDATE maildrop_locks SET expires_at = now() + interval '2 minutes' WHERE owner = ANY(?)")
+                .param(new String[] {owner}).update();
+        assertThat(renewed).isZero();
+        assertThat(second.acquire(account, Duration.ZERO)).isInstanceOf(MaildropLock.Acquired.class);
+    }
+
+    @Test
     void renewalConfirmsAHeldLease() {
         first = new MaildropLock(jdbc, Duration.ofMinutes(2), Duration.ofSeconds(30));
         MaildropLock.Lease lease = ((MaildropLock.Acquired) first.acquire(account, Duration.ZERO)).lease();

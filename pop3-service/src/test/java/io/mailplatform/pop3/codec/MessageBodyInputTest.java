@@ -47,6 +47,17 @@ class MessageBodyInputTest {
         }
     }
 
+    /** A channel with a real ChunkedWriteHandler; chunk arrivals resume it as a task, as in the server. */
+    private static final class Transfer {
+        final ChunkedWriteHandler writer = new ChunkedWriteHandler();
+        final EmbeddedChannel channel = new EmbeddedChannel(writer);
+
+        ChannelFuture start(String status, byte[] first, PendingSource source, int chunk, DotStuffer stuffer) {
+            return channel.writeAndFlush(new MessageBodyInput(status, first, source, source.content.length, chunk,
+                    stuffer, () -> channel.eventLoop().execute(writer::resumeTransfer)));
+        }
+    }
+
     private static byte[] message(int lines) {
         StringBuilder text = new StringBuilder("Subject: streamed\r\n\r\n");
         for (int i = 0; i < lines; i++) {
@@ -81,13 +92,10 @@ class MessageBodyInputTest {
         byte[] content = message(400);
         int chunk = 1024;
         PendingSource source = new PendingSource(content);
-        ChunkedWriteHandler writer = new ChunkedWriteHandler();
-        EmbeddedChannel channel = new EmbeddedChannel(writer);
-        Runnable resume = () -> channel.eventLoop().execute(writer::resumeTransfer);
-        MessageBodyInput input = new MessageBodyInput("+OK " + content.length + " octets\r\n",
-                Arrays.copyOf(content, chunk), source, content.length, chunk, DotStuffer.message(), resume);
-
-        ChannelFuture written = channel.writeAndFlush(input);
+        Transfer transfer = new Transfer();
+        EmbeddedChannel channel = transfer.channel;
+        ChannelFuture written = transfer.start("+OK " + content.length + " octets\r\n", Arrays.copyOf(content, chunk),
+                source, chunk, DotStuffer.message());
         StringBuilder received = new StringBuilder(drain(channel));
         assertThat(received.toString()).startsWith("+OK " + content.length + " octets\r\nSubject: streamed");
         int rounds = 0;
@@ -112,11 +120,9 @@ class MessageBodyInputTest {
         byte[] content = message(400);
         int chunk = 1024;
         PendingSource source = new PendingSource(content);
-        ChunkedWriteHandler writer = new ChunkedWriteHandler();
-        EmbeddedChannel channel = new EmbeddedChannel(writer);
-        Runnable resume = () -> channel.eventLoop().execute(writer::resumeTransfer);
-        ChannelFuture written = channel.writeAndFlush(new MessageBodyInput("+OK\r\n", Arrays.copyOf(content, chunk),
-                source, content.length, chunk, DotStuffer.top(3), resume));
+        Transfer transfer = new Transfer();
+        EmbeddedChannel channel = transfer.channel;
+        ChannelFuture written = transfer.start("+OK\r\n", Arrays.copyOf(content, chunk), source, chunk, DotStuffer.top(3));
         channel.runPendingTasks();
         assertThat(written.isSuccess()).isTrue();
         assertThat(drain(channel)).isEqualTo(
@@ -129,11 +135,9 @@ class MessageBodyInputTest {
     void aMessageRemovedMidwayFailsTheTransfer() {
         byte[] content = message(400);
         PendingSource source = new PendingSource(content);
-        ChunkedWriteHandler writer = new ChunkedWriteHandler();
-        EmbeddedChannel channel = new EmbeddedChannel(writer);
-        Runnable resume = () -> channel.eventLoop().execute(writer::resumeTransfer);
-        ChannelFuture written = channel.writeAndFlush(new MessageBodyInput("+OK\r\n", Arrays.copyOf(content, 1024),
-                source, content.length, 1024, DotStuffer.message(), resume));
+        Transfer transfer = new Transfer();
+        EmbeddedChannel channel = transfer.channel;
+        ChannelFuture written = transfer.start("+OK\r\n", Arrays.copyOf(content, 1024), source, 1024, DotStuffer.message());
         drain(channel);
         source.vanish = true;
         source.completeNext();
@@ -146,11 +150,9 @@ class MessageBodyInputTest {
     @Test
     void anEmptyMessageIsJustTheTerminator() {
         PendingSource source = new PendingSource(new byte[0]);
-        ChunkedWriteHandler writer = new ChunkedWriteHandler();
-        EmbeddedChannel channel = new EmbeddedChannel(writer);
-        Runnable resume = () -> channel.eventLoop().execute(writer::resumeTransfer);
-        ChannelFuture written = channel.writeAndFlush(new MessageBodyInput("+OK 0 octets\r\n", new byte[0], source, 0,
-                1024, DotStuffer.message(), resume));
+        Transfer transfer = new Transfer();
+        EmbeddedChannel channel = transfer.channel;
+        ChannelFuture written = transfer.start("+OK 0 octets\r\n", new byte[0], source, 1024, DotStuffer.message());
         assertThat(written.isSuccess()).isTrue();
         assertThat(drain(channel)).isEqualTo("+OK 0 octets\r\n.\r\n");
         assertThat(source.requests).isEmpty();

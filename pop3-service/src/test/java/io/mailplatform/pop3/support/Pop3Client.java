@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import io.mailplatform.testsupport.Transcript;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -45,7 +46,7 @@ public final class Pop3Client implements AutoCloseable {
     }
 
     private void upgrade() throws IOException {
-        SSLSocket tls = (SSLSocket) TlsClients.trustAll().getSocketFactory().createSocket(socket, "127.0.0.1",
+        SSLSocket tls = (SSLSocket) Transcript.trustAll().getSocketFactory().createSocket(socket, "127.0.0.1",
                 socket.getPort(), true);
         tls.setUseClientMode(true);
         tls.startHandshake();

@@ -4,6 +4,7 @@ import io.mailplatform.pop3.Pop3ServiceApplication;
 import io.mailplatform.testsupport.RealInfrastructure;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Inherited
 @SpringBootTest(classes = Pop3ServiceApplication.class, properties = {
         "mail.pop3.port=0", "mail.pop3.tls-port=0", "mail.pop3.bind-address=127.0.0.1",
         "mail.pop3.hostname=pop.example.test",
