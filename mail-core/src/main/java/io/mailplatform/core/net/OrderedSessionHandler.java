@@ -33,6 +33,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     private final Queue<Object> pending = new ArrayDeque<>();
     private final Executor workers;
     private boolean busy;
+    private boolean plaintextAfterStartTls;
     protected ChannelHandlerContext ctx;
 
     protected OrderedSessionHandler(Executor workers) {
@@ -52,6 +53,11 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
 
     @Override
     public final void channelRead(ChannelHandlerContext ctx, Object frame) {
+        if (plaintextAfterStartTls) {
+            // decoded from the same plaintext read as STARTTLS/STLS, before the TLS handshake finished
+            ReferenceCountUtil.release(frame);
+            return;
+        }
         pending.add(frame);
         drain();
     }
@@ -163,8 +169,13 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
         if (decoder != null) {
             decoder.discardBuffered();
         }
+        // the decoder may already have split further plaintext lines off the same read and still deliver
+        // them: everything that reaches this handler before the handshake completes is dropped
+        plaintextAfterStartTls = true;
         // startTls = true: the reply below still leaves in plaintext, then the handshake begins
-        ctx.pipeline().addFirst("tls", new SslHandler(sslContext.newEngine(ctx.alloc()), true));
+        SslHandler tls = new SslHandler(sslContext.newEngine(ctx.alloc()), true);
+        tls.handshakeFuture().addListener(handshake -> plaintextAfterStartTls = false);
+        ctx.pipeline().addFirst("tls", tls);
         write(reply);
     }
 

@@ -1,0 +1,113 @@
+package io.mailplatform.pop3.maildrop;
+
+import io.mailplatform.pop3.command.MessageNumber;
+import io.mailplatform.pop3.response.Pop3Exception;
+import io.mailplatform.pop3.response.Replies;
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MaildropLock;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The maildrop of a session in the TRANSACTION state (RFC 1939 §5): the INBOX as it was at login,
+ * numbered once, with the messages marked by DELE. Nothing is removed from the store before QUIT.
+ * Used on the session's event loop only.
+ */
+public final class Maildrop {
+    private final Account account;
+    private final Mailbox inbox;
+    private final MaildropLock.Lease lease;
+    private final List<MaildropMessage> messages;
+    private final BitSet deleted = new BitSet();
+
+    public Maildrop(Account account, Mailbox inbox, MaildropLock.Lease lease, List<MaildropMessage> messages) {
+        this.account = account;
+        this.inbox = inbox;
+        this.lease = lease;
+        this.messages = List.copyOf(messages);
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public Mailbox inbox() {
+        return inbox;
+    }
+
+    MaildropLock.Lease lease() {
+        return lease;
+    }
+
+    /** The message with this number, unless there is none or it is marked deleted (RFC 1939 §5). */
+    public MaildropMessage message(MessageNumber number) throws Pop3Exception {
+        if (number.value() > messages.size()) {
+            throw new Pop3Exception(Replies.noSuchMessage(messages.size()));
+        }
+        if (deleted.get(number.index())) {
+            throw new Pop3Exception(Replies.alreadyDeleted(number));
+        }
+        return messages.get(number.index());
+    }
+
+    /** The messages not marked deleted, in message-number order. */
+    public List<MaildropMessage> listed() {
+        List<MaildropMessage> listed = new ArrayList<>(messages.size() - deleted.cardinality());
+        for (MaildropMessage message : messages) {
+            if (!deleted.get(message.number().index())) {
+                listed.add(message);
+            }
+        }
+        return listed;
+    }
+
+    /** The number of messages not marked deleted. */
+    public int count() {
+        return messages.size() - deleted.cardinality();
+    }
+
+    /** Their total size in octets, as STAT reports it. */
+    public long octets() {
+        long octets = 0;
+        for (MaildropMessage message : messages) {
+            if (!deleted.get(message.number().index())) {
+                octets += message.octets();
+            }
+        }
+        return octets;
+    }
+
+    public void markDeleted(MaildropMessage message) {
+        deleted.set(message.number().index());
+    }
+
+    /** RSET: unmarks every message. */
+    public void unmarkAll() {
+        deleted.clear();
+    }
+
+    /** The UIDs of the messages marked deleted, for the UPDATE state. */
+    public List<Long> deletedUids() {
+        List<Long> uids = new ArrayList<>(deleted.cardinality());
+        deleted.stream().forEach(index -> uids.add(messages.get(index).uid()));
+        return uids;
+    }
+
+    /**
+     * The unique-id listing value (RFC 1939 §7): UIDVALIDITY and UID. A UID is never reused in a
+     * mailbox, and a re-created INBOX gets a new UIDVALIDITY, so the value never names another message.
+     */
+    public String uniqueId(MaildropMessage message) {
+        return inbox.uidValidity() + "." + message.uid();
+    }
+
+    /**
+     * Gives up the maildrop lock without removing anything (no UPDATE state) and without blocking,
+     * as when the connection drops; idempotent.
+     */
+    public void close() {
+        lease.releaseLater();
+    }
+}
