@@ -33,6 +33,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     private final Queue<Object> pending = new ArrayDeque<>();
     private final Executor workers;
     private boolean busy;
+    private boolean readsPausedByQueue;
     private boolean plaintextAfterStartTls;
     protected ChannelHandlerContext ctx;
 
@@ -59,6 +60,12 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
             return;
         }
         pending.add(frame);
+        if (pending.size() >= MAX_QUEUED_FRAMES && !readsPausedByQueue) {
+            // a client pipelining faster than the session works: stop reading until the queue drains,
+            // so memory per session stays bounded (TCP flow control then slows the client down)
+            readsPausedByQueue = true;
+            ctx.channel().config().setAutoRead(false);
+        }
         drain();
     }
 
@@ -86,7 +93,14 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
                 ReferenceCountUtil.release(frame);
             }
         }
+        if (readsPausedByQueue && pending.size() <= MAX_QUEUED_FRAMES / 4) {
+            readsPausedByQueue = false;
+            ctx.channel().config().setAutoRead(true);
+        }
     }
+
+    /** Frames queued at most before the session stops reading from the socket. */
+    static final int MAX_QUEUED_FRAMES = 256;
 
     /**
      * Runs {@code work} on the worker pool, then {@code then} with its result on the event loop; a

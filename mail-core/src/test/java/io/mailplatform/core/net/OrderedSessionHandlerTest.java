@@ -1,0 +1,65 @@
+package io.mailplatform.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OrderedSessionHandlerTest {
+
+    /** Handles frames in order; "WAIT" makes the session busy until the test resumes it. */
+    static final class Recorder extends OrderedSessionHandler {
+        final List<String> handled = new ArrayList<>();
+
+        Recorder() {
+            super(Runnable::run);
+        }
+
+        @Override
+        protected void handle(Object frame) {
+            String text = ((ByteBuf) frame).toString(StandardCharsets.US_ASCII);
+            handled.add(text);
+            if (text.equals("WAIT")) {
+                suspend();
+            }
+        }
+
+        @Override
+        protected void internalError(RuntimeException e) {
+            throw e;
+        }
+
+        void finishWaiting() {
+            resume();
+        }
+    }
+
+    private static ByteBuf frame(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void framesQueueInOrderWhileBusyAndReadingStopsWhenTheQueueIsFull() {
+        Recorder session = new Recorder();
+        EmbeddedChannel channel = new EmbeddedChannel(session);
+        channel.writeInbound(frame("WAIT"));
+        for (int i = 0; i < OrderedSessionHandler.MAX_QUEUED_FRAMES - 1; i++) {
+            channel.writeInbound(frame("F" + i));
+        }
+        assertThat(channel.config().isAutoRead()).as("still reading below the cap").isTrue();
+        channel.writeInbound(frame("LAST"));
+        assertThat(channel.config().isAutoRead()).as("reading paused at the cap").isFalse();
+        assertThat(session.handled).containsExactly("WAIT");
+
+        session.finishWaiting();
+        assertThat(channel.config().isAutoRead()).as("reading resumes once drained").isTrue();
+        assertThat(session.handled).hasSize(OrderedSessionHandler.MAX_QUEUED_FRAMES + 1).endsWith("LAST");
+        assertThat(session.handled.get(1)).isEqualTo("F0");
+        channel.finishAndReleaseAll();
+    }
+}
