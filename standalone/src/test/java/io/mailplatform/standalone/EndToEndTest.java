@@ -114,6 +114,8 @@ class EndToEndTest {
         }
 
         byte[] viaRest = awaitRest("/api/mailboxes/INBOX/messages/1/raw");
+        String listing = new String(awaitRest("/api/mailboxes/INBOX/messages"), StandardCharsets.UTF_8);
+        assertThat(listing).contains("\"subject\":\"Grüße aus Köln ✉\"", "\"from\":\"sender@example.org\"");
         assertThat(withoutTrace(viaRest)).isEqualTo(sent.toByteArray());
         assertThat(new String(viaRest, StandardCharsets.UTF_8))
                 .startsWith("Return-Path: <sender@example.org>\r\nDelivered-To: " + ADDRESS + "\r\n")

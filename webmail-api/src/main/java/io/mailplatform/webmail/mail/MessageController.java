@@ -1,13 +1,16 @@
 package io.mailplatform.webmail.mail;
 
-import io.mailplatform.core.mime.MessageHeadline;
+import io.mailplatform.core.mime.HeaderText;
+import io.mailplatform.core.mime.ImapEnvelope;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.mailbox.MessageSummaries;
 import io.mailplatform.webmail.config.MessageNotFoundException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/mailboxes")
 public class MessageController {
     private final MailboxService mailboxes;
+    private final MessageSummaries summaries;
 
-    public MessageController(MailboxService mailboxes) {
+    public MessageController(MailboxService mailboxes, MessageSummaries summaries) {
         this.mailboxes = mailboxes;
+        this.summaries = summaries;
     }
 
     public record MailboxView(String name, long uidValidity, long uidNext, String specialUse) {
@@ -46,7 +51,10 @@ public class MessageController {
         Mailbox box = mailboxes.require(account.id(), mailbox);
         List<MessageMeta> all = mailboxes.messages(box);
         int from = Math.max(0, all.size() - Math.max(1, Math.min(limit, 500)));
-        return all.subList(from, all.size()).stream().map(meta -> view(box, meta)).toList();
+        List<MessageMeta> page = all.subList(from, all.size());
+        // one query for the page's stored envelopes: nothing is parsed again
+        Map<Long, ImapEnvelope> envelopes = summaries.envelopes(box, page.stream().map(MessageMeta::uid).toList());
+        return page.stream().map(meta -> view(meta, envelopes.getOrDefault(meta.uid(), ImapEnvelope.EMPTY))).toList();
     }
 
     @GetMapping("/{mailbox}/messages/{uid}")
@@ -54,7 +62,7 @@ public class MessageController {
             @PathVariable long uid) {
         Mailbox box = mailboxes.require(account.id(), mailbox);
         MessageMeta meta = mailboxes.message(box, uid).orElseThrow(() -> new MessageNotFoundException(mailbox, uid));
-        return view(box, meta);
+        return view(meta, summaries.envelopes(box, List.of(uid)).getOrDefault(uid, ImapEnvelope.EMPTY));
     }
 
     /** The message exactly as stored (RFC 5322 bytes), as {@code message/rfc822}. */
@@ -66,10 +74,9 @@ public class MessageController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("message/rfc822")).body(content);
     }
 
-    private MessageView view(Mailbox box, MessageMeta meta) {
-        byte[] header = mailboxes.header(box, meta.uid()).orElse(new byte[0]);
-        MessageHeadline headline = MessageHeadline.of(header);
-        return new MessageView(meta.uid(), meta.size(), meta.flags().names(), meta.internalDate(), headline.subject(),
-                headline.from(), headline.date(), headline.messageId());
+    private static MessageView view(MessageMeta meta, ImapEnvelope envelope) {
+        return new MessageView(meta.uid(), meta.size(), meta.flags().names(), meta.internalDate(),
+                HeaderText.decode(envelope.subject()), envelope.from().isEmpty() ? null : HeaderText.addresses(envelope.from()),
+                envelope.date(), envelope.messageId());
     }
 }
