@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MailboxService {
     private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
-    private static final String META_COLUMNS = "uid, content_id, modseq, flags, keywords, internal_date, size";
+    static final String META_COLUMNS = "uid, content_id, modseq, flags, keywords, internal_date, size";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -391,7 +391,7 @@ public class MailboxService {
      * own transaction: if a concurrent COPY took a new reference meanwhile, the foreign key refuses
      * and the content simply stays.
      */
-    private void collectContents(List<Long> contentIds) {
+    void collectContents(List<Long> contentIds) {
         if (contentIds.isEmpty()) {
             return;
         }
