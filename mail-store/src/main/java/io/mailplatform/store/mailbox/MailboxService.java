@@ -322,9 +322,13 @@ public class MailboxService {
                 .optional().orElseThrow(() -> new MailboxNotFoundException("#" + mailboxId));
     }
 
+    /** Stores the content with its summary columns: the message is parsed here, once (append and deliver). */
     private long insertContent(byte[] raw) {
-        return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw) VALUES (?, ?, ?) RETURNING id")
-                .params(raw.length, HeaderSection.bodyOffset(raw), raw).query(Long.class).single();
+        SummaryColumns summary = SummaryColumns.of(raw);
+        return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw, " + SummaryColumns.COLUMNS
+                        + ") VALUES (?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ") RETURNING id")
+                .params(raw.length, HeaderSection.bodyOffset(raw), raw).params(summary.parameters())
+                .query(Long.class).single();
     }
 
     private void insertMessages(long mailboxId, long[] uids, long contentId, long modSeq, MessageFlags flags,

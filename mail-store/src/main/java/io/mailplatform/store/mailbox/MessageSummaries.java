@@ -1,0 +1,111 @@
+package io.mailplatform.store.mailbox;
+
+import io.mailplatform.core.mime.ImapEnvelope;
+import io.mailplatform.core.mime.MessageSummary;
+import io.mailplatform.core.mime.MessageSummaryCodec;
+import io.mailplatform.core.mime.MessageSummaryParser;
+import io.mailplatform.core.mime.SummaryFormatException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk reads of the message summaries stored at delivery/APPEND (IMAP FETCH ENVELOPE,
+ * BODYSTRUCTURE and BODY[section] offsets, the webmail). One query per call, whatever the number
+ * of UIDs. Like {@link MailboxService}, every read is scoped by a {@link Mailbox} obtained through
+ * the account-scoped look-ups, so one account never reads another's summaries.
+ *
+ * <p>Summaries come back without their search text (the store keeps it only as a tsvector). A
+ * content stored before its summary existed, or whose summary a newer platform version wrote, is
+ * parsed again from the stored bytes; a missing summary is then written back, a newer one is left
+ * alone.
+ */
+@Service
+public class MessageSummaries {
+    private static final Logger log = LoggerFactory.getLogger(MessageSummaries.class);
+
+    private final JdbcClient jdbc;
+
+    public MessageSummaries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The summaries of the given messages of a mailbox, keyed by UID in ascending UID order; unknown UIDs are absent. */
+    public Map<Long, MessageSummary> summaries(Mailbox mailbox, Collection<Long> uids) {
+        return read(mailbox, uids, MessageSummaryCodec::decode, summary -> summary);
+    }
+
+    public Optional<MessageSummary> summary(Mailbox mailbox, long uid) {
+        return Optional.ofNullable(summaries(mailbox, List.of(uid)).get(uid));
+    }
+
+    /** Only the envelopes (FETCH ENVELOPE): decodes less than {@link #summaries}. */
+    public Map<Long, ImapEnvelope> envelopes(Mailbox mailbox, Collection<Long> uids) {
+        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope);
+    }
+
+    private record Row(long uid, long contentId, byte[] summary) {
+    }
+
+    private <T> Map<Long, T> read(Mailbox mailbox, Collection<Long> uids, Function<byte[], T> decoder,
+            Function<MessageSummary, T> fromParsed) {
+        Map<Long, T> result = new LinkedHashMap<>();
+        if (uids.isEmpty()) {
+            return result;
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT m.uid, m.content_id, c.summary FROM messages m JOIN message_contents c ON c.id = m.content_id
+                WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid""")
+                .params(mailbox.id(), toArray(uids))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBytes(3))).list();
+        List<Row> unparsed = new ArrayList<>();
+        for (Row row : rows) {
+            T value = null;
+            if (row.summary() != null) {
+                try {
+                    value = decoder.apply(row.summary());
+                } catch (SummaryFormatException e) {
+                    log.warn("summary of content {} unreadable ({}); parsing the message again", row.contentId(),
+                            e.getMessage());
+                }
+            }
+            if (value == null) {
+                unparsed.add(row);
+            }
+            result.put(row.uid(), value);
+        }
+        for (Row row : unparsed) {
+            result.put(row.uid(), fromParsed.apply(parseAgain(row)));
+        }
+        return result;
+    }
+
+    private MessageSummary parseAgain(Row row) {
+        byte[] raw = jdbc.sql("SELECT raw FROM message_contents WHERE id = ?").param(row.contentId())
+                .query((rs, n) -> rs.getBytes(1)).single();
+        MessageSummary summary = MessageSummaryParser.parse(raw);
+        if (row.summary() == null) {
+            SummaryColumns columns = SummaryColumns.of(summary);
+            jdbc.sql("UPDATE message_contents SET (" + SummaryColumns.COLUMNS + ") = (" + SummaryColumns.PLACEHOLDERS
+                    + ") WHERE id = ? AND summary IS NULL").params(columns.parameters()).param(row.contentId()).update();
+        }
+        return summary.withoutSearchText();
+    }
+
+    private static long[] toArray(Collection<Long> values) {
+        long[] array = new long[values.size()];
+        int i = 0;
+        for (Long value : values) {
+            array[i++] = value;
+        }
+        return array;
+    }
+}

@@ -1,0 +1,68 @@
+package io.mailplatform.store.mailbox;
+
+import io.mailplatform.core.mime.HeaderText;
+import io.mailplatform.core.mime.ImapEnvelope;
+import io.mailplatform.core.mime.MessageSummary;
+import io.mailplatform.core.mime.MessageSummaryCodec;
+import io.mailplatform.core.mime.MessageSummaryParser;
+import java.sql.Timestamp;
+
+/**
+ * The values of the summary columns of {@code message_contents} (migration V2) for one message,
+ * from one parse. {@link MailboxService} stores them with every content it inserts; a writer with
+ * its own batched INSERT uses {@link #COLUMNS}, {@link #PLACEHOLDERS} and {@link #parameters()}.
+ *
+ * @param summary the {@link MessageSummaryCodec} bytes of the summary without its search text
+ * @param sentDate the Date header, or null
+ * @param subject decoded Subject, or null when absent
+ * @param fromText decoded From display text ("Name &lt;mailbox@host&gt;, ..."), empty when absent
+ * @param toText decoded To display text
+ * @param ccText decoded Cc display text
+ * @param bccText decoded Bcc display text
+ * @param searchText the text for {@code search_vector}
+ */
+public record SummaryColumns(byte[] summary, Timestamp sentDate, String subject, String fromText, String toText,
+        String ccText, String bccText, String searchText) {
+
+    /** Header text columns are capped (characters): SEARCH compares substrings, a megabyte Subject is junk. */
+    public static final int HEADER_TEXT_LIMIT = 16 * 1024;
+
+    /** The column list, in the order of {@link #parameters()}. */
+    public static final String COLUMNS = "summary, sent_date, subject, from_text, to_text, cc_text, bcc_text, search_vector";
+
+    /** JDBC placeholders matching {@link #COLUMNS}. */
+    public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?)";
+
+    /** Parses the message once and derives every column. */
+    public static SummaryColumns of(byte[] raw) {
+        return of(MessageSummaryParser.parse(raw));
+    }
+
+    public static SummaryColumns of(MessageSummary summary) {
+        ImapEnvelope envelope = summary.envelope();
+        return new SummaryColumns(MessageSummaryCodec.encode(summary.withoutSearchText()),
+                summary.sentDate() == null ? null : Timestamp.from(summary.sentDate()),
+                text(HeaderText.decode(envelope.subject())), text(HeaderText.addresses(envelope.from())),
+                text(HeaderText.addresses(envelope.to())), text(HeaderText.addresses(envelope.cc())),
+                text(HeaderText.addresses(envelope.bcc())), summary.searchText() == null ? "" : summary.searchText());
+    }
+
+    /** The JDBC parameters for {@link #PLACEHOLDERS}. */
+    public Object[] parameters() {
+        return new Object[] {summary, sentDate, subject, fromText, toText, ccText, bccText, searchText};
+    }
+
+    /** PostgreSQL text holds no NUL; capped. */
+    private static String text(String value) {
+        if (value == null) {
+            return null;
+        }
+        String capped = value;
+        if (value.length() > HEADER_TEXT_LIMIT) {
+            int end = Character.isHighSurrogate(value.charAt(HEADER_TEXT_LIMIT - 1)) ? HEADER_TEXT_LIMIT - 1
+                    : HEADER_TEXT_LIMIT;
+            capped = value.substring(0, end);
+        }
+        return capped.indexOf('\0') < 0 ? capped : capped.replace('\0', ' ');
+    }
+}
