@@ -1,8 +1,7 @@
 package io.mailplatform.store.mailbox;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
+import io.mailplatform.store.jdbc.LongRows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,26 +124,8 @@ public class MessageIndex {
     }
 
     private long[] uids(long mailboxId) {
-        UidCollector collector = new UidCollector();
-        jdbc.sql("SELECT uid FROM messages WHERE mailbox_id = ? ORDER BY uid").param(mailboxId).query(collector);
-        return collector.toArray();
-    }
-
-    /** Collects a long column without boxing every value. */
-    private static final class UidCollector implements org.springframework.jdbc.core.RowCallbackHandler {
-        private long[] values = new long[256];
-        private int size;
-
-        @Override
-        public void processRow(ResultSet rs) throws SQLException {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = rs.getLong(1);
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
+        LongRows rows = new LongRows();
+        jdbc.sql("SELECT uid FROM messages WHERE mailbox_id = ? ORDER BY uid").param(mailboxId).query(rows);
+        return rows.toArray();
     }
 }
