@@ -7,8 +7,10 @@ package io.mailplatform.imap.codec;
  * @param reason which limit
  * @param size the announced literal size, or the limit that a line exceeded
  * @param append whether the command was APPEND (a message too large, rather than an argument)
+ * @param firstLine the command's first line when it was read whole (a refused literal), else null
  */
-public record FrameRejected(String tag, Reason reason, long size, boolean append) implements InboundFrame {
+public record FrameRejected(String tag, Reason reason, long size, boolean append, byte[] firstLine)
+        implements InboundFrame {
 
     public enum Reason {
         /** A line (or the lines of one command together) exceeded the line limit; discarded to its end. */

@@ -60,6 +60,14 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         skipRestOfCommand = false;
     }
 
+    /**
+     * Forgets the command in progress: its literal was not asked for (the session answered BAD),
+     * so a well-behaved client sends nothing more of it. Call on the channel's event loop.
+     */
+    public void abandonCommand() {
+        reset();
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
@@ -88,7 +96,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             if (lf < 0) {
                 // CR and the LF still to come may follow the longest acceptable line
                 if (in.readableBytes() > budget + 1) {
-                    noteTag(in, in.readerIndex(), in.writerIndex());
+                    noteTag(in, in.readerIndex(), in.writerIndex(), false);
                     in.skipBytes(in.readableBytes());
                     skipLine = true;
                 }
@@ -97,7 +105,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             int length = lf - in.readerIndex();
             int contentLength = length > 0 && in.getByte(lf - 1) == '\r' ? length - 1 : length;
             if (contentLength > budget) {
-                noteTag(in, in.readerIndex(), in.readerIndex() + contentLength);
+                noteTag(in, in.readerIndex(), in.readerIndex() + contentLength, true);
                 in.readerIndex(lf + 1);
                 lineTooLong(out);
                 continue;
@@ -135,7 +143,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         long allowed = (append ? maxMessageSize + maxLineLength : maxLineLength) - commandLiteralBytes;
         if (marker.size() > allowed || (append && marker.size() > maxMessageSize)) {
             out.add(new FrameRejected(tag, marker.nonSynchronizing() ? FrameRejected.Reason.NON_SYNC_LITERAL_TOO_LARGE
-                    : FrameRejected.Reason.LITERAL_TOO_LARGE, marker.size(), append));
+                    : FrameRejected.Reason.LITERAL_TOO_LARGE, marker.size(), append, lines.get(0)));
             if (marker.nonSynchronizing()) {
                 skipOctets = marker.size();
                 skipRestOfCommand = true;
@@ -149,7 +157,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         literal = new byte[(int) Math.min(literalSize, INITIAL_LITERAL_BUFFER)];
         literalFill = 0;
         if (!marker.nonSynchronizing()) {
-            out.add(new ContinuationRequest(marker.size()));
+            out.add(new ContinuationRequest(marker.size(), lines.get(0)));
         }
         if (literalSize == 0) {
             finishLiteral();
@@ -179,17 +187,17 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         if (skipRestOfCommand) {
             skipRestOfCommand = false;
         } else {
-            out.add(new FrameRejected(tag, FrameRejected.Reason.LINE_TOO_LONG, maxLineLength, append));
+            out.add(new FrameRejected(tag, FrameRejected.Reason.LINE_TOO_LONG, maxLineLength, append, null));
         }
         reset();
     }
 
     /** Remembers the tag of an overlong first line, before its bytes are skipped. */
-    private void noteTag(ByteBuf in, int from, int to) {
+    private void noteTag(ByteBuf in, int from, int to, boolean wholeLine) {
         if (lines.isEmpty() && !skipRestOfCommand) {
             byte[] start = new byte[Math.min(to - from, 256)];
             in.getBytes(from, start);
-            tag = tagOf(start, start.length, start.length == to - from);
+            tag = tagOf(start, start.length, wholeLine && start.length == to - from);
         }
     }
 

@@ -5,6 +5,7 @@ import io.mailplatform.imap.codec.ImapFrameDecoder;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.response.ImapSyntaxException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,30 @@ public final class ImapCommandParser {
     /** The command names this parser knows, e.g. "FETCH" and "UID FETCH". */
     public java.util.Set<String> commandNames() {
         return java.util.Collections.unmodifiableSet(table.keySet());
+    }
+
+    /**
+     * Reads the tag and command name of a command's first line, before its literals arrive, so an
+     * unknown command is refused before the client sends them (RFC 9051 §2.2.1, §7.6).
+     *
+     * @return the name as in {@link #commandNames()} (e.g. "UID FETCH")
+     * @throws CommandParseException if the tag or the name is not valid
+     */
+    public String commandName(byte[] firstLine) {
+        ImapCursor cursor = new ImapCursor(new CommandFrame(List.of(firstLine), List.of()));
+        String word = cursor.takeWhile(c -> c != ' ');
+        if (!isTag(word)) {
+            throw new CommandParseException(null, new ImapSyntaxException("Invalid tag"));
+        }
+        String name = cursor.take(' ') ? cursor.takeWhile(Character::isLetter).toUpperCase(java.util.Locale.ROOT) : "";
+        if (name.equals("UID") && cursor.take(' ')) {
+            name = "UID " + cursor.takeWhile(Character::isLetter).toUpperCase(java.util.Locale.ROOT);
+        }
+        if (!table.containsKey(name) || (cursor.peek() != ' ' && cursor.peek() != -1)) {
+            throw new CommandParseException(word,
+                    new ImapSyntaxException(name.isEmpty() ? "Missing command name" : "Unknown command " + name));
+        }
+        return name;
     }
 
     /**
@@ -59,7 +84,7 @@ public final class ImapCommandParser {
             int next = cursor.peek();
             CommandParser parser = table.get(name);
             if (parser == null || (next != -1 && next != ' ')) {
-                throw new ImapSyntaxException("Unknown command " + (name.isEmpty() ? "" : name));
+                throw new ImapSyntaxException(name.isEmpty() ? "Missing command name" : "Unknown command " + name);
             }
             ImapCommand command = parser.parse(tag, cursor);
             cursor.end();

@@ -132,7 +132,7 @@ public final class ImapCursor {
 
     public byte[] astringBytes() {
         int c = peek();
-        if (c == '"' || c == '{' || c == '~') {
+        if (c == '"' || c == '{') {
             return stringBytes();
         }
         int start = pos;

@@ -56,7 +56,7 @@ public final class SearchPlanner {
             return new SearchCriterion.Size(size.octets(), size.larger());
         }
         if (key instanceof SearchKey.Sequence sequence) {
-            return new SearchCriterion.Uids(view.uidRanges(view.resolve(sequence.set(), sequence.uid())));
+            return new SearchCriterion.Uids(view.uidRanges(view.resolve(sequence.set(), sequence.uid(), false)));
         }
         if (key instanceof SearchKey.Not not) {
             return new SearchCriterion.Not(plan(not.key(), view));

@@ -121,8 +121,8 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         if (context.state() == ImapState.LOGOUT) {
             return;
         }
-        if (frame instanceof ContinuationRequest) {
-            send(new ImapResponse.Continuation("Ready for literal data"));
+        if (frame instanceof ContinuationRequest request) {
+            continuationRequest(request);
         } else if (frame instanceof FrameRejected rejected) {
             rejected(rejected);
         } else if (frame instanceof CommandFrame command) {
@@ -132,6 +132,20 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
                 default -> command(command);
             }
         }
+    }
+
+    /** Asks for a literal's octets, unless the command is unknown: then BAD, and the client sends no more of it. */
+    private void continuationRequest(ContinuationRequest request) {
+        if (mode == Mode.COMMANDS) {
+            try {
+                services.parser().commandName(request.firstLine());
+            } catch (CommandParseException e) {
+                decoder.abandonCommand();
+                send(Status.bad(e.tag(), e.code(), e.getMessage()));
+                return;
+            }
+        }
+        send(new ImapResponse.Continuation("Ready for literal data"));
     }
 
     private void command(CommandFrame frame) {
@@ -175,6 +189,15 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
 
     private void rejected(FrameRejected rejected) {
         String tag = rejected.tag();
+        if (rejected.firstLine() != null) {
+            try {
+                services.parser().commandName(rejected.firstLine());
+            } catch (CommandParseException e) {
+                // an unknown command is the first thing wrong with it (RFC 9051 §7.6)
+                send(Status.bad(e.tag(), e.code(), e.getMessage()));
+                return;
+            }
+        }
         switch (rejected.reason()) {
             case LINE_TOO_LONG -> send(Status.bad(tag, ResponseCode.TOOBIG,
                     "Command line too long (at most " + rejected.size() + " octets)"));

@@ -96,6 +96,15 @@ public final class SelectedMailbox {
      * @throws ImapSyntaxException for a message number that does not exist (RFC 9051 §9 {@code seq-number})
      */
     public BitSet resolve(SequenceSet set, boolean byUid) {
+        return resolve(set, byUid, true);
+    }
+
+    /**
+     * Resolves a sequence set; with {@code strict} false, message numbers beyond the mailbox name
+     * no message instead of being an error (a SEARCH key is a criterion, not a reference: RFC 9051
+     * §6.4.9 searches "1:100" whatever the mailbox holds).
+     */
+    public BitSet resolve(SequenceSet set, boolean byUid, boolean strict) {
         BitSet indexes = new BitSet(uids.size());
         if (set.savedResult()) {
             for (long uid : savedSearch) {
@@ -121,6 +130,16 @@ public final class SelectedMailbox {
             } else {
                 if (uids.isEmpty() && (range.first() == SequenceSet.STAR || range.last() == SequenceSet.STAR)) {
                     continue; // "*" in an empty mailbox names no message; explicit numbers are checked
+                }
+                if (!strict) {
+                    long a = range.first() == SequenceSet.STAR ? uids.size() : range.first();
+                    long b = range.last() == SequenceSet.STAR ? uids.size() : range.last();
+                    long low = Math.min(a, b);
+                    long high = Math.min(Math.max(a, b), uids.size());
+                    if (low <= high) {
+                        indexes.set((int) low - 1, (int) high);
+                    }
+                    continue;
                 }
                 long a = msn(range.first());
                 long b = msn(range.last());
