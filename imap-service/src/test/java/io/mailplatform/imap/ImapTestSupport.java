@@ -32,7 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = ImapServiceApplication.class, properties = {"mail.imap.port=0", "mail.imap.tls-port=0",
         "mail.imap.hostname=imap.example.test", "mail.store.login-throttle.base-delay=0",
-        "mail.imap.events.idle-poll-interval=30s"})
+        "mail.imap.events.idle-poll-interval=2s"})
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ImapTestSupport {
