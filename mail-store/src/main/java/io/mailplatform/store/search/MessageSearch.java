@@ -13,8 +13,11 @@ import org.springframework.stereotype.Repository;
  * Runs a {@link SearchCriterion} tree as one SQL query over a mailbox's messages: flags, dates,
  * sizes and UIDs on {@code messages}; envelope fields on the decoded header columns of
  * {@code message_contents}; body and text through its {@code search_vector} (GIN); arbitrary
- * header fields by a regular expression over the stored header octets. Every leaf is made
- * two-valued (a missing value is "no match"), so NOT of a leaf is its exact complement.
+ * header fields by a regular expression over the stored header octets. A missing value (a
+ * message without a Date header, without a search vector) never matches: in a positive position
+ * SQL's NULL already excludes the row; under NOT the leaf is made two-valued with
+ * {@code coalesce}, so NOT of a leaf is its exact complement. Leaves in positive positions stay
+ * bare, so PostgreSQL can use their indexes (the GIN index of {@code @@}).
  */
 @Repository
 public class MessageSearch {
@@ -31,7 +34,7 @@ public class MessageSearch {
     /** The UIDs of the mailbox's messages that match, ascending. */
     public long[] search(Mailbox mailbox, SearchCriterion criterion) {
         Query query = new Query();
-        String condition = query.condition(criterion);
+        String condition = query.condition(criterion, false);
         String sql = "SELECT m.uid FROM messages m"
                 + (query.needsContent ? " JOIN message_contents c ON c.id = m.content_id" : "")
                 + " WHERE m.mailbox_id = ? AND " + condition + " ORDER BY m.uid";
@@ -47,15 +50,15 @@ public class MessageSearch {
         final List<Object> params = new ArrayList<>();
         boolean needsContent;
 
-        String condition(SearchCriterion c) {
+        String condition(SearchCriterion c, boolean negated) {
             if (c instanceof SearchCriterion.All) {
                 return "TRUE";
             }
             if (c instanceof SearchCriterion.Not not) {
-                return "NOT (" + condition(not.criterion()) + ")";
+                return "NOT (" + condition(not.criterion(), !negated) + ")";
             }
             if (c instanceof SearchCriterion.Or or) {
-                return "((" + condition(or.left()) + ") OR (" + condition(or.right()) + "))";
+                return "((" + condition(or.left(), negated) + ") OR (" + condition(or.right(), negated) + "))";
             }
             if (c instanceof SearchCriterion.And and) {
                 if (and.criteria().isEmpty()) {
@@ -63,11 +66,11 @@ public class MessageSearch {
                 }
                 List<String> parts = new ArrayList<>();
                 for (SearchCriterion part : and.criteria()) {
-                    parts.add("(" + condition(part) + ")");
+                    parts.add("(" + condition(part, negated) + ")");
                 }
                 return String.join(" AND ", parts);
             }
-            return "coalesce((" + leaf(c) + "), false)";
+            return negated ? "coalesce((" + leaf(c) + "), false)" : "(" + leaf(c) + ")";
         }
 
         private String leaf(SearchCriterion c) {
