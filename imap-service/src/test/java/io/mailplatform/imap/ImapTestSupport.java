@@ -9,16 +9,12 @@ import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.testsupport.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +98,7 @@ public abstract class ImapTestSupport {
         LineClient client = connect();
         client.send("t0 STARTTLS");
         client.readUntil(line -> line.startsWith("t0 "));
-        client.startTls(trustAll());
+        client.startTls(Transcript.trustAll());
         client.send("t1 LOGIN " + account.address() + " \"" + PASSWORD + "\"");
         String last = client.readUntil(line -> line.startsWith("t1 ")).get(0);
         if (!last.startsWith("t1 OK")) {
@@ -115,28 +111,5 @@ public abstract class ImapTestSupport {
     protected static List<String> command(LineClient client, String tag, String command) throws IOException {
         client.send(tag + " " + command);
         return client.readUntil(line -> line.startsWith(tag + " "));
-    }
-
-    protected static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

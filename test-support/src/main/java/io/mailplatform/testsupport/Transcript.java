@@ -126,7 +126,8 @@ public final class Transcript {
         }
     }
 
-    private static SSLContext trustAll() {
+    /** A client TLS context that accepts any certificate (the servers under test use self-signed ones). */
+    public static SSLContext trustAll() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new X509TrustManager() {

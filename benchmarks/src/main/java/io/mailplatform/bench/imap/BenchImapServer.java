@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * embedded Kafka broker, plaintext login allowed (the benchmarks measure the server, not TLS), no
  * login throttling, connection limits raised to 20,000.
  *
- * <p>Run as a program it prints {@code READY <imap port> <imaps port>}, then answers commands on
+ * <p>Run as a program (argument: Kafka bootstrap servers) it prints {@code READY <imap port> <imaps port>}, then answers commands on
  * standard input: {@code heap} (collect garbage, print the heap in use), {@code deliver} (append
  * a message to the benchmark INBOX), {@code quit}.
  */
@@ -43,10 +43,15 @@ public final class BenchImapServer implements AutoCloseable {
     }
 
     public static BenchImapServer start() throws Exception {
+        return start(TestKafka.bootstrapServers());
+    }
+
+    /** Starts the service with the given Kafka (a broker outside this JVM keeps its heap out of the measurements). */
+    public static BenchImapServer start(String kafkaBootstrapServers) throws Exception {
         TestDatabase database = TestPostgres.newDatabase();
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--mail.imap.port=0", "--mail.imap.tls-port=0", "--mail.imap.allow-plaintext-auth=true",
                 "--mail.imap.limits.max-connections=20000", "--mail.imap.limits.max-connections-per-address=20000",
                 "--mail.store.login-throttle.base-delay=0", "--logging.level.root=WARN",
@@ -98,8 +103,9 @@ public final class BenchImapServer implements AutoCloseable {
         context.close();
     }
 
+    /** @param args the Kafka bootstrap servers, or none for an embedded broker in this JVM */
     public static void main(String[] args) throws Exception {
-        try (BenchImapServer server = start()) {
+        try (BenchImapServer server = args.length > 0 ? start(args[0]) : start()) {
             server.fill("INBOX", 10, new BenchMessages(1));
             System.out.println("READY " + server.port() + " " + server.tlsPort());
             System.out.flush();

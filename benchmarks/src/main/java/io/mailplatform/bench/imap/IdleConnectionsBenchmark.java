@@ -1,5 +1,6 @@
 package io.mailplatform.bench.imap;
 
+import io.mailplatform.testsupport.Transcript;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,14 +8,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * How many idle IMAP connections one instance holds in a 512 MiB heap, and what one costs. The
@@ -36,8 +34,10 @@ public final class IdleConnectionsBenchmark {
         int step = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         boolean tls = args.length > 2 && args[2].equals("tls");
         String heap = args.length > 3 ? args[3] : "-Xmx512m";
+        // the broker runs here, so only the IMAP service is in the measured heap
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", heap, "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"), BenchImapServer.class.getName());
+                "-cp", System.getProperty("java.class.path"), BenchImapServer.class.getName(),
+                io.mailplatform.testsupport.TestKafka.bootstrapServers());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process server = builder.start();
         BufferedReader fromServer = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -49,7 +49,7 @@ public final class IdleConnectionsBenchmark {
                 tls ? "implicit-TLS" : "plain", baseline / 1048576.0);
         List<Socket> sockets = new ArrayList<>();
         List<BufferedReader> readers = new ArrayList<>();
-        SSLContext trustAll = trustAll();
+        SSLContext trustAll = Transcript.trustAll();
         long start = System.nanoTime();
         try {
             while (sockets.size() < total) {
@@ -98,6 +98,8 @@ public final class IdleConnectionsBenchmark {
             toServer.println("quit");
             server.waitFor();
         }
+        // the in-process broker's threads would keep this JVM alive
+        System.exit(0);
     }
 
     private static long heap(PrintWriter toServer, BufferedReader fromServer) throws IOException {
@@ -113,24 +115,5 @@ public final class IdleConnectionsBenchmark {
             }
         }
         throw new IOException("server ended before " + prefix.trim());
-    }
-
-    private static SSLContext trustAll() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 }

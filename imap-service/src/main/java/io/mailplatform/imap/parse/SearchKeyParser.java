@@ -1,15 +1,20 @@
 package io.mailplatform.imap.parse;
 
 import io.mailplatform.imap.search.SearchKey;
-import io.mailplatform.imap.search.SearchKey.DateComparison;
-import io.mailplatform.imap.search.SearchKey.Field;
+import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.store.search.SearchCriterion;
+import io.mailplatform.store.search.SearchCriterion.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code search-key} (RFC 9051 §9 and RFC 3501 §9 for NEW, OLD, RECENT), by recursive descent with
- * bounds on the number of keys and on nesting, so no criteria tree can grow without limit.
+ * bounds on the number of keys and on nesting, so no criteria tree can grow without limit. Keys
+ * that need nothing from the session become store criteria here.
  */
 public final class SearchKeyParser {
     private final ParserLimits limits;
@@ -65,43 +70,43 @@ public final class SearchKeyParser {
         String name = c.keyword();
         switch (name) {
             case "ALL":
-                return new SearchKey.All();
+                return match(new SearchCriterion.All());
             case "ANSWERED":
             case "DELETED":
             case "DRAFT":
             case "FLAGGED":
             case "SEEN":
-                return new SearchKey.SystemFlag("\\" + name, true);
+                return flag(name, true);
             case "UNANSWERED":
             case "UNDELETED":
             case "UNDRAFT":
             case "UNFLAGGED":
             case "UNSEEN":
-                return new SearchKey.SystemFlag("\\" + name.substring(2), false);
+                return flag(name.substring(2), false);
             case "KEYWORD":
                 c.sp();
-                return new SearchKey.Keyword(c.atom(), true);
+                return match(new SearchCriterion.Keyword(c.atom(), true));
             case "UNKEYWORD":
                 c.sp();
-                return new SearchKey.Keyword(c.atom(), false);
+                return match(new SearchCriterion.Keyword(c.atom(), false));
             case "RECENT":
                 return new SearchKey.Recent(true);
             case "OLD":
                 return new SearchKey.Recent(false);
             case "NEW":
-                return new SearchKey.And(List.of(new SearchKey.Recent(true), new SearchKey.SystemFlag("\\SEEN", false)));
+                return new SearchKey.And(List.of(new SearchKey.Recent(true), flag("SEEN", false)));
             case "BEFORE":
-                return date(c, DateComparison.BEFORE, false);
+                return date(c, Comparison.BEFORE, false);
             case "ON":
-                return date(c, DateComparison.ON, false);
+                return date(c, Comparison.ON, false);
             case "SINCE":
-                return date(c, DateComparison.SINCE, false);
+                return date(c, Comparison.SINCE, false);
             case "SENTBEFORE":
-                return date(c, DateComparison.BEFORE, true);
+                return date(c, Comparison.BEFORE, true);
             case "SENTON":
-                return date(c, DateComparison.ON, true);
+                return date(c, Comparison.ON, true);
             case "SENTSINCE":
-                return date(c, DateComparison.SINCE, true);
+                return date(c, Comparison.SINCE, true);
             case "FROM":
                 return field(state, Field.FROM);
             case "TO":
@@ -116,20 +121,20 @@ public final class SearchKeyParser {
                 c.sp();
                 String fieldName = c.astring();
                 c.sp();
-                return new SearchKey.Header(fieldName, text(state));
+                return match(new SearchCriterion.HeaderContains(fieldName, text(state)));
             }
             case "BODY":
                 c.sp();
-                return new SearchKey.Text(text(state), true);
+                return match(new SearchCriterion.FullText(text(state), true));
             case "TEXT":
                 c.sp();
-                return new SearchKey.Text(text(state), false);
+                return match(new SearchCriterion.FullText(text(state), false));
             case "LARGER":
                 c.sp();
-                return new SearchKey.Size(c.number64(), true);
+                return match(new SearchCriterion.Size(c.number64(), true));
             case "SMALLER":
                 c.sp();
-                return new SearchKey.Size(c.number64(), false);
+                return match(new SearchCriterion.Size(c.number64(), false));
             case "UID":
                 c.sp();
                 return new SearchKey.Sequence(sequenceSets.sequenceSet(c), true);
@@ -147,14 +152,36 @@ public final class SearchKeyParser {
         }
     }
 
-    private static SearchKey date(ImapCursor c, DateComparison comparison, boolean sent) {
+    private enum Comparison {
+        BEFORE, ON, SINCE
+    }
+
+    /**
+     * BEFORE, ON, SINCE (internal date) or SENTBEFORE, SENTON, SENTSINCE (the Date header) as a
+     * range of instants. Dates disregard time and zone (RFC 9051 §6.4.4) and are taken in UTC, the
+     * zone INTERNALDATE is shown in.
+     */
+    private static SearchKey date(ImapCursor c, Comparison comparison, boolean sent) {
         c.sp();
-        return new SearchKey.Date(comparison, DateParser.date(c), sent);
+        LocalDate date = DateParser.date(c);
+        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant next = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant from = comparison == Comparison.BEFORE ? null : start;
+        Instant to = comparison == Comparison.BEFORE ? start : comparison == Comparison.ON ? next : null;
+        return match(sent ? new SearchCriterion.SentDate(from, to) : new SearchCriterion.InternalDate(from, to));
+    }
+
+    private static SearchKey flag(String name, boolean set) {
+        return match(new SearchCriterion.SystemFlag(MessageFlags.bitOf("\\" + name), set));
+    }
+
+    private static SearchKey match(SearchCriterion criterion) {
+        return new SearchKey.Match(criterion);
     }
 
     private SearchKey field(State state, Field field) {
         state.cursor.sp();
-        return new SearchKey.FieldContains(field, text(state));
+        return match(new SearchCriterion.FieldContains(field, text(state)));
     }
 
     /**

@@ -64,8 +64,7 @@ public class MailboxProcessor implements CommandProcessor {
                 throw new ImapNoException(ResponseCode.ALREADYEXISTS, "INBOX always exists");
             }
             MailboxNames.checkCreatable(to);
-            Mailbox mailbox = mailboxes.find(account, from)
-                    .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
+            Mailbox mailbox = mailboxes.require(account, from);
             if (from.equals(Mailbox.INBOX)) {
                 renameInbox(mailbox, account, to);
             } else {

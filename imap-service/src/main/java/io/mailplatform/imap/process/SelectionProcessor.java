@@ -69,8 +69,7 @@ public class SelectionProcessor implements CommandProcessor {
             }
         }
         String name = MailboxNames.fromClient(command.mailbox(), rev2);
-        Mailbox mailbox = mailboxes.find(session.account().id(), name)
-                .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
+        Mailbox mailbox = mailboxes.require(session.account().id(), name);
         MessageIndex.Snapshot snapshot = index.snapshot(mailbox)
                 .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
         long[] uids = snapshot.uids();

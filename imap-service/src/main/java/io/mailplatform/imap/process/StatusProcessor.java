@@ -2,9 +2,7 @@ package io.mailplatform.imap.process;
 
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.mailbox.MailboxNames;
-import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
-import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
@@ -26,8 +24,7 @@ public class StatusProcessor implements CommandProcessor {
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Status.class, (command, session, out) -> {
             String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
-            Mailbox mailbox = mailboxes.find(session.account().id(), name)
-                    .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
+            Mailbox mailbox = mailboxes.require(session.account().id(), name);
             out.untagged(report.of(mailbox, command.items()));
             return new Outcome.Done(Status.ok(command.tag(), "STATUS completed"));
         });

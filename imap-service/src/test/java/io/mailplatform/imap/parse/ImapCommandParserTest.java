@@ -24,9 +24,10 @@ import io.mailplatform.imap.fetch.Partial;
 import io.mailplatform.imap.fetch.Section;
 import io.mailplatform.imap.search.SearchKey;
 import io.mailplatform.store.mailbox.FlagMode;
+import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.store.search.SearchCriterion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -144,25 +145,33 @@ class ImapCommandParserTest {
                                 List.of("X-A", "received")), false, null)))),
                 Arguments.of("A282 SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
                         new MessageCommands.Search("A282", false, List.of(SearchReturn.MIN, SearchReturn.COUNT), null,
-                                new SearchKey.And(List.of(new SearchKey.SystemFlag("\\FLAGGED", true),
-                                        new SearchKey.Date(SearchKey.DateComparison.SINCE, LocalDate.of(1994, 2, 1), false),
-                                        new SearchKey.Not(new SearchKey.FieldContains(SearchKey.Field.FROM, "Smith")))))),
+                                new SearchKey.And(List.of(flag(MessageFlags.FLAGGED, true),
+                                        match(new SearchCriterion.InternalDate(Instant.parse("1994-02-01T00:00:00Z"), null)),
+                                        new SearchKey.Not(match(new SearchCriterion.FieldContains(SearchCriterion.Field.FROM, "Smith"))))))),
                 Arguments.of("A283 SEARCH RETURN () UNDELETED", new MessageCommands.Search("A283", false, List.of(), null,
-                        new SearchKey.SystemFlag("\\DELETED", false))),
+                        flag(MessageFlags.DELETED, false))),
                 Arguments.of("a UID SEARCH OR (SEEN 1:3) HEADER Message-ID \"<x@y>\"", new MessageCommands.Search("a", true, null,
-                        null, new SearchKey.Or(new SearchKey.And(List.of(new SearchKey.SystemFlag("\\SEEN", true),
+                        null, new SearchKey.Or(new SearchKey.And(List.of(flag(MessageFlags.SEEN, true),
                                 new SearchKey.Sequence(SequenceSet.of(new Range(1, 3)), false))),
-                                new SearchKey.Header("Message-ID", "<x@y>")))),
+                                match(new SearchCriterion.HeaderContains("Message-ID", "<x@y>"))))),
                 Arguments.of("a SEARCH UID $ SMALLER 4096 SENTON \"7-Feb-1994\" NEW", new MessageCommands.Search("a", false, null,
                         null, new SearchKey.And(List.of(new SearchKey.Sequence(SequenceSet.saved(), true),
-                                new SearchKey.Size(4096, false),
-                                new SearchKey.Date(SearchKey.DateComparison.ON, LocalDate.of(1994, 2, 7), true),
-                                new SearchKey.And(List.of(new SearchKey.Recent(true), new SearchKey.SystemFlag("\\SEEN", false))))))),
+                                match(new SearchCriterion.Size(4096, false)),
+                                match(new SearchCriterion.SentDate(Instant.parse("1994-02-07T00:00:00Z"), Instant.parse("1994-02-08T00:00:00Z"))),
+                                new SearchKey.And(List.of(new SearchKey.Recent(true), flag(MessageFlags.SEEN, false))))))),
                 Arguments.of("a SEARCH KEYWORD $Junk UNKEYWORD $NotJunk OLD LARGER 10 BODY x TEXT \"y z\"",
                         new MessageCommands.Search("a", false, null, null, new SearchKey.And(List.of(
-                                new SearchKey.Keyword("$Junk", true), new SearchKey.Keyword("$NotJunk", false),
-                                new SearchKey.Recent(false), new SearchKey.Size(10, true), new SearchKey.Text("x", true),
-                                new SearchKey.Text("y z", false))))));
+                                match(new SearchCriterion.Keyword("$Junk", true)), match(new SearchCriterion.Keyword("$NotJunk", false)),
+                                new SearchKey.Recent(false), match(new SearchCriterion.Size(10, true)), match(new SearchCriterion.FullText("x", true)),
+                                match(new SearchCriterion.FullText("y z", false)))))));
+    }
+
+    private static SearchKey match(SearchCriterion criterion) {
+        return new SearchKey.Match(criterion);
+    }
+
+    private static SearchKey flag(int bit, boolean set) {
+        return match(new SearchCriterion.SystemFlag(bit, set));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,7 +185,7 @@ class ImapCommandParserTest {
         assertThat(parse("A001 LOGIN {11}\n {7}\n", "FRED FOOBAR", "fat man"))
                 .isEqualTo(new AuthCommands.Login("A001", "FRED FOOBAR", "fat man"));
         assertThat(parse("A285 SEARCH CHARSET UTF-8 TEXT {12}\n", "отпуск"))
-                .isEqualTo(new MessageCommands.Search("A285", false, null, "UTF-8", new SearchKey.Text("отпуск", false)));
+                .isEqualTo(new MessageCommands.Search("A285", false, null, "UTF-8", match(new SearchCriterion.FullText("отпуск", false))));
         String message = "Date: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\nSubject: afternoon meeting\r\n\r\nHello Joe\r\n";
         assertThat(parse("A003 APPEND saved-messages (\\Seen) {326}\n", message)).isEqualTo(new MailboxCommands.Append("A003",
                 "saved-messages", List.of("\\Seen"), null, message.getBytes(StandardCharsets.UTF_8)));
