@@ -1,9 +1,7 @@
 package io.mailplatform.imap.process;
 
 import io.mailplatform.core.sasl.Credentials;
-import io.mailplatform.core.sasl.SaslBase64;
-import io.mailplatform.core.sasl.SaslException;
-import io.mailplatform.core.sasl.SaslPlain;
+import io.mailplatform.imap.auth.SaslPlainResponse;
 import io.mailplatform.imap.command.AuthCommands;
 import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.response.ImapNoException;
@@ -82,24 +80,8 @@ public class AuthenticationProcessor implements CommandProcessor {
         }
     }
 
-    /** A PLAIN response (RFC 4616): bad base64 is BAD (RFC 9051 §6.2.2), a malformed message a failed login. */
-    private Outcome plain(String tag, String base64, SessionContext session) {
-        byte[] decoded;
-        try {
-            decoded = SaslBase64.decode(base64);
-        } catch (SaslException e) {
-            throw new ImapSyntaxException("Invalid base64 in the authentication response");
-        }
-        Credentials credentials;
-        try {
-            credentials = SaslPlain.decode(java.util.Base64.getEncoder().encodeToString(decoded));
-        } catch (SaslException e) {
-            throw new ImapNoException(ResponseCode.AUTHENTICATIONFAILED, "Authentication failed");
-        }
-        if (!credentials.authorizationId().isEmpty()
-                && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
-            throw new ImapNoException(ResponseCode.AUTHORIZATIONFAILED, "Acting as another user is not permitted");
-        }
+    private Outcome plain(String tag, String response, SessionContext session) {
+        Credentials credentials = SaslPlainResponse.credentials(response);
         return login(tag, credentials.username(), credentials.password(), session, "AUTHENTICATE completed");
     }
 
