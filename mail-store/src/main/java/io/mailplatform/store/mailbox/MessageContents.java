@@ -16,10 +16,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MessageContents {
     /**
-     * The octets that precede the shared content of a mailbox entry. The per-recipient trace
-     * prefix of delivery plugs in here.
+     * SQL for the octets that precede the shared content of a mailbox entry {@code m} (a row of
+     * {@code messages}); reads of message octets and HEADER searches both go through it. The
+     * per-recipient trace prefix of delivery plugs in here.
      */
-    static final String PREFIX = "''::bytea";
+    public static final String PREFIX = "''::bytea";
 
     private final JdbcClient jdbc;
 

@@ -2,6 +2,7 @@ package io.mailplatform.store.search;
 
 import io.mailplatform.store.jdbc.LongRows;
 import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MessageContents;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,8 @@ public class MessageSearch {
             if (c instanceof SearchCriterion.HeaderContains header) {
                 needsContent = true;
                 params.add(headerPattern(header.name(), header.value()));
-                return "convert_from(substring(c.raw FROM 1 FOR c.body_offset), 'LATIN1') ~* ?";
+                // the header as FETCH BODY[HEADER] shows it, the entry's trace prefix included
+                return "convert_from(" + MessageContents.PREFIX + " || substring(c.raw FROM 1 FOR c.body_offset), 'LATIN1') ~* ?";
             }
             if (c instanceof SearchCriterion.FullText text) {
                 return fullText(text);
