@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tlsBundle the Spring SSL bundle with the certificate; self-signed when not configured (default "mail")
  * @param workerThreads threads for store work, shared by all sessions (default 16)
  * @param limits size, connection and time limits
+ * @param events how sessions learn of changes made elsewhere (mailbox.events)
  */
 @Validated
 @ConfigurationProperties("mail.imap")
@@ -31,7 +32,8 @@ public record ImapProperties(
         @DefaultValue("false") boolean allowPlaintextAuth,
         @DefaultValue("mail") String tlsBundle,
         @DefaultValue("16") @Min(1) int workerThreads,
-        @DefaultValue @Valid Limits limits) {
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue @Valid Events events) {
 
     public ImapProperties {
         if (hostname == null || hostname.isBlank()) {
@@ -40,17 +42,42 @@ public record ImapProperties(
     }
 
     /**
-     * @param maxLineLength longest command line, literals excluded (default 64KB)
-     * @param maxLiteralSize largest literal, e.g. an APPENDed message (default 50MB)
+     * @param maxLineLength longest command line, and the most a command's lines and literals may
+     *        take together, APPEND's message aside (default 64KB)
+     * @param maxLiteralSize largest message APPEND accepts, advertised as APPENDLIMIT (default 50MB)
      * @param maxConnections concurrent connections in total (default 20000)
      * @param maxConnectionsPerAddress concurrent connections from one IP address (default 100)
-     * @param idleTimeout inactivity before the server closes a session; RFC 9051 §5.4 asks for at least 30 minutes (default 30m)
+     * @param idleTimeout inactivity before the server ends an authenticated session; RFC 9051 §5.4
+     *        asks for at least 30 minutes (default 30m)
+     * @param loginTimeout how long a connection may stay unauthenticated (default 2m)
+     * @param maxSearchKeys search keys in one SEARCH (default 1000)
+     * @param maxNesting nesting of parentheses, NOT and OR in one command (default 32)
+     * @param maxSequenceRanges ranges in one sequence set (default 10000)
+     * @param fetchBatchSize messages read from the store per query while answering FETCH (default 200)
      */
     public record Limits(
             @DefaultValue("64KB") DataSize maxLineLength,
             @DefaultValue("50MB") DataSize maxLiteralSize,
             @DefaultValue("20000") @Min(1) int maxConnections,
             @DefaultValue("100") @Min(1) int maxConnectionsPerAddress,
-            @DefaultValue("30m") Duration idleTimeout) {
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("2m") Duration loginTimeout,
+            @DefaultValue("1000") @Min(1) int maxSearchKeys,
+            @DefaultValue("32") @Min(1) int maxNesting,
+            @DefaultValue("10000") @Min(1) int maxSequenceRanges,
+            @DefaultValue("200") @Min(1) int fetchBatchSize) {
+    }
+
+    /**
+     * @param enabled consume {@code mailbox.events} to tell idle sessions of changes at once (default true)
+     * @param idlePollInterval how often an idle session re-reads the store anyway, so a lost event
+     *        delays a notice but never loses it (default 60s)
+     * @param consumerGroupPrefix prefix of this instance's consumer group id; a random suffix makes it
+     *        unique per instance, so every instance sees every event (default "imap")
+     */
+    public record Events(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("60s") Duration idlePollInterval,
+            @DefaultValue("imap") String consumerGroupPrefix) {
     }
 }

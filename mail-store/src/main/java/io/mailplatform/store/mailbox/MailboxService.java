@@ -412,7 +412,7 @@ public class MailboxService {
      * own transaction: if a concurrent COPY took a new reference meanwhile, the foreign key refuses
      * and the content simply stays.
      */
-    private void collectContents(List<Long> contentIds) {
+    void collectContents(List<Long> contentIds) {
         if (contentIds.isEmpty()) {
             return;
         }

@@ -1,0 +1,108 @@
+package io.mailplatform.bench.imap;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A minimal blocking IMAP client for benchmarks: sends a command and reads the responses up to its
+ * tagged completion, reading literals by their octet count (so a body never confuses it).
+ */
+final class BenchImapClient implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private int tag;
+    private long bytesRead;
+
+    BenchImapClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        this.out = socket.getOutputStream();
+        readLine();
+    }
+
+    static BenchImapClient login(String host, int port) throws IOException {
+        BenchImapClient client = new BenchImapClient(new Socket(host, port));
+        client.command("LOGIN " + BenchImapServer.ADDRESS + " " + BenchImapServer.PASSWORD);
+        return client;
+    }
+
+    /** Sends a command; returns its response lines (literal octets left out), the tagged line last. */
+    List<String> command(String command) throws IOException {
+        String t = "b" + (++tag);
+        out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine();
+            lines.add(line);
+            if (line.startsWith(t + " ")) {
+                if (!line.startsWith(t + " OK")) {
+                    throw new IOException(command + ": " + line);
+                }
+                return lines;
+            }
+        }
+    }
+
+    /** Sends raw text (e.g. IDLE's DONE) without waiting. */
+    void send(String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** One response line; a literal in it is consumed and left out of the text. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            bytesRead++;
+            if (b != '\n') {
+                line.write(b);
+                continue;
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            if (text.endsWith("\r")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            int open = text.lastIndexOf('{');
+            if (text.endsWith("}") && open >= 0) {
+                long size = Long.parseLong(text.substring(open + 1, text.length() - 1));
+                for (long skipped = 0; skipped < size; ) {
+                    long n = in.skip(size - skipped);
+                    if (n <= 0) {
+                        if (in.read() < 0) {
+                            throw new IOException("connection closed in a literal");
+                        }
+                        n = 1;
+                    }
+                    skipped += n;
+                }
+                bytesRead += size;
+                line.reset();
+                line.write(text.substring(0, open).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            return text;
+        }
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.mailplatform.imap.command;
+
+import io.mailplatform.imap.fetch.FetchItem;
+import io.mailplatform.imap.search.SearchKey;
+import io.mailplatform.store.mailbox.FlagMode;
+import java.util.List;
+
+/** Commands of the selected state (RFC 9051 §6.4, RFC 3501 §6.4.1 CHECK), each with its UID form. */
+public final class MessageCommands {
+    private MessageCommands() {
+    }
+
+    /** CHECK (RFC 3501 §6.4.1; removed in RFC 9051, answered like NOOP). */
+    public record Check(String tag) implements ImapCommand {
+    }
+
+    public record Close(String tag) implements ImapCommand {
+    }
+
+    public record Unselect(String tag) implements ImapCommand {
+    }
+
+    /**
+     * EXPUNGE, or UID EXPUNGE (RFC 4315) when {@code uids} is given.
+     *
+     * @param uids the UID set of UID EXPUNGE, or null for plain EXPUNGE
+     */
+    public record Expunge(String tag, SequenceSet uids) implements ImapCommand {
+    }
+
+    /** SEARCH result options (RFC 9051 §6.4.4, RFC 4731 ESEARCH, RFC 5182 SEARCHRES). */
+    public enum SearchReturn {
+        MIN, MAX, ALL, COUNT, SAVE
+    }
+
+    /**
+     * SEARCH or UID SEARCH.
+     *
+     * @param returns the RETURN options, or null when absent (then IMAP4rev1 answers with SEARCH,
+     *        IMAP4rev2 with ESEARCH ALL); an empty list means ALL
+     * @param charset the CHARSET argument, or null
+     * @param key the criteria; several top-level keys are an {@link SearchKey.And}
+     */
+    public record Search(String tag, boolean uid, List<SearchReturn> returns, String charset, SearchKey key)
+            implements ImapCommand {
+        public Search {
+            returns = returns == null ? null : List.copyOf(returns);
+        }
+    }
+
+    public record Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items) implements ImapCommand {
+        public Fetch {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** STORE [+|-]FLAGS[.SILENT] (RFC 9051 §6.4.6). */
+    public record Store(String tag, boolean uid, SequenceSet set, FlagMode mode, boolean silent, List<String> flags)
+            implements ImapCommand {
+        public Store {
+            flags = List.copyOf(flags);
+        }
+    }
+
+    public record Copy(String tag, boolean uid, SequenceSet set, String mailbox) implements ImapCommand {
+    }
+
+    /** MOVE (RFC 6851, RFC 9051 §6.4.8). */
+    public record Move(String tag, boolean uid, SequenceSet set, String mailbox) implements ImapCommand {
+    }
+}

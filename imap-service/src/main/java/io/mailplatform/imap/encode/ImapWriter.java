@@ -1,0 +1,221 @@
+package io.mailplatform.imap.encode;
+
+import io.mailplatform.imap.mailbox.MailboxNames;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes IMAP syntax (RFC 9051 §4): atoms, numbers, quoted strings, literals, NIL and lists.
+ * Output collects in a buffer handed to the {@link Sink} once it is large enough or on
+ * {@link #flush()}; large literals go to the sink as they are, without copying, so a big body is
+ * never held twice.
+ *
+ * <p>In IMAP4rev1 mode 8-bit text is sent as a literal and mailbox names in modified UTF-7; once
+ * the client enabled IMAP4rev2 it may be quoted UTF-8 (RFC 9051 Appendix A).
+ */
+public final class ImapWriter {
+    /** Where encoded bytes go; takes ownership of every buffer it is given. */
+    public interface Sink {
+        void write(ByteBuf bytes);
+
+        ByteBufAllocator alloc();
+    }
+
+    private static final int FLUSH_THRESHOLD = 32 * 1024;
+    private static final int DIRECT_LITERAL = 16 * 1024;
+    /** Longer strings go as literals even when they could be quoted. */
+    private static final int MAX_QUOTED = 1024;
+
+    private final Sink sink;
+    private ByteBuf buffer;
+    private boolean utf8;
+
+    public ImapWriter(Sink sink) {
+        this.sink = sink;
+    }
+
+    /** Switches to IMAP4rev2 output (UTF-8 quoted strings and mailbox names). */
+    public void utf8(boolean utf8) {
+        this.utf8 = utf8;
+    }
+
+    public boolean utf8() {
+        return utf8;
+    }
+
+    private ByteBuf buffer() {
+        if (buffer == null) {
+            buffer = sink.alloc().buffer(512);
+        }
+        return buffer;
+    }
+
+    public ImapWriter raw(String ascii) {
+        buffer().writeCharSequence(ascii, StandardCharsets.US_ASCII);
+        return this;
+    }
+
+    public ImapWriter raw(char c) {
+        buffer().writeByte(c);
+        return this;
+    }
+
+    public ImapWriter sp() {
+        return raw(' ');
+    }
+
+    public ImapWriter crlf() {
+        buffer().writeByte('\r').writeByte('\n');
+        return this;
+    }
+
+    public ImapWriter number(long n) {
+        return raw(Long.toString(n));
+    }
+
+    public ImapWriter nil() {
+        return raw("NIL");
+    }
+
+    public ImapWriter open() {
+        return raw('(');
+    }
+
+    public ImapWriter close() {
+        return raw(')');
+    }
+
+    /** Human-readable text of a status response: one line, ASCII unless IMAP4rev2 is enabled. */
+    public ImapWriter text(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            clean.append(c < 0x20 || c == 0x7f || (c > 0x7e && !utf8) ? '?' : c);
+        }
+        buffer().writeCharSequence(clean, StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** A string: quoted when it can be (RFC 9051 §4.3), otherwise a literal. */
+    public ImapWriter string(String value) {
+        if (canQuote(value)) {
+            return quoted(value);
+        }
+        return literal(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** NIL for null, otherwise a string. */
+    public ImapWriter nstring(String value) {
+        return value == null ? nil() : string(value);
+    }
+
+    /** An atom when the value is one (and not NIL), otherwise a string. */
+    public ImapWriter astring(String value) {
+        if (isAtom(value) && !value.equalsIgnoreCase("NIL")) {
+            return raw(value);
+        }
+        return string(value);
+    }
+
+    /** A mailbox name from the store, in the session's form (RFC 9051 §5.1, Appendix A.1). */
+    public ImapWriter mailbox(String name) {
+        return astring(MailboxNames.toClient(name, utf8));
+    }
+
+    public ImapWriter quoted(String value) {
+        ByteBuf out = buffer();
+        out.writeByte('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.writeByte('\\');
+            }
+            if (c < 0x80) {
+                out.writeByte(c);
+            } else {
+                int end = i + 1;
+                while (end < value.length() && value.charAt(end) >= 0x80) {
+                    end++;
+                }
+                out.writeCharSequence(value.subSequence(i, end), StandardCharsets.UTF_8);
+                i = end - 1;
+            }
+        }
+        out.writeByte('"');
+        return this;
+    }
+
+    /** A synchronizing-form literal {n} (the only form servers send). */
+    public ImapWriter literal(byte[] bytes) {
+        raw("{").number(bytes.length).raw("}").crlf();
+        return octets(bytes);
+    }
+
+    /** A literal8 ~{n} for BINARY data with NUL octets (RFC 9051 §4.3.1). */
+    public ImapWriter literal8(byte[] bytes) {
+        raw("~{").number(bytes.length).raw("}").crlf();
+        return octets(bytes);
+    }
+
+    private ImapWriter octets(byte[] bytes) {
+        if (bytes.length >= DIRECT_LITERAL) {
+            flush();
+            sink.write(Unpooled.wrappedBuffer(bytes));
+        } else {
+            buffer().writeBytes(bytes);
+        }
+        return this;
+    }
+
+    /** Marks the end of one response; hands the buffer on once it is large. */
+    public void endOfResponse() {
+        if (buffer != null && buffer.readableBytes() >= FLUSH_THRESHOLD) {
+            flush();
+        }
+    }
+
+    /** Hands everything written so far to the sink. */
+    public void flush() {
+        if (buffer != null && buffer.isReadable()) {
+            ByteBuf out = buffer;
+            buffer = null;
+            sink.write(out);
+        }
+    }
+
+    /** Releases a pending buffer without sending it (the connection is gone). */
+    public void discard() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+    }
+
+    private boolean canQuote(String value) {
+        if (value.length() > MAX_QUOTED) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || (c >= 0x80 && !utf8)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isAtom(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "(){%*\"\\]".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

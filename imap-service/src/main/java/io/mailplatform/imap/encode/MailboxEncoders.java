@@ -1,0 +1,98 @@
+package io.mailplatform.imap.encode;
+
+import io.mailplatform.imap.response.ImapResponse;
+
+/** Mailbox status and size responses (RFC 9051 §7.3, §7.4, §7.5.1; RFC 3501 §7.2.5 SEARCH, §7.3.2 RECENT). */
+final class MailboxEncoders {
+    private MailboxEncoders() {
+    }
+
+    static void exists(ImapResponse.Exists exists, ImapWriter w) {
+        w.raw("* ").number(exists.count()).raw(" EXISTS").crlf();
+    }
+
+    static void recent(ImapResponse.Recent recent, ImapWriter w) {
+        w.raw("* ").number(recent.count()).raw(" RECENT").crlf();
+    }
+
+    static void expunge(ImapResponse.Expunge expunge, ImapWriter w) {
+        w.raw("* ").number(expunge.msn()).raw(" EXPUNGE").crlf();
+    }
+
+    static void flags(ImapResponse.Flags flags, ImapWriter w) {
+        w.raw("* FLAGS (").raw(String.join(" ", flags.flags())).raw(")").crlf();
+    }
+
+    /** {@code "LIST"/"LSUB" SP "(" [mbx-list-flags] ")" SP "/" SP mailbox [SP mbox-list-extended]}. */
+    static void list(ImapResponse.MailboxList list, ImapWriter w) {
+        w.raw(list.lsub() ? "* LSUB (" : "* LIST (").raw(String.join(" ", list.attributes())).raw(") \"/\" ")
+                .mailbox(list.name());
+        if (!list.extensions().isEmpty()) {
+            w.sp().open();
+            boolean first = true;
+            for (ImapResponse.ListExtension item : list.extensions()) {
+                if (!first) {
+                    w.sp();
+                }
+                first = false;
+                w.quoted(item.tag()).sp().open();
+                for (int i = 0; i < item.values().size(); i++) {
+                    if (i > 0) {
+                        w.sp();
+                    }
+                    if (item.mailboxNames()) {
+                        w.mailbox(item.values().get(i));
+                    } else {
+                        w.quoted(item.values().get(i));
+                    }
+                }
+                w.close();
+            }
+            w.close();
+        }
+        w.crlf();
+    }
+
+    static void statusData(ImapResponse.StatusData status, ImapWriter w) {
+        w.raw("* STATUS ").mailbox(status.mailbox()).raw(" (");
+        for (int i = 0; i < status.values().size(); i++) {
+            if (i > 0) {
+                w.sp();
+            }
+            w.raw(status.values().get(i).item()).sp().number(status.values().get(i).value());
+        }
+        w.raw(")").crlf();
+    }
+
+    static void search(ImapResponse.Search search, ImapWriter w) {
+        w.raw("* SEARCH");
+        for (long number : search.numbers()) {
+            w.sp().number(number);
+        }
+        w.crlf();
+    }
+
+    /** {@code "ESEARCH" [SP "(" "TAG" SP tag-string ")"] [SP "UID"] *(SP search-return-data)}. */
+    static void esearch(ImapResponse.Esearch e, ImapWriter w) {
+        w.raw("* ESEARCH");
+        if (e.tag() != null) {
+            w.raw(" (TAG ").quoted(e.tag()).raw(")");
+        }
+        if (e.uid()) {
+            w.raw(" UID");
+        }
+        if (e.min() != null) {
+            w.raw(" MIN ").number(e.min());
+        }
+        if (e.max() != null) {
+            w.raw(" MAX ").number(e.max());
+        }
+        if (e.all() != null) {
+            w.raw(" ALL ").raw(e.all());
+        }
+        if (e.count() != null) {
+            w.raw(" COUNT ").number(e.count());
+        }
+        w.crlf();
+    }
+}

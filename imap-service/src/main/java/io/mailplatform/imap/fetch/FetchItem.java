@@ -1,0 +1,34 @@
+package io.mailplatform.imap.fetch;
+
+import java.util.List;
+
+/** One data item of a FETCH command (RFC 9051 §6.4.5, {@code fetch-att}). */
+public sealed interface FetchItem permits FetchItem.Attribute, BodySection, BinarySection, BinarySize {
+
+    /** Whether fetching this item sets \Seen (RFC 9051 §6.4.5: BODY[...] and BINARY[...] without .PEEK). */
+    default boolean setsSeen() {
+        return false;
+    }
+
+    /** Items without arguments. */
+    enum Attribute implements FetchItem {
+        FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE,
+        /** BODY: the body structure without extension data. */
+        BODY,
+        BODYSTRUCTURE
+    }
+
+    /** The macros ALL, FAST and FULL (RFC 9051 §6.4.5). */
+    static List<FetchItem> all() {
+        return List.of(Attribute.FLAGS, Attribute.INTERNALDATE, Attribute.RFC822_SIZE, Attribute.ENVELOPE);
+    }
+
+    static List<FetchItem> fast() {
+        return List.of(Attribute.FLAGS, Attribute.INTERNALDATE, Attribute.RFC822_SIZE);
+    }
+
+    static List<FetchItem> full() {
+        return List.of(Attribute.FLAGS, Attribute.INTERNALDATE, Attribute.RFC822_SIZE, Attribute.ENVELOPE,
+                Attribute.BODY);
+    }
+}

@@ -1,0 +1,98 @@
+package io.mailplatform.imap.parse;
+
+import io.mailplatform.imap.command.MailboxCommands;
+import io.mailplatform.imap.command.MailboxCommands.StatusItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** SELECT, EXAMINE, CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE, STATUS, APPEND, NAMESPACE and IDLE. */
+final class MailboxCommandParsers {
+    private MailboxCommandParsers() {
+    }
+
+    static void register(Map<String, CommandParser> table) {
+        table.put("SELECT", (tag, c) -> new MailboxCommands.Select(tag, spMailbox(c), false));
+        table.put("EXAMINE", (tag, c) -> new MailboxCommands.Select(tag, spMailbox(c), true));
+        table.put("CREATE", (tag, c) -> new MailboxCommands.Create(tag, spMailbox(c)));
+        table.put("DELETE", (tag, c) -> new MailboxCommands.Delete(tag, spMailbox(c)));
+        table.put("RENAME", (tag, c) -> new MailboxCommands.Rename(tag, spMailbox(c), spMailbox(c)));
+        table.put("SUBSCRIBE", (tag, c) -> new MailboxCommands.Subscribe(tag, spMailbox(c)));
+        table.put("UNSUBSCRIBE", (tag, c) -> new MailboxCommands.Unsubscribe(tag, spMailbox(c)));
+        table.put("NAMESPACE", (tag, c) -> new MailboxCommands.Namespace(tag));
+        table.put("IDLE", (tag, c) -> new MailboxCommands.Idle(tag));
+        table.put("STATUS", (tag, c) -> {
+            String mailbox = spMailbox(c);
+            c.sp();
+            return new MailboxCommands.Status(tag, mailbox, statusItems(c));
+        });
+        table.put("APPEND", MailboxCommandParsers::append);
+    }
+
+    /** SP mailbox: {@code "INBOX" / astring} (INBOX in any case is INBOX; the processor folds it). */
+    static String spMailbox(ImapCursor c) {
+        c.sp();
+        return c.astring();
+    }
+
+    /** {@code "(" status-att *(SP status-att) ")"}. */
+    static List<StatusItem> statusItems(ImapCursor c) {
+        c.expect('(');
+        List<StatusItem> items = new ArrayList<>();
+        do {
+            String name = c.keyword();
+            try {
+                StatusItem item = StatusItem.valueOf(name);
+                if (!items.contains(item)) {
+                    items.add(item);
+                }
+            } catch (IllegalArgumentException e) {
+                throw c.error("Unknown STATUS item " + name);
+            }
+        } while (c.take(' '));
+        c.expect(')');
+        return items;
+    }
+
+    /** {@code "(" [flag *(SP flag)] ")"}; flag = "\" atom / atom. */
+    static List<String> flagList(ImapCursor c) {
+        c.expect('(');
+        List<String> flags = new ArrayList<>();
+        if (c.take(')')) {
+            return flags;
+        }
+        do {
+            flags.add(flag(c));
+        } while (c.take(' '));
+        c.expect(')');
+        return flags;
+    }
+
+    static String flag(ImapCursor c) {
+        if (c.take('\\')) {
+            return "\\" + c.atom();
+        }
+        return c.atom();
+    }
+
+    /** {@code APPEND SP mailbox [SP flag-list] [SP date-time] SP literal}. */
+    private static MailboxCommands.Append append(String tag, ImapCursor c) {
+        String mailbox = spMailbox(c);
+        c.sp();
+        List<String> flags = List.of();
+        if (c.peek() == '(') {
+            flags = flagList(c);
+            c.sp();
+        }
+        Instant date = null;
+        if (c.peek() == '"') {
+            date = DateParser.dateTime(c);
+            c.sp();
+        }
+        if (c.peek() != '{' && c.peek() != '~') {
+            throw c.error("APPEND needs the message as a literal");
+        }
+        return new MailboxCommands.Append(tag, mailbox, flags, date, c.literal());
+    }
+}

@@ -1,0 +1,138 @@
+package io.mailplatform.imap.process;
+
+import io.mailplatform.imap.command.ImapCommand;
+import io.mailplatform.imap.command.MailboxCommands;
+import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.response.ImapByeException;
+import io.mailplatform.imap.response.ImapNoException;
+import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.ImapSyntaxException;
+import io.mailplatform.imap.response.Responder;
+import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.session.ImapState;
+import io.mailplatform.imap.session.ImapStateTable;
+import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.mailbox.MailboxExistsException;
+import io.mailplatform.store.mailbox.MailboxNotFoundException;
+import io.mailplatform.store.mailbox.MessageIndex;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Runs commands: checks the state table, calls the command's handler, reports what changed in the
+ * selected mailbox (RFC 9051 §7: EXISTS, FETCH, and EXPUNGE except during FETCH, STORE and SEARCH),
+ * and maps every failure to a response in this one place: syntax errors to BAD, refusals to NO
+ * with their code, store outages to NO [UNAVAILABLE], anything unexpected to NO [SERVERBUG] (the
+ * session goes on), an unusable session to BYE.
+ */
+@Component
+public class CommandDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final Map<Class<?>, CommandProcessor.Handler<?>> handlers = new HashMap<>();
+    private final MessageIndex index;
+
+    public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index) {
+        this.index = index;
+        CommandProcessor.Handlers registry = new CommandProcessor.Handlers() {
+            @Override
+            public <C extends ImapCommand> void on(Class<C> type, CommandProcessor.Handler<C> handler) {
+                if (handlers.put(type, handler) != null) {
+                    throw new IllegalStateException("two handlers for " + type.getSimpleName());
+                }
+            }
+        };
+        processors.forEach(processor -> processor.register(registry));
+        for (Class<? extends ImapCommand> command : ImapStateTable.commands()) {
+            if (!handlers.containsKey(command)) {
+                throw new IllegalStateException("no handler for " + command.getSimpleName());
+            }
+        }
+    }
+
+    public Outcome dispatch(ImapCommand command, SessionContext session, Responder out) {
+        String tag = command.tag();
+        if (!ImapStateTable.allows(command, session.state())) {
+            return new Outcome.Done(Status.bad(tag, null, ImapStateTable.refusal(command, session.state())));
+        }
+        boolean wasSelected = session.state() == ImapState.SELECTED;
+        Outcome outcome = run(tag, () -> handle(command, session, out));
+        if (wasSelected && session.state() == ImapState.SELECTED && !(command instanceof MailboxCommands.Select)
+                && (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle)) {
+            Outcome failure = sync(tag, session, out, allowsExpunge(command));
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return outcome;
+    }
+
+    /** Hands a continuation line to the command waiting for it. */
+    public Outcome continueWith(String tag, ContinuationHandler handler, String line, SessionContext session,
+            Responder out) {
+        return run(tag, () -> handler.line(line, session, out));
+    }
+
+    /**
+     * Reports changes to the selected mailbox outside a command (IDLE), EXPUNGE included.
+     *
+     * @return null, or the BYE that ends the session
+     */
+    public Outcome.Bye update(SessionContext session, Responder out) {
+        if (session.state() != ImapState.SELECTED) {
+            return null;
+        }
+        Outcome failure = sync(null, session, out, true);
+        return failure instanceof Outcome.Bye bye ? bye : null;
+    }
+
+    private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge) {
+        Outcome result = run(tag, () -> {
+            session.selected().sync(index, out, allowExpunge, session.rev2());
+            return null;
+        });
+        return result instanceof Outcome.Bye ? result : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends ImapCommand> Outcome handle(C command, SessionContext session, Responder out) {
+        CommandProcessor.Handler<C> handler = (CommandProcessor.Handler<C>) handlers.get(command.getClass());
+        return handler.handle(command, session, out);
+    }
+
+    /** RFC 9051 §7.5.1: no EXPUNGE while a FETCH, STORE or SEARCH runs; nor, here, their UID forms. */
+    static boolean allowsExpunge(ImapCommand command) {
+        return !(command instanceof MessageCommands.Fetch || command instanceof MessageCommands.Store
+                || command instanceof MessageCommands.Search);
+    }
+
+    private Outcome run(String tag, Supplier<Outcome> work) {
+        try {
+            return work.get();
+        } catch (ImapSyntaxException e) {
+            return new Outcome.Done(Status.bad(tag, e.code(), e.text()));
+        } catch (ImapNoException e) {
+            return new Outcome.Done(Status.no(tag, e.code(), e.text()));
+        } catch (ImapByeException e) {
+            return new Outcome.Bye(e.text());
+        } catch (MailboxNotFoundException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.NONEXISTENT, "No such mailbox"));
+        } catch (MailboxExistsException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | CannotCreateTransactionException e) {
+            log.warn("store unavailable: {}", e.toString());
+            return new Outcome.Done(Status.no(tag, ResponseCode.UNAVAILABLE, "The mail store is unavailable, try again"));
+        } catch (RuntimeException e) {
+            log.error("command {} failed", tag, e);
+            return new Outcome.Done(Status.no(tag, ResponseCode.SERVERBUG, "Internal error, the session goes on"));
+        }
+    }
+}

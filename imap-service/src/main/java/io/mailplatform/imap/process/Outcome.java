@@ -1,0 +1,35 @@
+package io.mailplatform.imap.process;
+
+import io.mailplatform.imap.response.ImapResponse;
+import java.time.Duration;
+
+/** How a command ends, for the session to carry out on the event loop. */
+public sealed interface Outcome {
+
+    /** Send the tagged response after {@code delay} (failed-login throttling), then take the next command. */
+    record Done(ImapResponse.Status tagged, Duration delay) implements Outcome {
+        public Done(ImapResponse.Status tagged) {
+            this(tagged, Duration.ZERO);
+        }
+    }
+
+    /** Send the tagged OK, then start TLS before reading anything else (RFC 9051 §6.2.1). */
+    record StartTls(ImapResponse.Status tagged) implements Outcome {
+    }
+
+    /** Send the tagged response (after the BYE already written), then close (LOGOUT). */
+    record Logout(ImapResponse.Status tagged) implements Outcome {
+    }
+
+    /** Send an untagged BYE and close. */
+    record Bye(String text) implements Outcome {
+    }
+
+    /** Send a continuation request; the client's next line goes to {@code next} (AUTHENTICATE). */
+    record Continue(String tag, String prompt, ContinuationHandler next) implements Outcome {
+    }
+
+    /** Send "+ idling" and report changes as they happen until the client sends DONE (RFC 9051 §6.3.13). */
+    record Idle(String tag) implements Outcome {
+    }
+}

@@ -1,0 +1,89 @@
+package io.mailplatform.imap.process;
+
+import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.MessageCommands.SearchReturn;
+import io.mailplatform.imap.response.ImapNoException;
+import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.imap.search.SearchPlanner;
+import io.mailplatform.imap.session.SelectedMailbox;
+import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.search.MessageSearch;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * [UID] SEARCH (RFC 9051 §6.4.4) with ESEARCH result options (RFC 4731) and SAVE/"$" (RFC 5182).
+ * The criteria run as one SQL query in the store; matches outside the client's view (messages not
+ * announced yet) are left out, so every number returned is one the client knows.
+ */
+@Component
+public class SearchProcessor implements CommandProcessor {
+    private static final List<String> CHARSETS = List.of("UTF-8", "US-ASCII");
+
+    private final MessageSearch search;
+
+    public SearchProcessor(MessageSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public void register(Handlers handlers) {
+        handlers.on(MessageCommands.Search.class, (command, session, out) -> {
+            SelectedMailbox selected = session.selected();
+            List<SearchReturn> returns = command.returns();
+            boolean save = returns != null && returns.contains(SearchReturn.SAVE);
+            if (command.charset() != null && CHARSETS.stream().noneMatch(c -> c.equalsIgnoreCase(command.charset()))) {
+                if (save) {
+                    selected.saveSearch(new long[0]); // RFC 9051 §6.4.4.1: a failed SAVE empties "$"
+                }
+                throw new ImapNoException(ResponseCode.badCharset(CHARSETS), command.charset() + " is not supported");
+            }
+            long[] found = search.search(selected.mailbox(), SearchPlanner.plan(command.key(), selected));
+            long[] uids = Arrays.stream(found).filter(uid -> selected.msnOf(uid) > 0).toArray();
+            long[] numbers = command.uid() ? uids : Arrays.stream(uids).map(selected::msnOf).toArray();
+
+            if (returns == null && !session.rev2()) {
+                out.untagged(new ImapResponse.Search(numbers));
+                return done(command);
+            }
+            // no RETURN (IMAP4rev2) or RETURN () means ALL (RFC 9051 §6.4.4)
+            List<SearchReturn> options = returns == null || returns.isEmpty() ? List.of(SearchReturn.ALL) : returns;
+            boolean min = options.contains(SearchReturn.MIN);
+            boolean max = options.contains(SearchReturn.MAX);
+            boolean all = options.contains(SearchReturn.ALL);
+            boolean count = options.contains(SearchReturn.COUNT);
+            if (save) {
+                // RFC 9051 §6.4.4.1 table 4: with only MIN and/or MAX, "$" holds just those
+                if ((min || max) && !all && !count && uids.length > 0) {
+                    long first = uids[0];
+                    long last = uids[uids.length - 1];
+                    selected.saveSearch(min && max ? (first == last ? new long[] {first} : new long[] {first, last})
+                            : new long[] {min ? first : last});
+                } else {
+                    selected.saveSearch(uids);
+                }
+            }
+            if (min || max || all || count) {
+                boolean any = numbers.length > 0;
+                out.untagged(new ImapResponse.Esearch(command.tag(), command.uid(),
+                        min && any ? numbers[0] : null, max && any ? numbers[numbers.length - 1] : null,
+                        all && any ? UidSets.format(numbers) : null, count ? (long) numbers.length : null));
+            }
+            return done(command);
+        });
+    }
+
+    private static Outcome done(MessageCommands.Search command) {
+        return new Outcome.Done(Status.ok(command.tag(), (command.uid() ? "UID " : "") + "SEARCH completed"));
+    }
+
+    @Override
+    public void capabilities(SessionContext session, List<String> capabilities) {
+        capabilities.add("ESEARCH");
+        capabilities.add("SEARCHRES");
+    }
+}

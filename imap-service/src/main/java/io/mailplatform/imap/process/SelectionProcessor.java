@@ -1,0 +1,119 @@
+package io.mailplatform.imap.process;
+
+import io.mailplatform.imap.command.MailboxCommands;
+import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.mailbox.MailboxNames;
+import io.mailplatform.imap.response.ImapNoException;
+import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.response.Responder;
+import io.mailplatform.imap.session.SelectedMailbox;
+import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxAdmin;
+import io.mailplatform.store.mailbox.MailboxService;
+import io.mailplatform.store.mailbox.MessageIndex;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * SELECT, EXAMINE (RFC 9051 §6.3.2, §6.3.3; RFC 3501 for the IMAP4rev1 responses), CLOSE and
+ * UNSELECT (§6.4.1, §6.4.2).
+ */
+@Component
+public class SelectionProcessor implements CommandProcessor {
+    static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft");
+
+    private final MailboxService mailboxes;
+    private final MailboxAdmin admin;
+    private final MessageIndex index;
+
+    public SelectionProcessor(MailboxService mailboxes, MailboxAdmin admin, MessageIndex index) {
+        this.mailboxes = mailboxes;
+        this.admin = admin;
+        this.index = index;
+    }
+
+    @Override
+    public void register(Handlers handlers) {
+        handlers.on(MailboxCommands.Select.class, this::select);
+        handlers.on(MessageCommands.Close.class, (command, session, out) -> {
+            SelectedMailbox selected = session.selected();
+            if (!selected.readOnly()) {
+                // no EXPUNGE responses: the client leaves the mailbox (RFC 9051 §6.4.1)
+                mailboxes.expunge(selected.mailbox(), null);
+            }
+            session.deselect();
+            return new Outcome.Done(Status.ok(command.tag(), "CLOSE completed"));
+        });
+        handlers.on(MessageCommands.Unselect.class, (command, session, out) -> {
+            session.deselect();
+            return new Outcome.Done(Status.ok(command.tag(), "UNSELECT completed"));
+        });
+    }
+
+    @Override
+    public void capabilities(SessionContext session, List<String> capabilities) {
+        capabilities.add("UNSELECT");
+    }
+
+    private Outcome select(MailboxCommands.Select command, SessionContext session, Responder out) {
+        boolean rev2 = session.rev2();
+        if (session.selected() != null) {
+            // a SELECT deselects first, even if it then fails (RFC 9051 §6.3.2)
+            session.deselect();
+            if (rev2) {
+                out.untagged(Status.ok(null, ResponseCode.CLOSED, "Previous mailbox is now closed"));
+            }
+        }
+        String name = MailboxNames.fromClient(command.mailbox(), rev2);
+        Mailbox mailbox = mailboxes.require(session.account().id(), name);
+        MessageIndex.Snapshot snapshot = index.snapshot(mailbox)
+                .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
+        long[] uids = snapshot.uids();
+        long recentAbove;
+        if (rev2) {
+            recentAbove = -1;
+        } else if (command.readOnly()) {
+            recentAbove = snapshot.recentUid();
+        } else {
+            recentAbove = index.claimRecent(mailbox, uids.length == 0 ? 0 : uids[uids.length - 1]);
+        }
+        SelectedMailbox selected = new SelectedMailbox(snapshot, command.readOnly(), recentAbove);
+        Mailbox current = snapshot.mailbox();
+
+        out.untagged(new ImapResponse.Exists(uids.length));
+        if (!rev2) {
+            out.untagged(new ImapResponse.Recent(selected.recentCount()));
+            if (snapshot.firstUnseenUid() > 0) {
+                int msn = selected.msnOf(snapshot.firstUnseenUid());
+                out.untagged(Status.ok(null, ResponseCode.unseen(msn), "Message " + msn + " is first unseen"));
+            }
+        }
+        out.untagged(Status.ok(null, ResponseCode.uidValidity(current.uidValidity()), "UIDs valid"));
+        out.untagged(Status.ok(null, ResponseCode.uidNext(current.uidNext()), "Predicted next UID"));
+        out.untagged(new ImapResponse.Flags(SYSTEM_FLAGS));
+        if (command.readOnly()) {
+            out.untagged(Status.ok(null, ResponseCode.permanentFlags(List.of()), "No permanent flags permitted"));
+        } else {
+            List<String> permanent = new ArrayList<>(SYSTEM_FLAGS);
+            permanent.add("\\*");
+            out.untagged(Status.ok(null, ResponseCode.permanentFlags(permanent), "Flags permitted"));
+        }
+        if (rev2) {
+            // RFC 9051 §6.3.2: a LIST response with the mailbox name and accurate attributes
+            List<String> attributes = new ArrayList<>();
+            attributes.add(admin.hasInferiors(current.accountId(), current.name()) ? "\\HasChildren" : "\\HasNoChildren");
+            if (current.specialUse() != null) {
+                attributes.add(current.specialUse());
+            }
+            out.untagged(new ImapResponse.MailboxList(false, attributes, current.name(), List.of()));
+        }
+        session.select(selected);
+        return new Outcome.Done(command.readOnly()
+                ? Status.ok(command.tag(), ResponseCode.READ_ONLY, "EXAMINE completed")
+                : Status.ok(command.tag(), ResponseCode.READ_WRITE, "SELECT completed"));
+    }
+}

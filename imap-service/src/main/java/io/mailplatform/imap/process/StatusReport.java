@@ -1,0 +1,40 @@
+package io.mailplatform.imap.process;
+
+import io.mailplatform.imap.command.MailboxCommands.StatusItem;
+import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxCounts;
+import io.mailplatform.store.mailbox.MailboxStatistics;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The STATUS data of a mailbox (RFC 9051 §6.3.11, §7.3.3), for STATUS and LIST RETURN (STATUS). */
+@Component
+public class StatusReport {
+    private final MailboxStatistics statistics;
+
+    public StatusReport(MailboxStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    /** The STATUS response for the items, in the order asked; counts are read only if an item needs them. */
+    public ImapResponse.StatusData of(Mailbox mailbox, List<StatusItem> items) {
+        boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY);
+        MailboxCounts counts = needsCounts ? statistics.counts(mailbox) : null;
+        List<ImapResponse.StatusValue> values = new ArrayList<>();
+        for (StatusItem item : items) {
+            long value = switch (item) {
+                case MESSAGES -> counts.messages();
+                case UIDNEXT -> mailbox.uidNext();
+                case UIDVALIDITY -> mailbox.uidValidity();
+                case UNSEEN -> counts.unseen();
+                case DELETED -> counts.deleted();
+                case SIZE -> counts.size();
+                case RECENT -> counts.recent();
+            };
+            values.add(new ImapResponse.StatusValue(item.name(), value));
+        }
+        return new ImapResponse.StatusData(mailbox.name(), values);
+    }
+}

@@ -1,0 +1,66 @@
+package io.mailplatform.imap.process;
+
+import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.config.ImapProperties;
+import io.mailplatform.imap.response.FetchValue;
+import io.mailplatform.imap.response.ImapNoException;
+import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.session.SelectedMailbox;
+import io.mailplatform.store.mailbox.MailboxService;
+import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.store.mailbox.MessageIndex;
+import io.mailplatform.store.mailbox.MessageMeta;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * [UID] STORE (RFC 9051 §6.4.6): flags change in one statement, then each message of the set gets
+ * a FETCH with its flags (and its UID for UID STORE), unless .SILENT.
+ */
+@Component
+public class StoreProcessor implements CommandProcessor {
+    private final MailboxService mailboxes;
+    private final MessageIndex index;
+    private final int batchSize;
+
+    public StoreProcessor(MailboxService mailboxes, MessageIndex index, ImapProperties properties) {
+        this.mailboxes = mailboxes;
+        this.index = index;
+        this.batchSize = properties.limits().fetchBatchSize();
+    }
+
+    @Override
+    public void register(Handlers handlers) {
+        handlers.on(MessageCommands.Store.class, (command, session, out) -> {
+            SelectedMailbox selected = session.selected();
+            if (selected.readOnly()) {
+                throw new ImapNoException("The mailbox is read-only");
+            }
+            MessageFlags flags = FlagNames.parse(command.flags());
+            long[] uids = selected.uidsOf(selected.resolve(command.set(), command.uid()));
+            if (uids.length == 0) {
+                return new Outcome.Done(Status.ok(command.tag(), "STORE completed"));
+            }
+            List<MessageMeta> changed = mailboxes.setFlags(selected.mailbox(), Arrays.stream(uids).boxed().toList(),
+                    command.mode(), flags);
+            selected.reportedOwnChanges(changed);
+            if (!command.silent()) {
+                for (int from = 0; from < uids.length; from += batchSize) {
+                    long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batchSize));
+                    for (MessageMeta meta : index.metas(selected.mailbox(), batch)) {
+                        List<FetchValue> values = new ArrayList<>();
+                        values.add(new FetchValue.Flags(selected.flags(meta, session.rev2())));
+                        if (command.uid()) {
+                            values.add(new FetchValue.Uid(meta.uid()));
+                        }
+                        out.untagged(new ImapResponse.Fetch(selected.msnOf(meta.uid()), values));
+                    }
+                }
+            }
+            return new Outcome.Done(Status.ok(command.tag(), "STORE completed"));
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package io.mailplatform.imap.response;
+
+import io.mailplatform.core.mime.BodyPart;
+import io.mailplatform.core.mime.ImapEnvelope;
+import java.time.Instant;
+import java.util.List;
+
+/** One data item of a FETCH response (RFC 9051 §7.5.2). */
+public sealed interface FetchValue {
+
+    record Flags(List<String> flags) implements FetchValue {
+    }
+
+    record Uid(long uid) implements FetchValue {
+    }
+
+    record InternalDate(Instant date) implements FetchValue {
+    }
+
+    /** RFC822.SIZE. */
+    record Size(long size) implements FetchValue {
+    }
+
+    record Envelope(ImapEnvelope envelope) implements FetchValue {
+    }
+
+    /** BODY (extensible false) or BODYSTRUCTURE. */
+    record BodyStructure(BodyPart body, boolean extensible) implements FetchValue {
+    }
+
+    /**
+     * A body section, written as a literal.
+     *
+     * @param name the data item name, e.g. {@code BODY[HEADER]<0>} or {@code RFC822}
+     * @param content the octets, or null for NIL (no such part)
+     */
+    record Section(String name, byte[] content) implements FetchValue {
+    }
+
+    /**
+     * BINARY[...]: decoded content, sent as literal8 ({@code ~{n}}) when it holds NUL octets.
+     */
+    record Binary(String name, byte[] content) implements FetchValue {
+    }
+
+    record BinarySize(String name, long size) implements FetchValue {
+    }
+}

@@ -1,0 +1,108 @@
+package io.mailplatform.imap.response;
+
+import java.util.List;
+
+/**
+ * Server responses (RFC 9051 §7) as data. Each has one encoder ({@code encode} package); mailbox
+ * names are UTF-8 here and encoded per the session's mode (modified UTF-7 for IMAP4rev1).
+ */
+public sealed interface ImapResponse {
+
+    /** OK, NO, BAD, PREAUTH, BYE (RFC 9051 §7.1). */
+    enum Condition {
+        OK, NO, BAD, PREAUTH, BYE
+    }
+
+    /**
+     * A status response.
+     *
+     * @param tag the command's tag, or null for an untagged response
+     * @param code the response code, or null
+     */
+    record Status(String tag, Condition condition, ResponseCode code, String text) implements ImapResponse {
+        public static Status ok(String tag, String text) {
+            return new Status(tag, Condition.OK, null, text);
+        }
+
+        public static Status ok(String tag, ResponseCode code, String text) {
+            return new Status(tag, Condition.OK, code, text);
+        }
+
+        public static Status no(String tag, ResponseCode code, String text) {
+            return new Status(tag, Condition.NO, code, text);
+        }
+
+        public static Status bad(String tag, ResponseCode code, String text) {
+            return new Status(tag, Condition.BAD, code, text);
+        }
+
+        public static Status bye(String text) {
+            return new Status(null, Condition.BYE, null, text);
+        }
+    }
+
+    record Capability(List<String> capabilities) implements ImapResponse {
+    }
+
+    record Enabled(List<String> capabilities) implements ImapResponse {
+    }
+
+    record Exists(long count) implements ImapResponse {
+    }
+
+    /** RECENT (IMAP4rev1 only). */
+    record Recent(long count) implements ImapResponse {
+    }
+
+    record Expunge(long msn) implements ImapResponse {
+    }
+
+    record Flags(List<String> flags) implements ImapResponse {
+    }
+
+    record Fetch(long msn, List<FetchValue> values) implements ImapResponse {
+        public Fetch {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** An extended data item of a LIST response (CHILDINFO, OLDNAME). */
+    record ListExtension(String tag, List<String> values, boolean mailboxNames) {
+    }
+
+    /** LIST or LSUB: attributes, the delimiter "/", the name, extended data items. */
+    record MailboxList(boolean lsub, List<String> attributes, String name, List<ListExtension> extensions)
+            implements ImapResponse {
+    }
+
+    record StatusValue(String item, long value) {
+    }
+
+    /** STATUS data (RFC 9051 §7.3.3). */
+    record StatusData(String mailbox, List<StatusValue> values) implements ImapResponse {
+    }
+
+    /** SEARCH data of IMAP4rev1 (RFC 3501 §7.2.5). */
+    record Search(long[] numbers) implements ImapResponse {
+    }
+
+    /**
+     * ESEARCH (RFC 9051 §7.3.4): only the non-null items are written.
+     *
+     * @param all the matches as a sequence set in wire form, or null
+     */
+    record Esearch(String tag, boolean uid, Long min, Long max, String all, Long count) implements ImapResponse {
+    }
+
+    /** NAMESPACE: one personal namespace, "" with "/" (RFC 9051 §6.3.10). */
+    record Namespace() implements ImapResponse {
+    }
+
+    /** ID data (RFC 2971): field/value pairs. */
+    record IdData(List<String> parameters) implements ImapResponse {
+    }
+
+    /** A command continuation request, "+ text" (RFC 9051 §7.6). */
+    record Continuation(String text) implements ImapResponse {
+    }
+}

@@ -1,0 +1,26 @@
+package io.mailplatform.imap.session;
+
+/** Extensions a client can switch on with ENABLE (RFC 9051 §6.3.1). */
+public enum Extension {
+    /** IMAP4rev2 behaviour: UTF-8 names and strings, ESEARCH, LIST in SELECT, no \Recent (RFC 9051 Appendix A). */
+    IMAP4REV2("IMAP4rev2");
+
+    private final String capability;
+
+    Extension(String capability) {
+        this.capability = capability;
+    }
+
+    public String capability() {
+        return capability;
+    }
+
+    public static Extension byCapability(String name) {
+        for (Extension extension : values()) {
+            if (extension.capability.equalsIgnoreCase(name)) {
+                return extension;
+            }
+        }
+        return null;
+    }
+}

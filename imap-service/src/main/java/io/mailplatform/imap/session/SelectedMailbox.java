@@ -1,0 +1,281 @@
+package io.mailplatform.imap.session;
+
+import io.mailplatform.imap.command.SequenceSet;
+import io.mailplatform.imap.response.FetchValue;
+import io.mailplatform.imap.response.ImapByeException;
+import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.imap.response.ImapSyntaxException;
+import io.mailplatform.imap.response.Responder;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MessageIndex;
+import io.mailplatform.store.mailbox.MessageMeta;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The selected mailbox as this client knows it: the UID of each message sequence number, the
+ * MODSEQ the view reflects, and changes found in the store but not reported yet.
+ *
+ * <p>The view changes only in {@link #sync}, which runs after a command's own work: new messages
+ * are announced with EXISTS, flag changes by others with FETCH, and expunges with EXPUNGE, the
+ * latter held back while a FETCH, STORE or SEARCH runs (RFC 9051 §7.5.1) and kept in the view
+ * until then, so the client's message numbers stay right. Mailbox events only make sync happen
+ * sooner; sync itself always re-reads the store, so a lost event loses nothing.
+ */
+public final class SelectedMailbox {
+    private final Mailbox mailbox;
+    private final boolean readOnly;
+    private final UidList uids;
+    private long modSeq;
+    private final TreeSet<Long> pendingExpunges = new TreeSet<>();
+    private final RecentRanges recent = new RecentRanges();
+    /** UID to MODSEQ of flag changes this session made and reported itself. */
+    private final Map<Long, Long> ownChanges = new HashMap<>();
+    private long[] savedSearch = new long[0];
+
+    /**
+     * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
+     */
+    public SelectedMailbox(MessageIndex.Snapshot snapshot, boolean readOnly, long recentAbove) {
+        this.mailbox = snapshot.mailbox();
+        this.readOnly = readOnly;
+        this.uids = new UidList(snapshot.uids());
+        this.modSeq = snapshot.mailbox().highestModSeq();
+        if (recentAbove >= 0) {
+            recent.add(recentAbove, uids.last());
+        }
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The number of messages the client knows of. */
+    public int exists() {
+        return uids.size();
+    }
+
+    public long uidAt(int msn) {
+        return uids.uidAt(msn);
+    }
+
+    /** The sequence number of a UID in the client's view, 0 if absent. */
+    public int msnOf(long uid) {
+        return uids.msnOf(uid);
+    }
+
+    public boolean isRecent(long uid) {
+        return recent.contains(uid);
+    }
+
+    public int recentCount() {
+        return recent.count(uids);
+    }
+
+    /** Flag names for a FETCH response: the stored flags, plus \Recent for IMAP4rev1. */
+    public List<String> flags(MessageMeta meta, boolean rev2) {
+        List<String> names = new ArrayList<>(meta.flags().names());
+        if (!rev2 && recent.contains(meta.uid())) {
+            names.add("\\Recent");
+        }
+        return names;
+    }
+
+    /**
+     * Resolves a sequence set against the view, to 0-based indexes.
+     *
+     * @throws ImapSyntaxException for a message number that does not exist (RFC 9051 §9 {@code seq-number})
+     */
+    public BitSet resolve(SequenceSet set, boolean byUid) {
+        return resolve(set, byUid, true);
+    }
+
+    /**
+     * Resolves a sequence set; with {@code strict} false, message numbers beyond the mailbox name
+     * no message instead of being an error (a SEARCH key is a criterion, not a reference: RFC 9051
+     * §6.4.9 searches "1:100" whatever the mailbox holds).
+     */
+    public BitSet resolve(SequenceSet set, boolean byUid, boolean strict) {
+        BitSet indexes = new BitSet(uids.size());
+        if (set.savedResult()) {
+            for (long uid : savedSearch) {
+                int msn = uids.msnOf(uid);
+                if (msn > 0) {
+                    indexes.set(msn - 1);
+                }
+            }
+            return indexes;
+        }
+        for (SequenceSet.Range range : set.ranges()) {
+            if (byUid) {
+                if (uids.isEmpty()) {
+                    continue;
+                }
+                long a = range.first() == SequenceSet.STAR ? uids.last() : range.first();
+                long b = range.last() == SequenceSet.STAR ? uids.last() : range.last();
+                int from = uids.lowerBound(Math.min(a, b));
+                int to = uids.lowerBound(Math.max(a, b) + 1);
+                if (to > from) {
+                    indexes.set(from, to);
+                }
+            } else {
+                if (uids.isEmpty() && (range.first() == SequenceSet.STAR || range.last() == SequenceSet.STAR)) {
+                    continue; // "*" in an empty mailbox names no message; explicit numbers are checked
+                }
+                if (!strict) {
+                    long a = range.first() == SequenceSet.STAR ? uids.size() : range.first();
+                    long b = range.last() == SequenceSet.STAR ? uids.size() : range.last();
+                    long low = Math.min(a, b);
+                    long high = Math.min(Math.max(a, b), uids.size());
+                    if (low <= high) {
+                        indexes.set((int) low - 1, (int) high);
+                    }
+                    continue;
+                }
+                long a = msn(range.first());
+                long b = msn(range.last());
+                indexes.set((int) Math.min(a, b) - 1, (int) Math.max(a, b));
+            }
+        }
+        return indexes;
+    }
+
+    private long msn(long number) {
+        long msn = number == SequenceSet.STAR ? uids.size() : number;
+        if (msn < 1 || msn > uids.size()) {
+            throw new ImapSyntaxException(uids.isEmpty() ? "The mailbox is empty" : "Invalid message sequence number "
+                    + (number == SequenceSet.STAR ? "*" : Long.toString(number)) + " (the mailbox has " + uids.size()
+                    + " messages)");
+        }
+        return msn;
+    }
+
+    /** The \Recent UIDs as inclusive ranges, pairs of first and last (empty for IMAP4rev2 sessions). */
+    public long[] recentUidRanges() {
+        return recent.inclusiveRanges();
+    }
+
+    /** Resolved indexes as inclusive UID ranges (pairs), one per run of consecutive message numbers. */
+    public long[] uidRanges(BitSet indexes) {
+        List<Long> ranges = new ArrayList<>();
+        int start = indexes.nextSetBit(0);
+        while (start >= 0) {
+            int end = indexes.nextClearBit(start) - 1;
+            ranges.add(uids.uidAt(start + 1));
+            ranges.add(uids.uidAt(end + 1));
+            start = indexes.nextSetBit(end + 1);
+        }
+        return ranges.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The UIDs of resolved indexes, ascending. */
+    public long[] uidsOf(BitSet indexes) {
+        long[] result = new long[indexes.cardinality()];
+        int i = 0;
+        for (int index = indexes.nextSetBit(0); index >= 0; index = indexes.nextSetBit(index + 1)) {
+            result[i++] = uids.uidAt(index + 1);
+        }
+        return result;
+    }
+
+    /** Remembers a SEARCH result for "$" (RFC 9051 §6.4.4.1), as UIDs, so expunges drop out by themselves. */
+    public void saveSearch(long[] matchingUids) {
+        savedSearch = matchingUids.clone();
+    }
+
+    /** Records flag changes this session reported itself, so sync does not report them again. */
+    public void reportedOwnChanges(List<MessageMeta> changed) {
+        for (MessageMeta meta : changed) {
+            ownChanges.put(meta.uid(), meta.modSeq());
+        }
+    }
+
+    /** Records UIDs this session expunged; sync reports them (an EXPUNGE or MOVE reports at once). */
+    public void expunged(List<Long> expungedUids) {
+        for (long uid : expungedUids) {
+            if (uids.msnOf(uid) > 0) {
+                pendingExpunges.add(uid);
+            }
+        }
+    }
+
+    /**
+     * Brings the view up to date with the store and reports the differences: EXPUNGE (only when
+     * {@code allowExpunge}), EXISTS and RECENT, then FETCH with the flags others changed.
+     *
+     * @param rev2 IMAP4rev2 session: no RECENT, no \Recent
+     * @throws ImapByeException if the mailbox was deleted
+     */
+    public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
+        MessageIndex.Changes changes = index.changesSince(mailbox, modSeq)
+                .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
+        long last = uids.last();
+        List<Long> added = new ArrayList<>();
+        List<MessageMeta> flagChanges = new ArrayList<>();
+        for (MessageMeta meta : changes.changed()) {
+            if (meta.uid() > last) {
+                added.add(meta.uid());
+            } else if (uids.msnOf(meta.uid()) > 0 && !pendingExpunges.contains(meta.uid())
+                    && !Long.valueOf(meta.modSeq()).equals(ownChanges.get(meta.uid()))) {
+                flagChanges.add(meta);
+            }
+        }
+        for (long uid : changes.expunged()) {
+            if (uids.msnOf(uid) > 0) {
+                pendingExpunges.add(uid);
+            }
+        }
+        modSeq = Math.max(modSeq, changes.highestModSeq());
+        ownChanges.values().removeIf(changeModSeq -> changeModSeq <= modSeq);
+
+        if (allowExpunge) {
+            reportExpunges(out);
+        }
+        if (!added.isEmpty()) {
+            long[] newUids = added.stream().mapToLong(Long::longValue).toArray();
+            uids.append(newUids);
+            if (!rev2) {
+                long claimedAbove = readOnly ? last : Math.max(last, index.claimRecent(mailbox, newUids[newUids.length - 1]));
+                recent.add(claimedAbove, newUids[newUids.length - 1]);
+            }
+            out.untagged(new ImapResponse.Exists(uids.size()));
+            if (!rev2) {
+                out.untagged(new ImapResponse.Recent(recentCount()));
+            }
+        }
+        for (MessageMeta meta : flagChanges) {
+            out.untagged(new ImapResponse.Fetch(uids.msnOf(meta.uid()),
+                    List.of(new FetchValue.Uid(meta.uid()), new FetchValue.Flags(flags(meta, rev2)))));
+        }
+    }
+
+    /** Reports pending expunges, highest number first so each EXPUNGE's number is right as sent. */
+    private void reportExpunges(Responder out) {
+        if (pendingExpunges.isEmpty()) {
+            return;
+        }
+        long[] gone = pendingExpunges.stream().mapToLong(Long::longValue).toArray();
+        for (int i = gone.length - 1; i >= 0; i--) {
+            out.untagged(new ImapResponse.Expunge(uids.msnOf(gone[i])));
+        }
+        uids.removeAll(gone);
+        pendingExpunges.clear();
+        if (savedSearch.length > 0) {
+            savedSearch = Arrays.stream(savedSearch).filter(uid -> Arrays.binarySearch(gone, uid) < 0).toArray();
+        }
+    }
+
+    /** Whether a message is known to be expunged but not yet reported. */
+    public boolean isPendingExpunge(long uid) {
+        return pendingExpunges.contains(uid);
+    }
+}

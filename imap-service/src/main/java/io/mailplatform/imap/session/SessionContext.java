@@ -1,0 +1,94 @@
+package io.mailplatform.imap.session;
+
+import io.mailplatform.store.directory.Account;
+import java.net.InetAddress;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The state of one connection that processors read and change: the RFC 9051 §3 state, the
+ * account, the selected mailbox, enabled extensions and the transport. One command at a time
+ * touches it (the session runs commands in order), so it needs no locking.
+ */
+public final class SessionContext {
+    private final InetAddress client;
+    private final boolean implicitTls;
+    private boolean tls;
+    private ImapState state = ImapState.NOT_AUTHENTICATED;
+    private Account account;
+    private SelectedMailbox selected;
+    private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
+
+    public SessionContext(InetAddress client, boolean implicitTls) {
+        this.client = client;
+        this.implicitTls = implicitTls;
+        this.tls = implicitTls;
+    }
+
+    public ImapState state() {
+        return state;
+    }
+
+    public InetAddress client() {
+        return client;
+    }
+
+    /** Whether the connection is protected by TLS (implicit or after STARTTLS). */
+    public boolean tls() {
+        return tls;
+    }
+
+    /** Whether the connection came in on the implicit-TLS port (STARTTLS is then always BAD, RFC 9051 §6.2.1). */
+    public boolean implicitTls() {
+        return implicitTls;
+    }
+
+    public void tlsStarted() {
+        tls = true;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public void authenticated(Account account) {
+        this.account = account;
+        this.state = ImapState.AUTHENTICATED;
+    }
+
+    public SelectedMailbox selected() {
+        return selected;
+    }
+
+    public void select(SelectedMailbox mailbox) {
+        this.selected = mailbox;
+        this.state = ImapState.SELECTED;
+    }
+
+    /** Leaves the selected state (CLOSE, UNSELECT, a failed SELECT). */
+    public void deselect() {
+        this.selected = null;
+        if (state == ImapState.SELECTED) {
+            state = ImapState.AUTHENTICATED;
+        }
+    }
+
+    public void logout() {
+        selected = null;
+        state = ImapState.LOGOUT;
+    }
+
+    public boolean enabled(Extension extension) {
+        return enabled.contains(extension);
+    }
+
+    /** @return whether it was newly enabled */
+    public boolean enable(Extension extension) {
+        return enabled.add(extension);
+    }
+
+    /** IMAP4rev2 behaviour (after ENABLE IMAP4rev2). */
+    public boolean rev2() {
+        return enabled.contains(Extension.IMAP4REV2);
+    }
+}

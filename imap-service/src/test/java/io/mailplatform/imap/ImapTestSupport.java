@@ -1,0 +1,115 @@
+package io.mailplatform.imap;
+
+import io.mailplatform.imap.idle.MailboxEventConsumer;
+import io.mailplatform.imap.server.ImapServer;
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxService;
+import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.testsupport.LineClient;
+import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.testsupport.Transcript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one configuration every IMAP test shares (so Spring starts it once): the IMAP service on
+ * random ports with the production default of no plaintext login, login throttling off, on the
+ * real PostgreSQL and Kafka of test-support. Helpers create accounts and messages and open raw
+ * connections that have done STARTTLS and LOGIN.
+ */
+@SpringBootTest(classes = ImapServiceApplication.class, properties = {"mail.imap.port=0", "mail.imap.tls-port=0",
+        "mail.imap.hostname=imap.example.test", "mail.store.login-throttle.base-delay=0",
+        "mail.imap.events.idle-poll-interval=2s"})
+@RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ImapTestSupport {
+    protected static final String DOMAIN = "example.test";
+    protected static final String PASSWORD = "secret pass";
+
+    @Autowired
+    protected ImapServer server;
+    @Autowired
+    protected DirectoryService directory;
+    @Autowired
+    protected MailboxService mailboxes;
+    @Autowired
+    protected MailboxEventConsumer events;
+
+    @BeforeAll
+    void domainAndEvents() throws Exception {
+        if (directory.findDomain(DOMAIN).isEmpty()) {
+            directory.createDomain(DOMAIN);
+        }
+        events.awaitAssignment(Duration.ofSeconds(30));
+    }
+
+    protected Account account(String localPart) throws Exception {
+        String address = localPart + "@" + DOMAIN;
+        return directory.findAccount(address).orElseGet(() -> {
+            try {
+                return directory.createAccount(address, PASSWORD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    protected Mailbox inbox(Account account) {
+        return mailboxes.require(account.id(), Mailbox.INBOX);
+    }
+
+    protected long append(Mailbox mailbox, String message, Instant date, String... flags) {
+        return mailboxes.append(mailbox, message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8),
+                MessageFlags.of(List.of(flags)), date).uid();
+    }
+
+    protected static String simpleMessage(String from, String subject, String body) {
+        return "From: " + from + "\nTo: someone@example.test\nSubject: " + subject
+                + "\nDate: Wed, 17 Jul 1996 02:23:25 -0700\nMessage-ID: <" + subject.hashCode() + "@example.test>\n\n" + body
+                + "\n";
+    }
+
+    protected int port() {
+        return server.port("imap");
+    }
+
+    protected int tlsPort() {
+        return server.port("imaps");
+    }
+
+    /** A plain connection after the greeting. */
+    protected LineClient connect() throws IOException {
+        LineClient client = new LineClient("127.0.0.1", port());
+        client.readLine();
+        return client;
+    }
+
+    /** A connection that did STARTTLS and LOGIN as the account. */
+    protected LineClient login(Account account) throws IOException {
+        LineClient client = connect();
+        client.send("t0 STARTTLS");
+        client.readUntil(line -> line.startsWith("t0 "));
+        client.startTls(Transcript.trustAll());
+        client.send("t1 LOGIN " + account.address() + " \"" + PASSWORD + "\"");
+        String last = client.readUntil(line -> line.startsWith("t1 ")).get(0);
+        if (!last.startsWith("t1 OK")) {
+            throw new IllegalStateException("login failed: " + last);
+        }
+        return client;
+    }
+
+    /** Sends a command and returns every line up to and including its tagged response. */
+    protected static List<String> command(LineClient client, String tag, String command) throws IOException {
+        client.send(tag + " " + command);
+        return client.readUntil(line -> line.startsWith(tag + " "));
+    }
+}

@@ -1,0 +1,147 @@
+package io.mailplatform.imap.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The frame decoder on wire bytes, each input also fed split at every offset (STYLE.md §4). */
+class ImapFrameDecoderTest {
+    private static final int MAX_LINE = 100;
+    private static final long MAX_MESSAGE = 1000;
+
+    /** A readable rendering of what the decoder emitted, so whole sequences compare with equals. */
+    private static String describe(Object frame) {
+        if (frame instanceof CommandFrame command) {
+            StringBuilder out = new StringBuilder("FRAME");
+            for (int i = 0; i < command.lines().size(); i++) {
+                out.append(" [").append(new String(command.lines().get(i), StandardCharsets.ISO_8859_1)).append(']');
+                if (i < command.literals().size()) {
+                    out.append(" <").append(new String(command.literals().get(i), StandardCharsets.ISO_8859_1)).append('>');
+                }
+            }
+            return out.toString();
+        }
+        if (frame instanceof ContinuationRequest request) {
+            return "CONTINUE " + request.size();
+        }
+        FrameRejected rejected = (FrameRejected) frame;
+        return "REJECT " + rejected.tag() + " " + rejected.reason() + (rejected.append() ? " APPEND" : "");
+    }
+
+    private static List<String> decode(String input, int... splits) {
+        EmbeddedChannel channel = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE));
+        byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
+        int from = 0;
+        for (int split : splits) {
+            channel.writeInbound(Unpooled.wrappedBuffer(bytes, from, split - from));
+            from = split;
+        }
+        channel.writeInbound(Unpooled.wrappedBuffer(bytes, from, bytes.length - from));
+        List<String> frames = new ArrayList<>();
+        Object frame;
+        while ((frame = channel.readInbound()) != null) {
+            frames.add(describe(frame));
+        }
+        channel.finishAndReleaseAll();
+        return frames;
+    }
+
+    /** Decodes whole, then split once at every offset, then split into single octets: always the same frames. */
+    private static List<String> decodeEverySplit(String input) {
+        List<String> whole = decode(input);
+        for (int split = 1; split < input.length(); split++) {
+            assertThat(decode(input, split)).as("split at %d", split).isEqualTo(whole);
+        }
+        int[] everyOctet = new int[Math.max(0, input.length() - 1)];
+        for (int i = 0; i < everyOctet.length; i++) {
+            everyOctet[i] = i + 1;
+        }
+        assertThat(decode(input, everyOctet)).as("one octet at a time").isEqualTo(whole);
+        return whole;
+    }
+
+    @Test
+    void linesBecomeFramesWithCrlfOrBareLf() {
+        assertThat(decodeEverySplit("a1 NOOP\r\na2 CAPABILITY\nb3 LOGOUT\r\n"))
+                .containsExactly("FRAME [a1 NOOP]", "FRAME [a2 CAPABILITY]", "FRAME [b3 LOGOUT]");
+    }
+
+    @Test
+    void synchronizingLiteralAsksForContinuationThenCompletesTheCommand() {
+        assertThat(decodeEverySplit("A001 LOGIN {11}\r\nFRED FOOBAR {7}\r\nfat man\r\n"))
+                .containsExactly("CONTINUE 11", "CONTINUE 7", "FRAME [A001 LOGIN {11}] <FRED FOOBAR> [ {7}] <fat man> []");
+    }
+
+    @Test
+    void literalOctetsMayHoldCrLfAndBraces() {
+        assertThat(decodeEverySplit("a APPEND INBOX {12+}\r\nx\r\n{3}\r\ny}\r\n\r\n"))
+                .containsExactly("FRAME [a APPEND INBOX {12+}] <x\r\n{3}\r\ny}\r\n> []");
+    }
+
+    @Test
+    void nonSynchronizingAndZeroLengthLiterals() {
+        assertThat(decodeEverySplit("t SEARCH SUBJECT {0+}\r\n TEXT {0}\r\n\r\n"))
+                .containsExactly("CONTINUE 0", "FRAME [t SEARCH SUBJECT {0+}] <> [ TEXT {0}] <> []");
+    }
+
+    @Test
+    void overlongLineIsSkippedToItsEndAndReportedWithItsTag() {
+        String longLine = "tag1 NOOP " + "x".repeat(200) + "\r\n";
+        assertThat(decodeEverySplit(longLine + "t2 NOOP\r\n"))
+                .containsExactly("REJECT tag1 LINE_TOO_LONG", "FRAME [t2 NOOP]");
+        assertThat(decodeEverySplit("y".repeat(300) + "\r\nt3 NOOP\r\n"))
+                .containsExactly("REJECT null LINE_TOO_LONG", "FRAME [t3 NOOP]");
+    }
+
+    @Test
+    void linesOfOneCommandShareTheLineLimit() {
+        String first = "t LOGIN {1}\r\na" + " ".repeat(60);
+        assertThat(decodeEverySplit(first + " {1}\r\nb" + " ".repeat(60) + "\r\nnext NOOP\r\n"))
+                .containsExactly("CONTINUE 1", "CONTINUE 1", "REJECT t LINE_TOO_LONG", "FRAME [next NOOP]");
+    }
+
+    @Test
+    void tooLargeSynchronizingLiteralIsRefusedBeforeItIsSent() {
+        assertThat(decodeEverySplit("a1 LOGIN {500}\r\na2 NOOP\r\n"))
+                .containsExactly("REJECT a1 LITERAL_TOO_LARGE", "FRAME [a2 NOOP]");
+        assertThat(decodeEverySplit("a3 APPEND INBOX {99999999999}\r\na4 NOOP\r\n"))
+                .containsExactly("REJECT a3 LITERAL_TOO_LARGE APPEND", "FRAME [a4 NOOP]");
+    }
+
+    @Test
+    void appendMayCarryALargerLiteralThanOtherCommands() {
+        String message = "m".repeat(600);
+        assertThat(decode("a APPEND INBOX {600}\r\n" + message + "\r\n")).containsExactly("CONTINUE 600",
+                "FRAME [a APPEND INBOX {600}] <" + message + "> []");
+    }
+
+    @Test
+    void tooLargeNonSynchronizingLiteralIsSkippedWithTheRestOfItsCommand() {
+        String literal = "z".repeat(2000);
+        String more = "q".repeat(150);
+        assertThat(decodeEverySplit("a5 APPEND INBOX {2000+}\r\n" + literal + " {150+}\r\n" + more + "\r\na6 NOOP\r\n"))
+                .containsExactly("REJECT a5 NON_SYNC_LITERAL_TOO_LARGE APPEND", "FRAME [a6 NOOP]");
+    }
+
+    @Test
+    void literalBufferGrowsWithTheOctetsNotTheAnnouncement() {
+        EmbeddedChannel channel = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, 100_000_000));
+        channel.writeInbound(Unpooled.copiedBuffer("a APPEND INBOX {90000000+}\r\nabc", StandardCharsets.US_ASCII));
+        // nothing emitted and no 90 MB buffer: the decoder holds only what arrived
+        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()).isLessThan(2_000_000_000L);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void tagIsReadOnlyFromTagCharacters() {
+        assertThat(ImapFrameDecoder.tagOf("a+b NOOP".getBytes(StandardCharsets.US_ASCII), 8, true)).isNull();
+        assertThat(ImapFrameDecoder.tagOf("A]1 NOOP".getBytes(StandardCharsets.US_ASCII), 8, true)).isEqualTo("A]1");
+        assertThat(ImapFrameDecoder.tagOf("(x NOOP".getBytes(StandardCharsets.US_ASCII), 7, true)).isNull();
+    }
+}

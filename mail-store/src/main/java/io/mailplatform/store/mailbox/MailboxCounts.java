@@ -1,0 +1,13 @@
+package io.mailplatform.store.mailbox;
+
+/**
+ * Counts IMAP STATUS reports (RFC 9051 §6.3.11).
+ *
+ * @param messages MESSAGES
+ * @param unseen UNSEEN: messages without \Seen
+ * @param deleted DELETED: messages with \Deleted
+ * @param size SIZE: the sum of RFC822.SIZE
+ * @param recent RECENT (IMAP4rev1): messages not yet announced to any session
+ */
+public record MailboxCounts(long messages, long unseen, long deleted, long size, long recent) {
+}

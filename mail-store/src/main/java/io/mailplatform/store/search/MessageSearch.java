@@ -1,0 +1,226 @@
+package io.mailplatform.store.search;
+
+import io.mailplatform.store.jdbc.LongRows;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MessageContents;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs a {@link SearchCriterion} tree as one SQL query over a mailbox's messages: flags, dates,
+ * sizes and UIDs on {@code messages}; envelope fields on the decoded header columns of
+ * {@code message_contents}; body and text through its {@code search_vector} (GIN); arbitrary
+ * header fields by a regular expression over the stored header octets. A missing value (a
+ * message without a Date header, without a search vector) never matches: in a positive position
+ * SQL's NULL already excludes the row; under NOT the leaf is made two-valued with
+ * {@code coalesce}, so NOT of a leaf is its exact complement. Leaves in positive positions stay
+ * bare, so PostgreSQL can use their indexes (the GIN index of {@code @@}).
+ */
+@Repository
+public class MessageSearch {
+    /** Above this many ranges a UID set is joined as arrays instead of a chain of BETWEENs. */
+    private static final int INLINE_RANGES = 16;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
+
+    private final JdbcClient jdbc;
+
+    public MessageSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The UIDs of the mailbox's messages that match, ascending. */
+    public long[] search(Mailbox mailbox, SearchCriterion criterion) {
+        Query query = new Query();
+        String condition = query.condition(criterion, false);
+        String sql = "SELECT m.uid FROM messages m"
+                + (query.needsContent ? " JOIN message_contents c ON c.id = m.content_id" : "")
+                + " WHERE m.mailbox_id = ? AND " + condition + " ORDER BY m.uid";
+        List<Object> params = new ArrayList<>();
+        params.add(mailbox.id());
+        params.addAll(query.params);
+        LongRows uids = new LongRows();
+        jdbc.sql(sql).params(params).query(uids);
+        return uids.toArray();
+    }
+
+    private static final class Query {
+        final List<Object> params = new ArrayList<>();
+        boolean needsContent;
+
+        String condition(SearchCriterion c, boolean negated) {
+            if (c instanceof SearchCriterion.All) {
+                return "TRUE";
+            }
+            if (c instanceof SearchCriterion.Not not) {
+                return "NOT (" + condition(not.criterion(), !negated) + ")";
+            }
+            if (c instanceof SearchCriterion.Or or) {
+                return "((" + condition(or.left(), negated) + ") OR (" + condition(or.right(), negated) + "))";
+            }
+            if (c instanceof SearchCriterion.And and) {
+                if (and.criteria().isEmpty()) {
+                    return "TRUE";
+                }
+                List<String> parts = new ArrayList<>();
+                for (SearchCriterion part : and.criteria()) {
+                    parts.add("(" + condition(part, negated) + ")");
+                }
+                return String.join(" AND ", parts);
+            }
+            return negated ? "coalesce((" + leaf(c) + "), false)" : "(" + leaf(c) + ")";
+        }
+
+        private String leaf(SearchCriterion c) {
+            if (c instanceof SearchCriterion.Uids uids) {
+                return uids(uids.ranges());
+            }
+            if (c instanceof SearchCriterion.SystemFlag flag) {
+                params.add(flag.bit());
+                return "(m.flags & ?::smallint) " + (flag.set() ? "<> 0" : "= 0");
+            }
+            if (c instanceof SearchCriterion.Keyword keyword) {
+                params.add(keyword.keyword());
+                return (keyword.set() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM unnest(m.keywords) k WHERE lower(k) = lower(?))";
+            }
+            if (c instanceof SearchCriterion.InternalDate date) {
+                return range("m.internal_date", date.from(), date.to());
+            }
+            if (c instanceof SearchCriterion.SentDate date) {
+                needsContent = true;
+                return range("c.sent_date", date.from(), date.to());
+            }
+            if (c instanceof SearchCriterion.Size size) {
+                params.add(size.octets());
+                return "m.size " + (size.larger() ? ">" : "<") + " ?";
+            }
+            if (c instanceof SearchCriterion.FieldContains field) {
+                needsContent = true;
+                params.add("%" + likeEscape(field.value()) + "%");
+                return "coalesce(c." + column(field.field()) + ", '') ILIKE ? ESCAPE '\\'";
+            }
+            if (c instanceof SearchCriterion.HeaderContains header) {
+                needsContent = true;
+                params.add(headerPattern(header.name(), header.value()));
+                // the header as FETCH BODY[HEADER] shows it, the entry's trace prefix included
+                return "convert_from(" + MessageContents.PREFIX + " || substring(c.raw FROM 1 FOR c.body_offset), 'LATIN1') ~* ?";
+            }
+            if (c instanceof SearchCriterion.FullText text) {
+                return fullText(text);
+            }
+            throw new IllegalArgumentException("unknown criterion " + c);
+        }
+
+        private String uids(long[] ranges) {
+            if (ranges.length == 0) {
+                return "FALSE";
+            }
+            if (ranges.length / 2 <= INLINE_RANGES) {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < ranges.length; i += 2) {
+                    params.add(ranges[i]);
+                    params.add(ranges[i + 1]);
+                    parts.add("m.uid BETWEEN ? AND ?");
+                }
+                return String.join(" OR ", parts);
+            }
+            long[] firsts = new long[ranges.length / 2];
+            long[] lasts = new long[ranges.length / 2];
+            for (int i = 0; i < firsts.length; i++) {
+                firsts[i] = ranges[2 * i];
+                lasts[i] = ranges[2 * i + 1];
+            }
+            params.add(firsts);
+            params.add(lasts);
+            return "EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::bigint[]) r(first, last) WHERE m.uid BETWEEN r.first AND r.last)";
+        }
+
+        private String range(String column, java.time.Instant from, java.time.Instant to) {
+            List<String> parts = new ArrayList<>();
+            if (from != null) {
+                params.add(Timestamp.from(from));
+                parts.add(column + " >= ?");
+            }
+            if (to != null) {
+                params.add(Timestamp.from(to));
+                parts.add(column + " < ?");
+            }
+            return parts.isEmpty() ? column + " IS NOT NULL" : String.join(" AND ", parts);
+        }
+
+        /**
+         * Every word of the text as a prefix query over the search vector; the tsquery is built once
+         * per statement (an uncorrelated subquery). A text without any word (punctuation, empty) is a
+         * substring of everything: it matches all messages.
+         */
+        private String fullText(SearchCriterion.FullText text) {
+            if (!WORD.matcher(text.text()).find()) {
+                return "TRUE";
+            }
+            needsContent = true;
+            String query = "(SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' & '))"
+                    + " FROM unnest(tsvector_to_array(to_tsvector('simple', ?))) w)";
+            params.add(text.text());
+            if (!text.bodyOnly()) {
+                return "c.search_vector @@ " + query;
+            }
+            // BODY must not match on header fields alone: when the headers also contain the words,
+            // the stored body octets must contain the text
+            params.add(text.text());
+            params.add(text.text());
+            return "c.search_vector @@ " + query + " AND (NOT (to_tsvector('simple', concat_ws(' ', c.subject, c.from_text,"
+                    + " c.to_text, c.cc_text, c.bcc_text)) @@ " + query + ") OR position(lower(?) IN lower(convert_from("
+                    + "substring(c.raw FROM c.body_offset + 1), 'LATIN1'))) > 0)";
+        }
+
+        private static String column(SearchCriterion.Field field) {
+            switch (field) {
+                case FROM:
+                    return "from_text";
+                case TO:
+                    return "to_text";
+                case CC:
+                    return "cc_text";
+                case BCC:
+                    return "bcc_text";
+                default:
+                    return "subject";
+            }
+        }
+    }
+
+    static String likeEscape(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * A case-insensitive regular expression for a header field of that name whose value (folded
+     * lines included) contains the text. The header is read as ISO-8859-1, so the text is matched
+     * octet by octet in its UTF-8 form.
+     */
+    static String headerPattern(String name, String value) {
+        String octets = new String(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String field = "(^|\\n)" + regexQuote(name) + "[ \\t]*:";
+        if (value.isEmpty()) {
+            return field;
+        }
+        return field + "([^\\n]|\\n[ \\t])*?" + regexQuote(octets);
+    }
+
+    /** Escapes every character PostgreSQL's regular expressions treat specially. */
+    private static String regexQuote(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

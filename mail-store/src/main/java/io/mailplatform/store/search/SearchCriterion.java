@@ -1,0 +1,71 @@
+package io.mailplatform.store.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message search over one mailbox, as the store runs it: a tree of criteria that
+ * {@link MessageSearch} turns into one SQL query. Protocol notions (message sequence numbers, a
+ * session's \Recent messages, saved results) are resolved to UID ranges before they get here.
+ */
+public sealed interface SearchCriterion {
+
+    record All() implements SearchCriterion {
+    }
+
+    /** UIDs in any of the ranges; {@code ranges} holds pairs {@code first, last} (inclusive). */
+    record Uids(long[] ranges) implements SearchCriterion {
+    }
+
+    /** A system flag (a bit of MessageFlags) set, or not set. */
+    record SystemFlag(int bit, boolean set) implements SearchCriterion {
+    }
+
+    /** A keyword set or not (compared case-insensitively). */
+    record Keyword(String keyword, boolean set) implements SearchCriterion {
+    }
+
+    /** INTERNALDATE in {@code [from, to)}; null bounds are open. */
+    record InternalDate(Instant from, Instant to) implements SearchCriterion {
+    }
+
+    /** The Date header in {@code [from, to)}; messages without a usable Date header never match. */
+    record SentDate(Instant from, Instant to) implements SearchCriterion {
+    }
+
+    enum Field {
+        FROM, TO, CC, BCC, SUBJECT
+    }
+
+    /** A case-insensitive substring of a decoded envelope field. */
+    record FieldContains(Field field, String value) implements SearchCriterion {
+    }
+
+    /** A header field of that name whose value contains the string (empty: the field is present). */
+    record HeaderContains(String name, String value) implements SearchCriterion {
+    }
+
+    /**
+     * Full-text search (PostgreSQL text search over subject, addresses and text parts), each word
+     * matching as a prefix of a word of the message. {@code bodyOnly}: a word found in the
+     * subject or addresses must also occur in the body text.
+     */
+    record FullText(String text, boolean bodyOnly) implements SearchCriterion {
+    }
+
+    /** RFC822.SIZE larger or smaller than {@code octets}. */
+    record Size(long octets, boolean larger) implements SearchCriterion {
+    }
+
+    record Not(SearchCriterion criterion) implements SearchCriterion {
+    }
+
+    record Or(SearchCriterion left, SearchCriterion right) implements SearchCriterion {
+    }
+
+    record And(List<SearchCriterion> criteria) implements SearchCriterion {
+        public And {
+            criteria = List.copyOf(criteria);
+        }
+    }
+}
