@@ -40,6 +40,9 @@ final class EmbeddedInfrastructure implements ApplicationListener<ApplicationEnv
                     properties.kafkaControllerPort());
             overrides.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         }
+        if (!environment.containsProperty("mail.store.secrets.key")) {
+            overrides.put("mail.store.secrets.key", SecretsKeyFile.readOrCreate(dataDir.resolve("secrets.key")));
+        }
         if (!overrides.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", overrides));
         }
