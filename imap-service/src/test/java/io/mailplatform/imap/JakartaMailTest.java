@@ -46,10 +46,7 @@ class JakartaMailTest extends ImapTestSupport {
         properties.put("mail.imap.starttls.enable", "true");
         properties.put("mail.imap.starttls.required", "true");
         Session session = Session.getInstance(properties);
-        if (Boolean.getBoolean("imap.debug")) {
-            session.setDebug(true);
-            session.setDebugOut(new java.io.PrintStream(new java.io.FileOutputStream("/tmp/jakarta-debug.txt", true), true));
-        }
+        session.setDebug(Boolean.getBoolean("imap.debug")); // -Dimap.debug=true prints the protocol exchange
         Store store = session.getStore(implicitTls ? "imaps" : "imap");
         store.connect("127.0.0.1", implicitTls ? tlsPort() : port(), account.address(), PASSWORD);
         return store;

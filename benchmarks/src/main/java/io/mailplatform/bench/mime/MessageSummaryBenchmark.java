@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run (see README, "Message parsing and storage"):
  * <pre>
- * java -cp "$(cat /tmp/bench-cp.txt):benchmarks/target/classes" org.openjdk.jmh.Main MessageSummaryBenchmark
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/bench.cp)" org.openjdk.jmh.Main MessageSummaryBenchmark
  * </pre>
  */
 @State(Scope.Benchmark)

@@ -15,7 +15,7 @@ import java.util.function.IntSupplier;
  * 100 KiB realistic messages after a warm-up.
  *
  * <pre>
- * java -cp "$(cat /tmp/bench-cp.txt):benchmarks/target/classes" io.mailplatform.bench.mime.MessageSummaryCpuTime
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/bench.cp)" io.mailplatform.bench.mime.MessageSummaryCpuTime
  * </pre>
  */
 public final class MessageSummaryCpuTime {

@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * account bench@example.test. Other arguments go to Spring (ports, limits).
  *
  * <pre>
- * java ... io.mailplatform.bench.smtp.SmtpBenchServer --data-dir /tmp/smtp-bench --mail.smtp.mx-port=12525
+ * java ... io.mailplatform.bench.smtp.SmtpBenchServer --data-dir target/smtp-bench --mail.smtp.mx-port=12525
  * </pre>
  */
 public final class SmtpBenchServer {
@@ -38,7 +38,7 @@ public final class SmtpBenchServer {
                 springArgs.add(args[i]);
             }
         }
-        Path dataDir = Path.of(options.getOrDefault("data-dir", "/tmp/smtp-bench"));
+        Path dataDir = Path.of(options.getOrDefault("data-dir", "target/smtp-bench"));
         int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "19192"));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"),
                 Integer.parseInt(options.getOrDefault("postgres-port", "15433")));
