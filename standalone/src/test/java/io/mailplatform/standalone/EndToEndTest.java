@@ -25,7 +25,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.Base64;
 import java.util.Properties;
 import java.util.Random;
@@ -45,7 +52,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mail.smtp.mx-port=0", "mail.smtp.submission-port=0", "mail.smtp.submissions-port=0",
                 "mail.pop3.port=0", "mail.pop3.tls-port=0", "mail.imap.port=0", "mail.imap.tls-port=0",
-                "mail.smtp.hostname=mx.example.test", "mail.admin.password=admin-secret"})
+                "mail.smtp.hostname=mx.example.test", "mail.admin.password=admin-secret",
+                "mail.smtp.limits.max-connections-per-address=250"})
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
@@ -60,6 +68,8 @@ class EndToEndTest {
     Pop3Server pop3;
     @Autowired
     ImapServer imap;
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -84,6 +94,61 @@ class EndToEndTest {
         assertThat(post("/api/admin/domains", "{\"name\":\"other.test\"}", null, null).statusCode()).isEqualTo(401);
         assertThat(post("/api/admin/domains", "{\"name\":\"other.test\"}", "admin", "wrong").statusCode()).isEqualTo(401);
         assertThat(post("/api/admin/domains", "{\"name\":\"other.test\"}", ADDRESS, PASSWORD).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * 200 clients submit at once, each two messages on one connection; once the 250s are in, every
+     * message is stored exactly once, across gateway, Kafka, delivery and PostgreSQL.
+     */
+    @Test
+    void concurrentSubmissionsAreEachStoredExactlyOnce() throws Exception {
+        String recipient = "load@example.test";
+        assertThat(post("/api/admin/accounts", "{\"address\":\"" + recipient + "\",\"password\":\"" + PASSWORD + "\"}",
+                "admin", "admin-secret").statusCode()).isEqualTo(201);
+        int clients = 200;
+        int perClient = 2;
+        Session session = Session.getInstance(clientProperties());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Void>> sends = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                sends.add(pool.submit(() -> {
+                    try (Transport transport = session.getTransport("smtp")) {
+                        transport.connect("127.0.0.1", smtp.port("submission"), ADDRESS, PASSWORD);
+                        for (int m = 0; m < perClient; m++) {
+                            MimeMessage message = new MimeMessage(session);
+                            message.setFrom(new InternetAddress(ADDRESS));
+                            message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+                            message.setSubject("load " + client + "/" + m);
+                            message.setText("message " + m + " of client " + client + "\n");
+                            message.saveChanges();
+                            transport.sendMessage(message, message.getAllRecipients());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> send : sends) {
+                send.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String count = """
+                SELECT count(*) FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
+                JOIN accounts a ON a.id = b.account_id WHERE a.address = ?""";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (jdbc.sql(count).param(recipient).query(Long.class).single() < clients * perClient
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(500); // a duplicate would arrive right behind the last copy
+        List<String> subjects = jdbc.sql("""
+                SELECT c.subject FROM messages m JOIN message_contents c ON c.id = m.content_id
+                JOIN mailboxes b ON b.id = m.mailbox_id JOIN accounts a ON a.id = b.account_id
+                WHERE a.address = ?""").param(recipient).query(String.class).list();
+        assertThat(subjects).hasSize(clients * perClient).doesNotHaveDuplicates();
     }
 
     @Test
