@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param spf SPF checking (RFC 7208)
  * @param routing alias, list and subaddress expansion
  * @param retry retries of local deliveries that failed temporarily (over quota)
+ * @param housekeeping pruning of the delivery idempotency records
  */
 @Validated
 @ConfigurationProperties("mail.delivery")
@@ -31,7 +32,8 @@ public record DeliveryProperties(
         String hostname,
         @DefaultValue @Valid Spf spf,
         @DefaultValue @Valid Routing routing,
-        @DefaultValue @Valid Retry retry) {
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid Housekeeping housekeeping) {
 
     public DeliveryProperties {
         if (hostname == null || hostname.isBlank()) {
@@ -94,5 +96,18 @@ public record DeliveryProperties(
             @DefaultValue("3d") Duration giveUpAfter,
             @DefaultValue("30s") Duration pollInterval,
             @DefaultValue("100") @Min(1) int batchSize) {
+    }
+
+    /**
+     * @param deliveriesRetention how long the (envelope id, recipient) record of a delivery is kept
+     *        to recognise a redelivered Kafka record; keep it longer than the retention of
+     *        {@code mail.inbound} (Kafka's default: 7 days) (default 14d)
+     * @param interval how often old records are pruned (default 1h)
+     * @param batchSize most records deleted in one transaction (default 10000)
+     */
+    public record Housekeeping(
+            @DefaultValue("14d") Duration deliveriesRetention,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("10000") @Min(1) int batchSize) {
     }
 }

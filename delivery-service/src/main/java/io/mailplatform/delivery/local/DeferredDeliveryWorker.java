@@ -18,12 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work: due rows are locked with SKIP LOCKED.
  */
 @Component
-public class DeferredDeliveryWorker implements SmartLifecycle {
+public class DeferredDeliveryWorker extends PeriodicWork {
     private static final Logger log = LoggerFactory.getLogger(DeferredDeliveryWorker.class);
     private static final Duration FIRST_DELAY = Duration.ofMinutes(1);
 
@@ -44,16 +40,24 @@ public class DeferredDeliveryWorker implements SmartLifecycle {
     private final DsnPlanner dsn;
     private final DeliveryProperties.Retry settings;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     public DeferredDeliveryWorker(MailboxDelivery store, TransactionTemplate transactions,
             RecipientResolver resolver, DsnPlanner dsn, DeliveryProperties properties) {
+        super("deferred-deliveries", properties.retry().pollInterval());
         this.store = store;
         this.transactions = transactions;
         this.resolver = resolver;
         this.dsn = dsn;
         this.settings = properties.retry();
         this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    void runPeriodically() {
+        Pass pass;
+        do {
+            pass = runOnce();
+        } while (pass.delivered() + pass.rescheduled() + pass.bounced() >= settings.batchSize());
     }
 
     /** The outcome of one pass. */
@@ -114,38 +118,5 @@ public class DeferredDeliveryWorker implements SmartLifecycle {
         RecipientStatus status = new RecipientStatus(recipient.address(), recipient.originalRecipient(), "failed", "5.2.2",
                 "552 5.2.2 Mailbox full: over quota for " + settings.giveUpAfter().toHours() + " hours");
         return dsn.plan(envelope, List.of(status), original, "quota." + deferred.id(), routing);
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "deferred-deliveries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = settings.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                Pass pass;
-                do {
-                    pass = runOnce();
-                } while (pass.delivered() + pass.rescheduled() + pass.bounced() >= settings.batchSize());
-            } catch (RuntimeException e) {
-                log.warn("retrying deferred deliveries failed, next try in {}: {}", settings.pollInterval(), e.toString());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }
