@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * can make the parser build without bound.
  */
 class LimitsTest extends ImapTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    io.mailplatform.store.directory.DirectoryAdmin admin;
     private static final long MESSAGE_LIMIT = 50L * 1024 * 1024;
 
     @Test
@@ -43,6 +45,36 @@ class LimitsTest extends ImapTestSupport {
             assertThat(command(client, "b", "NOOP")).containsExactly("b OK NOOP completed");
             assertThat(mailboxes.messages(inbox(account))).isEmpty();
         }
+    }
+
+    @Test
+    void appendAndCopyBeyondTheQuotaAreRefusedWithOverquota() throws Exception {
+        Account account = account("limits-quota");
+        String message = simpleMessage("a@example.test", "quota", "x".repeat(400));
+        long uid = append(inbox(account), message, java.time.Instant.now());
+        String literal = message.replace("\n", "\r\n");
+        long used = mailboxes.messages(inbox(account)).get(0).size();
+        admin.setQuota(account.address(), used + 100);
+        try (LineClient client = login(account)) {
+            command(client, "c", "CREATE Kept");
+            client.send("a APPEND INBOX {" + literal.length() + "}");
+            assertThat(client.readLine()).startsWith("+");
+            client.write(literal + "\r\n");
+            assertThat(client.readLine()).isEqualTo("a NO [OVERQUOTA] Not enough room: the quota is exceeded");
+            command(client, "s", "SELECT INBOX");
+            assertThat(command(client, "k", "UID COPY " + uid + " Kept")).containsExactly(
+                    "k NO [OVERQUOTA] Not enough room: the quota is exceeded");
+            // moving stays within the account's usage
+            assertThat(command(client, "m", "UID MOVE " + uid + " Kept")).last().asString().startsWith("m OK");
+
+            admin.setQuota(account.address(), null);
+            client.send("b APPEND Kept {" + literal.length() + "}");
+            assertThat(client.readLine()).startsWith("+");
+            client.write(literal + "\r\n");
+            assertThat(client.readLine()).startsWith("b OK [APPENDUID ");
+        }
+        assertThat(mailboxes.messages(inbox(account))).isEmpty();
+        assertThat(mailboxes.messages(mailboxes.require(account.id(), "Kept"))).hasSize(2);
     }
 
     @Test

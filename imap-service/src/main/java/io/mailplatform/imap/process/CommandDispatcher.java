@@ -14,6 +14,7 @@ import io.mailplatform.imap.session.ImapStateTable;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.MailboxExistsException;
 import io.mailplatform.store.mailbox.MailboxNotFoundException;
+import io.mailplatform.store.mailbox.OverQuotaException;
 import io.mailplatform.store.mailbox.MessageIndex;
 import java.util.HashMap;
 import java.util.List;
@@ -127,6 +128,8 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.no(tag, ResponseCode.NONEXISTENT, "No such mailbox"));
         } catch (MailboxExistsException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
+        } catch (OverQuotaException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.OVERQUOTA, "Not enough room: the quota is exceeded"));
         } catch (DataAccessResourceFailureException | TransientDataAccessException | CannotCreateTransactionException e) {
             log.warn("store unavailable: {}", e.toString());
             return new Outcome.Done(Status.no(tag, ResponseCode.UNAVAILABLE, "The mail store is unavailable, try again"));

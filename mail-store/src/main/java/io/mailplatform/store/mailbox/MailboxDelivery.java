@@ -300,16 +300,7 @@ public class MailboxDelivery {
     private Map<Long, Long> quotaUsage(List<Placement> placements) {
         long[] accounts = placements.stream().filter(p -> p.copy().quotaBytes() != null)
                 .mapToLong(p -> p.copy().accountId()).distinct().sorted().toArray();
-        Map<Long, Long> usage = new HashMap<>();
-        if (accounts.length == 0) {
-            return usage;
-        }
-        jdbc.sql("SELECT id FROM accounts WHERE id = ANY(?) ORDER BY id FOR UPDATE").param(accounts).query().listOfRows();
-        jdbc.sql("""
-                SELECT b.account_id, sum(m.size) FROM mailboxes b JOIN messages m ON m.mailbox_id = b.id
-                WHERE b.account_id = ANY(?) GROUP BY b.account_id""").param(accounts)
-                .query((ResultSet rs, int n) -> usage.put(rs.getLong(1), rs.getLong(2))).list();
-        return usage;
+        return QuotaUsage.lockAndMeasure(jdbc, accounts);
     }
 
     /** The mailbox of each placement: the named one, or INBOX when the account has none of that name. */

@@ -92,8 +92,10 @@ public class MailboxService {
 
     // ---- messages --------------------------------------------------------------------------
 
+    /** Appends a message; {@link OverQuotaException} when the account's quota has no room for it. */
     public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
         AppendResult result = transactions.execute(status -> {
+            QuotaUsage.requireRoom(jdbc, mailbox.accountId(), raw.length);
             long contentId = insertContent(raw);
             Allocation allocation = allocate(mailbox.id(), 1);
             insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
@@ -204,9 +206,17 @@ public class MailboxService {
         return changed;
     }
 
-    /** Copies messages to another mailbox of the same account; content is shared, not duplicated. */
+    /**
+     * Copies messages to another mailbox of the same account; content is shared, not duplicated,
+     * but the copies count against the quota ({@link OverQuotaException}: nothing copied).
+     */
     public CopyResult copy(Mailbox source, Collection<Long> uids, Mailbox target) {
-        CopyResult result = transactions.execute(status -> copyInTransaction(source, uids, target));
+        CopyResult result = transactions.execute(status -> {
+            long octets = jdbc.sql("SELECT coalesce(sum(size), 0) FROM messages WHERE mailbox_id = ? AND uid = ANY(?)")
+                    .params(source.id(), toArray(uids)).query(Long.class).single();
+            QuotaUsage.requireRoom(jdbc, target.accountId(), octets);
+            return copyInTransaction(source, uids, target);
+        });
         if (!result.targetUids().isEmpty()) {
             events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, target.accountId(), target.id(),
                     target.name(), 0, result.targetUids(), EventOrigin.ID));
