@@ -51,6 +51,17 @@ public final class LoginThrottle {
         return Duration.ofNanos(delay);
     }
 
+    /**
+     * What is left of the delay that the latest failure started, for protocols that refuse an
+     * attempt outright instead of holding their answer back (HTTP: 429 with Retry-After).
+     */
+    public Duration remainingWait(String account, InetAddress address) {
+        long now = clock.getAsLong();
+        long wait = Math.max(remainingOf(accountKey(account), freeFailuresPerAccount, now),
+                remainingOf(addressKey(address), freeFailuresPerAddress, now));
+        return Duration.ofNanos(wait);
+    }
+
     public void failed(String account, InetAddress address) {
         long now = clock.getAsLong();
         record(accountKey(account), now);
@@ -74,9 +85,15 @@ public final class LoginThrottle {
         return Math.min(maxDelayNanos, baseDelayNanos << excess);
     }
 
+    private long remainingOf(String key, int free, long now) {
+        Failures record = failures.get(key);
+        long delay = delayOf(key, free, now);
+        return record == null ? 0 : Math.max(0, delay - (now - record.last()));
+    }
+
     private void record(String key, long now) {
         failures.compute(key, (k, old) -> old == null || now - old.since() > windowNanos
-                ? new Failures(1, now) : new Failures(old.count() + 1, old.since()));
+                ? new Failures(1, now, now) : new Failures(old.count() + 1, old.since(), now));
     }
 
     private static String accountKey(String account) {
@@ -87,6 +104,6 @@ public final class LoginThrottle {
         return "i:" + (address == null ? "" : address.getHostAddress());
     }
 
-    private record Failures(int count, long since) {
+    private record Failures(int count, long since, long last) {
     }
 }

@@ -45,6 +45,21 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theRemainingWaitRunsFromTheLatestFailure() throws Exception {
+        InetAddress ip = InetAddress.getByName("192.0.2.4");
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("bob@example.test", ip);
+        }
+        assertThat(throttle.remainingWait("bob@example.test", ip)).isEqualTo(Duration.ofSeconds(1));
+        now.addAndGet(Duration.ofMillis(400).toNanos());
+        assertThat(throttle.remainingWait("bob@example.test", ip)).isEqualTo(Duration.ofMillis(600));
+        now.addAndGet(Duration.ofMillis(600).toNanos());
+        assertThat(throttle.remainingWait("bob@example.test", ip)).isZero();
+        throttle.failed("bob@example.test", ip);
+        assertThat(throttle.remainingWait("bob@example.test", ip)).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void disabledNeverDelays() throws Exception {
         LoginThrottle off = LoginThrottle.disabled();
         InetAddress ip = InetAddress.getByName("192.0.2.3");

@@ -56,6 +56,14 @@ public class Authenticator {
         return new LoginAttempt(account, after.compareTo(before) > 0 ? after : before);
     }
 
+    /**
+     * For protocols that refuse an attempt instead of holding their answer back (HTTP): how long
+     * the client must wait before its next attempt for this address is checked at all.
+     */
+    public Duration throttledFor(String address, InetAddress client) {
+        return throttle.remainingWait(address, client);
+    }
+
     /** The account if the address and password match an enabled account. */
     public Optional<Account> authenticate(String address, String password) {
         if (address == null || password == null || address.isEmpty()) {

@@ -2,6 +2,9 @@ package io.mailplatform.webmail.security;
 
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -9,11 +12,14 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic logins: the administrator (ROLE_ADMIN) or a mail account by its full address
- * (ROLE_USER, principal = {@link Account}).
+ * (ROLE_USER, principal = {@link Account}). Failed logins are throttled as in the mail protocols,
+ * per name and per client address; since an HTTP answer cannot well be held back, an attempt made
+ * while the delay of the latest failure runs is refused without a password check.
  */
 @Component
 public class MailAuthenticationProvider implements AuthenticationProvider {
@@ -29,16 +35,33 @@ public class MailAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String name = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
+        InetAddress client = clientAddress(authentication);
+        Duration wait = authenticator.throttledFor(name, client);
+        if (!wait.isZero()) {
+            throw new LoginThrottledException(wait);
+        }
         if (admin.matches(name, password)) {
             return UsernamePasswordAuthenticationToken.authenticated(name, null,
                     List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
         }
-        Optional<Account> account = authenticator.authenticate(name, password);
+        Optional<Account> account = authenticator.login(name, password, client).account();
         if (account.isEmpty()) {
             throw new BadCredentialsException("invalid credentials");
         }
         return UsernamePasswordAuthenticationToken.authenticated(account.get(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_USER")));
+    }
+
+    private static InetAddress clientAddress(Authentication authentication) {
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            try {
+                // a literal address: no name lookup
+                return InetAddress.getByName(details.getRemoteAddress());
+            } catch (UnknownHostException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     @Override

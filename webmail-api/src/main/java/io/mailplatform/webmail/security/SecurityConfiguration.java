@@ -18,15 +18,22 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class SecurityConfiguration {
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, MailAuthenticationProvider provider) throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins; try again in " + seconds + " s");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"mail\"");
             problem(response, HttpStatus.UNAUTHORIZED, "Valid credentials are required");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                 "These credentials do not allow this operation");
-        http.authenticationProvider(provider)
-                .csrf(csrf -> csrf.disable())
+        // the provider bean is the global AuthenticationManager's; adding it here as well made every
+        // failed login run twice (the local manager falls back to the global one)
+        http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -41,6 +48,7 @@ public class SecurityConfiguration {
     private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
