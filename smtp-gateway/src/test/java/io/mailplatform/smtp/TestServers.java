@@ -25,7 +25,11 @@ final class TestServers {
     }
 
     static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy) {
-        return new SmtpProperties("mx.example.test", "127.0.0.1", 0, 0, 0, false, "mail", 4, limits,
+        return properties(limits, proxy, false);
+    }
+
+    static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy, boolean senderMustMatchLogin) {
+        return new SmtpProperties("mx.example.test", "127.0.0.1", 0, 0, 0, false, senderMustMatchLogin, "mail", 4, limits,
                 new SmtpProperties.RecipientCache(Duration.ofSeconds(30), 100), proxy);
     }
 

@@ -139,6 +139,12 @@ public class DirectoryService {
         }
     }
 
+    /** The aliases that point at this address directly. */
+    public List<String> aliasesOf(String target) {
+        return jdbc.sql("SELECT address FROM aliases WHERE target = ? ORDER BY address").param(normalize(target))
+                .query(String.class).list();
+    }
+
     public List<String> aliasTargets(String address) {
         return jdbc.sql("SELECT target FROM aliases WHERE address = ? ORDER BY target").param(normalize(address))
                 .query(String.class).list();

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param submissionPort the submission listener, STARTTLS then AUTH before MAIL (default 587; -1 off)
  * @param submissionsPort the implicit-TLS submission listener, AUTH before MAIL (default 465; -1 off)
  * @param allowPlaintextAuth allow AUTH without TLS, for development only (default false)
+ * @param senderMustMatchLogin an authenticated client may use as MAIL FROM only its own address (with
+ *        any {@code +tag}), the aliases that point at it, or {@code <>}; others get 553 5.7.1 (default false)
  * @param tlsBundle the Spring SSL bundle with the certificate; a self-signed one is generated when it is not configured (default "mail")
  * @param workerThreads threads for blocking work (directory look-ups, password checks), shared by all sessions (default 16)
  * @param limits size, count and time limits
@@ -34,6 +36,7 @@ public record SmtpProperties(
         @DefaultValue("587") int submissionPort,
         @DefaultValue("465") int submissionsPort,
         @DefaultValue("false") boolean allowPlaintextAuth,
+        @DefaultValue("false") boolean senderMustMatchLogin,
         @DefaultValue("mail") String tlsBundle,
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,

@@ -8,7 +8,7 @@ import io.mailplatform.store.directory.DirectoryService;
 import org.springframework.stereotype.Component;
 
 /**
- * The directory as RCPT sees it, with a short-lived bounded cache so that a busy MX does not ask
+ * The directory as the gateway sees it: at RCPT with a short-lived bounded cache so that a busy MX does not ask
  * PostgreSQL twice for every recipient. {@link #cached} never blocks and may run on the event
  * loop; {@link #lookup} queries the store and must run on a worker thread.
  */
@@ -39,6 +39,13 @@ public class RecipientDirectory {
         }
         cache.put(address.normalized(), route);
         return route;
+    }
+
+    /** The addresses an account may send as (blocking: runs on a worker thread, at AUTH). */
+    public SenderIdentities senderIdentities(String login) {
+        java.util.Set<String> addresses = new java.util.HashSet<>(directory.aliasesOf(login));
+        addresses.add(login.toLowerCase(java.util.Locale.ROOT));
+        return new SenderIdentities(addresses);
     }
 
     /** Forgets every cached answer (tests and directory changes that must show at once). */

@@ -53,6 +53,9 @@ public final class Replies {
     public static final SmtpReply BAD_SENDER_SYNTAX = SmtpReply.of(501, "5.1.7", "Bad sender address syntax");
     public static final SmtpReply BAD_RECIPIENT_SYNTAX = SmtpReply.of(501, "5.1.3", "Bad recipient address syntax");
     public static final SmtpReply NO_SUCH_USER = SmtpReply.of(550, "5.1.1", "No such user here");
+    /** RFC 3463 5.7.1: an authenticated client sending as an address its account does not own. */
+    public static final SmtpReply SENDER_NOT_OWNED = SmtpReply.of(553, "5.7.1",
+            "Sender address not owned by the authenticated user");
     public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relaying denied");
     public static final SmtpReply NO_VALID_RECIPIENTS = SmtpReply.of(554, "5.5.1", "No valid recipients");
     public static final SmtpReply SIZE_EXCEEDED = SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");

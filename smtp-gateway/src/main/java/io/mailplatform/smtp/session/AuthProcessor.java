@@ -5,6 +5,8 @@ import io.mailplatform.core.sasl.SaslException;
 import io.mailplatform.smtp.auth.SaslExchange;
 import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.ehlo.EhloExtension;
+import io.mailplatform.smtp.policy.RecipientDirectory;
+import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.mailplatform.smtp.reply.SmtpReply;
@@ -18,9 +20,12 @@ import java.util.List;
  */
 final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExtension {
     private final Authenticator authenticator;
+    /** Set when MAIL FROM must be an address of the account (mail.smtp.sender-must-match-login). */
+    private final RecipientDirectory senders;
 
-    AuthProcessor(Authenticator authenticator) {
+    AuthProcessor(Authenticator authenticator, RecipientDirectory senders) {
         this.authenticator = authenticator;
+        this.senders = senders;
     }
 
     @Override
@@ -74,14 +79,24 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
         if (authzid != null && !authzid.isEmpty() && !authzid.equalsIgnoreCase(credentials.username())) {
             throw new SmtpException(Replies.AUTH_FAILED); // acting for another user is not supported
         }
-        session.work(() -> authenticator.login(credentials.username(), credentials.password(), session.client()),
-                attempt -> session.delayed(attempt.replyDelay(), () -> {
-                    if (attempt.account().isPresent()) {
-                        session.authenticated(attempt.account().get().address());
+        session.work(() -> {
+                    Authenticator.LoginAttempt attempt = authenticator.login(credentials.username(), credentials.password(),
+                            session.client());
+                    SenderIdentities identities = senders == null || attempt.account().isEmpty() ? null
+                            : senders.senderIdentities(attempt.account().get().address());
+                    return new Login(attempt, identities);
+                },
+                login -> session.delayed(login.attempt().replyDelay(), () -> {
+                    if (login.attempt().account().isPresent()) {
+                        session.authenticated(login.attempt().account().get().address(), login.identities());
                         session.reply(Replies.AUTHENTICATED);
                     } else {
                         session.reply(Replies.AUTH_FAILED);
                     }
                 }));
+    }
+
+    /** @param identities the permitted senders, or null when any sender is permitted */
+    private record Login(Authenticator.LoginAttempt attempt, SenderIdentities identities) {
     }
 }

@@ -27,7 +27,7 @@ public final class CommandDispatcher {
         RcptProcessor rcpt = new RcptProcessor(properties, directory);
         this.data = new DataProcessor(properties);
         StartTlsProcessor startTls = new StartTlsProcessor();
-        this.auth = new AuthProcessor(authenticator);
+        this.auth = new AuthProcessor(authenticator, properties.senderMustMatchLogin() ? directory : null);
         BasicCommandProcessor basic = new BasicCommandProcessor();
         // the order of the EHLO keywords
         List<EhloExtension> extensions = List.of(

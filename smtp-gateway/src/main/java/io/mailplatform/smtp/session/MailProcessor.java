@@ -4,6 +4,7 @@ import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.policy.MessageSizeLimit;
+import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.policy.SmtpUtf8Requirement;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * MAIL FROM (RFC 5321 §4.1.1.2): starts a transaction. The null reverse path {@code <>} is accepted
- * (§4.5.5). Submission listeners require AUTH first (RFC 6409 §4.3), and TLS before that (RFC 3207).
+ * (§4.5.5). Submission listeners require AUTH first (RFC 6409 §4.3), and TLS before that (RFC 3207);
+ * where configured, an authenticated client may only send as its own addresses (RFC 6409 §6.1).
  * Announces the extensions whose parameters it takes: SIZE, 8BITMIME, SMTPUTF8, DSN.
  */
 final class MailProcessor implements CommandProcessor<SmtpCommand.MailFrom>, EhloExtension {
@@ -33,6 +35,10 @@ final class MailProcessor implements CommandProcessor<SmtpCommand.MailFrom>, Ehl
     public void process(SmtpSession session, SmtpCommand.MailFrom command) {
         if (session.listener().requiresAuth() && session.authenticatedUser() == null) {
             throw new SmtpException(session.tls() ? Replies.AUTH_REQUIRED : Replies.STARTTLS_FIRST);
+        }
+        SenderIdentities senders = session.senderIdentities();
+        if (senders != null && !command.path().isNull() && !senders.owns(command.path().mailbox())) {
+            throw new SmtpException(Replies.SENDER_NOT_OWNED);
         }
         SmtpUtf8Requirement.check(command.path().utf8(), command.parameters().smtpUtf8()).ifPresent(SmtpException::throwFor);
         sizeLimit.checkDeclared(command.parameters().size()).ifPresent(SmtpException::throwFor);

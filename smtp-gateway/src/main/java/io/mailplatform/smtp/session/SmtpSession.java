@@ -10,6 +10,7 @@ import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundMessage;
 import io.mailplatform.smtp.parse.SmtpCommandParser;
+import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.mailplatform.smtp.reply.SmtpReply;
@@ -53,6 +54,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private String heloName;
     private boolean extended;
     private String authenticatedUser;
+    private SenderIdentities senderIdentities;
     private MailTransaction transaction;
     private boolean receivingChunk;
     private SaslExchange sasl;
@@ -220,8 +222,14 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         return authenticatedUser;
     }
 
-    void authenticated(String user) {
+    void authenticated(String user, SenderIdentities senders) {
         authenticatedUser = user;
+        senderIdentities = senders;
+    }
+
+    /** The addresses the authenticated user may send as; null: any. */
+    SenderIdentities senderIdentities() {
+        return senderIdentities;
     }
 
     SaslExchange sasl() {
@@ -303,6 +311,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         startTls(sslContext, null, new String(ReplyEncoder.toBytes(Replies.READY_FOR_TLS), StandardCharsets.US_ASCII));
         heloName = null;
         authenticatedUser = null;
+        senderIdentities = null;
         resetTransaction();
         state = SmtpState.CONNECTED;
     }
