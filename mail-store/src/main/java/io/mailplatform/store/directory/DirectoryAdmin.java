@@ -118,6 +118,24 @@ public class DirectoryAdmin {
         }
     }
 
+    // ---- accounts ----------------------------------------------------------------------------
+
+    /** The accounts of a domain, by address. */
+    public List<Account> accounts(String domain) throws AddressException {
+        return jdbc.sql("""
+                SELECT a.id, a.address, a.quota_bytes, a.enabled FROM accounts a JOIN domains d ON d.id = a.domain_id
+                WHERE d.name = ? ORDER BY a.address""").param(Domain.parse(domain).name())
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    /** Enables or disables an account: a disabled one cannot log in and receives no mail (550 5.1.1). */
+    public void setEnabled(String address, boolean enabled) throws AddressException {
+        if (jdbc.sql("UPDATE accounts SET enabled = ? WHERE address = ?").params(enabled, normalize(address)).update() == 0) {
+            throw new UnknownEntryException("no account " + address);
+        }
+    }
+
     // ---- SPF policy --------------------------------------------------------------------------
 
     /** A domain's SPF fail policy ({@code junk}, {@code discard}), empty when it uses the service default. */

@@ -1,0 +1,114 @@
+package io.mailplatform.webmail.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.webmail.WebmailApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Listing domains and accounts, password changes, disabling, and the outbound queue, over real HTTP. */
+@SpringBootTest(classes = WebmailApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mail.admin.password=admin-secret", "spring.kafka.admin.auto-create=false",
+                "spring.kafka.bootstrap-servers=127.0.0.1:1"})
+@RealInfrastructure(kafka = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountAdminApiTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void provision() throws Exception {
+        directory.createDomain("accounts.test");
+        directory.createAccount("dora@accounts.test", "first-password");
+        directory.createAccount("carl@accounts.test", "carl-password");
+    }
+
+    private HttpResponse<String> call(String method, String path, String json, String user, String password)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> admin(String method, String path, String json) throws Exception {
+        return call(method, path, json, "admin", "admin-secret");
+    }
+
+    @Test
+    void domainsAndAccountsAreListed() throws Exception {
+        assertThat(admin("GET", "/api/admin/domains", null).body()).contains("\"name\":\"accounts.test\"");
+        HttpResponse<String> accounts = admin("GET", "/api/admin/domains/accounts.test/accounts", null);
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        assertThat(accounts.body()).matches("\\[\\{\"id\":\\d+,\"address\":\"carl@accounts.test\",\"enabled\":true,"
+                + "\"quotaBytes\":null},\\{\"id\":\\d+,\"address\":\"dora@accounts.test\".*");
+        assertThat(admin("GET", "/api/admin/domains/nowhere.test/accounts", null).statusCode()).isEqualTo(404);
+        assertThat(admin("GET", "/api/admin/accounts/Carl@accounts.test", null).body()).contains("\"address\":\"carl@accounts.test\"");
+        assertThat(admin("GET", "/api/admin/accounts/nobody@accounts.test", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aNewPasswordReplacesTheOldOneAtOnce() throws Exception {
+        String mailboxes = "/api/mailboxes";
+        assertThat(call("GET", mailboxes, null, "dora@accounts.test", "first-password").statusCode()).isEqualTo(200);
+        assertThat(admin("PUT", "/api/admin/accounts/dora@accounts.test/password", "{\"password\":\"second-password\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(call("GET", mailboxes, null, "dora@accounts.test", "first-password").statusCode()).isEqualTo(401);
+        assertThat(call("GET", mailboxes, null, "dora@accounts.test", "second-password").statusCode()).isEqualTo(200);
+        assertThat(admin("PUT", "/api/admin/accounts/dora@accounts.test/password", "{\"password\":\"\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(admin("PUT", "/api/admin/accounts/nobody@accounts.test/password", "{\"password\":\"x\"}").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aDisabledAccountCannotLogIn() throws Exception {
+        assertThat(call("GET", "/api/mailboxes", null, "carl@accounts.test", "carl-password").statusCode()).isEqualTo(200);
+        assertThat(admin("PUT", "/api/admin/accounts/carl@accounts.test/enabled", "{\"enabled\":false}").body())
+                .contains("\"enabled\":false");
+        assertThat(call("GET", "/api/mailboxes", null, "carl@accounts.test", "carl-password").statusCode()).isEqualTo(401);
+        admin("PUT", "/api/admin/accounts/carl@accounts.test/enabled", "{\"enabled\":true}");
+        assertThat(call("GET", "/api/mailboxes", null, "carl@accounts.test", "carl-password").statusCode()).isEqualTo(200);
+        assertThat(admin("PUT", "/api/admin/accounts/carl@accounts.test/enabled", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theOutboundQueueShowsWhatWaitsAndWhy() throws Exception {
+        long content = jdbc.sql("INSERT INTO message_contents (size, body_offset, raw) VALUES (3, 0, '\\x616263') RETURNING id")
+                .query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO outbound_queue (envelope_id, reverse_path, recipient, domain, content_id, envelope, attempts, last_error)
+                VALUES ('ENV1', 'dora@accounts.test', 'x@remote.test', 'remote.test', ?, '\\x00', 2, '451 4.4.1 try later')""")
+                .param(content).update();
+        HttpResponse<String> queue = admin("GET", "/api/admin/outbound-queue", null);
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).startsWith("{\"size\":1,\"entries\":[{").contains("\"recipient\":\"x@remote.test\"",
+                "\"attempts\":2", "\"lastError\":\"451 4.4.1 try later\"");
+        assertThat(admin("GET", "/api/admin/outbound-queue?limit=0", null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/admin/outbound-queue", null, "dora@accounts.test", "second-password").statusCode())
+                .isIn(401, 403);
+    }
+}
