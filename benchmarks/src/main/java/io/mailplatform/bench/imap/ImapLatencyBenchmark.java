@@ -38,6 +38,12 @@ public final class ImapLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "    = %,.0f messages/s%n", medium / (median(fetch) / 1000));
                 report("FETCH 1:* (UID FLAGS) over " + medium, time(client, "FETCH 1:* (UID FLAGS)", 2, 10));
                 report("FETCH 1:200 BODY.PEEK[HEADER] over " + medium, time(client, "FETCH 1:200 BODY.PEEK[HEADER]", 2, 10));
+                // part of a word: in mailboxes up to mail.imap.limits.substring-search-max-messages
+                String infix = BenchMessages.RARE.substring(1, BenchMessages.RARE.length() - 1);
+                report("SEARCH TEXT " + infix + " (part of a word, 0.1% match) over " + medium,
+                        time(client, "SEARCH TEXT " + infix, 2, 10));
+                report("SEARCH TEXT " + BenchMessages.RARE + " (0.1% match) over " + medium,
+                        time(client, "SEARCH TEXT " + BenchMessages.RARE, 2, 10));
                 client.command("SELECT INBOX");
                 report("SEARCH TEXT " + BenchMessages.RARE + " (0.1% match) over " + large,
                         time(client, "SEARCH TEXT " + BenchMessages.RARE, 2, 10));

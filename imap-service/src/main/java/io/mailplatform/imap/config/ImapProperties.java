@@ -54,6 +54,9 @@ public record ImapProperties(
      * @param maxNesting nesting of parentheses, NOT and OR in one command (default 32)
      * @param maxSequenceRanges ranges in one sequence set (default 10000)
      * @param fetchBatchSize messages read from the store per query while answering FETCH (default 200)
+     * @param substringSearchMaxMessages in mailboxes of up to this many messages SEARCH BODY/TEXT match
+     *        any part of a word, as the RFCs say; in larger ones only word beginnings, through the
+     *        full-text index alone (default 10000)
      */
     public record Limits(
             @DefaultValue("64KB") DataSize maxLineLength,
@@ -65,7 +68,8 @@ public record ImapProperties(
             @DefaultValue("1000") @Min(1) int maxSearchKeys,
             @DefaultValue("32") @Min(1) int maxNesting,
             @DefaultValue("10000") @Min(1) int maxSequenceRanges,
-            @DefaultValue("200") @Min(1) int fetchBatchSize) {
+            @DefaultValue("200") @Min(1) int fetchBatchSize,
+            @DefaultValue("10000") @Min(0) int substringSearchMaxMessages) {
     }
 
     /**

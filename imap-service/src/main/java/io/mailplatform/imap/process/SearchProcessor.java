@@ -2,6 +2,7 @@ package io.mailplatform.imap.process;
 
 import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.command.MessageCommands.SearchReturn;
+import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
@@ -25,9 +26,11 @@ public class SearchProcessor implements CommandProcessor {
     private static final List<String> CHARSETS = List.of("UTF-8", "US-ASCII");
 
     private final MessageSearch search;
+    private final int substringSearchMaxMessages;
 
-    public SearchProcessor(MessageSearch search) {
+    public SearchProcessor(MessageSearch search, ImapProperties properties) {
         this.search = search;
+        this.substringSearchMaxMessages = properties.limits().substringSearchMaxMessages();
     }
 
     @Override
@@ -42,7 +45,8 @@ public class SearchProcessor implements CommandProcessor {
                 }
                 throw new ImapNoException(ResponseCode.badCharset(CHARSETS), command.charset() + " is not supported");
             }
-            long[] found = search.search(selected.mailbox(), SearchPlanner.plan(command.key(), selected));
+            long[] found = search.search(selected.mailbox(), SearchPlanner.plan(command.key(), selected),
+                    selected.exists() <= substringSearchMaxMessages);
             long[] uids = Arrays.stream(found).filter(uid -> selected.msnOf(uid) > 0).toArray();
             long[] numbers = command.uid() ? uids : Arrays.stream(uids).map(selected::msnOf).toArray();
 

@@ -32,12 +32,26 @@ public class MessageSearch {
         this.jdbc = jdbc;
     }
 
-    /** The UIDs of the mailbox's messages that match, ascending. */
+    /** The UIDs of the mailbox's messages that match, ascending; BODY and TEXT match word prefixes. */
     public long[] search(Mailbox mailbox, SearchCriterion criterion) {
-        Query query = new Query();
+        return search(mailbox, criterion, false);
+    }
+
+    /**
+     * The UIDs of the mailbox's messages that match, ascending.
+     *
+     * @param substrings whether BODY and TEXT match any part of a word (RFC 9051 §6.4.4: "contains
+     *        the specified string"), not only its beginning; that reads the words of every message
+     *        of the mailbox that the index does not match, so callers keep it to smaller mailboxes
+     */
+    public long[] search(Mailbox mailbox, SearchCriterion criterion, boolean substrings) {
+        Query query = new Query(substrings);
         String condition = query.condition(criterion, false);
-        String sql = "SELECT m.uid FROM messages m"
-                + (query.needsContent ? " JOIN message_contents c ON c.id = m.content_id" : "")
+        String sql = "SELECT m.uid FROM messages m" + (!query.needsContent ? ""
+                // a substring test reads every message's words: keep it to this mailbox's rows, each
+                // content fetched by its key, rather than let the planner scan every content
+                : substrings ? " JOIN LATERAL (SELECT * FROM message_contents c WHERE c.id = m.content_id OFFSET 0) c ON TRUE"
+                : " JOIN message_contents c ON c.id = m.content_id")
                 + " WHERE m.mailbox_id = ? AND " + condition + " ORDER BY m.uid";
         List<Object> params = new ArrayList<>();
         params.add(mailbox.id());
@@ -49,7 +63,12 @@ public class MessageSearch {
 
     private static final class Query {
         final List<Object> params = new ArrayList<>();
+        final boolean substrings;
         boolean needsContent;
+
+        Query(boolean substrings) {
+            this.substrings = substrings;
+        }
 
         String condition(SearchCriterion c, boolean negated) {
             if (c instanceof SearchCriterion.All) {
@@ -153,27 +172,41 @@ public class MessageSearch {
 
         /**
          * Every word of the text as a prefix query over the search vector; the tsquery is built once
-         * per statement (an uncorrelated subquery). A text without any word (punctuation, empty) is a
-         * substring of everything: it matches all messages.
+         * per statement (an uncorrelated subquery). With {@link #substrings}, a message the index
+         * does not match still matches when each word of the text is part of one of its words. A
+         * text without any word (punctuation, empty) is a substring of everything: it matches all
+         * messages.
          */
         private String fullText(SearchCriterion.FullText text) {
             if (!WORD.matcher(text.text()).find()) {
                 return "TRUE";
             }
             needsContent = true;
-            String query = "(SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' & '))"
-                    + " FROM unnest(tsvector_to_array(to_tsvector('simple', ?))) w)";
-            params.add(text.text());
+            String inMessage = matches("c.search_vector", "coalesce(array_to_string(tsvector_to_array(c.search_vector), ' '), '')",
+                    text.text());
             if (!text.bodyOnly()) {
-                return "c.search_vector @@ " + query;
+                return inMessage;
             }
             // BODY must not match on header fields alone: when the headers also contain the words,
             // the stored body octets must contain the text
+            String headers = "concat_ws(' ', c.subject, c.from_text, c.to_text, c.cc_text, c.bcc_text)";
+            String inHeaders = matches("to_tsvector('simple', " + headers + ")", "lower(" + headers + ")", text.text());
             params.add(text.text());
-            params.add(text.text());
-            return "c.search_vector @@ " + query + " AND (NOT (to_tsvector('simple', concat_ws(' ', c.subject, c.from_text,"
-                    + " c.to_text, c.cc_text, c.bcc_text)) @@ " + query + ") OR position(lower(?) IN lower(convert_from("
+            return inMessage + " AND (NOT (" + inHeaders + ") OR position(lower(?) IN lower(convert_from("
                     + "substring(c.raw FROM c.body_offset + 1), 'LATIN1'))) > 0)";
+        }
+
+        /** The words of the text as prefixes in {@code vector}, or (substrings) as parts of {@code words}. */
+        private String matches(String vector, String words, String text) {
+            params.add(text);
+            String prefixes = vector + " @@ (SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' & '))"
+                    + " FROM unnest(tsvector_to_array(to_tsvector('simple', ?))) w)";
+            if (!substrings) {
+                return prefixes;
+            }
+            params.add(text);
+            return "(" + prefixes + " OR NOT EXISTS (SELECT 1 FROM unnest(tsvector_to_array(to_tsvector('simple', ?))) w"
+                    + " WHERE strpos(" + words + ", w) = 0))";
         }
 
         private static String column(SearchCriterion.Field field) {
