@@ -6,13 +6,10 @@ import io.mailplatform.store.directory.ApopAuthenticator;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.webmail.WebmailApplication;
+import io.mailplatform.webmail.support.ApiClient;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +36,6 @@ class ApopSecretControllerTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private InetAddress client;
 
     @BeforeAll
@@ -51,15 +47,8 @@ class ApopSecretControllerTest {
 
     private HttpResponse<String> send(String method, String address, String json, String user, String password)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/admin/accounts/" + address + "/apop-secret"))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port).call(method, "/api/admin/accounts/" + address + "/apop-secret",
+                json, user, password);
     }
 
     private HttpResponse<String> asAdmin(String method, String address, String json) throws Exception {

@@ -6,12 +6,8 @@ import io.mailplatform.store.directory.DirectoryAdmin;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.webmail.WebmailApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.mailplatform.webmail.support.ApiClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,8 +29,6 @@ class RoutingAdminApiTest {
     @Autowired
     DirectoryAdmin admin;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @BeforeAll
     void provision() throws Exception {
         directory.createDomain("admin.test");
@@ -48,14 +42,7 @@ class RoutingAdminApiTest {
 
     private HttpResponse<String> call(String method, String path, String json, String user, String password)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port).call(method, path, json, user, password);
     }
 
     @Test

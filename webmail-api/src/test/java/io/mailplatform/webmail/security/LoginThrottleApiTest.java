@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.webmail.WebmailApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.mailplatform.webmail.support.ApiClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,8 +27,6 @@ class LoginThrottleApiTest {
     @Autowired
     DirectoryService directory;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @BeforeAll
     void account() throws Exception {
         directory.createDomain("throttle.test");
@@ -40,11 +34,7 @@ class LoginThrottleApiTest {
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new ApiClient(port).call("GET", path, null, user, password);
     }
 
     @Test
