@@ -155,9 +155,17 @@ public class FetchProcessor implements CommandProcessor {
             octets.put(small.get(i), smallOctets.get(i));
         }
 
+        boolean uidOnly = items.stream().allMatch(item -> item == Attribute.UID);
+        boolean missing = false;
         for (long uid : batch) {
             MessageMeta meta = metas.get(uid);
             if (meta == null) {
+                // expunged by another session, not yet reported: the UID is still known here (RFC 2180 §4.1)
+                if (uidOnly) {
+                    out.untagged(new ImapResponse.Fetch(selected.msnOf(uid), List.of(new FetchValue.Uid(uid))));
+                } else {
+                    missing = true;
+                }
                 continue;
             }
             List<FetchValue> values = new ArrayList<>();
@@ -171,7 +179,7 @@ public class FetchProcessor implements CommandProcessor {
             }
             out.untagged(new ImapResponse.Fetch(selected.msnOf(uid), values));
         }
-        return metas.size() < batch.length;
+        return missing;
     }
 
     /** Octets to read for an item, with what to do with them once read. */
