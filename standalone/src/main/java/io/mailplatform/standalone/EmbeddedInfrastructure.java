@@ -48,14 +48,17 @@ final class EmbeddedInfrastructure implements ApplicationListener<ApplicationEnv
         }
     }
 
-    void stop() {
+    /** Stops what was started; a second call (the shutdown handler after a failed start) does nothing. */
+    synchronized void stop() {
         if (kafka != null) {
             log.info("stopping the embedded Kafka broker");
             kafka.close();
+            kafka = null;
         }
         if (postgres != null) {
             log.info("stopping the embedded PostgreSQL");
             postgres.close();
+            postgres = null;
         }
     }
 }

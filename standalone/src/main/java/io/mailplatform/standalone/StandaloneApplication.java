@@ -30,6 +30,13 @@ public class StandaloneApplication {
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
         application.addListeners(infrastructure);
         SpringApplication.getShutdownHandlers().add(infrastructure::stop);
-        application.run(args);
+        try {
+            application.run(args);
+        } catch (RuntimeException e) {
+            // Spring has logged why; the embedded broker's threads would keep a failed process alive
+            // (a supervisor would then never restart it)
+            infrastructure.stop();
+            System.exit(1);
+        }
     }
 }
