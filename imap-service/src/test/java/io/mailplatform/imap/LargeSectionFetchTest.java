@@ -153,4 +153,26 @@ class LargeSectionFetchTest extends ImapTestSupport {
             assertThat(client.isClosedByServer()).isTrue();
         }
     }
+
+    @Test
+    void messageExpungedBeforeItsTurnIsReportedGone() throws Exception {
+        Account account = account("streamgone");
+        Mailbox inbox = inbox(account);
+        byte[] first = message("first", 24 * 1024 * 1024);
+        byte[] second = message("second", 512 * 1024);
+        mailboxes.append(inbox, first, MessageFlags.of(List.of()), Instant.now());
+        long secondUid = mailboxes.append(inbox, second, MessageFlags.of(List.of()), Instant.now()).uid();
+
+        try (LineClient client = login(account)) {
+            command(client, "a", "SELECT INBOX");
+            client.send("b FETCH 1:2 BODY.PEEK[]");
+            assertThat(client.readLine()).isEqualTo("* 1 FETCH (BODY[] {" + first.length + "}");
+            // the second message's metadata was read with the first's; it goes while the first is written
+            mailboxes.delete(inbox, List.of(secondUid));
+
+            assertThat(client.readBytes(first.length)).isEqualTo(first);
+            assertThat(client.readLine()).isEqualTo(")");
+            assertThat(client.readLine()).startsWith("b NO [EXPUNGEISSUED]");
+        }
+    }
 }

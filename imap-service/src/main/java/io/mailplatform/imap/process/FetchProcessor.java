@@ -158,13 +158,21 @@ public class FetchProcessor implements CommandProcessor {
             octets.put(small.get(i), smallOctets.get(i));
         }
 
+        boolean missing = metas.size() < batch.length;
         for (long uid : batch) {
             MessageMeta meta = metas.get(uid);
             if (meta == null) {
                 continue;
             }
-            List<FetchValue> values = new ArrayList<>();
             List<Object> targets = located.get(uid);
+            if (targets.stream().anyMatch(target -> target instanceof Read read && streams(read))
+                    && index.metas(selected.mailbox(), new long[] {uid}).isEmpty()) {
+                // expunged while earlier messages were written: answer as for any message gone rather
+                // than start a literal that would be cut (and the connection with it)
+                missing = true;
+                continue;
+            }
+            List<FetchValue> values = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 values.add(value(items.get(i), targets.get(i), meta, summaryOf.get(uid), envelopeOf.get(uid), octets,
                         selected, rev2));
@@ -174,7 +182,7 @@ public class FetchProcessor implements CommandProcessor {
             }
             out.untagged(new ImapResponse.Fetch(selected.msnOf(uid), values));
         }
-        return metas.size() < batch.length;
+        return missing;
     }
 
     /** Octets to read for an item, with what to do with them once read. */
