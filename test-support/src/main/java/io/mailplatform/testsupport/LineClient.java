@@ -59,6 +59,11 @@ public final class LineClient implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
+    /** Reads exactly {@code length} octets (a literal's content); fewer only at the end of the stream. */
+    public byte[] readBytes(int length) throws IOException {
+        return in.readNBytes(length);
+    }
+
     /** Reads lines up to and including the first one that matches. */
     public List<String> readUntil(Predicate<String> last) throws IOException {
         List<String> lines = new ArrayList<>();

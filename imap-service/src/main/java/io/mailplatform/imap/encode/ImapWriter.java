@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * Writes IMAP syntax (RFC 9051 §4): atoms, numbers, quoted strings, literals, NIL and lists.
  * Output collects in a buffer handed to the {@link Sink} once it is large enough or on
  * {@link #flush()}; large literals go to the sink as they are, without copying, so a big body is
- * never held twice.
+ * never held twice, and a streamed one ({@link #literalHeader}, {@link #chunk}) is held a chunk at
+ * a time.
  *
  * <p>In IMAP4rev1 mode 8-bit text is sent as a literal and mailbox names in modified UTF-7; once
  * the client enabled IMAP4rev2 it may be quoted UTF-8 (RFC 9051 Appendix A).
@@ -21,6 +22,11 @@ public final class ImapWriter {
         void write(ByteBuf bytes);
 
         ByteBufAllocator alloc();
+
+        /** False once written bytes can no longer reach the client. */
+        default boolean connected() {
+            return true;
+        }
     }
 
     private static final int FLUSH_THRESHOLD = 32 * 1024;
@@ -149,14 +155,34 @@ public final class ImapWriter {
 
     /** A synchronizing-form literal {n} (the only form servers send). */
     public ImapWriter literal(byte[] bytes) {
-        raw("{").number(bytes.length).raw("}").crlf();
+        literalHeader(bytes.length, false);
         return octets(bytes);
     }
 
     /** A literal8 ~{n} for BINARY data with NUL octets (RFC 9051 §4.3.1). */
     public ImapWriter literal8(byte[] bytes) {
-        raw("~{").number(bytes.length).raw("}").crlf();
+        literalHeader(bytes.length, true);
         return octets(bytes);
+    }
+
+    /**
+     * The start of a literal, {n} or ~{n} and CRLF, whose octets follow through {@link #chunk};
+     * the caller owes exactly {@code length} of them.
+     */
+    public ImapWriter literalHeader(long length, boolean literal8) {
+        return raw(literal8 ? "~{" : "{").number(length).raw("}").crlf();
+    }
+
+    /** Octets of a literal being streamed: what is buffered goes first, then these, without copying. */
+    public ImapWriter chunk(byte[] octets) {
+        flush();
+        sink.write(Unpooled.wrappedBuffer(octets));
+        return this;
+    }
+
+    /** Whether the sink still reaches the client. */
+    public boolean connected() {
+        return sink.connected();
     }
 
     private ImapWriter octets(byte[] bytes) {

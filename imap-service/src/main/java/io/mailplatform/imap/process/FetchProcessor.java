@@ -24,6 +24,7 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.FlagMode;
+import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageContents;
 import io.mailplatform.store.mailbox.MessageFlags;
@@ -43,8 +44,10 @@ import org.springframework.stereotype.Component;
 /**
  * [UID] FETCH (RFC 9051 §6.4.5). Messages are answered in batches: one query for their metadata,
  * one for their summaries when ENVELOPE, BODYSTRUCTURE or a section needs them, one for the octets
- * of all small sections; a large section is read on its own and written without copying, one
- * message at a time, with the channel's back-pressure. Nothing reads a whole mailbox.
+ * of all small sections. A large plain range (no header filter, no decoding) streams: its octets
+ * are read a chunk at a time, one short query each, while the channel's back-pressure paces them,
+ * so neither the message nor a database connection is held while a slow client reads. A large
+ * section that must be filtered or decoded is read whole on its own. Nothing reads a whole mailbox.
  *
  * <p>A BODY[...] or BINARY[...] without .PEEK sets \Seen (not in a read-only mailbox), and the
  * response then carries FLAGS. Messages expunged by another session but still in this client's
@@ -168,8 +171,15 @@ public class FetchProcessor implements CommandProcessor {
                 }
                 continue;
             }
-            List<FetchValue> values = new ArrayList<>();
             List<Object> targets = located.get(uid);
+            if (targets.stream().anyMatch(target -> target instanceof Read read && streams(read))
+                    && index.metas(selected.mailbox(), new long[] {uid}).isEmpty()) {
+                // expunged while earlier messages were written: answer as for any message gone rather
+                // than start a literal that would be cut (and the connection with it)
+                missing = true;
+                continue;
+            }
+            List<FetchValue> values = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 values.add(value(items.get(i), targets.get(i), meta, summaryOf.get(uid), envelopeOf.get(uid), octets,
                         selected, rev2));
@@ -185,6 +195,22 @@ public class FetchProcessor implements CommandProcessor {
     /** Octets to read for an item, with what to do with them once read. */
     private record Read(long uid, long offset, long length, Partial partial, SectionLocator.FilteredHeader filter,
             BodyPart binaryPart) {
+
+        /** Sent as stored: its length is known before reading. */
+        boolean plain() {
+            return partial == null && filter == null && binaryPart == null;
+        }
+    }
+
+    /** Whether a section is read while it is written, a chunk at a time, rather than batched or read whole. */
+    private static boolean streams(Read read) {
+        return read.length() > BATCH_SECTION_LIMIT && read.plain();
+    }
+
+    /** One short query per chunk: no connection is held while the client reads. */
+    private FetchValue.Octets chunks(Read read, Mailbox mailbox) {
+        return (offset, length) -> contents.read(mailbox,
+                List.of(new MessageContents.Slice(read.uid(), read.offset() + offset, length))).get(0);
     }
 
     /** Locates a section or BINARY part of one message; null for items without octets. */
@@ -200,28 +226,22 @@ public class FetchProcessor implements CommandProcessor {
                 return new Read(meta.uid(), filtered.range().offset(),
                         filtered.range().length(), body.partial(), filtered, null);
             }
-            SectionLocator.Range range = (SectionLocator.Range) target;
-            if (body.partial() == null) {
-                return new Read(meta.uid(), range.offset(), range.length(), null, null,
-                        null);
-            }
-            // a partial read of a plain range reads only the octets asked for
-            Partial partial = body.partial();
-            return new Read(meta.uid(), range.offset() + partial.start(range.length()),
-                    partial.length(range.length()), null, null, null);
+            return plainRead(meta.uid(), (SectionLocator.Range) target, body.partial());
         }
         if (item instanceof BinarySection binary) {
             return binaryRead(meta, summary, binary.part(), binary.partial(), item);
         }
         if (item instanceof BinarySize size) {
-            return binaryRead(meta, summary, size.part(), null, item);
+            // the whole message is sent as stored: its size is known without reading it
+            return size.part().isEmpty() ? null : binaryRead(meta, summary, size.part(), null, item);
         }
         return null;
     }
 
     private Object binaryRead(MessageMeta meta, MessageSummary summary, List<Integer> part, Partial partial, FetchItem item) {
         if (part.isEmpty()) {
-            return new Read(meta.uid(), 0, meta.size(), partial, null, null);
+            // the whole message has no content transfer encoding to remove: octets as stored
+            return plainRead(meta.uid(), new SectionLocator.Range(0, meta.size()), partial);
         }
         BodyPart leaf = SectionLocator.binaryPart(part, summary);
         if (leaf == null) {
@@ -232,6 +252,15 @@ public class FetchProcessor implements CommandProcessor {
         }
         SectionLocator.Range range = SectionLocator.bodyOf(leaf, meta);
         return new Read(meta.uid(), range.offset(), range.length(), partial, null, leaf);
+    }
+
+    /** A range sent as stored; a partial read reads only the octets asked for. */
+    private static Read plainRead(long uid, SectionLocator.Range range, Partial partial) {
+        if (partial == null) {
+            return new Read(uid, range.offset(), range.length(), null, null, null);
+        }
+        return new Read(uid, range.offset() + partial.start(range.length()), partial.length(range.length()), null, null,
+                null);
     }
 
     private FetchValue value(FetchItem item, Object target, MessageMeta meta, MessageSummary summary,
@@ -253,6 +282,15 @@ public class FetchProcessor implements CommandProcessor {
                 default:
                     return new FetchValue.BodyStructure(summary.body(), true);
             }
+        }
+        if (item instanceof BinarySize size && size.part().isEmpty()) {
+            return new FetchValue.BinarySize(size.responseName(), meta.size());
+        }
+        if (target instanceof Read read && streams(read)) {
+            String name = item instanceof BinarySection binary ? binary.responseName()
+                    : ((BodySection) item).responseName();
+            return new FetchValue.StreamedSection(name, read.length(), item instanceof BinarySection,
+                    chunks(read, selected.mailbox()));
         }
         byte[] content = target instanceof Read read ? read(read, octets, selected) : null;
         if (item instanceof BodySection body) {

@@ -45,4 +45,26 @@ public sealed interface FetchValue {
 
     record BinarySize(String name, long size) implements FetchValue {
     }
+
+    /**
+     * A section too large to hold in memory, written as a literal of {@code length} octets read a
+     * chunk at a time while the client takes them.
+     *
+     * @param name the data item name, as for {@link Section} or {@link Binary}
+     * @param length the exact number of octets the literal announces
+     * @param literal8 whether to send literal8 ({@code ~{n}}): BINARY, whose octets are not scanned for NUL
+     * @param source where the octets come from
+     */
+    record StreamedSection(String name, long length, boolean literal8, Octets source) implements FetchValue {
+    }
+
+    /** Reads a streamed section's octets. */
+    @FunctionalInterface
+    interface Octets {
+        /**
+         * {@code length} octets from {@code offset} of the section; null or fewer octets when the
+         * message no longer exists.
+         */
+        byte[] read(long offset, int length);
+    }
 }
