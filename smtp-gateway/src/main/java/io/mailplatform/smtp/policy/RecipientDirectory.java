@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mailplatform.core.address.MailboxAddress;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.store.directory.DirectoryService;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +46,8 @@ public class RecipientDirectory {
 
     /** The addresses an account may send as (blocking: runs on a worker thread, at AUTH). */
     public SenderIdentities senderIdentities(String login) {
-        java.util.Set<String> addresses = new java.util.HashSet<>(directory.aliasesOf(login));
-        addresses.add(login.toLowerCase(java.util.Locale.ROOT));
+        Set<String> addresses = new HashSet<>(directory.aliasesOf(login));
+        addresses.add(login.toLowerCase(Locale.ROOT));
         return new SenderIdentities(addresses);
     }
 
