@@ -9,6 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <li>an external server when {@code MAIL_TEST_DATABASE_URL} (or the system property
  * {@code mail.test.database.url}) gives a JDBC URL of a database the tests may create databases
  * from, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres};</li>
- * <li>a Testcontainers PostgreSQL when a Docker engine answers;</li>
+ * <li>a Testcontainers PostgreSQL only when asked for with {@code MAIL_TEST_INFRA=testcontainers} (or the
+ * system property {@code mail.test.infra}): a Docker engine that cannot pull the image would otherwise hang
+ * the suite, so the container gets {@value #CONTAINER_START_SECONDS} seconds to start and then fails with
+ * a clear message;</li>
  * <li>otherwise real PostgreSQL binaries from Maven Central, started embedded.</li>
  * </ol>
  * Every call to {@link #newDatabase()} creates a new empty database on that server.
@@ -30,6 +37,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestPostgres {
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    static final int CONTAINER_START_SECONDS = 120;
+    private static final String CONTAINER_IMAGE = "postgres:17-alpine";
     private static volatile Server server;
 
     private TestPostgres() {
@@ -71,8 +80,12 @@ public final class TestPostgres {
             log.info("tests use the external PostgreSQL at {}", external.replaceAll("password=[^&]*", "password=***"));
             return external(external);
         }
-        if (dockerAvailable()) {
-            log.info("tests use a Testcontainers PostgreSQL");
+        String infra = System.getProperty("mail.test.infra", System.getenv("MAIL_TEST_INFRA"));
+        if ("testcontainers".equalsIgnoreCase(infra)) {
+            if (!dockerAvailable()) {
+                throw new IllegalStateException("MAIL_TEST_INFRA=testcontainers but no Docker engine answers");
+            }
+            log.info("tests use a Testcontainers PostgreSQL ({})", CONTAINER_IMAGE);
             return container();
         }
         log.info("tests use embedded PostgreSQL binaries");
@@ -97,8 +110,23 @@ public final class TestPostgres {
 
     @SuppressWarnings("resource")
     private static Server container() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
-        container.start();
+        PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE);
+        // Testcontainers waits without end for an image it cannot pull (no registry reachable)
+        CompletableFuture<Void> start = CompletableFuture.runAsync(container::start);
+        try {
+            start.get(CONTAINER_START_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            start.cancel(true);
+            container.stop();
+            throw new IllegalStateException("the Testcontainers PostgreSQL (" + CONTAINER_IMAGE + ") did not start within "
+                    + CONTAINER_START_SECONDS + " s: can the Docker engine pull or find the image? Unset MAIL_TEST_INFRA"
+                    + " to use embedded PostgreSQL binaries instead");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Testcontainers PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the Testcontainers PostgreSQL (" + CONTAINER_IMAGE + ") failed to start", e.getCause());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
         String url = container.getJdbcUrl();
         int slash = url.indexOf('/', "jdbc:postgresql://".length());

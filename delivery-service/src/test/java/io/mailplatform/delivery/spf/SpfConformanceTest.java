@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,44 +20,23 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Runs every case of the OpenSPF RFC 7208 test suite (shared/conformance/spf, read in place, never
- * copied) against {@link SpfChecker} with an in-memory DNS per scenario; explanations included.
+ * Runs every case of the OpenSPF RFC 7208 test suite (test resources {@code spf/}, copied unmodified
+ * with its licence; its README names the origin) against {@link SpfChecker} with an in-memory DNS per
+ * scenario; explanations included.
  */
 class SpfConformanceTest {
-    private static final String SUITE = "spf/rfc7208-tests.yml";
+    private static final String SUITE = "/spf/rfc7208-tests.yml";
     private static final int EXPECTED_CASES = 203;
-
-    /**
-     * The suite file: under {@code $MAIL_CONFORMANCE_DIR} if set, else the first
-     * {@code shared/conformance} found walking up from the working directory.
-     */
-    static Path suite() {
-        String override = System.getenv("MAIL_CONFORMANCE_DIR");
-        if (override != null && !override.isBlank()) {
-            Path file = Paths.get(override).resolve(SUITE);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("MAIL_CONFORMANCE_DIR is set to " + override + " but " + file
-                        + " does not exist");
-            }
-            return file;
-        }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve("shared/conformance").resolve(SUITE);
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        throw new IllegalStateException("SPF conformance suite not found: no shared/conformance/" + SUITE
-                + " in " + Paths.get("").toAbsolutePath() + " or any parent directory; set MAIL_CONFORMANCE_DIR to the"
-                + " directory that holds " + SUITE);
-    }
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> scenarios() throws IOException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(10 << 20);
         List<Map<String, Object>> scenarios = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(suite())) {
+        try (InputStream in = SpfConformanceTest.class.getResourceAsStream(SUITE)) {
+            if (in == null) {
+                throw new IllegalStateException("SPF conformance suite " + SUITE + " is not on the test class path");
+            }
             for (Object document : new Yaml(options).loadAll(in)) {
                 if (document != null) {
                     scenarios.add((Map<String, Object>) document);
