@@ -5,7 +5,7 @@ import io.mailplatform.smtp.intake.InboundPublisher;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.store.directory.Authenticator;
-import io.mailplatform.store.tls.TlsBundles;
+import io.mailplatform.server.tls.TlsBundles;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.ApplicationContext;

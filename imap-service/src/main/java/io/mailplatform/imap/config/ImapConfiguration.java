@@ -1,5 +1,6 @@
 package io.mailplatform.imap.config;
 
+import io.mailplatform.server.ProtocolServerConfiguration;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,6 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackages = "io.mailplatform.imap",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.imap")
-@Import(MailStoreConfiguration.class)
+@Import({MailStoreConfiguration.class, ProtocolServerConfiguration.class})
 public class ImapConfiguration {
 }

@@ -1,8 +1,8 @@
 package io.mailplatform.imap.server;
 
-import io.mailplatform.core.net.ConnectionLimiter;
-import io.mailplatform.core.net.ListenerSpec;
-import io.mailplatform.core.net.ProtocolServer;
+import io.mailplatform.server.net.ConnectionLimiter;
+import io.mailplatform.server.net.ListenerSpec;
+import io.mailplatform.server.net.ProtocolServer;
 import io.mailplatform.imap.codec.ImapFrameDecoder;
 import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.encode.ResponseEncoders;
@@ -12,8 +12,8 @@ import io.mailplatform.imap.parse.ParserLimits;
 import io.mailplatform.imap.process.Capabilities;
 import io.mailplatform.imap.process.CommandDispatcher;
 import io.mailplatform.imap.session.ImapSession;
-import io.mailplatform.store.server.ProtocolServerLifecycle;
-import io.mailplatform.store.tls.TlsBundles;
+import io.mailplatform.server.lifecycle.ProtocolServerLifecycle;
+import io.mailplatform.server.tls.TlsBundles;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -16,7 +16,7 @@ import io.mailplatform.imap.encode.ResponseEncoders;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.ResponseCode;
-import io.mailplatform.core.net.OrderedSessionHandler;
+import io.mailplatform.server.net.OrderedSessionHandler;
 import io.mailplatform.store.event.MailboxEvent;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslContext;

@@ -1,9 +1,9 @@
 package io.mailplatform.pop3.server;
 
-import io.mailplatform.core.net.ConnectionLimiter;
-import io.mailplatform.core.net.CrlfLineDecoder;
-import io.mailplatform.core.net.ListenerSpec;
-import io.mailplatform.core.net.ProtocolServer;
+import io.mailplatform.server.net.ConnectionLimiter;
+import io.mailplatform.server.net.CrlfLineDecoder;
+import io.mailplatform.server.net.ListenerSpec;
+import io.mailplatform.server.net.ProtocolServer;
 import io.mailplatform.pop3.auth.ApopTimestamps;
 import io.mailplatform.pop3.codec.Pop3ResponseEncoder;
 import io.mailplatform.pop3.config.Pop3Properties;
@@ -12,8 +12,8 @@ import io.mailplatform.pop3.process.Pop3Processors;
 import io.mailplatform.pop3.session.Pop3Session;
 import io.mailplatform.store.directory.ApopAuthenticator;
 import io.mailplatform.store.directory.Authenticator;
-import io.mailplatform.store.server.ProtocolServerLifecycle;
-import io.mailplatform.store.tls.TlsBundles;
+import io.mailplatform.server.lifecycle.ProtocolServerLifecycle;
+import io.mailplatform.server.tls.TlsBundles;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;

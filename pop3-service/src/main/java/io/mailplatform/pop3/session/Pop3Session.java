@@ -1,7 +1,7 @@
 package io.mailplatform.pop3.session;
 
-import io.mailplatform.core.net.CrlfLineDecoder;
-import io.mailplatform.core.net.OrderedSessionHandler;
+import io.mailplatform.server.net.CrlfLineDecoder;
+import io.mailplatform.server.net.OrderedSessionHandler;
 import io.mailplatform.pop3.codec.MessageBodyInput;
 import io.mailplatform.pop3.codec.Pop3ResponseEncoder;
 import io.mailplatform.pop3.command.Pop3Command;

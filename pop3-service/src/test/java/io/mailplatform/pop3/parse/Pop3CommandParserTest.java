@@ -3,7 +3,7 @@ package io.mailplatform.pop3.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailplatform.core.net.CrlfLineDecoder;
+import io.mailplatform.server.net.CrlfLineDecoder;
 import io.mailplatform.pop3.command.MessageNumber;
 import io.mailplatform.pop3.command.Pop3Command;
 import io.netty.buffer.ByteBuf;

@@ -14,7 +14,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MaildropLock;
 import io.mailplatform.store.mailbox.MessageFlags;
-import io.mailplatform.store.tls.TlsBundles;
+import io.mailplatform.server.tls.TlsBundles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

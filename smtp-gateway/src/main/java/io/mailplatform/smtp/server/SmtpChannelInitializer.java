@@ -1,9 +1,9 @@
 package io.mailplatform.smtp.server;
 
-import io.mailplatform.core.net.ListenerSpec;
-import io.mailplatform.core.net.ProtocolServer;
-import io.mailplatform.core.net.ProxyProtocolHandler;
-import io.mailplatform.core.net.TrustedNetworks;
+import io.mailplatform.server.net.ListenerSpec;
+import io.mailplatform.server.net.ProtocolServer;
+import io.mailplatform.server.net.ProxyProtocolHandler;
+import io.mailplatform.server.net.TrustedNetworks;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrameDecoder;
 import io.mailplatform.smtp.config.SmtpProperties;

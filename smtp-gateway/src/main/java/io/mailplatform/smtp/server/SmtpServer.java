@@ -1,8 +1,8 @@
 package io.mailplatform.smtp.server;
 
-import io.mailplatform.core.net.ConnectionLimiter;
-import io.mailplatform.core.net.ListenerSpec;
-import io.mailplatform.core.net.ProtocolServer;
+import io.mailplatform.server.net.ConnectionLimiter;
+import io.mailplatform.server.net.ListenerSpec;
+import io.mailplatform.server.net.ProtocolServer;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundPublisher;
@@ -10,8 +10,8 @@ import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.session.CommandDispatcher;
 import io.mailplatform.store.directory.Authenticator;
-import io.mailplatform.store.server.ProtocolServerLifecycle;
-import io.mailplatform.store.tls.TlsBundles;
+import io.mailplatform.server.lifecycle.ProtocolServerLifecycle;
+import io.mailplatform.server.tls.TlsBundles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.mailplatform.smtp.session;
 
 import io.mailplatform.core.envelope.Envelope;
-import io.mailplatform.core.net.OrderedSessionHandler;
+import io.mailplatform.server.net.OrderedSessionHandler;
 import io.mailplatform.smtp.auth.SaslExchange;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrame;

@@ -1,4 +1,4 @@
-package io.mailplatform.core.tls;
+package io.mailplatform.server.tls;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;

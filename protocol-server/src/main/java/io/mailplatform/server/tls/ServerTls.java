@@ -1,4 +1,4 @@
-package io.mailplatform.core.tls;
+package io.mailplatform.server.tls;
 
 import io.netty.handler.ssl.SslContext;
 import java.util.Map;

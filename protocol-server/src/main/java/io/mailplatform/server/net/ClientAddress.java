@@ -1,4 +1,4 @@
-package io.mailplatform.core.net;
+package io.mailplatform.server.net;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;

@@ -1,6 +1,5 @@
-package io.mailplatform.store.tls;
+package io.mailplatform.server.tls;
 
-import io.mailplatform.core.tls.ServerTls;
 import io.netty.handler.ssl.SslContext;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;

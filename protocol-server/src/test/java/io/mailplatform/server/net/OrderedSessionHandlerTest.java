@@ -1,4 +1,4 @@
-package io.mailplatform.core.net;
+package io.mailplatform.server.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mailplatform.core.net;
+package io.mailplatform.server.net;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

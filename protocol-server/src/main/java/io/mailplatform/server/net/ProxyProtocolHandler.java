@@ -1,4 +1,4 @@
-package io.mailplatform.core.net;
+package io.mailplatform.server.net;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

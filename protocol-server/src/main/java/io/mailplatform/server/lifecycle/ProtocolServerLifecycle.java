@@ -1,6 +1,6 @@
-package io.mailplatform.store.server;
+package io.mailplatform.server.lifecycle;
 
-import io.mailplatform.core.net.ProtocolServer;
+import io.mailplatform.server.net.ProtocolServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

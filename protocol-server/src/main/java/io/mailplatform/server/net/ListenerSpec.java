@@ -1,4 +1,4 @@
-package io.mailplatform.core.net;
+package io.mailplatform.server.net;
 
 /**
  * One listening socket of a protocol service.
