@@ -3,6 +3,7 @@ package io.mailplatform.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.core.auth.ApopDigest;
+import io.mailplatform.pop3.auth.ApopTimestamps;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.Pop3Client;
 import io.mailplatform.pop3.support.Pop3Fixtures;
@@ -10,7 +11,10 @@ import io.mailplatform.pop3.support.Pop3ServerTest;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.ApopSecrets;
 import io.mailplatform.store.mailbox.MessageMeta;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -25,7 +29,7 @@ class Pop3LoginTest extends Pop3ServerTest {
         String replayed;
         try (Pop3Client first = Pop3Client.plain(server.port("pop3")); Pop3Client second = Pop3Client.plain(server.port("pop3"))) {
             assertThat(first.greeting()).matches("\\+OK POP3 server ready <" + ProcessHandle.current().pid()
-                    + "\\.\\d+@pop\\.example\\.test>");
+                    + "\\.\\d+\\.[0-9a-f]{24}@pop\\.example\\.test>");
             assertThat(first.timestamp()).isNotEqualTo(second.timestamp());
             replayed = ApopDigest.compute(first.timestamp(), "apop-shared-secret");
             assertThat(first.command("APOP apop@example.test " + ApopDigest.compute(first.timestamp(), "login-password")))
@@ -40,6 +44,29 @@ class Pop3LoginTest extends Pop3ServerTest {
         try (Pop3Client client = Pop3Client.plain(server.port("pop3"))) {
             assertThat(client.command("APOP apop@example.test " + ApopDigest.compute(client.timestamp(), "apop-shared-secret")))
                     .as("cleared secret").isEqualTo("-ERR [AUTH] Authentication failed");
+        }
+    }
+
+    /**
+     * Two replicas in containers: both pid 1 (here: the same process), the same host name, and
+     * greetings in the same millisecond (a stopped clock). Without the nonce their timestamps were
+     * equal, and a digest recorded at one replica logged in at the other.
+     */
+    @Test
+    void instancesWithTheSameProcessIdHostNameAndClockStillNeverShareATimestamp() throws Exception {
+        Account account = fixtures.account("replica@example.test", "login-password");
+        fixtures.bean(ApopSecrets.class).set(account.address(), "replica-apop-secret");
+        Clock stopped = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        Pop3Server one = fixtures.startServer(Pop3Fixtures.settings().timestamps(ApopTimestamps.unique("pop.example.test", stopped)));
+        Pop3Server other = fixtures.startServer(Pop3Fixtures.settings().timestamps(ApopTimestamps.unique("pop.example.test", stopped)));
+        try (Pop3Client recorded = Pop3Client.plain(one.port("pop3")); Pop3Client replayed = Pop3Client.plain(other.port("pop3"))) {
+            assertThat(recorded.timestamp()).startsWith("<" + ProcessHandle.current().pid() + "." + stopped.millis() + ".");
+            assertThat(replayed.timestamp()).startsWith("<" + ProcessHandle.current().pid() + "." + stopped.millis() + ".")
+                    .isNotEqualTo(recorded.timestamp());
+            String digest = ApopDigest.compute(recorded.timestamp(), "replica-apop-secret");
+            assertThat(replayed.command("APOP replica@example.test " + digest)).as("a digest from the other replica")
+                    .isEqualTo("-ERR [AUTH] Authentication failed");
+            assertThat(recorded.command("APOP replica@example.test " + digest)).startsWith("+OK ");
         }
     }
 

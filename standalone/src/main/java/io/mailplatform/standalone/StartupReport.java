@@ -7,11 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says, once everything runs, where each protocol listens and how to log in. */
+/**
+ * Says, once everything runs, where each protocol listens and how to log in; just before a generated
+ * administrator password, which is shown last, on the console only (webmail's AdminCredentials).
+ */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
     private final SmtpServer smtp;

@@ -47,7 +47,7 @@ public class Pop3Server extends ProtocolServerLifecycle {
     @Autowired
     public Pop3Server(Pop3Properties properties, Authenticator authenticator, ApopAuthenticator apop,
             MaildropService maildrops, TlsBundles tls) {
-        this(properties, authenticator, apop, maildrops, tls, ApopTimestamps.clock(properties.hostname()));
+        this(properties, authenticator, apop, maildrops, tls, ApopTimestamps.unique(properties.hostname()));
     }
 
     public Pop3Server(Pop3Properties properties, Authenticator authenticator, ApopAuthenticator apop,

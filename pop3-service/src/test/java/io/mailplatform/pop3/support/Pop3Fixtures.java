@@ -98,7 +98,7 @@ public final class Pop3Fixtures implements AutoCloseable {
         MaildropService maildrops = new MaildropService(mailboxes(), lock, context.getBean(CrlfSizes.class), properties);
         Pop3Server server = new Pop3Server(properties, context.getBean(Authenticator.class),
                 context.getBean(ApopAuthenticator.class), maildrops, context.getBean(TlsBundles.class),
-                settings.timestamps != null ? settings.timestamps : ApopTimestamps.clock(properties.hostname()));
+                settings.timestamps != null ? settings.timestamps : ApopTimestamps.unique(properties.hostname()));
         server.start();
         servers.add(server);
         return server;
@@ -143,6 +143,12 @@ public final class Pop3Fixtures implements AutoCloseable {
         /** A fixed greeting timestamp, as in the examples of RFC 1939. */
         public Settings timestamp(String value) {
             timestamps = () -> value;
+            return this;
+        }
+
+        /** The greeting timestamps of this server (another instance's generator, on a clock of the test's). */
+        public Settings timestamps(ApopTimestamps value) {
+            timestamps = value;
             return this;
         }
 

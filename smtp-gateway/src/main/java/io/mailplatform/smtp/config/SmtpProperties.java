@@ -51,6 +51,9 @@ public record SmtpProperties(
 
     /**
      * @param maxMessageSize largest message accepted, advertised as SIZE (default 50MB)
+     * @param memoryBudget message text that all sessions together may hold in memory, from its first
+     *        octet until Kafka acknowledged it; a message that finds no room gets 452 4.3.1 (default: a
+     *        quarter of the maximum heap, but at least max-message-size, which is also the least it may be set to)
      * @param maxRecipients recipients per message; more get 452 4.5.3 (default 100, the minimum RFC 5321 §4.5.3.1.8 asks for)
      * @param maxConnections concurrent connections in total; more get 421 4.7.0 (default 2000)
      * @param maxConnectionsPerAddress concurrent connections from one IP address; more get 421 4.7.0 (default 50)
@@ -62,6 +65,7 @@ public record SmtpProperties(
      */
     public record Limits(
             @DefaultValue("50MB") DataSize maxMessageSize,
+            DataSize memoryBudget,
             @DefaultValue("100") @Min(1) int maxRecipients,
             @DefaultValue("2000") @Min(1) int maxConnections,
             @DefaultValue("50") @Min(1) int maxConnectionsPerAddress,
@@ -69,6 +73,27 @@ public record SmtpProperties(
             @DefaultValue("5m") Duration commandTimeout,
             @DefaultValue("3m") Duration dataTimeout,
             @DefaultValue("30s") Duration publishTimeout) {
+
+        public Limits {
+            if (memoryBudget == null) {
+                memoryBudget = DataSize.ofBytes(Math.max(defaultMemoryBudget(), maxMessageSize.toBytes()));
+            }
+            if (memoryBudget.toBytes() < maxMessageSize.toBytes()) {
+                // a message of the advertised size could never be received: 452 for ever, then a bounce
+                throw new IllegalArgumentException("mail.smtp.limits.memory-budget (" + memoryBudget
+                        + ") must hold at least one message of mail.smtp.limits.max-message-size (" + maxMessageSize + ")");
+            }
+        }
+
+        /**
+         * A quarter of the maximum heap: with the Kafka producer's buffer and the records being handed
+         * to it (about 4 × max-message-size together) and the connections, that leaves the service
+         * room in a heap of 512 MiB or more (README, "Memory").
+         */
+        private static long defaultMemoryBudget() {
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            return maxHeap == Long.MAX_VALUE ? 256L << 20 : maxHeap / 4;
+        }
     }
 
     /**

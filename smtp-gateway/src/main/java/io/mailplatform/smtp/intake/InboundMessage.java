@@ -1,26 +1,29 @@
 package io.mailplatform.smtp.intake;
 
 import io.mailplatform.core.envelope.Envelope;
-import io.netty.buffer.ByteBuf;
 
 /**
- * One accepted message as it goes to Kafka: the envelope and the raw message with the gateway's
- * {@code Received:} field in front (DESIGN.md, Contracts).
+ * One accepted message on its way to Kafka: the envelope, the gateway's {@code Received:} field
+ * and the mail data as received (DESIGN.md, Contracts). The record value, one array with both, is
+ * built only when the producer takes it ({@link #recordValue()}), so that a message waiting for a
+ * sender thread holds nothing but its budgeted mail data.
  *
  * @param envelope the SMTP envelope
- * @param content the message octets; this array is the one copy of the body the producer needs
+ * @param received the trace field that goes in front of the message
+ * @param data the message octets; the publisher's caller releases them once the publish is over
  */
-public record InboundMessage(Envelope envelope, byte[] content) {
+public record InboundMessage(Envelope envelope, byte[] received, MailData data) {
 
-    /** Copies the received content once, behind the trace field; the caller still owns {@code body}. */
-    public static InboundMessage assemble(Envelope envelope, String byHost, boolean extended, ByteBuf body) {
-        byte[] received = ReceivedHeader.render(envelope, byHost, extended);
-        int length = body == null ? 0 : body.readableBytes();
-        byte[] content = new byte[received.length + length];
-        System.arraycopy(received, 0, content, 0, received.length);
-        if (length > 0) {
-            body.getBytes(body.readerIndex(), content, received.length, length);
-        }
-        return new InboundMessage(envelope, content);
+    public static InboundMessage assemble(Envelope envelope, String byHost, boolean extended, MailData data) {
+        return new InboundMessage(envelope, ReceivedHeader.render(envelope, byHost, extended), data);
+    }
+
+    /** The raw message as it goes to Kafka: the Received field, then the mail data; a fresh copy. */
+    public byte[] recordValue() {
+        long length = received.length + data.length();
+        byte[] value = new byte[Math.toIntExact(length)];
+        System.arraycopy(received, 0, value, 0, received.length);
+        data.copyTo(value, received.length);
+        return value;
     }
 }

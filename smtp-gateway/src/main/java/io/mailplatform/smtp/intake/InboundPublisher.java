@@ -34,10 +34,13 @@ import org.springframework.stereotype.Component;
 public class InboundPublisher implements DisposableBean {
     /** Room for the Received field and the record's own overhead on top of the message. */
     private static final long RECEIVED_ALLOWANCE = 64 * 1024;
+    /** Threads that hand records to the producer; each holds at most one record value outside the producer's buffer. */
+    public static final int SENDER_THREADS = 2;
     private final Producer<String, byte[]> producer;
     private final ProducerTimeouts timeouts;
     private final Duration publishTimeout;
-    private final ExecutorService senders = Executors.newFixedThreadPool(2, new DefaultThreadFactory("smtp-publish", true));
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDER_THREADS,
+            new DefaultThreadFactory("smtp-publish", true));
 
     public InboundPublisher(KafkaProperties kafka, StoreProperties store, SmtpProperties smtp) {
         Map<String, Object> config = MailKafkaConfiguration.producerProperties(kafka, store);
@@ -65,13 +68,15 @@ public class InboundPublisher implements DisposableBean {
         return timeouts;
     }
 
+    /**
+     * Publishes the message; the future completes when the broker acknowledged it, or exceptionally.
+     * The caller still owns the message's mail data and releases it when the future completes.
+     */
     public CompletableFuture<Void> publish(InboundMessage message) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         long sendBy = System.nanoTime() + timeouts.sendDeadline().toNanos();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(MailTopics.INBOUND, null, message.content());
-        record.headers().add(new RecordHeader(EnvelopeCodec.HEADER, EnvelopeCodec.encode(message.envelope())));
         try {
-            senders.execute(() -> send(record, sendBy, acknowledged));
+            senders.execute(() -> send(message, sendBy, acknowledged));
         } catch (RejectedExecutionException e) {
             acknowledged.completeExceptionally(e);
         }
@@ -79,13 +84,17 @@ public class InboundPublisher implements DisposableBean {
         return acknowledged.orTimeout(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void send(ProducerRecord<String, byte[]> record, long sendBy, CompletableFuture<Void> acknowledged) {
+    private void send(InboundMessage message, long sendBy, CompletableFuture<Void> acknowledged) {
         if (System.nanoTime() > sendBy) {
             // too late to start: the producer could not finish within the publish timeout; nothing was sent
             acknowledged.completeExceptionally(new TimeoutException("publish queue too slow, record not sent"));
             return;
         }
         try {
+            // the one array the producer needs, made here: at most one per sender thread is alive
+            // outside the producer's own buffer (send() copies it into a batch and keeps no reference)
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(MailTopics.INBOUND, null, message.recordValue());
+            record.headers().add(new RecordHeader(EnvelopeCodec.HEADER, EnvelopeCodec.encode(message.envelope())));
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);

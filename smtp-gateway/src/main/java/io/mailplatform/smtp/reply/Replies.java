@@ -29,6 +29,8 @@ public final class Replies {
     public static final SmtpReply NOT_STORED = SmtpReply.of(451, "4.3.0", "Temporary failure storing the message, try again later");
     public static final SmtpReply INTERNAL_ERROR = SmtpReply.of(451, "4.3.0", "Internal error, try again later");
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Too many recipients");
+    /** RFC 5321 §4.2.2 452, RFC 3463 4.3.1 "mail system full": the memory budget for message text is used up. */
+    public static final SmtpReply INSUFFICIENT_STORAGE = SmtpReply.of(452, "4.3.1", "Insufficient system storage");
 
     // ---- permanent failures (5xx): syntax and sequence
     public static final SmtpReply UNRECOGNIZED = SmtpReply.of(500, "5.5.1", "Command not recognized");

@@ -6,6 +6,7 @@ import io.mailplatform.server.net.ProtocolServer;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundPublisher;
+import io.mailplatform.smtp.intake.MessageMemoryBudget;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.session.CommandDispatcher;
@@ -30,6 +31,7 @@ public class SmtpServer extends ProtocolServerLifecycle {
     private final Authenticator authenticator;
     private final InboundPublisher publisher;
     private final TlsBundles tls;
+    private final MessageMemoryBudget memoryBudget;
     private volatile SessionRegistry registry;
 
     public SmtpServer(SmtpProperties properties, RecipientDirectory directory, Authenticator authenticator,
@@ -40,6 +42,7 @@ public class SmtpServer extends ProtocolServerLifecycle {
         this.authenticator = authenticator;
         this.publisher = publisher;
         this.tls = tls;
+        this.memoryBudget = new MessageMemoryBudget(properties.limits().memoryBudget().toBytes());
     }
 
     @Override
@@ -49,7 +52,7 @@ public class SmtpServer extends ProtocolServerLifecycle {
                 new ConnectionLimiter(properties.limits().maxConnections(), properties.limits().maxConnectionsPerAddress(),
                         ReplyEncoder.toBytes(Replies.TOO_MANY_CONNECTIONS)),
                 properties.workerThreads());
-        CommandDispatcher dispatcher = new CommandDispatcher(properties, directory, authenticator, publisher);
+        CommandDispatcher dispatcher = new CommandDispatcher(properties, directory, authenticator, publisher, memoryBudget);
         List<ListenerSpec> listeners = new ArrayList<>();
         int[] ports = {properties.mxPort(), properties.submissionPort(), properties.submissionsPort()};
         for (SmtpListener listener : SmtpListener.values()) {
@@ -70,6 +73,11 @@ public class SmtpServer extends ProtocolServerLifecycle {
         }
         stop();
         callback.run();
+    }
+
+    /** The message text all sessions of every listener hold together, and its limit (for tests and metrics). */
+    public MessageMemoryBudget memoryBudget() {
+        return memoryBudget;
     }
 
     /** Open sessions (for tests and metrics). */

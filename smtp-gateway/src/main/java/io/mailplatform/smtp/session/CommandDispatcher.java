@@ -4,6 +4,7 @@ import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.intake.InboundPublisher;
+import io.mailplatform.smtp.intake.MessageMemoryBudget;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.store.directory.Authenticator;
 import java.util.List;
@@ -21,9 +22,9 @@ public final class CommandDispatcher {
     private final InboundPublisher publisher;
 
     public CommandDispatcher(SmtpProperties properties, RecipientDirectory directory, Authenticator authenticator,
-            InboundPublisher publisher) {
+            InboundPublisher publisher, MessageMemoryBudget budget) {
         this.publisher = publisher;
-        MailProcessor mail = new MailProcessor(properties);
+        MailProcessor mail = new MailProcessor(properties, budget);
         RcptProcessor rcpt = new RcptProcessor(properties, directory);
         this.data = new DataProcessor(properties);
         StartTlsProcessor startTls = new StartTlsProcessor();

@@ -8,7 +8,6 @@ import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.intake.InboundMessage;
-import io.mailplatform.smtp.policy.MessageSizeLimit;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.netty.buffer.ByteBuf;
@@ -17,17 +16,16 @@ import java.util.List;
 
 /**
  * The message content: DATA (RFC 5321 §4.1.1.4) and BDAT (RFC 3030 CHUNKING, with BINARYMIME).
- * Content is appended to the transaction until the size limit, then only counted; the message is
- * refused at its end ({@code 552 5.3.4}, RFC 1870 §6.3) so the client hears the reply in sequence.
- * An accepted message goes to {@link SmtpSession#publish}.
+ * Content is appended to the transaction until the size limit or the gateway's memory budget is
+ * reached, then only counted; the message is refused at its end ({@code 552 5.3.4}, RFC 1870 §6.3,
+ * or {@code 452 4.3.1} when memory ran short) so the client hears the reply in sequence. An
+ * accepted message goes to {@link SmtpSession#publish}, which holds its data until Kafka answered.
  */
 final class DataProcessor implements CommandProcessor<SmtpCommand>, EhloExtension {
     private final SmtpProperties properties;
-    private final MessageSizeLimit sizeLimit;
 
     DataProcessor(SmtpProperties properties) {
         this.properties = properties;
-        this.sizeLimit = new MessageSizeLimit(properties.limits().maxMessageSize().toBytes());
     }
 
     @Override
@@ -54,7 +52,7 @@ final class DataProcessor implements CommandProcessor<SmtpCommand>, EhloExtensio
     /** Message text or chunk octets; ignored when no DATA or accepted BDAT is in progress (a refused chunk is read and dropped). */
     void content(SmtpSession session, ByteBuf content) {
         if (session.state() == SmtpState.DATA || session.receivingChunk()) {
-            session.transaction().append(content, session.context().alloc(), sizeLimit.maxBytes());
+            session.transaction().append(content);
         }
     }
 
@@ -74,10 +72,7 @@ final class DataProcessor implements CommandProcessor<SmtpCommand>, EhloExtensio
             session.resetTransaction();
             throw new SmtpException(Replies.LINE_TOO_LONG);
         }
-        if (transaction.oversized()) {
-            session.resetTransaction();
-            throw new SmtpException(Replies.SIZE_EXCEEDED);
-        }
+        refuseIfIncomplete(session, transaction);
         accept(session, transaction);
     }
 
@@ -87,15 +82,24 @@ final class DataProcessor implements CommandProcessor<SmtpCommand>, EhloExtensio
         }
         session.receivingChunk(false);
         MailTransaction transaction = session.transaction();
-        if (transaction.oversized()) {
-            // RFC 3030 §2: a failed chunk ends the transaction; the client must not send more chunks
-            session.resetTransaction();
-            throw new SmtpException(Replies.SIZE_EXCEEDED);
-        }
+        // RFC 3030 §2: a failed chunk ends the transaction; the client must not send more chunks
+        refuseIfIncomplete(session, transaction);
         if (transaction.lastChunk()) {
             accept(session, transaction);
         } else {
             session.reply(Replies.CHUNK_RECEIVED.withText(transaction.size() + " octets received"));
+        }
+    }
+
+    /** Ends the transaction with 552 5.3.4 or 452 4.3.1 when its content was not kept whole. */
+    private static void refuseIfIncomplete(SmtpSession session, MailTransaction transaction) {
+        if (transaction.oversized()) {
+            session.resetTransaction();
+            throw new SmtpException(Replies.SIZE_EXCEEDED);
+        }
+        if (transaction.overBudget()) {
+            session.resetTransaction();
+            throw new SmtpException(Replies.INSUFFICIENT_STORAGE);
         }
     }
 
@@ -106,7 +110,7 @@ final class DataProcessor implements CommandProcessor<SmtpCommand>, EhloExtensio
                 transaction.parameters().smtpUtf8(), transaction.parameters().dsnReturn(),
                 transaction.parameters().dsnEnvelopeId());
         InboundMessage message = InboundMessage.assemble(envelope, properties.hostname(), session.extended(),
-                transaction.content());
+                transaction.takeData());
         session.resetTransaction();
         session.publish(message);
     }

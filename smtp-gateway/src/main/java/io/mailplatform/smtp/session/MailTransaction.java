@@ -3,32 +3,33 @@ package io.mailplatform.smtp.session;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.smtp.command.MailParameters;
 import io.mailplatform.smtp.command.ReversePath;
+import io.mailplatform.smtp.intake.MailData;
+import io.mailplatform.smtp.intake.MessageMemoryBudget;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One mail transaction (RFC 5321 §3.3): the reverse path and its parameters, the accepted forward
- * paths, and the content received so far in one pooled buffer. Once the content exceeds the size
- * limit the buffer is released and only counting goes on, so an over-size message costs no memory.
+ * paths, and the mail data received so far, reserved from the gateway's memory budget as it
+ * arrives. Once the content exceeds the size limit, or the budget has no room for it, the data is
+ * released and only counting goes on: such a message costs no memory and is refused at its end.
  */
 final class MailTransaction {
-    /** The first allocation for the content; SIZE= may suggest more, up to this much. */
-    private static final int MAX_INITIAL_CAPACITY = 1 << 20;
-
     private final ReversePath reversePath;
     private final MailParameters parameters;
     private final List<EnvelopeRecipient> recipients = new ArrayList<>();
-    private ByteBuf content;
+    private final long maxSize;
+    private MailData data;
     private long size;
-    private boolean oversized;
+    private boolean overBudget;
     private boolean lastChunk;
-    private boolean discarded;
 
-    MailTransaction(ReversePath reversePath, MailParameters parameters) {
+    MailTransaction(ReversePath reversePath, MailParameters parameters, MessageMemoryBudget budget, long maxSize) {
         this.reversePath = reversePath;
         this.parameters = parameters;
+        this.maxSize = maxSize;
+        this.data = new MailData(budget, maxSize);
     }
 
     ReversePath reversePath() {
@@ -47,23 +48,21 @@ final class MailTransaction {
         recipients.add(recipient);
     }
 
-    /** Appends content (copied: the caller keeps and releases {@code bytes}), or only counts it once over {@code maxSize}. */
-    void append(ByteBuf bytes, ByteBufAllocator allocator, long maxSize) {
-        int length = bytes.readableBytes();
-        size += length;
-        if (oversized || discarded) {
+    /**
+     * Appends content (copied: the caller keeps and releases {@code bytes}), or only counts it once
+     * it is over {@code maxSize} or over the memory budget, or after {@link #discardContent()}.
+     */
+    void append(ByteBuf bytes) {
+        size += bytes.readableBytes();
+        if (data == null) {
             return;
         }
-        if (size > maxSize) {
-            oversized = true;
+        if (oversized()) {
             releaseContent();
-            return;
+        } else if (!data.append(bytes)) {
+            overBudget = true; // the data has released its reservation: other sessions can use it now
+            data = null;
         }
-        if (content == null) {
-            long hint = parameters.size() > 0 ? Math.min(parameters.size() + 1024, maxSize) : 16 * 1024;
-            content = allocator.heapBuffer((int) Math.max(length, Math.min(hint, MAX_INITIAL_CAPACITY)));
-        }
-        content.writeBytes(bytes, bytes.readerIndex(), length);
     }
 
     /** Whether the BDAT chunk being received is the LAST one (RFC 3030 §2). */
@@ -77,7 +76,6 @@ final class MailTransaction {
 
     /** Keeps counting but stores no more content (the message is refused at its end anyway). */
     void discardContent() {
-        discarded = true;
         releaseContent();
     }
 
@@ -85,20 +83,28 @@ final class MailTransaction {
         return size;
     }
 
+    /** Whether the content went over the size limit (RFC 1870 §6.3): 552 5.3.4 at its end. */
     boolean oversized() {
-        return oversized;
+        return size > maxSize;
     }
 
-    /** The content received (null when there is none); still owned by the transaction. */
-    ByteBuf content() {
-        return content;
+    /** Whether the memory budget had no room for the content: the message gets 452 4.3.1 at its end. */
+    boolean overBudget() {
+        return overBudget;
     }
 
-    /** Frees the content buffer; the transaction is over. */
+    /** Hands the mail data over to the publish, which releases it; the transaction keeps nothing. */
+    MailData takeData() {
+        MailData taken = data;
+        data = null;
+        return taken;
+    }
+
+    /** Frees the mail data; the transaction is over. */
     void releaseContent() {
-        if (content != null) {
-            content.release();
-            content = null;
+        if (data != null) {
+            data.release();
+            data = null;
         }
     }
 }

@@ -24,6 +24,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -341,19 +342,26 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         });
     }
 
-    /** Publishes an accepted message and answers 250 only after the broker's acknowledgement, 451 otherwise. */
+    /**
+     * Publishes an accepted message and answers 250 only after the broker's acknowledgement, 451
+     * otherwise. Its mail data stays reserved until then, and is released whatever happens to the
+     * connection meanwhile (even if the reply can no longer be sent).
+     */
     void publish(InboundMessage message) {
         suspend();
         publishing = true;
         ctx.channel().config().setAutoRead(false);
-        dispatcher.publisher().publish(message).whenComplete((ok, failure) -> ctx.executor().execute(() -> {
+        String envelopeId = message.envelope().id();
+        CompletableFuture<Void> acknowledged = dispatcher.publisher().publish(message)
+                .whenComplete((ok, failure) -> message.data().release());
+        acknowledged.whenComplete((ok, failure) -> ctx.executor().execute(() -> {
             publishing = false;
             ctx.channel().config().setAutoRead(true);
             if (failure != null) {
-                log.warn("message {} not accepted: Kafka did not acknowledge: {}", message.envelope().id(), failure.toString());
+                log.warn("message {} not accepted: Kafka did not acknowledge: {}", envelopeId, failure.toString());
                 reply(Replies.NOT_STORED);
             } else {
-                reply(Replies.QUEUED.withText("Ok: queued as " + message.envelope().id()));
+                reply(Replies.QUEUED.withText("Ok: queued as " + envelopeId));
             }
             if (drainRequested) {
                 replyAndClose(Replies.SHUTTING_DOWN);
