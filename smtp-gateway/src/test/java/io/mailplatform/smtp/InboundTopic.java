@@ -3,10 +3,12 @@ package io.mailplatform.smtp;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.MailTopics;
+import io.mailplatform.testsupport.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,6 +57,12 @@ public final class InboundTopic {
             }
         }
         return published;
+    }
+
+    /** The records of one envelope id, read from the test broker until it is there (duplicates included). */
+    public static List<Published> withId(String id) {
+        return withIds(readUntil(TestKafka.bootstrapServers(), all -> all.stream().anyMatch(p -> p.envelope().id().equals(id)),
+                Duration.ofSeconds(60)), Set.of(id));
     }
 
     /** The records with these envelope ids (duplicates included). */

@@ -3,7 +3,8 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailplatform.testsupport.TestKafka;
+import io.mailplatform.core.envelope.DsnNotify;
+import io.mailplatform.core.envelope.DsnReturn;
 import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -15,7 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -72,8 +72,7 @@ class JakartaMailTest extends GatewayTestBase {
         try (Transport transport = session.getTransport(protocol)) {
             transport.connect("127.0.0.1", port(protocol), TestDirectory.ALICE, TestDirectory.PASSWORD);
             String id = send(transport, message(session, protocol + " " + mechanism));
-            List<InboundTopic.Published> published = InboundTopic.withIds(InboundTopic.readUntil(TestKafka.bootstrapServers(),
-                    all -> all.stream().anyMatch(p -> p.envelope().id().equals(id)), Duration.ofSeconds(30)), Set.of(id));
+            List<InboundTopic.Published> published = InboundTopic.withId(id);
             assertThat(published).hasSize(1);
             assertThat(published.get(0).envelope().authenticatedUser()).isEqualTo(TestDirectory.ALICE);
         }
@@ -88,6 +87,32 @@ class JakartaMailTest extends GatewayTestBase {
                 transport.connect("127.0.0.1", port(protocol), TestDirectory.ALICE, "not the password");
             }
         }).isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("535 5.7.8");
+    }
+
+    /**
+     * DSN is offered on submission only: there Jakarta Mail's dsn settings reach the envelope; on the
+     * MX listener the client sees no DSN in EHLO, leaves the parameters out, and the mail still goes.
+     */
+    @Test
+    void dsnSettingsTravelOnSubmissionAndAreLeftOutByTheClientOnTheMx() throws Exception {
+        for (boolean submission : new boolean[] {true, false}) {
+            Session session = session("smtp", "PLAIN");
+            session.getProperties().put("mail.smtp.dsn.notify", "SUCCESS,FAILURE");
+            session.getProperties().put("mail.smtp.dsn.ret", "FULL");
+            session.getProperties().put("mail.smtp.auth", String.valueOf(submission));
+            String id;
+            try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
+                transport.connect("127.0.0.1", server.port(submission ? "submission" : "smtp"),
+                        submission ? TestDirectory.ALICE : null, submission ? TestDirectory.PASSWORD : null);
+                assertThat(transport.supportsExtension("DSN")).isEqualTo(submission);
+                id = send(transport, message(session, "dsn " + submission));
+            }
+            List<InboundTopic.Published> published = InboundTopic.withId(id);
+            assertThat(published).hasSize(1);
+            assertThat(published.get(0).envelope().dsnReturn()).isEqualTo(submission ? DsnReturn.FULL : null);
+            assertThat(published.get(0).envelope().recipients().get(0).notifyOn())
+                    .isEqualTo(submission ? Set.of(DsnNotify.SUCCESS, DsnNotify.FAILURE) : Set.of());
+        }
     }
 
     @Test
@@ -116,8 +141,7 @@ class JakartaMailTest extends GatewayTestBase {
             transport.connect("127.0.0.1", port("smtp"), TestDirectory.ALICE, TestDirectory.PASSWORD);
             id = send(transport, message);
         }
-        InboundTopic.Published published = InboundTopic.withIds(InboundTopic.readUntil(TestKafka.bootstrapServers(),
-                all -> all.stream().anyMatch(p -> p.envelope().id().equals(id)), Duration.ofSeconds(60)), Set.of(id)).get(0);
+        InboundTopic.Published published = InboundTopic.withId(id).get(0);
         byte[] stored = published.message();
         byte[] body = Arrays.copyOfRange(stored, stored.length - sent.size(), stored.length);
         assertThat(body).isEqualTo(sent.toByteArray());

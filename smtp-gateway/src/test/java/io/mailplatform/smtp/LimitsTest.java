@@ -168,30 +168,4 @@ class LimitsTest extends GatewayTestBase {
             server.stop();
         }
     }
-
-    @Test
-    void whereConfiguredAnAuthenticatedClientSendsOnlyAsItsOwnAddresses() throws Exception {
-        SmtpServer server = TestServers.start(context, TestServers.properties(
-                TestServers.limits(100, 100, Duration.ofMinutes(1), Duration.ofMinutes(1)), TestServers.noProxy(), true));
-        try (LineClient client = LineClient.connectTls("127.0.0.1", server.port("submissions"), Transcript.trustAll())) {
-            client.readLine();
-            client.send("EHLO client.example.org");
-            client.readSmtpReply();
-            client.send("AUTH PLAIN " + SaslPlain.encode(TestDirectory.ALICE, TestDirectory.PASSWORD));
-            assertThat(client.readLine()).startsWith("235 ");
-            for (String own : new String[] {"<alice@example.test>", "<Alice+news@EXAMPLE.test>", "<team@example.test>", "<>"}) {
-                client.send("MAIL FROM:" + own);
-                assertThat(client.readLine()).as(own).startsWith("250 ");
-                client.send("RSET");
-                client.readLine();
-            }
-            for (String other : new String[] {"<bob@example.test>", "<alice@elsewhere.test>"}) {
-                client.send("MAIL FROM:" + other);
-                assertThat(client.readLine()).as(other)
-                        .isEqualTo("553 5.7.1 Sender address not owned by the authenticated user");
-            }
-        } finally {
-            server.stop();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.testsupport.LineClient;
-import io.mailplatform.testsupport.TestKafka;
 import io.mailplatform.testsupport.Transcript;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -18,7 +17,6 @@ import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +71,7 @@ class ProxyProtocolTest extends GatewayTestBase {
     }
 
     private static InboundTopic.Published published(String id) {
-        return InboundTopic.withIds(InboundTopic.readUntil(TestKafka.bootstrapServers(),
-                all -> all.stream().anyMatch(p -> p.envelope().id().equals(id)), Duration.ofSeconds(30)), Set.of(id)).get(0);
+        return InboundTopic.withId(id).get(0);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = SmtpGatewayApplication.class, properties = {
         "mail.smtp.mx-port=0", "mail.smtp.submission-port=0", "mail.smtp.submissions-port=0",
         "mail.smtp.hostname=mx.example.test",
+        "mail.store.postmaster=postmaster@example.test",
         "mail.smtp.limits.max-message-size=24MB",
         "mail.smtp.limits.max-recipients=5",
         "mail.smtp.limits.max-connections-per-address=500",

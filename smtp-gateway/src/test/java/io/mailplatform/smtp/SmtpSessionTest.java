@@ -10,10 +10,8 @@ import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.LineClient;
-import io.mailplatform.testsupport.TestKafka;
 import io.mailplatform.testsupport.Transcript;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,8 +69,7 @@ class SmtpSessionTest extends GatewayTestBase {
             assertThat(reply).matches("250 2\\.0\\.0 Ok: queued as [0-9A-Z]{23}");
             id = reply.substring(reply.lastIndexOf(' ') + 1);
         }
-        List<InboundTopic.Published> records = InboundTopic.withIds(InboundTopic.readUntil(TestKafka.bootstrapServers(),
-                all -> all.stream().anyMatch(p -> p.envelope().id().equals(id)), Duration.ofSeconds(30)), Set.of(id));
+        List<InboundTopic.Published> records = InboundTopic.withId(id);
         assertThat(records).hasSize(1);
         Envelope envelope = records.get(0).envelope();
         assertThat(envelope.reversePath()).isEqualTo("alice@example.test");
@@ -105,8 +102,7 @@ class SmtpSessionTest extends GatewayTestBase {
             String reply = client.readLine();
             id = reply.substring(reply.lastIndexOf(' ') + 1);
         }
-        InboundTopic.Published record = InboundTopic.withIds(InboundTopic.readUntil(TestKafka.bootstrapServers(),
-                all -> all.stream().anyMatch(p -> p.envelope().id().equals(id)), Duration.ofSeconds(30)), Set.of(id)).get(0);
+        InboundTopic.Published record = InboundTopic.withId(id).get(0);
         assertThat(record.envelope().isNullReversePath()).isTrue();
         assertThat(new String(record.message(), StandardCharsets.UTF_8))
                 .startsWith("Received: from old.example.org ([127.0.0.1])\r\n\tby mx.example.test with SMTP\r\n\tid " + id

@@ -13,7 +13,10 @@ public final class TestDirectory {
     private TestDirectory() {
     }
 
-    /** Creates example.test with alice and bob, an alias and a list (call after the tables were emptied). */
+    /**
+     * Creates example.test with alice, bob and the postmaster, an alias, a list and a members-only
+     * list, and second.test without a postmaster of its own (call after the tables were emptied).
+     */
     public static void provision(DirectoryService directory, RecipientDirectory cache) throws Exception {
         cache.invalidateAll();
         directory.createDomain(DOMAIN);
@@ -24,5 +27,8 @@ public final class TestDirectory {
         directory.createList("all@example.test", false);
         directory.addListMember("all@example.test", ALICE);
         directory.createAccount("postmaster@example.test", PASSWORD);
+        directory.createList("staff@example.test", true);
+        directory.addListMember("staff@example.test", ALICE);
+        directory.createDomain("second.test");
     }
 }

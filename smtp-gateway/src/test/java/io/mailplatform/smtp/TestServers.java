@@ -35,7 +35,13 @@ final class TestServers {
     }
 
     static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy, boolean senderMustMatchLogin) {
-        return new SmtpProperties("mx.example.test", "127.0.0.1", 0, 0, 0, false, senderMustMatchLogin, "mail", 4, limits,
+        return properties(limits, proxy, senderMustMatchLogin, List.of());
+    }
+
+    static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy, boolean senderMustMatchLogin,
+            List<String> permittedSenders) {
+        return new SmtpProperties("mx.example.test", "127.0.0.1", 0, 0, 0, false, senderMustMatchLogin, permittedSenders,
+                "mail", 4, limits,
                 new SmtpProperties.RecipientCache(Duration.ofSeconds(30), 100), proxy);
     }
 
@@ -48,8 +54,17 @@ final class TestServers {
     }
 
     static SmtpServer start(ApplicationContext context, SmtpProperties properties, Authenticator authenticator) {
-        SmtpServer server = new SmtpServer(properties, context.getBean(RecipientDirectory.class), authenticator,
-                context.getBean(InboundPublisher.class), context.getBean(TlsBundles.class));
+        return start(context, properties, authenticator, context.getBean(RecipientDirectory.class));
+    }
+
+    static SmtpServer start(ApplicationContext context, SmtpProperties properties, RecipientDirectory directory) {
+        return start(context, properties, context.getBean(Authenticator.class), directory);
+    }
+
+    private static SmtpServer start(ApplicationContext context, SmtpProperties properties, Authenticator authenticator,
+            RecipientDirectory directory) {
+        SmtpServer server = new SmtpServer(properties, directory, authenticator, context.getBean(InboundPublisher.class),
+                context.getBean(TlsBundles.class));
         server.start();
         return server;
     }

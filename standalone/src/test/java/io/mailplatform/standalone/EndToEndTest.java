@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailplatform.imap.server.ImapServer;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.smtp.server.SmtpServer;
-import io.mailplatform.testsupport.RealInfrastructure;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -19,9 +18,6 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import org.eclipse.angus.mail.util.CRLFOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,14 +29,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import java.util.Base64;
 import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -49,16 +43,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * POP3, IMAP (Jakarta Mail again) and the REST API, byte for byte apart from the trace fields the
  * platform prepends (Return-Path, Received).
  */
-@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mail.smtp.mx-port=0", "mail.smtp.submission-port=0", "mail.smtp.submissions-port=0",
-                "mail.pop3.port=0", "mail.pop3.tls-port=0", "mail.imap.port=0", "mail.imap.tls-port=0",
-                "mail.smtp.hostname=mx.example.test", "mail.admin.password=admin-secret",
-                "mail.smtp.limits.max-connections-per-address=250"})
-@RealInfrastructure
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@StandaloneTest
 class EndToEndTest {
     private static final String ADDRESS = "alice@example.test";
     private static final String PASSWORD = "wonder land";
+    /** Receives only the message read back byte for byte, so that it is message 1 whatever else ran first. */
+    private static final String READER = "reader@example.test";
 
     @LocalServerPort
     int httpPort;
@@ -71,18 +61,16 @@ class EndToEndTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @BeforeAll
-    void provision() throws Exception {
-        assertThat(post("/api/admin/domains", "{\"name\":\"example.test\"}", "admin", "admin-secret").statusCode())
-                .isEqualTo(201);
-        assertThat(post("/api/admin/accounts", "{\"address\":\"" + ADDRESS + "\",\"password\":\"" + PASSWORD + "\"}",
-                "admin", "admin-secret").statusCode()).isEqualTo(201);
+    void provision(@Autowired FirstAccount firstAccount) throws Exception {
+        firstAccount.run(new DefaultApplicationArguments());
     }
 
     @Test
     void adminApiAnswersConflictsInvalidInputAndMissingCredentials() throws Exception {
+        assertThat(post("/api/admin/domains", "{\"name\":\"api.test\"}", "admin", "admin-secret").statusCode())
+                .isEqualTo(201);
+        // example.test and alice were created at start from mail.standalone.*
         HttpResponse<String> duplicate = post("/api/admin/domains", "{\"name\":\"example.test\"}", "admin", "admin-secret");
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(duplicate.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -153,12 +141,16 @@ class EndToEndTest {
 
     @Test
     void multipartMessageIsReadBackByteIdenticalOverPop3ImapAndRest() throws Exception {
+        assertThat(post("/api/admin/accounts", "{\"address\":\"" + READER + "\",\"password\":\"" + PASSWORD + "\"}",
+                "admin", "admin-secret").statusCode()).isEqualTo(201);
         byte[] attachment = new byte[40_000];
         new Random(7).nextBytes(attachment);
-        Session session = Session.getInstance(clientProperties());
+        Properties properties = clientProperties();
+        properties.put("mail.smtp.from", ADDRESS); // the envelope sender: alice may send only as herself
+        Session session = Session.getInstance(properties);
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress("sender@example.org"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(ADDRESS));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(READER));
         message.setSubject("Grüße aus Köln ✉", "UTF-8");
         MimeBodyPart text = new MimeBodyPart();
         text.setText("First line\n.a line starting with a dot\n..two dots\n.\nlast line\n", "UTF-8");
@@ -183,7 +175,7 @@ class EndToEndTest {
         assertThat(listing).contains("\"subject\":\"Grüße aus Köln ✉\"", "\"from\":\"sender@example.org\"");
         assertThat(withoutTrace(viaRest)).isEqualTo(sent.toByteArray());
         assertThat(new String(viaRest, StandardCharsets.UTF_8))
-                .startsWith("Return-Path: <sender@example.org>\r\nDelivered-To: " + ADDRESS + "\r\n")
+                .startsWith("Return-Path: <" + ADDRESS + ">\r\nDelivered-To: " + READER + "\r\n")
                 .contains("by mx.example.test with ESMTPSA");
 
         assertThat(withoutTrace(readFirst("pop3", pop3.port("pop3")))).isEqualTo(sent.toByteArray());
@@ -208,7 +200,7 @@ class EndToEndTest {
     private byte[] readFirst(String protocol, int port) throws Exception {
         Session session = Session.getInstance(clientProperties());
         try (Store store = session.getStore(protocol)) {
-            store.connect("127.0.0.1", port, ADDRESS, PASSWORD);
+            store.connect("127.0.0.1", port, READER, PASSWORD);
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -245,8 +237,7 @@ class EndToEndTest {
     private byte[] awaitRest(String path) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            HttpResponse<byte[]> response = http.send(request(path, ADDRESS, PASSWORD).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = new HttpApi(httpPort).get(path, READER, PASSWORD);
             if (response.statusCode() == 200) {
                 return response.body();
             }
@@ -258,16 +249,6 @@ class EndToEndTest {
     }
 
     private HttpResponse<String> post(String path, String json, String user, String password) throws Exception {
-        return http.send(request(path, user, password).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, String user, String password) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder;
+        return new HttpApi(httpPort).post(path, json, user, password);
     }
 }

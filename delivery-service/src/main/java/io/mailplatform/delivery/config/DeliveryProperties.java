@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param hostname this host's name: authserv-id of Authentication-Results, Reporting-MTA of DSNs, the
  *        "r" SPF macro (default: the local host name)
  * @param spf SPF checking (RFC 7208)
- * @param routing alias, list and subaddress expansion
+ * @param routing alias and list expansion (the subaddress separator is {@code mail.store.subaddress-separator})
  * @param retry retries of local deliveries that failed temporarily (over quota)
  * @param housekeeping pruning of the delivery idempotency records
  */
@@ -76,12 +76,10 @@ public record DeliveryProperties(
     /**
      * @param maxDepth how many alias or list hops an expansion may take before it counts as a loop (default 10)
      * @param maxRecipients most final recipients one envelope recipient may expand to (default 10000)
-     * @param subaddressSeparator separates user and tag in {@code user+tag}; empty disables subaddressing (default "+")
      */
     public record Routing(
             @DefaultValue("10") @Min(1) int maxDepth,
-            @DefaultValue("10000") @Min(1) int maxRecipients,
-            @DefaultValue("+") String subaddressSeparator) {
+            @DefaultValue("10000") @Min(1) int maxRecipients) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mailplatform.delivery.dsn;
 
-import io.mailplatform.core.envelope.DsnReturn;
+import io.mailplatform.core.address.AddressException;
+import io.mailplatform.core.address.Xtext;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.mime.HeaderSection;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,10 @@ import java.util.Locale;
 
 /**
  * Builds delivery status notifications (RFC 3464): a multipart/report with a human-readable part,
- * the message/delivery-status part and the original message (RET=FULL) or its header (otherwise).
+ * the message/delivery-status part and the original message or its header, as
+ * {@link DsnPolicy#returnsContent} says. Values from the envelope never bring a line break into the
+ * report: an ENVID or ORCPT with a control character is left out, a control character in an
+ * address is replaced, so no client can add fields to the delivery-status part.
  */
 public final class DsnGenerator {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
@@ -43,7 +47,7 @@ public final class DsnGenerator {
         boolean delayed = !failed && statuses.stream().anyMatch(s -> s.action().equals("delayed"));
         StringBuilder out = new StringBuilder(2048);
         out.append("From: Mail Delivery System <MAILER-DAEMON@").append(reportingMta).append(">\r\n");
-        out.append("To: <").append(envelope.reversePath()).append(">\r\n");
+        out.append("To: <").append(printable(envelope.reversePath())).append(">\r\n");
         out.append("Subject: ").append(failed ? "Undelivered Mail Returned to Sender"
                 : delayed ? "Delayed Mail (still being retried)" : "Successful Mail Delivery Report").append("\r\n");
         out.append("Date: ").append(DATE.format(now.atOffset(ZoneOffset.UTC))).append("\r\n");
@@ -63,32 +67,34 @@ public final class DsnGenerator {
                 : delayed ? "Delivery of your message to the following recipients is delayed; it will be retried:\r\n"
                 : "Your message was delivered to the following recipients, as you asked to be told:\r\n");
         for (RecipientStatus status : statuses) {
-            out.append("\r\n  <").append(status.finalRecipient()).append(">: ").append(status.diagnostic()).append("\r\n");
+            out.append("\r\n  <").append(printable(status.finalRecipient())).append(">: ")
+                    .append(printable(status.diagnostic())).append("\r\n");
         }
         out.append("\r\n");
 
         out.append("--").append(boundary).append("\r\n");
         out.append("Content-Type: message/delivery-status\r\n\r\n");
         out.append("Reporting-MTA: dns; ").append(reportingMta).append("\r\n");
-        if (envelope.dsnEnvelopeId() != null) {
+        if (envelope.dsnEnvelopeId() != null && !Xtext.hasControl(envelope.dsnEnvelopeId())) {
             out.append("Original-Envelope-Id: ").append(envelope.dsnEnvelopeId()).append("\r\n");
         }
         out.append("X-Mail-Envelope-Id: ").append(envelope.id()).append("\r\n");
         out.append("Arrival-Date: ").append(DATE.format(envelope.receivedAt().atOffset(ZoneOffset.UTC))).append("\r\n");
         for (RecipientStatus status : statuses) {
             out.append("\r\n");
-            if (status.originalRecipient() != null) {
-                out.append("Original-Recipient: ").append(decodeOriginalRecipient(status.originalRecipient())).append("\r\n");
+            String originalRecipient = originalRecipient(status.originalRecipient());
+            if (originalRecipient != null) {
+                out.append("Original-Recipient: ").append(originalRecipient).append("\r\n");
             }
-            out.append("Final-Recipient: rfc822; ").append(status.finalRecipient()).append("\r\n");
+            out.append("Final-Recipient: rfc822; ").append(printable(status.finalRecipient())).append("\r\n");
             out.append("Action: ").append(status.action()).append("\r\n");
             out.append("Status: ").append(status.status()).append("\r\n");
-            out.append("Diagnostic-Code: smtp; ").append(status.diagnostic()).append("\r\n");
+            out.append("Diagnostic-Code: smtp; ").append(printable(status.diagnostic())).append("\r\n");
         }
         out.append("\r\n");
 
         out.append("--").append(boundary).append("\r\n");
-        boolean full = envelope.dsnReturn() == DsnReturn.FULL && original.length <= MAX_RETURNED;
+        boolean full = DsnPolicy.returnsContent(envelope) && original.length <= MAX_RETURNED;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(out.length() + original.length + 64);
         if (full) {
             out.append("Content-Type: message/rfc822\r\n\r\n");
@@ -107,27 +113,33 @@ public final class DsnGenerator {
         return bytes.toByteArray();
     }
 
-    /** ORCPT is {@code addr-type;xtext} (RFC 3461 §4.2); Original-Recipient wants {@code addr-type; address}. */
-    static String decodeOriginalRecipient(String orcpt) {
-        int semicolon = orcpt.indexOf(';');
-        if (semicolon < 0) {
-            return "rfc822; " + orcpt;
+    /**
+     * ORCPT is {@code addr-type;xtext} (RFC 3461 §4.2); Original-Recipient wants {@code addr-type;
+     * address} (RFC 3464 §2.3.1). Null when there is none or it does not decode to safe text.
+     */
+    static String originalRecipient(String orcpt) {
+        int semicolon = orcpt == null ? -1 : orcpt.indexOf(';');
+        if (semicolon <= 0) {
+            return null;
         }
-        StringBuilder address = new StringBuilder();
-        String xtext = orcpt.substring(semicolon + 1);
-        for (int i = 0; i < xtext.length(); i++) {
-            char c = xtext.charAt(i);
-            if (c == '+' && i + 2 < xtext.length()) {
-                try {
-                    address.append((char) Integer.parseInt(xtext.substring(i + 1, i + 3), 16));
-                    i += 2;
-                    continue;
-                } catch (NumberFormatException e) {
-                    // not an xtext escape: keep it as it is
-                }
-            }
-            address.append(c);
+        String type = orcpt.substring(0, semicolon).trim();
+        try {
+            return Xtext.hasControl(type) ? null : type + "; " + Xtext.decode(orcpt.substring(semicolon + 1));
+        } catch (AddressException e) {
+            return null;
         }
-        return orcpt.substring(0, semicolon).trim() + "; " + address;
+    }
+
+    /** The text with every control character replaced, so that it stays on its line. */
+    private static String printable(String text) {
+        if (!Xtext.hasControl(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.mailplatform.delivery.dsn;
 
 import io.mailplatform.core.envelope.BodyType;
-import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
@@ -20,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns failed recipients into a DSN addressed to the sender: delivered locally when the sender's
+ * Turns recipient statuses into a DSN addressed to the sender: delivered locally when the sender's
  * domain is ours, else queued for the relay. Never a DSN for the null reverse-path (RFC 3461 §6.2,
- * RFC 5321 §4.5.5), nor for recipients whose NOTIFY excludes FAILURE (or DELAY).
+ * RFC 5321 §4.5.5). Which statuses are reported at all is {@link DsnPolicy}'s decision; here, a DSN
+ * for an unverified sender that would fan out through a local list or an alias with several
+ * targets is dropped (and logged): a notification reaches one mailbox or none.
  */
 public final class DsnPlanner {
     private static final Logger log = LoggerFactory.getLogger(DsnPlanner.class);
@@ -35,17 +36,6 @@ public final class DsnPlanner {
         this.generator = generator;
         this.hostname = hostname;
         this.clock = clock;
-    }
-
-    /** Whether the sender asked (or did not refuse) to hear about this kind of outcome of this recipient. */
-    public static boolean wanted(Envelope envelope, EnvelopeRecipient recipient, DsnNotify kind) {
-        if (envelope.isNullReversePath()) {
-            return false;
-        }
-        if (recipient.notifyOn().isEmpty()) {
-            return kind == DsnNotify.FAILURE; // RFC 3461 §4.1: without NOTIFY, FAILURE (and maybe DELAY) is implied
-        }
-        return recipient.notifyOn().contains(kind);
     }
 
     /**
@@ -72,6 +62,11 @@ public final class DsnPlanner {
             remote.add(new InboundMessage.RemoteCopy(sender, domain, "", EnvelopeCodec.encode(envelope)));
         } else {
             Resolution resolution = routing.resolve(envelope).get(0);
+            if (resolution.fannedOut() && !DsnPolicy.mayFanOut(original)) {
+                log.warn("envelope {}: DSN to <{}> dropped: that address is a list or an alias with several targets,"
+                        + " and the sender is not authenticated", original.id(), sender);
+                return Optional.empty();
+            }
             for (Account account : resolution.local()) {
                 local.add(new InboundMessage.LocalCopy(account.address(), account.id(), "INBOX",
                         TraceFields.prefix("", account.address()), MessageFlags.NONE, account.quotaBytes(),

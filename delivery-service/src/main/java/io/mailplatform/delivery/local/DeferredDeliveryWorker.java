@@ -7,6 +7,7 @@ import io.mailplatform.core.envelope.EnvelopeFormatException;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.dsn.DsnPlanner;
+import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
 import io.mailplatform.delivery.route.RecipientResolver;
 import io.mailplatform.store.mailbox.DeferredDelivery;
@@ -111,7 +112,7 @@ public class DeferredDeliveryWorker extends PeriodicWork {
                 : envelope.recipients().get(0);
         log.info("envelope {}: {} still over quota after {}, returned to <{}>", deferred.envelopeId(), deferred.recipient(),
                 settings.giveUpAfter(), envelope.reversePath());
-        if (!DsnPlanner.wanted(envelope, recipient, DsnNotify.FAILURE)) {
+        if (!DsnPolicy.wanted(envelope, recipient, DsnNotify.FAILURE)) {
             return Optional.empty();
         }
         byte[] original = store.content(deferred.contentId()).orElse(new byte[0]);

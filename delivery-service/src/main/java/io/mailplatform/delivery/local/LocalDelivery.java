@@ -6,6 +6,7 @@ import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.dsn.DsnPlanner;
+import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
 import io.mailplatform.delivery.route.RecipientResolver;
 import io.mailplatform.delivery.route.Resolution;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch. Each message's content is stored once, with the shared trace fields (Received-SPF,
  * Authentication-Results) in front; each local copy gets its own Return-Path and Delivered-To.
  * SPF never bounces: fail goes to Junk or is discarded by policy, softfail is marked with the
- * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers.
+ * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers. What the sender is told
+ * is {@link DsnPolicy}'s decision; the sender of mail that failed SPF is told nothing.
  */
 @Component
 public class LocalDelivery {
@@ -102,7 +104,7 @@ public class LocalDelivery {
         Map<String, Notice> byEnvelope = new LinkedHashMap<>();
         for (BatchDeliveryResult.StoredCopy copy : result.stored()) {
             Notice notice = notices.get(copy.envelopeId() + "\u0000" + copy.recipient());
-            if (notice != null && notice.recipient().notifyOn().contains(DsnNotify.SUCCESS)) {
+            if (notice != null && DsnPolicy.wanted(notice.envelope(), notice.recipient(), DsnNotify.SUCCESS)) {
                 byEnvelope.putIfAbsent(copy.envelopeId(), notice);
                 delivered.computeIfAbsent(copy.envelopeId(), k -> new ArrayList<>()).add(new RecipientStatus(
                         notice.recipient().address(), notice.recipient().originalRecipient(), "delivered", "2.0.0",
@@ -111,7 +113,7 @@ public class LocalDelivery {
         }
         for (BatchDeliveryResult.DeferredCopy copy : result.deferred()) {
             Notice notice = notices.get(copy.envelopeId() + "\u0000" + copy.recipient());
-            if (notice != null && notice.recipient().notifyOn().contains(DsnNotify.DELAY)) {
+            if (notice != null && DsnPolicy.wanted(notice.envelope(), notice.recipient(), DsnNotify.DELAY)) {
                 byEnvelope.putIfAbsent(copy.envelopeId(), notice);
                 delayed.computeIfAbsent(copy.envelopeId(), k -> new ArrayList<>()).add(new RecipientStatus(
                         notice.recipient().address(), notice.recipient().originalRecipient(), "delayed", "4.2.2",
@@ -140,12 +142,14 @@ public class LocalDelivery {
         Map<String, InboundMessage.LocalCopy> local = new LinkedHashMap<>();
         Map<String, InboundMessage.RemoteCopy> remote = new LinkedHashMap<>();
         List<RecipientStatus> failures = new ArrayList<>();
+        // RFC 7208 §8.4: the reverse path of mail that failed SPF is forged; whatever happens to it, it hears nothing
+        boolean forged = spfOutcome != null && spfOutcome.result() == SpfResult.FAIL;
         for (Resolution resolution : routing.resolve(envelope)) {
-            EnvelopeRecipient recipient = resolution.recipient();
+            EnvelopeRecipient recipient = forged ? DsnPolicy.silenced(resolution.recipient()) : resolution.recipient();
             byte[] reduced = EnvelopeCodec.encode(reduce(envelope, recipient));
             if (resolution.failure() != null) {
                 log.info("envelope {}: {} not delivered: {}", envelope.id(), recipient.address(), resolution.failure().reply());
-                if (DsnPlanner.wanted(envelope, recipient, DsnNotify.FAILURE)) {
+                if (DsnPolicy.reported(envelope, recipient, resolution.failure())) {
                     failures.add(new RecipientStatus(recipient.address(), recipient.originalRecipient(), "failed",
                             resolution.failure().status(), resolution.failure().reply()));
                 }
@@ -154,7 +158,7 @@ public class LocalDelivery {
             for (Account account : resolution.local()) {
                 String mailbox = SpecialUse.INBOX.defaultName();
                 MessageFlags flags = MessageFlags.NONE;
-                if (spfOutcome != null && spfOutcome.result() == SpfResult.FAIL) {
+                if (forged) {
                     if (failAction(account, routing) == DeliveryProperties.FailAction.DISCARD) {
                         log.info("envelope {}: SPF fail for {} from {}, discarded for {} by policy", envelope.id(),
                                 spfOutcome.sender(), spfOutcome.clientIp(), account.address());
@@ -167,8 +171,8 @@ public class LocalDelivery {
                 local.putIfAbsent(account.address(), new InboundMessage.LocalCopy(account.address(), account.id(), mailbox,
                         TraceFields.prefix(envelope.reversePath(), account.address()), flags, account.quotaBytes(),
                         reduced));
-                if (!envelope.isNullReversePath() && (recipient.notifyOn().contains(DsnNotify.SUCCESS)
-                        || recipient.notifyOn().contains(DsnNotify.DELAY))) {
+                if (DsnPolicy.wanted(envelope, recipient, DsnNotify.SUCCESS)
+                        || DsnPolicy.wanted(envelope, recipient, DsnNotify.DELAY)) {
                     notices.putIfAbsent(envelope.id() + "\u0000" + account.address(),
                             new Notice(envelope, recipient, mail.message()));
                 }

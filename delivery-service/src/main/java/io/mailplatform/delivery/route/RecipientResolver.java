@@ -7,8 +7,10 @@ import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.LocalDomain;
+import io.mailplatform.store.directory.Postmaster;
 import io.mailplatform.store.directory.RoutingDirectory;
 import io.mailplatform.store.directory.RoutingEntry;
+import io.mailplatform.store.directory.Subaddressing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,23 +19,30 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Resolves envelope recipients: local domains to accounts; aliases (one to many, recursive) and
  * distribution lists (each member once, members-only lists refusing other senders) expanded with
- * loop detection and a depth limit; {@code user+tag} to {@code user}; unknown local parts to the
- * domain's catch-all. Local parts are case-insensitive. Directory reads are set-based per batch.
+ * loop detection and a depth limit; {@code user+tag} to {@code user}; {@code postmaster@domain}
+ * without an entry of its own to the configured postmaster (RFC 5321 §4.5.1); other unknown local
+ * parts to the domain's catch-all. Local parts are case-insensitive. Directory reads are set-based per batch.
  */
 @Component
 public class RecipientResolver {
     private final RoutingDirectory directory;
     private final DeliveryProperties.Routing settings;
+    private final Subaddressing subaddressing;
+    private final Postmaster postmaster;
 
-    public RecipientResolver(RoutingDirectory directory, DeliveryProperties properties) {
+    public RecipientResolver(RoutingDirectory directory, DeliveryProperties properties, Subaddressing subaddressing,
+            Postmaster postmaster) {
         this.directory = directory;
         this.settings = properties.routing();
+        this.subaddressing = subaddressing;
+        this.postmaster = postmaster;
     }
 
     /** A resolver for one batch: directory entries are read once per batch and remembered. */
@@ -58,7 +67,7 @@ public class RecipientResolver {
                     MailboxAddress address = parse(recipient.address());
                     if (address != null) {
                         addresses.add(address.normalized());
-                        String base = base(address);
+                        String base = subaddressing.base(address);
                         if (base != null) {
                             addresses.add(base);
                         }
@@ -82,11 +91,11 @@ public class RecipientResolver {
             Expansion out = new Expansion(envelope);
             MailboxAddress address = parse(recipient.address());
             if (address == null) {
-                return new Resolution(recipient, List.of(), List.of(), RouteFailure.BAD_SYNTAX);
+                return new Resolution(recipient, List.of(), List.of(), RouteFailure.BAD_SYNTAX, false);
             }
             if (domain(address.domain().name()) == null && envelope.authenticatedUser() == null) {
                 // the gateway relays only for authenticated clients; this record did not come through it
-                return new Resolution(recipient, List.of(), List.of(), RouteFailure.RELAY_DENIED);
+                return new Resolution(recipient, List.of(), List.of(), RouteFailure.RELAY_DENIED, false);
             }
             expand(address, 0, new HashSet<>(), false, out);
             List<Account> local = new ArrayList<>(out.local.values());
@@ -95,7 +104,7 @@ public class RecipientResolver {
             if (local.isEmpty() && remote.isEmpty()) {
                 failure = out.failure == null ? RouteFailure.UNKNOWN : out.failure;
             }
-            return new Resolution(recipient, local, remote, failure);
+            return new Resolution(recipient, local, remote, failure, out.fannedOut);
         }
 
         private void expand(MailboxAddress address, int depth, Set<String> path, boolean viaList, Expansion out) {
@@ -129,16 +138,26 @@ public class RecipientResolver {
                         out.fail(RouteFailure.MEMBERS_ONLY);
                         return;
                     }
+                    out.fannedOut = true;
                     expandAll(entry.list().members(), depth, path, true, out);
                     return;
                 }
                 if (!entry.aliasTargets().isEmpty()) {
+                    if (entry.aliasTargets().size() > 1) {
+                        out.fannedOut = true;
+                    }
                     expandAll(entry.aliasTargets(), depth, path, viaList, out);
                     return;
                 }
-                String base = base(address);
+                String base = subaddressing.base(address);
                 if (base != null) {
                     expand(parse(base), depth, path, viaList, out); // RFC 5233 subaddress: user+tag reaches user
+                    return;
+                }
+                Optional<MailboxAddress> standIn = postmaster.standInFor(key);
+                if (standIn.isPresent() && domain(standIn.get().domain().name()) != null) {
+                    // RFC 5321 §4.5.1; a postmaster configured at a domain that is not (yet) ours is never relayed to
+                    expand(standIn.get(), depth + 1, path, viaList, out);
                     return;
                 }
                 if (domain.catchAll() != null) {
@@ -237,6 +256,8 @@ public class RecipientResolver {
         final Map<Long, Account> local = new LinkedHashMap<>();
         final Set<String> remote = new LinkedHashSet<>();
         RouteFailure failure;
+        /** Whether a list or an alias with several targets was expanded on the way. */
+        boolean fannedOut;
 
         Expansion(Envelope envelope) {
             this.envelope = envelope;
@@ -252,19 +273,6 @@ public class RecipientResolver {
                 failure = reason;
             }
         }
-    }
-
-    /** The address without its subaddress tag, or null if it has none. */
-    private String base(MailboxAddress address) {
-        String separator = settings.subaddressSeparator();
-        if (separator.isEmpty()) {
-            return null;
-        }
-        int at = address.localPart().indexOf(separator);
-        if (at <= 0) {
-            return null;
-        }
-        return address.localPart().substring(0, at).toLowerCase(java.util.Locale.ROOT) + "@" + address.domain().name();
     }
 
     static MailboxAddress parse(String text) {

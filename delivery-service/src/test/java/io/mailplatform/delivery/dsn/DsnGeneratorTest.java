@@ -25,8 +25,19 @@ class DsnGeneratorTest {
     private final DsnGenerator generator = new DsnGenerator("mx.example.test");
 
     private static Envelope envelope(String from, DsnReturn ret, String envId) {
-        return new Envelope("ENV42", from, List.of(EnvelopeRecipient.of("x@example.test")), "192.0.2.1", "h", null, null,
-                Instant.parse("2026-11-22T10:00:00Z"), BodyType.SEVEN_BIT, false, ret, envId);
+        return envelope(from, ret, envId, null);
+    }
+
+    private static Envelope envelope(String from, DsnReturn ret, String envId, String authenticatedUser) {
+        return new Envelope("ENV42", from, List.of(EnvelopeRecipient.of("x@example.test")), "192.0.2.1", "h",
+                authenticatedUser, null, Instant.parse("2026-11-22T10:00:00Z"), BodyType.SEVEN_BIT, false, ret, envId);
+    }
+
+    private static String deliveryStatus(byte[] dsn) throws Exception {
+        MimeMultipart parts = (MimeMultipart) parse(dsn).getContent();
+        try (InputStream in = parts.getBodyPart(1).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static MimeMessage parse(byte[] dsn) throws Exception {
@@ -60,13 +71,44 @@ class DsnGeneratorTest {
     }
 
     @Test
-    void retFullReturnsTheWholeMessage() throws Exception {
-        byte[] dsn = generator.generate(envelope("s@example.org", DsnReturn.FULL, null),
+    void retFullReturnsTheWholeMessageToAnAuthenticatedSender() throws Exception {
+        byte[] dsn = generator.generate(envelope("s@example.org", DsnReturn.FULL, null, "s@example.org"),
                 List.of(new RecipientStatus("x@example.test", null, "failed", "5.2.2", "552 5.2.2 Mailbox full")),
                 ORIGINAL, Instant.now());
         MimeMultipart parts = (MimeMultipart) parse(dsn).getContent();
         assertThat(parts.getBodyPart(2).getContentType()).isEqualTo("message/rfc822");
         assertThat(new String(dsn, StandardCharsets.UTF_8)).contains("the body").doesNotContain("Original-Envelope-Id");
+    }
+
+    @Test
+    void anUnverifiedSenderGetsTheHeaderOnlyWhateverRetSays() throws Exception {
+        byte[] dsn = generator.generate(envelope("s@example.org", DsnReturn.FULL, null),
+                List.of(new RecipientStatus("x@example.test", null, "failed", "5.1.1", "550 5.1.1 Unknown")),
+                ORIGINAL, Instant.now());
+        MimeMultipart parts = (MimeMultipart) parse(dsn).getContent();
+        assertThat(parts.getBodyPart(2).getContentType()).isEqualTo("text/rfc822-headers");
+        assertThat(new String(dsn, StandardCharsets.UTF_8)).contains("Subject: original").doesNotContain("the body");
+    }
+
+    /**
+     * An envelope that did not pass the gateway's checks (an older gateway, a record written by hand)
+     * with CR LF in ENVID, ORCPT and an address: no field is added to the delivery-status part.
+     */
+    @Test
+    void lineBreaksFromTheEnvelopeNeverReachTheReport() throws Exception {
+        byte[] dsn = generator.generate(envelope("s@example.org\r\nBcc: x@evil.example", null,
+                        "id\r\nReporting-MTA: dns; forged.example"),
+                List.of(new RecipientStatus("x@example.test\r\nAction: delivered", "rfc822;x+0D+0AStatus:+202.0.0",
+                        "failed", "5.1.1", "550 5.1.1 Unknown\r\nStatus: 2.0.0")),
+                ORIGINAL, Instant.now());
+        String status = deliveryStatus(dsn);
+        assertThat(status).doesNotContain("forged.example", "Original-Envelope-Id", "Original-Recipient")
+                .doesNotContain("\nAction: delivered", "\nStatus: 2.0.0", "\nStatus:+2")
+                .contains("Final-Recipient: rfc822; x@example.test??Action: delivered\r\n", "Action: failed\r\n",
+                        "Status: 5.1.1\r\n");
+        MimeMessage message = parse(dsn);
+        assertThat(message.getHeader("Bcc")).isNull();
+        assertThat(message.getHeader("To")[0]).isEqualTo("<s@example.org??Bcc: x@evil.example>");
     }
 
     @Test

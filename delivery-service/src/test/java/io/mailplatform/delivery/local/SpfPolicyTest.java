@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SpfPolicyTest extends DeliveryTestSupport {
     @Autowired
     DirectoryAdmin admin;
+    @Autowired
+    DeferredDeliveryWorker worker;
 
     Account rita;
     Account dora;
@@ -32,6 +34,8 @@ class SpfPolicyTest extends DeliveryTestSupport {
         account("marker@spf.test");
         dora = account("dora@strict.test");
         admin.setSpfFailPolicy("strict.test", "discard");
+        account("tiny@spf.test");
+        admin.setQuota("tiny@spf.test", 10L);
     }
 
     private String deliverFrom(String sender, String client, Account to) throws Exception {
@@ -126,5 +130,26 @@ class SpfPolicyTest extends DeliveryTestSupport {
         assertThat(messages(rita, "INBOX")).hasSize(inbox + 1);
         assertThat(last(rita, "INBOX")).isEqualTo("Return-Path: <rita@spf.test>\r\nDelivered-To: rita@spf.test\r\n"
                 + "Subject: mine\r\n\r\nbody\r\n");
+    }
+
+    /**
+     * The exploit: a forged sender whose domain says SPF fail, a recipient that does not exist and one
+     * whose mailbox is full. Nothing ever goes back to the forged address: not at once, and not when
+     * the deferred copy is given up days later.
+     */
+    @Test
+    void aForgedSenderIsNeverToldAnythingNotEvenLater() throws Exception {
+        Envelope envelope = fullEnvelope("victim@fail.example", "192.0.2.44", "client.example.org", null,
+                EnvelopeRecipient.of("nobody@spf.test"), EnvelopeRecipient.of("tiny@spf.test"));
+        publish(envelope, bytes("Subject: backscatter\r\n\r\nattacker-chosen content\r\n"));
+        await("the deferred copy", () -> jdbc.sql("SELECT count(*) FROM deferred_deliveries WHERE envelope_id = ?")
+                .param(envelope.id()).query(Long.class).single() == 1);
+        jdbc.sql("UPDATE deferred_deliveries SET created_at = now() - interval '30 days', next_attempt = now()"
+                + " WHERE envelope_id = ?").param(envelope.id()).update();
+        worker.runOnce();
+        assertThat(jdbc.sql("SELECT count(*) FROM deferred_deliveries WHERE envelope_id = ?").param(envelope.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_queue WHERE envelope_id LIKE ?").param(envelope.id() + "%")
+                .query(Long.class).single()).isZero();
     }
 }

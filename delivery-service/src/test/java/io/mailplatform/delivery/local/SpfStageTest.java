@@ -61,7 +61,7 @@ class SpfStageTest {
         DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test",
                 new DeliveryProperties.Spf(true, DeliveryProperties.FailAction.JUNK, List.of(), Duration.ofSeconds(1), 0,
                         checkTimeout, 0, "x", 4),
-                new DeliveryProperties.Routing(10, 100, "+"),
+                new DeliveryProperties.Routing(10, 100),
                 new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                 new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
         SpfStage stage = new SpfStage(new SpfIdentityCheck(new SpfChecker(HANGING, "x", "mx.test", checkTimeout,

@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Routing through the real directory and store: aliases (one to many, recursive, loops), nested
- * lists, members-only lists, catch-all, subaddresses, case, and the DSN for what resolves to nothing.
+ * lists, members-only lists, catch-all, subaddresses, case, the postmaster, and the DSN for what
+ * resolves to nothing, which for an unverified sender never fans out and never reports a policy refusal.
  */
 class RoutingTest extends DeliveryTestSupport {
     @Autowired
@@ -30,6 +31,7 @@ class RoutingTest extends DeliveryTestSupport {
     Account dee;
     Account sender;
     Account off;
+    Account hostmaster;
 
     @BeforeAll
     void directory() throws Exception {
@@ -41,6 +43,7 @@ class RoutingTest extends DeliveryTestSupport {
         dee = account("dee@catch.test");
         sender = account("sender@route.test");
         off = account("off@route.test");
+        hostmaster = account("hostmaster@route.test"); // mail.store.postmaster
         jdbc.sql("UPDATE accounts SET enabled = false WHERE id = ?").param(off.id()).update();
         directory.addAlias("team@route.test", "ann@route.test");
         directory.addAlias("team@route.test", "ben@route.test");
@@ -67,6 +70,7 @@ class RoutingTest extends DeliveryTestSupport {
         directory.addListMember("closed@route.test", "cid@route.test");
         directory.addListMember("closed@route.test", "sender@route.test");
         directory.setCatchAll("catch.test", "dee@catch.test");
+        directory.addAlias("single@route.test", "cid@route.test");
     }
 
     private static byte[] message() {
@@ -110,19 +114,27 @@ class RoutingTest extends DeliveryTestSupport {
     }
 
     @Test
-    void membersOnlyListRefusesOtherSendersWithADsnAndAcceptsMembers() {
+    void membersOnlyListRefusesOtherSendersAndAcceptsMembers() {
         int c = count(cid);
-        int dsnBefore = dsns(sender).size();
+        int dsnBefore = dsns(ann).size();
+        // the gateway refuses this at RCPT; should such a record arrive, the unverified sender is not told
         deliver(envelope("ann@route.test", "closed@route.test"));
         assertThat(count(cid)).isEqualTo(c);
+        assertThat(dsns(ann)).hasSize(dsnBefore);
+        // an authenticated submission is told
+        deliver(fullEnvelope("ann@route.test", "192.0.2.9", "laptop", "ann@route.test",
+                EnvelopeRecipient.of("closed@route.test")));
+        assertThat(count(cid)).isEqualTo(c);
         List<MessageMeta> annDsns = dsns(ann);
+        assertThat(annDsns).hasSize(dsnBefore + 1);
         assertThat(text(ann, "INBOX", annDsns.get(annDsns.size() - 1).uid())).contains("Status: 5.7.2")
                 .contains("Final-Recipient: rfc822; closed@route.test").startsWith("Return-Path: <>\r\n");
         int s = count(sender);
+        int senderDsns = dsns(sender).size();
         deliver(envelope("Sender@Route.test", "closed@route.test"));
         assertThat(count(cid)).isEqualTo(c + 1);
         assertThat(count(sender)).isEqualTo(s + 1); // a member sender gets its copy too, and no DSN
-        assertThat(dsns(sender)).hasSize(dsnBefore);
+        assertThat(dsns(sender)).hasSize(senderDsns);
     }
 
     @Test
@@ -209,14 +221,53 @@ class RoutingTest extends DeliveryTestSupport {
     }
 
     @Test
-    void remoteRecipientsWithoutAuthenticationAreRefusedNotRelayed() {
+    void remoteRecipientsWithoutAuthenticationAreRefusedNotRelayedNorBounced() {
         Envelope envelope = envelope("sender@route.test", "victim@remote.example");
         int before = dsns(sender).size();
         deliver(envelope);
-        assertThat(jdbc.sql("SELECT count(*) FROM outbound_queue WHERE envelope_id = ?").param(envelope.id())
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_queue WHERE envelope_id LIKE ?").param(envelope.id() + "%")
                 .query(Long.class).single()).isZero();
-        List<MessageMeta> after = dsns(sender);
-        assertThat(after).hasSize(before + 1);
-        assertThat(text(sender, "INBOX", after.get(after.size() - 1).uid())).contains("Status: 5.7.1");
+        assertThat(dsns(sender)).hasSize(before);
+    }
+
+    @Test
+    void postmasterOfALocalDomainWithoutOneReachesTheConfiguredPostmaster() {
+        int h = count(hostmaster);
+        int d = count(dee);
+        // catch.test has a catch-all, but postmaster@ is reserved (RFC 5321 §4.5.1)
+        deliver(envelope("x@example.org", "PostMaster@route.test", "postmaster@catch.test"));
+        assertThat(count(hostmaster)).isEqualTo(h + 1);
+        assertThat(count(dee)).isEqualTo(d);
+    }
+
+    /**
+     * The exploit: MAIL FROM names a local list (or an alias with several targets), and a recipient
+     * fails at delivery; the bounce would go to every member. For an unverified sender it is dropped;
+     * a single-target alias still gets it.
+     */
+    @Test
+    void aBounceToAnUnverifiedListOrFanOutAliasIsDroppedNotExpanded() {
+        int a = dsns(ann).size();
+        int b = dsns(ben).size();
+        int c = dsns(cid).size();
+        for (String forged : new String[] {"outer@route.test", "team@route.test", "all@route.test"}) {
+            Envelope envelope = envelope(forged, "nobody@route.test");
+            deliver(envelope);
+            assertThat(jdbc.sql("SELECT count(*) FROM outbound_queue WHERE envelope_id LIKE ?").param(envelope.id() + "%")
+                    .query(Long.class).single()).isZero();
+        }
+        assertThat(dsns(ann)).hasSize(a);
+        assertThat(dsns(ben)).hasSize(b);
+        assertThat(dsns(cid)).hasSize(c);
+        deliver(envelope("single@route.test", "nobody@route.test"));
+        List<MessageMeta> cidDsns = dsns(cid);
+        assertThat(cidDsns).hasSize(c + 1);
+        assertThat(text(cid, "INBOX", cidDsns.get(cidDsns.size() - 1).uid())).contains("Status: 5.1.1")
+                .contains("text/rfc822-headers").doesNotContain("\r\nbody\r\n");
+        // an authenticated sender using a shared address hears it on every mailbox behind it
+        deliver(fullEnvelope("team@route.test", "192.0.2.9", "laptop", "ann@route.test",
+                EnvelopeRecipient.of("nobody@route.test")));
+        assertThat(dsns(ann)).hasSize(a + 1);
+        assertThat(dsns(ben)).hasSize(b + 1);
     }
 }

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = DeliveryTestApplication.class, properties = {
         "mail.delivery.hostname=mx.example.test",
+        "mail.store.postmaster=hostmaster@route.test",
         "mail.delivery.concurrency=2",
         "mail.delivery.retry.poll-interval=1h",
         "mail.delivery.spf.query-timeout=300ms",

@@ -1,6 +1,10 @@
 package io.mailplatform.core.address;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * RFC 3461 §4 {@code xtext}: printable ASCII except {@code +} and {@code =}, other octets as
@@ -10,8 +14,37 @@ public final class Xtext {
     private Xtext() {
     }
 
-    /** Decodes xtext; throws if the text is not valid xtext. */
+    /**
+     * Decodes xtext; throws if the text is not valid xtext, or if what it decodes to is not
+     * well-formed UTF-8 or holds a control character. The values it carries are written into
+     * messages (ENVID into Original-Envelope-Id, ORCPT into Original-Recipient, RFC 3464 §2.2.1,
+     * §2.3.1), so an encoded CR LF ({@code +0D+0A}) must never come out of it and start a forged field.
+     */
     public static String decode(String xtext) throws AddressException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets(xtext))).toString();
+        } catch (CharacterCodingException e) {
+            throw new AddressException("xtext does not decode to UTF-8");
+        }
+        if (hasControl(text)) {
+            throw new AddressException("control character in xtext");
+        }
+        return text;
+    }
+
+    /** Whether text holds a control character (C0, DEL or C1), which no header field value may carry raw. */
+    public static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] octets(String xtext) throws AddressException {
         byte[] out = new byte[xtext.length()];
         int length = 0;
         for (int i = 0; i < xtext.length(); i++) {
@@ -33,7 +66,7 @@ public final class Xtext {
                 throw new AddressException("invalid character in xtext");
             }
         }
-        return new String(out, 0, length, StandardCharsets.UTF_8);
+        return Arrays.copyOf(out, length);
     }
 
     /** Encodes text (UTF-8) as xtext. */

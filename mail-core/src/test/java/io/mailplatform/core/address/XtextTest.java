@@ -20,6 +20,20 @@ class XtextTest {
         assertThat(Xtext.encode("a+b=c d")).isEqualTo("a+2Bb+3Dc+20d");
     }
 
+    @Test
+    void decodeRefusesEncodedControlCharactersAndBadUtf8() throws Exception {
+        assertThat(Xtext.decode("id+2B7")).isEqualTo("id+7");
+        assertThat(Xtext.decode("j+C3+B6rg+40example.test")).isEqualTo("jörg@example.test");
+        assertThatThrownBy(() -> Xtext.decode("x+0D+0AReporting-MTA:+20dns;+20evil")).isInstanceOf(AddressException.class)
+                .hasMessageContaining("control character");
+        assertThatThrownBy(() -> Xtext.decode("x+0A")).isInstanceOf(AddressException.class);
+        assertThatThrownBy(() -> Xtext.decode("x+00")).isInstanceOf(AddressException.class);
+        assertThatThrownBy(() -> Xtext.decode("x+7F")).isInstanceOf(AddressException.class);
+        assertThatThrownBy(() -> Xtext.decode("x+C2+85")).isInstanceOf(AddressException.class); // NEL, a C1 control
+        assertThatThrownBy(() -> Xtext.decode("x+FF")).isInstanceOf(AddressException.class)
+                .hasMessageContaining("UTF-8");
+    }
+
     @RepeatedTest(5)
     void encodeThenDecodeIsTheIdentity() throws Exception {
         long seed = System.nanoTime();

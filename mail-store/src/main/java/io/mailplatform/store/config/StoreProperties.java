@@ -1,5 +1,7 @@
 package io.mailplatform.store.config;
 
+import io.mailplatform.core.address.AddressException;
+import io.mailplatform.core.address.MailboxAddress;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param authCacheTtl how long a successful password check is remembered, sparing the adaptive hash
  *        on every login of busy clients (default 60 s; 0 disables)
  * @param loginThrottle failed-login throttling shared by every protocol
+ * @param postmaster the local mailbox that receives mail for the bare {@code <Postmaster>} and for
+ *        {@code postmaster@} any local domain without such an address of its own (RFC 5321 §4.5.1);
+ *        checked at start. Until it names a deliverable local address, {@code RCPT TO:<Postmaster>} gets
+ *        451 4.3.5 (default: none)
+ * @param subaddressSeparator separates user and tag in {@code user+tag@domain} (RFC 5233), for the
+ *        gateway's recipient and sender checks and for delivery; empty disables subaddressing (default "+")
  */
 @Validated
 @ConfigurationProperties("mail.store")
@@ -25,7 +33,36 @@ public record StoreProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("67108864") @Min(1024) int maxMessageBytes,
         @DefaultValue("60s") Duration authCacheTtl,
-        @DefaultValue LoginThrottling loginThrottle) {
+        @DefaultValue LoginThrottling loginThrottle,
+        String postmaster,
+        @DefaultValue("+") String subaddressSeparator) {
+
+    public StoreProperties {
+        if (postmaster != null && !postmaster.isBlank()) {
+            try {
+                if (MailboxAddress.parse(postmaster.strip()).domain().isAddressLiteral()) {
+                    throw new IllegalArgumentException("mail.store.postmaster must be an address at a local domain name,"
+                            + " not at an address literal: " + postmaster);
+                }
+            } catch (AddressException e) {
+                throw new IllegalArgumentException("mail.store.postmaster is not a mailbox address: " + postmaster
+                        + " (" + e.getMessage() + ")", e);
+            }
+            postmaster = postmaster.strip();
+        } else {
+            postmaster = null;
+        }
+        if (subaddressSeparator == null) {
+            subaddressSeparator = "";
+        }
+        for (int i = 0; i < subaddressSeparator.length(); i++) {
+            char c = subaddressSeparator.charAt(i);
+            if (c == '@' || c == '"' || c == '\\' || c <= ' ' || c == 0x7f) {
+                throw new IllegalArgumentException("mail.store.subaddress-separator must not contain '@', quotes,"
+                        + " backslashes, spaces or control characters: '" + subaddressSeparator + "'");
+            }
+        }
+    }
 
     /**
      * @param freeFailuresPerAccount failures per account within the window before delays start (default 5)

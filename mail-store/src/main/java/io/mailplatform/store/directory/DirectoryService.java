@@ -4,9 +4,14 @@ import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.Domain;
 import io.mailplatform.core.address.MailboxAddress;
 import io.mailplatform.store.mailbox.SpecialUse;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,11 +26,16 @@ public class DirectoryService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
+    private final Subaddressing subaddressing;
+    private final Postmaster postmaster;
 
-    public DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, TransactionTemplate transactions) {
+    public DirectoryService(JdbcClient jdbc, PasswordEncoder passwords, TransactionTemplate transactions,
+            Subaddressing subaddressing, Postmaster postmaster) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.transactions = transactions;
+        this.subaddressing = subaddressing;
+        this.postmaster = postmaster;
     }
 
     public DomainEntry createDomain(String name) throws AddressException {
@@ -101,20 +111,69 @@ public class DirectoryService {
     }
 
     /**
-     * Whether mail to this address of a local domain has somewhere to go: an account, an alias, a
-     * list, the account of a subaddress ({@code user+tag}), or the domain's catch-all.
+     * What mail to this address meets (RFC 5321 §4.5.1, RFC 5233), in the order delivery routes it:
+     * the address's own entry (an enabled account, a list, an alias), else that of its subaddress
+     * base ({@code user} for {@code user+tag}), else the configured postmaster for
+     * {@code postmaster@domain}, else the domain's catch-all.
      */
-    public boolean isDeliverable(MailboxAddress address) {
+    public RecipientLookup lookUpRecipient(MailboxAddress address) {
+        return lookUpRecipient(address, true);
+    }
+
+    private RecipientLookup lookUpRecipient(MailboxAddress address, boolean followPostmaster) {
+        Optional<DomainEntry> domain = findDomain(address.domain().name());
+        if (domain.isEmpty()) {
+            return RecipientLookup.NOT_LOCAL;
+        }
         String key = address.normalized();
-        String domain = address.domain().name();
-        int plus = address.localPart().indexOf('+');
-        String base = plus > 0 ? address.localPart().substring(0, plus).toLowerCase(java.util.Locale.ROOT) + "@" + domain : key;
+        String base = subaddressing.base(address);
+        Map<String, EnumMap<EntryKind, Boolean>> own = new HashMap<>();
+        jdbc.sql("""
+                SELECT address, 'ACCOUNT', enabled FROM accounts WHERE address = ANY(:keys)
+                UNION ALL
+                SELECT DISTINCT address, 'ALIAS', true FROM aliases WHERE address = ANY(:keys)
+                UNION ALL
+                SELECT address, 'LIST', members_only FROM distribution_lists WHERE address = ANY(:keys)""")
+                .param("keys", base == null ? new String[] {key} : new String[] {key, base})
+                .query((RowCallbackHandler) rs -> own.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(EntryKind.class))
+                        .put(EntryKind.valueOf(rs.getString(2)), rs.getBoolean(3)));
+        String entry = own.containsKey(key) ? key : base != null && own.containsKey(base) ? base : null;
+        if (entry != null) {
+            // as routing does: an account first (refused when disabled), then a list, then alias targets
+            EnumMap<EntryKind, Boolean> kinds = own.get(entry);
+            if (kinds.containsKey(EntryKind.ACCOUNT)) {
+                return kinds.get(EntryKind.ACCOUNT) ? RecipientLookup.DELIVERABLE : RecipientLookup.UNKNOWN;
+            }
+            if (kinds.containsKey(EntryKind.LIST) && kinds.get(EntryKind.LIST)) {
+                return RecipientLookup.membersOnlyList(entry);
+            }
+            return RecipientLookup.DELIVERABLE;
+        }
+        if (followPostmaster) {
+            Optional<MailboxAddress> standIn = postmaster.standInFor(key)
+                    .or(() -> base == null ? Optional.empty() : postmaster.standInFor(base));
+            if (standIn.isPresent()) {
+                RecipientLookup found = lookUpRecipient(standIn.get(), false);
+                return found.kind() == RecipientLookup.Kind.NOT_LOCAL ? RecipientLookup.UNKNOWN : found;
+            }
+        }
+        return domain.get().catchAll() != null ? RecipientLookup.DELIVERABLE : RecipientLookup.UNKNOWN;
+    }
+
+    /** The kinds of directory entry an address can have; the flag is "enabled" for accounts, "members only" for lists. */
+    private enum EntryKind {
+        ACCOUNT, ALIAS, LIST
+    }
+
+    /** Whether one of these normalized addresses is a direct member of the list. */
+    public boolean isListMember(String listAddress, Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return false;
+        }
         return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM accounts WHERE address IN (:key, :base) AND enabled)
-                    OR EXISTS (SELECT 1 FROM aliases WHERE address IN (:key, :base))
-                    OR EXISTS (SELECT 1 FROM distribution_lists WHERE address IN (:key, :base))
-                    OR EXISTS (SELECT 1 FROM domains WHERE name = :domain AND catch_all IS NOT NULL)""")
-                .param("key", key).param("base", base).param("domain", domain).query(Boolean.class).single();
+                SELECT EXISTS (SELECT 1 FROM list_members m JOIN distribution_lists l ON l.id = m.list_id
+                               WHERE l.address = ? AND m.member = ANY(?))""")
+                .params(normalize(listAddress), addresses.toArray(String[]::new)).query(Boolean.class).single();
     }
 
     public void changePassword(String address, String password) {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.core.address.AddressException;
+import io.mailplatform.core.address.MailboxAddress;
+import java.util.List;
 import io.mailplatform.store.StoreTestApplication;
 import io.mailplatform.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(classes = StoreTestApplication.class)
 @RealInfrastructure(kafka = false)
@@ -20,6 +24,10 @@ class DirectoryServiceTest {
     Authenticator authenticator;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void domainsAndAccountsAreUniqueAndNormalized() throws AddressException {
@@ -64,5 +72,49 @@ class DirectoryServiceTest {
         assertThat(directory.listMembers("news@lists.test")).containsExactly("x@elsewhere.test");
         directory.setCatchAll("lists.test", "a@lists.test");
         assertThat(directory.findDomain("lists.test").orElseThrow().catchAll()).isEqualTo("a@lists.test");
+    }
+
+    /** What the gateway asks at RCPT: the same order as delivery's routing, with the postmaster and the separator configured. */
+    @Test
+    void recipientsAreLookedUpAsDeliveryRoutesThem() throws Exception {
+        DirectoryService configured = new DirectoryService(jdbc, passwords, transactions, new Subaddressing("-"),
+                new Postmaster("hostmaster@look.test"));
+        directory.createDomain("look.test");
+        directory.createDomain("bare.test");
+        directory.createDomain("caught.test");
+        directory.createAccount("hostmaster@look.test", "pw");
+        directory.createAccount("off@look.test", "pw");
+        jdbc.sql("UPDATE accounts SET enabled = false WHERE address = 'off@look.test'").update();
+        directory.createList("open@look.test", false);
+        directory.createList("closed@look.test", true);
+        directory.addListMember("closed@look.test", "hostmaster@look.test");
+        directory.addAlias("team@look.test", "hostmaster@look.test");
+        directory.setCatchAll("caught.test", "hostmaster@look.test");
+        for (Object[] expected : new Object[][] {
+                {"hostmaster@look.test", RecipientLookup.DELIVERABLE},
+                {"HostMaster-news@look.test", RecipientLookup.DELIVERABLE}, // "-" is the separator here
+                {"hostmaster+news@look.test", RecipientLookup.UNKNOWN},
+                {"off@look.test", RecipientLookup.UNKNOWN},
+                {"off-tag@look.test", RecipientLookup.UNKNOWN},
+                {"team@look.test", RecipientLookup.DELIVERABLE},
+                {"open@look.test", RecipientLookup.DELIVERABLE},
+                {"closed@look.test", RecipientLookup.membersOnlyList("closed@look.test")},
+                {"closed-x@look.test", RecipientLookup.membersOnlyList("closed@look.test")},
+                {"nobody@look.test", RecipientLookup.UNKNOWN},
+                {"PostMaster@bare.test", RecipientLookup.DELIVERABLE}, // RFC 5321 §4.5.1
+                {"postmaster-x@bare.test", RecipientLookup.DELIVERABLE},
+                {"webmaster@bare.test", RecipientLookup.UNKNOWN},
+                {"anyone@caught.test", RecipientLookup.DELIVERABLE},
+                {"postmaster@elsewhere.example", RecipientLookup.NOT_LOCAL}}) {
+            assertThat(configured.lookUpRecipient(MailboxAddress.parse((String) expected[0]))).as((String) expected[0])
+                    .isEqualTo(expected[1]);
+        }
+        assertThat(configured.isListMember("closed@look.test", List.of("hostmaster@look.test"))).isTrue();
+        assertThat(configured.isListMember("Closed@look.test", List.of("x@example.org", "off@look.test"))).isFalse();
+        assertThat(configured.isListMember("closed@look.test", List.of())).isFalse();
+        // a postmaster whose domain is not (yet) ours is no stand-in: never a relay recipient
+        DirectoryService early = new DirectoryService(jdbc, passwords, transactions, new Subaddressing("+"),
+                new Postmaster("postmaster@not-yet.test"));
+        assertThat(early.lookUpRecipient(MailboxAddress.parse("postmaster@bare.test"))).isEqualTo(RecipientLookup.UNKNOWN);
     }
 }

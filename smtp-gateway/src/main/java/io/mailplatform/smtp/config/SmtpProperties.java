@@ -19,8 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param submissionPort the submission listener, STARTTLS then AUTH before MAIL (default 587; -1 off)
  * @param submissionsPort the implicit-TLS submission listener, AUTH before MAIL (default 465; -1 off)
  * @param allowPlaintextAuth allow AUTH without TLS, for development only (default false)
- * @param senderMustMatchLogin an authenticated client may use as MAIL FROM only its own address (with
- *        any {@code +tag}), the aliases that point at it, or {@code <>}; others get 553 5.7.1 (default false)
+ * @param senderMustMatchLogin an authenticated client (on any listener) may use as MAIL FROM only its own
+ *        address (with any subaddress tag), the aliases that point at it, what {@code permittedSenders} grants
+ *        it, or {@code <>}; others get 553 5.7.1 (default true, RFC 6409 §6.1)
+ * @param permittedSenders further MAIL FROM addresses accounts may use, each {@code login:pattern}: the
+ *        login is an account address or {@code *} for every account, the pattern an address, {@code *@domain}
+ *        or {@code *} for any; e.g. {@code alice@example.test:*@example.org} (default none)
  * @param tlsBundle the Spring SSL bundle with the certificate; a self-signed one is generated when it is not configured (default "mail")
  * @param workerThreads threads for blocking work (directory look-ups, password checks), shared by all sessions (default 16)
  * @param limits size, count and time limits
@@ -36,7 +40,8 @@ public record SmtpProperties(
         @DefaultValue("587") int submissionPort,
         @DefaultValue("465") int submissionsPort,
         @DefaultValue("false") boolean allowPlaintextAuth,
-        @DefaultValue("false") boolean senderMustMatchLogin,
+        @DefaultValue("true") boolean senderMustMatchLogin,
+        @DefaultValue List<String> permittedSenders,
         @DefaultValue("mail") String tlsBundle,
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,

@@ -8,8 +8,12 @@ import java.util.List;
  */
 public interface EhloExtension {
 
-    /** What an extension may depend on when EHLO is answered. */
-    record EhloContext(boolean tls, boolean authenticated, boolean authAllowed) {
+    /**
+     * What an extension may depend on when EHLO is answered.
+     *
+     * @param submission the listener requires AUTH before MAIL (RFC 6409), so every transaction is authenticated
+     */
+    record EhloContext(boolean tls, boolean authenticated, boolean authAllowed, boolean submission) {
     }
 
     /** The EHLO keywords (with their parameters) this extension offers now; often none or one. */

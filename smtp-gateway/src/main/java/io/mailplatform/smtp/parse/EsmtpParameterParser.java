@@ -20,7 +20,8 @@ import java.util.Set;
  * RFC 5321 §4.1.2 {@code Mail-parameters} / {@code Rcpt-parameters}: {@code esmtp-param *(SP
  * esmtp-param)}, {@code esmtp-param = esmtp-keyword ["=" esmtp-value]}. Only the parameters of the
  * extensions the gateway advertises are accepted; any other is {@code 555 5.5.4} (§4.1.1.11), a
- * known one with a bad value {@code 501 5.5.4}.
+ * known one with a bad value {@code 501 5.5.4}, among them an xtext value (ENVID, ORCPT, AUTH) that
+ * decodes to a control character: an encoded CR LF would otherwise forge fields in a DSN.
  */
 final class EsmtpParameterParser {
     /** RFC 3461 §4.4: ENVID is at most 100 characters. */

@@ -2,6 +2,7 @@ package io.mailplatform.smtp.policy;
 
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpReply;
+import io.mailplatform.store.directory.RecipientLookup;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,8 @@ public final class RelayPolicy {
     private RelayPolicy() {
     }
 
-    public static Optional<SmtpReply> check(RecipientRoute route, boolean authenticated) {
-        return route == RecipientRoute.REMOTE && !authenticated ? Optional.of(Replies.RELAY_DENIED) : Optional.empty();
+    public static Optional<SmtpReply> check(RecipientLookup route, boolean authenticated) {
+        return route.kind() == RecipientLookup.Kind.NOT_LOCAL && !authenticated ? Optional.of(Replies.RELAY_DENIED)
+                : Optional.empty();
     }
 }

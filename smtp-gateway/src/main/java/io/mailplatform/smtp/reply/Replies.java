@@ -27,6 +27,9 @@ public final class Replies {
     public static final SmtpReply TOO_MANY_ERRORS = SmtpReply.of(421, "4.7.0", "Too many errors, closing connection");
     public static final SmtpReply TOO_MANY_CONNECTIONS = SmtpReply.of(421, "4.7.0", "Too many connections, try again later");
     public static final SmtpReply NOT_STORED = SmtpReply.of(451, "4.3.0", "Temporary failure storing the message, try again later");
+    /** RFC 5321 §4.5.1 wants {@code <Postmaster>} accepted; until an operator configures it, the sender retries (RFC 3463 4.3.5). */
+    public static final SmtpReply POSTMASTER_UNAVAILABLE = SmtpReply.of(451, "4.3.5",
+            "Postmaster mailbox not configured, try again later");
     public static final SmtpReply INTERNAL_ERROR = SmtpReply.of(451, "4.3.0", "Internal error, try again later");
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Too many recipients");
     /** RFC 5321 §4.2.2 452, RFC 3463 4.3.1 "mail system full": the memory budget for message text is used up. */
@@ -50,6 +53,9 @@ public final class Replies {
     public static final SmtpReply UNSUPPORTED_MECHANISM = SmtpReply.of(504, "5.5.4", "Unrecognized authentication mechanism");
     public static final SmtpReply UNSUPPORTED_PARAMETER = SmtpReply.of(555, "5.5.4", "MAIL FROM/RCPT TO parameters not recognized or not implemented");
     public static final SmtpReply BAD_PARAMETER_VALUE = SmtpReply.of(501, "5.5.4", "Invalid parameter value");
+    /** RFC 3461 parameters where the DSN extension is not offered (the MX listener). */
+    public static final SmtpReply DSN_NOT_OFFERED = SmtpReply.of(555, "5.5.4",
+            "DSN parameters are accepted on the submission ports only");
 
     // ---- permanent failures: addresses, policy, content
     public static final SmtpReply BAD_SENDER_SYNTAX = SmtpReply.of(501, "5.1.7", "Bad sender address syntax");
@@ -59,6 +65,8 @@ public final class Replies {
     public static final SmtpReply SENDER_NOT_OWNED = SmtpReply.of(553, "5.7.1",
             "Sender address not owned by the authenticated user");
     public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relaying denied");
+    /** RFC 3463 5.7.2: a members-only distribution list and a sender that is not a member. */
+    public static final SmtpReply MEMBERS_ONLY = SmtpReply.of(550, "5.7.2", "Only members may send to this list");
     public static final SmtpReply NO_VALID_RECIPIENTS = SmtpReply.of(554, "5.5.1", "No valid recipients");
     public static final SmtpReply SIZE_EXCEEDED = SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");
     /** RFC 6531 §3.7.4.1 and RFC 5248: a UTF-8 address without the SMTPUTF8 parameter. */

@@ -5,6 +5,7 @@ import io.mailplatform.core.sasl.SaslException;
 import io.mailplatform.smtp.auth.SaslExchange;
 import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.ehlo.EhloExtension;
+import io.mailplatform.smtp.policy.PermittedSenders;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
@@ -22,10 +23,12 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
     private final Authenticator authenticator;
     /** Set when MAIL FROM must be an address of the account (mail.smtp.sender-must-match-login). */
     private final RecipientDirectory senders;
+    private final PermittedSenders permitted;
 
-    AuthProcessor(Authenticator authenticator, RecipientDirectory senders) {
+    AuthProcessor(Authenticator authenticator, RecipientDirectory senders, PermittedSenders permitted) {
         this.authenticator = authenticator;
         this.senders = senders;
+        this.permitted = permitted;
     }
 
     @Override
@@ -83,7 +86,7 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
                     Authenticator.LoginAttempt attempt = authenticator.login(credentials.username(), credentials.password(),
                             session.client());
                     SenderIdentities identities = senders == null || attempt.account().isEmpty() ? null
-                            : senders.senderIdentities(attempt.account().get().address());
+                            : senders.senderIdentities(attempt.account().get().address(), permitted);
                     return new Login(attempt, identities);
                 },
                 login -> session.delayed(login.attempt().replyDelay(), () -> {

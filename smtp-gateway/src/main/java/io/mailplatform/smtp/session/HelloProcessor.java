@@ -23,7 +23,7 @@ final class HelloProcessor implements CommandProcessor<SmtpCommand> {
             session.state(SmtpState.GREETED);
             boolean tls = session.tls();
             EhloExtension.EhloContext context = new EhloExtension.EhloContext(tls, session.authenticatedUser() != null,
-                    tls || session.properties().allowPlaintextAuth());
+                    tls || session.properties().allowPlaintextAuth(), session.listener().requiresAuth());
             session.reply(EhloReply.render(hostname, name, extensions, context));
         } else {
             session.greeted(((SmtpCommand.Helo) command).domain(), false);

@@ -4,19 +4,22 @@ import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.intake.MessageMemoryBudget;
+import io.mailplatform.smtp.policy.DsnExtension;
 import io.mailplatform.smtp.policy.MessageSizeLimit;
 import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.policy.SmtpUtf8Requirement;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * MAIL FROM (RFC 5321 §4.1.1.2): starts a transaction. The null reverse path {@code <>} is accepted
  * (§4.5.5). Submission listeners require AUTH first (RFC 6409 §4.3), and TLS before that (RFC 3207);
  * where configured, an authenticated client may only send as its own addresses (RFC 6409 §6.1).
- * Announces the extensions whose parameters it takes: SIZE, 8BITMIME, SMTPUTF8, DSN. A SIZE= that the
- * memory budget cannot hold now is refused at once with 452 4.3.1 (RFC 1870 §6.1), before any data.
+ * Announces the extensions whose parameters it takes: SIZE, 8BITMIME, SMTPUTF8, and DSN where
+ * {@link DsnExtension} offers it. A SIZE= that the memory budget cannot hold now is refused at once
+ * with 452 4.3.1 (RFC 1870 §6.1), before any data.
  */
 final class MailProcessor implements CommandProcessor<SmtpCommand.MailFrom>, EhloExtension {
     private final MessageSizeLimit sizeLimit;
@@ -29,10 +32,13 @@ final class MailProcessor implements CommandProcessor<SmtpCommand.MailFrom>, Ehl
 
     @Override
     public List<String> keywords(EhloContext context) {
-        return List.of("SIZE " + sizeLimit.maxBytes(), // RFC 1870
+        List<String> keywords = new ArrayList<>(List.of("SIZE " + sizeLimit.maxBytes(), // RFC 1870
                 "8BITMIME", // RFC 6152
-                "SMTPUTF8", // RFC 6531
-                "DSN"); // RFC 3461
+                "SMTPUTF8")); // RFC 6531
+        if (DsnExtension.offered(context.submission())) {
+            keywords.add("DSN"); // RFC 3461
+        }
+        return keywords;
     }
 
     @Override
@@ -44,6 +50,7 @@ final class MailProcessor implements CommandProcessor<SmtpCommand.MailFrom>, Ehl
         if (senders != null && !command.path().isNull() && !senders.owns(command.path().mailbox())) {
             throw new SmtpException(Replies.SENDER_NOT_OWNED);
         }
+        DsnExtension.check(session.listener().requiresAuth(), command.parameters()).ifPresent(SmtpException::throwFor);
         SmtpUtf8Requirement.check(command.path().utf8(), command.parameters().smtpUtf8()).ifPresent(SmtpException::throwFor);
         sizeLimit.checkDeclared(command.parameters().size()).ifPresent(SmtpException::throwFor);
         if (command.parameters().size() > budget.available()) {
