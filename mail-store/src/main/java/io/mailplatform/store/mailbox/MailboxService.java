@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The mailbox service API every protocol uses: mailboxes, append, fetch, flags, copy, move,
- * expunge and local delivery.
+ * The mailbox service API every protocol uses: mailboxes, append, fetch, flags, copy, move and
+ * expunge. Local delivery is {@link MailboxDelivery}'s.
  *
  * <p>UIDs and MODSEQs are allocated by {@code UPDATE mailboxes ... RETURNING} in the same
  * transaction as the write. The row lock that update takes is held until commit, so writers to one
@@ -272,62 +270,6 @@ public class MailboxService {
                     mailbox.name(), removal.modSeq(), removal.uids(), EventOrigin.ID));
         }
         return removal.uids();
-    }
-
-    // ---- delivery ----------------------------------------------------------------------------
-
-    /**
-     * Stores one message for several local recipients: the content once, one mailbox entry per
-     * recipient, all in one transaction. Recipients already delivered for this envelope are skipped,
-     * so a redelivered Kafka record creates no second copy. A target's trace prefix is stored with its
-     * entry only.
-     *
-     * @return the new entries, one per recipient not delivered before
-     */
-    public List<AppendResult> deliver(String envelopeId, byte[] raw, List<DeliveryTarget> targets, Instant internalDate) {
-        List<Mailbox> touched = new ArrayList<>();
-        List<AppendResult> results = transactions.execute(status -> {
-            List<DeliveryTarget> fresh = new ArrayList<>();
-            for (DeliveryTarget target : targets) {
-                int inserted = jdbc.sql("INSERT INTO deliveries (envelope_id, recipient) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                        .params(envelopeId, target.recipient()).update();
-                if (inserted == 1) {
-                    fresh.add(target);
-                }
-            }
-            if (fresh.isEmpty()) {
-                return List.<AppendResult>of();
-            }
-            Map<Long, Mailbox> mailboxes = new LinkedHashMap<>();
-            Map<Long, byte[]> prefixes = new LinkedHashMap<>();
-            for (DeliveryTarget target : fresh) {
-                Mailbox mailbox = find(target.accountId(), target.mailboxName())
-                        .or(() -> find(target.accountId(), Mailbox.INBOX))
-                        .orElseThrow(() -> new MailboxNotFoundException(target.mailboxName()));
-                mailboxes.put(mailbox.id(), mailbox);
-                prefixes.put(mailbox.id(), target.tracePrefix());
-            }
-            long contentId = insertContent(raw);
-            List<AppendResult> appended = new ArrayList<>();
-            // lock in id order: concurrent deliveries to overlapping recipients never deadlock
-            for (Mailbox mailbox : mailboxes.values().stream().sorted(Comparator.comparingLong(Mailbox::id)).toList()) {
-                Allocation allocation = allocate(mailbox.id(), 1);
-                byte[] prefix = prefixes.get(mailbox.id());
-                insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(),
-                        MessageFlags.NONE, internalDate, raw.length + (prefix == null ? 0 : prefix.length), prefix);
-                appended.add(new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(),
-                        allocation.modSeq()));
-                touched.add(mailbox);
-            }
-            return appended;
-        });
-        for (int i = 0; i < results.size(); i++) {
-            Mailbox mailbox = touched.get(i);
-            AppendResult result = results.get(i);
-            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
-                    mailbox.name(), result.modSeq(), List.of(result.uid()), EventOrigin.ID));
-        }
-        return results;
     }
 
     // ---- internals ---------------------------------------------------------------------------
