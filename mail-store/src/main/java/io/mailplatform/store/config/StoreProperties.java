@@ -1,5 +1,6 @@
 package io.mailplatform.store.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param authCacheTtl how long a successful password check is remembered, sparing the adaptive hash
  *        on every login of busy clients (default 60 s; 0 disables)
  * @param loginThrottle failed-login throttling shared by every protocol
+ * @param limits bounds on what one logged-in user can make the store keep or do
  */
 @Validated
 @ConfigurationProperties("mail.store")
@@ -25,7 +27,8 @@ public record StoreProperties(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("67108864") @Min(1024) int maxMessageBytes,
         @DefaultValue("60s") Duration authCacheTtl,
-        @DefaultValue LoginThrottling loginThrottle) {
+        @DefaultValue LoginThrottling loginThrottle,
+        @DefaultValue @Valid Limits limits) {
 
     /**
      * @param freeFailuresPerAccount failures per account within the window before delays start (default 5)
@@ -40,5 +43,15 @@ public record StoreProperties(
             @DefaultValue("1s") Duration baseDelay,
             @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("15m") Duration window) {
+    }
+
+    /**
+     * Bounds on the work one logged-in user can make the store do.
+     *
+     * @param searchTimeout how long one search on behalf of a client may run in PostgreSQL before it
+     *        is cancelled, so that no search holds a connection for long (default 20s; 0 disables)
+     */
+    public record Limits(
+            @DefaultValue("20s") Duration searchTimeout) {
     }
 }
