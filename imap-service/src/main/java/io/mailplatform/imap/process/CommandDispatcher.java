@@ -14,6 +14,7 @@ import io.mailplatform.imap.session.ImapStateTable;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.failure.StoreTimeoutException;
 import io.mailplatform.store.failure.StoreUnavailableException;
+import io.mailplatform.store.mailbox.AccountLimitException;
 import io.mailplatform.store.mailbox.MailboxExistsException;
 import io.mailplatform.store.mailbox.MailboxNotFoundException;
 import io.mailplatform.store.mailbox.OverQuotaException;
@@ -30,9 +31,9 @@ import org.springframework.stereotype.Component;
  * Runs commands: checks the state table, calls the command's handler, reports what changed in the
  * selected mailbox (RFC 9051 §7: EXISTS, FETCH, and EXPUNGE except during FETCH, STORE and SEARCH),
  * and maps every failure to a response in this one place: syntax errors to BAD, refusals to NO
- * with their code, queries cancelled for taking too long to NO [LIMIT] (RFC 5530), store outages
- * to NO [UNAVAILABLE], anything unexpected to NO [SERVERBUG] (the session goes on), an unusable
- * session to BYE.
+ * with their code, an account's caps and queries cancelled for taking too long to NO [LIMIT]
+ * (RFC 5530), store outages to NO [UNAVAILABLE], anything unexpected to NO [SERVERBUG] (the session
+ * goes on), an unusable session to BYE.
  */
 @Component
 public class CommandDispatcher {
@@ -130,6 +131,8 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
         } catch (OverQuotaException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.OVERQUOTA, "Not enough room: the quota is exceeded"));
+        } catch (AccountLimitException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.LIMIT, e.getMessage()));
         } catch (StoreTimeoutException e) {
             log.info("command {}: {}", tag, e.getMessage());
             return new Outcome.Done(Status.no(tag, ResponseCode.LIMIT, "The command took too long, narrow it"));

@@ -46,12 +46,21 @@ public record StoreProperties(
     }
 
     /**
-     * Bounds on the work one logged-in user can make the store do.
+     * Caps per account, far above what a person uses but low enough that one account cannot make
+     * every listing and synchronisation slow. Mail delivery and mailbox import are never refused by them.
      *
+     * @param maxMailboxes mailboxes of one account, superiors created on the way included; CREATE and
+     *        RENAME beyond are refused (default 10000)
+     * @param maxSubscriptions subscribed names of one account (default 10000)
+     * @param maxKeywords distinct keywords clients may set on the messages of one account (STORE,
+     *        APPEND); a keyword counts from its first use on (default 1000)
      * @param searchTimeout how long one search on behalf of a client may run in PostgreSQL before it
      *        is cancelled, so that no search holds a connection for long (default 20s; 0 disables)
      */
     public record Limits(
+            @DefaultValue("10000") @Min(1) int maxMailboxes,
+            @DefaultValue("10000") @Min(1) int maxSubscriptions,
+            @DefaultValue("1000") @Min(1) int maxKeywords,
             @DefaultValue("20s") Duration searchTimeout) {
     }
 }

@@ -1,9 +1,11 @@
 package io.mailplatform.store.mailbox;
 
 import io.mailplatform.core.mime.HeaderSection;
+import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.event.EventOrigin;
 import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.store.event.MailboxEventPublisher;
+import io.mailplatform.store.mailbox.AccountLimitException.Limit;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Callers pass {@link Mailbox} records obtained through the account-scoped look-ups here, which
  * is what keeps one account out of another's mail.
+ *
+ * <p>Keywords that APPEND and STORE introduce to an account are registered in
+ * {@code account_keywords} and capped ({@code mail.store.limits.max-keywords}).
  */
 @Service
 public class MailboxService {
@@ -45,11 +50,14 @@ public class MailboxService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MailboxEventPublisher events;
+    private final int maxKeywords;
 
-    public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events) {
+    public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events,
+            StoreProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
+        this.maxKeywords = properties.limits().maxKeywords();
     }
 
     // ---- mailboxes -------------------------------------------------------------------------
@@ -90,10 +98,14 @@ public class MailboxService {
 
     // ---- messages --------------------------------------------------------------------------
 
-    /** Appends a message; {@link OverQuotaException} when the account's quota has no room for it. */
+    /**
+     * Appends a message; {@link OverQuotaException} when the account's quota has no room for it,
+     * {@link AccountLimitException} when its keywords would be more than the account may have.
+     */
     public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
         AppendResult result = transactions.execute(status -> {
             QuotaUsage.requireRoom(jdbc, mailbox.accountId(), raw.length);
+            registerKeywords(mailbox.accountId(), flags.keywords());
             long contentId = insertContent(raw);
             Allocation allocation = allocate(mailbox.id(), 1);
             insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
@@ -161,6 +173,7 @@ public class MailboxService {
      * Changes flags of the given UIDs. Only messages whose flags really change get the new MODSEQ.
      *
      * @return the changed messages with their new flags and MODSEQ
+     * @throws AccountLimitException if keywords new to the account would be more than it may have
      */
     public List<MessageMeta> setFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
         if (uids.isEmpty()) {
@@ -185,6 +198,9 @@ public class MailboxService {
         }
         String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
         List<MessageMeta> changed = transactions.execute(status -> {
+            if (mode != FlagMode.REMOVE) {
+                registerKeywords(mailbox.accountId(), flags.keywords());
+            }
             Allocation allocation = allocate(mailbox.id(), 0);
             return jdbc.sql("UPDATE messages SET flags = (" + flagsExpr + ")::smallint, keywords = " + keywordsExpr
                             + ", modseq = :modseq WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (flags, keywords)"
@@ -278,6 +294,30 @@ public class MailboxService {
     }
 
     private record Removal(List<Long> uids, List<Long> contentIds, long modSeq) {
+    }
+
+    /**
+     * Registers keywords the account has not used before, refusing them beyond the cap. Runs in the
+     * caller's transaction before any mailbox row is locked; keywords already registered (the usual
+     * case) cost one indexed read and no lock.
+     */
+    private void registerKeywords(long accountId, Set<String> keywords) {
+        if (keywords.isEmpty()) {
+            return;
+        }
+        String[] names = keywords.toArray(String[]::new);
+        long known = jdbc.sql("SELECT count(*) FROM account_keywords WHERE account_id = ? AND keyword = ANY(?)")
+                .params(accountId, names).query(Long.class).single();
+        if (known == names.length) {
+            return;
+        }
+        AccountLimits.lock(jdbc, accountId);
+        int added = jdbc.sql("""
+                INSERT INTO account_keywords (account_id, keyword) SELECT ?, k FROM unnest(?::text[]) k
+                ON CONFLICT DO NOTHING""").params(accountId, names).update();
+        if (added > 0) {
+            AccountLimits.requireAtMost(jdbc, Limit.KEYWORDS, accountId, maxKeywords);
+        }
     }
 
     /** Takes the mailbox row lock and allocates {@code count} UIDs and one MODSEQ. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.store.StoreTestApplication;
+import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.event.MailboxEventPublisher;
 import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.FlagMode;
@@ -36,6 +37,8 @@ class StoreExceptionTranslationTest {
     MailboxService mailboxes;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StoreProperties properties;
 
     @Test
     void storeBeansAreProxied() {
@@ -70,7 +73,8 @@ class StoreExceptionTranslationTest {
         MailboxEventPublisher none = event -> { };
         MailboxService unreachable = (MailboxService) new StoreExceptionTranslation().postProcessAfterInitialization(
                 new MailboxService(JdbcClient.create(dataSource),
-                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), none), "mailboxService");
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), none, properties),
+                "mailboxService");
         assertThatThrownBy(() -> unreachable.mailboxes(1)).isInstanceOf(StoreUnavailableException.class);
         // a write begins a transaction first: that failure is translated too
         Mailbox somewhere = new Mailbox(1, 1, "INBOX", 1, 2, 1, null, true);
