@@ -3,13 +3,16 @@ package io.mailplatform.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.store.directory.Account;
-import io.mailplatform.store.mailbox.AppendResult;
-import io.mailplatform.store.mailbox.DeliveryTarget;
+import io.mailplatform.store.mailbox.InboundMessage;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxDelivery;
+import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.testsupport.LineClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Delivered mail carries per-recipient trace fields stored in front of the shared content. FETCH
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * MIME parts at their offsets.
  */
 class TracePrefixFetchTest extends ImapTestSupport {
+    @Autowired
+    MailboxDelivery delivery;
 
     @Test
     void sectionsSizesAndHeaderSearchIncludeTheTracePrefix() throws Exception {
@@ -38,9 +43,9 @@ class TracePrefixFetchTest extends ImapTestSupport {
                 """.replace("\n", "\r\n");
         byte[] prefix = ("Return-Path: <a@example.org>\r\nDelivered-To: " + account.address() + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        List<AppendResult> stored = mailboxes.deliver("ENV-PREFIX", content.getBytes(StandardCharsets.US_ASCII),
-                List.of(new DeliveryTarget(account.address(), account.id(), "INBOX", prefix)), Instant.now());
-        long uid = stored.get(0).uid();
+        long uid = delivery.deliver(List.of(new InboundMessage("ENV-PREFIX", content.getBytes(StandardCharsets.US_ASCII),
+                Instant.now(), List.of(new InboundMessage.LocalCopy(account.address(), account.id(), Mailbox.INBOX, prefix,
+                        MessageFlags.NONE, null, null)), List.of()))).stored().get(0).uid();
         int size = prefix.length + content.length();
 
         try (LineClient client = login(account)) {

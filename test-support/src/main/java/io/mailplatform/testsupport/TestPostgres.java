@@ -60,6 +60,12 @@ public final class TestPostgres {
         return new TestDatabase(s.urlPrefix() + name + s.urlSuffix(), s.username(), s.password());
     }
 
+    /** A connection to the server's administrative database, for work on a test database from outside it. */
+    static Connection adminConnection() throws SQLException {
+        Server s = server();
+        return DriverManager.getConnection(s.adminUrl(), s.username(), s.password());
+    }
+
     private static Server server() {
         Server s = server;
         if (s == null) {

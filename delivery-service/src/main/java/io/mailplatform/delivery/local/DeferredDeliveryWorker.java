@@ -10,6 +10,7 @@ import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
 import io.mailplatform.delivery.route.RecipientResolver;
+import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.DeferredDelivery;
 import io.mailplatform.store.mailbox.InboundMessage;
 import io.mailplatform.store.mailbox.MailboxDelivery;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retries local deliveries deferred for quota (a temporary failure, RFC 3463 4.2.2): due copies are
@@ -36,13 +36,13 @@ public class DeferredDeliveryWorker extends PeriodicWork {
     private static final Duration FIRST_DELAY = Duration.ofMinutes(1);
 
     private final MailboxDelivery store;
-    private final TransactionTemplate transactions;
+    private final StoreTransactions transactions;
     private final RecipientResolver resolver;
     private final DsnPlanner dsn;
     private final DeliveryProperties.Retry settings;
     private final Clock clock;
 
-    public DeferredDeliveryWorker(MailboxDelivery store, TransactionTemplate transactions,
+    public DeferredDeliveryWorker(MailboxDelivery store, StoreTransactions transactions,
             RecipientResolver resolver, DsnPlanner dsn, DeliveryProperties properties) {
         super("deferred-deliveries", properties.retry().pollInterval());
         this.store = store;
@@ -67,7 +67,7 @@ public class DeferredDeliveryWorker extends PeriodicWork {
 
     /** Handles the due deferred copies, at most one batch; returns what happened. */
     public Pass runOnce() {
-        return transactions.execute(status -> {
+        return transactions.inTransaction(() -> {
             List<DeferredDelivery> due = store.lockDue(settings.batchSize());
             if (due.isEmpty()) {
                 return new Pass(0, 0, 0);

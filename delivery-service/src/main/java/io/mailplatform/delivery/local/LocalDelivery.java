@@ -14,6 +14,7 @@ import io.mailplatform.delivery.spf.SpfHeaders;
 import io.mailplatform.delivery.spf.SpfOutcome;
 import io.mailplatform.delivery.spf.SpfResult;
 import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.BatchDeliveryResult;
 import io.mailplatform.store.mailbox.InboundMessage;
 import io.mailplatform.store.mailbox.MailboxDelivery;
@@ -28,7 +29,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers a batch of accepted messages: SPF, routing, then one store transaction for the whole
@@ -49,10 +49,10 @@ public class LocalDelivery {
     private final SpfStage spf;
     private final DsnPlanner dsn;
     private final DeliveryProperties properties;
-    private final TransactionTemplate transactions;
+    private final StoreTransactions transactions;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, SpfStage spf, DsnPlanner dsn,
-            DeliveryProperties properties, TransactionTemplate transactions) {
+            DeliveryProperties properties, StoreTransactions transactions) {
         this.resolver = resolver;
         this.store = store;
         this.spf = spf;
@@ -79,7 +79,7 @@ public class LocalDelivery {
         for (int i = 0; i < batch.size(); i++) {
             plan(batch.get(i), outcomes.get(i), routing, messages, notices);
         }
-        BatchDeliveryResult result = transactions.execute(status -> {
+        BatchDeliveryResult result = transactions.inTransaction(() -> {
             BatchDeliveryResult stored = store.deliver(messages);
             if (!notices.isEmpty()) {
                 List<InboundMessage> reports = reports(stored, notices, routing);

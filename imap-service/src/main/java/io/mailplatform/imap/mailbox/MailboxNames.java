@@ -59,9 +59,7 @@ public final class MailboxNames {
         if (name.isEmpty()) {
             throw new ImapNoException(ResponseCode.CANNOT, "Empty mailbox name");
         }
-        if (name.length() > MAX_LENGTH) {
-            throw new ImapNoException(ResponseCode.LIMIT, "Mailbox name too long (at most " + MAX_LENGTH + " characters)");
-        }
+        checkLength(name);
         if (name.charAt(0) == DELIMITER || name.indexOf("" + DELIMITER + DELIMITER) >= 0) {
             throw new ImapNoException(ResponseCode.CANNOT, "Empty levels of hierarchy are not supported");
         }
@@ -75,6 +73,18 @@ public final class MailboxNames {
                 throw new ImapNoException(ResponseCode.CANNOT, "Control characters are not allowed in mailbox names");
             }
             i += Character.charCount(cp);
+        }
+    }
+
+    /**
+     * Refuses a name longer than any mailbox may have: also for SUBSCRIBE, whose names are kept
+     * whether or not a mailbox exists.
+     *
+     * @throws ImapNoException with LIMIT if the name is too long
+     */
+    public static void checkLength(String name) {
+        if (name.length() > MAX_LENGTH) {
+            throw new ImapNoException(ResponseCode.LIMIT, "Mailbox name too long (at most " + MAX_LENGTH + " characters)");
         }
     }
 

@@ -12,6 +12,9 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.ImapState;
 import io.mailplatform.imap.session.ImapStateTable;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.failure.StoreTimeoutException;
+import io.mailplatform.store.failure.StoreUnavailableException;
+import io.mailplatform.store.mailbox.AccountLimitException;
 import io.mailplatform.store.mailbox.MailboxExistsException;
 import io.mailplatform.store.mailbox.MailboxNotFoundException;
 import io.mailplatform.store.mailbox.OverQuotaException;
@@ -22,17 +25,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Runs commands: checks the state table, calls the command's handler, reports what changed in the
  * selected mailbox (RFC 9051 §7: EXISTS, FETCH, and EXPUNGE except during FETCH, STORE and SEARCH),
  * and maps every failure to a response in this one place: syntax errors to BAD, refusals to NO
- * with their code, store outages to NO [UNAVAILABLE], anything unexpected to NO [SERVERBUG] (the
- * session goes on), an unusable session to BYE.
+ * with their code, an account's caps and queries cancelled for taking too long to NO [LIMIT]
+ * (RFC 5530), store outages to NO [UNAVAILABLE], anything unexpected to NO [SERVERBUG] (the session
+ * goes on), an unusable session to BYE.
  */
 @Component
 public class CommandDispatcher {
@@ -130,8 +131,13 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
         } catch (OverQuotaException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.OVERQUOTA, "Not enough room: the quota is exceeded"));
-        } catch (DataAccessResourceFailureException | TransientDataAccessException | CannotCreateTransactionException e) {
-            log.warn("store unavailable: {}", e.toString());
+        } catch (AccountLimitException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.LIMIT, e.getMessage()));
+        } catch (StoreTimeoutException e) {
+            log.info("command {}: {}", tag, e.getMessage());
+            return new Outcome.Done(Status.no(tag, ResponseCode.LIMIT, "The command took too long, narrow it"));
+        } catch (StoreUnavailableException e) {
+            log.warn("store unavailable: {}", e.getCause().toString());
             return new Outcome.Done(Status.no(tag, ResponseCode.UNAVAILABLE, "The mail store is unavailable, try again"));
         } catch (RuntimeException e) {
             log.error("command {} failed", tag, e);

@@ -76,7 +76,9 @@ public class MailboxProcessor implements CommandProcessor {
             return new Outcome.Done(Status.ok(command.tag(), "RENAME completed"));
         });
         handlers.on(MailboxCommands.Subscribe.class, (command, session, out) -> {
-            admin.subscribe(session.account().id(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
+            String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
+            MailboxNames.checkLength(name);
+            admin.subscribe(session.account().id(), name);
             return new Outcome.Done(Status.ok(command.tag(), "SUBSCRIBE completed"));
         });
         handlers.on(MailboxCommands.Unsubscribe.class, (command, session, out) -> {

@@ -12,6 +12,7 @@ import io.mailplatform.imap.search.SearchPlanner;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.search.MessageSearch;
+import io.mailplatform.store.search.SearchCriterion;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * [UID] SEARCH (RFC 9051 §6.4.4) with ESEARCH result options (RFC 4731) and SAVE/"$" (RFC 5182).
  * The criteria run as one SQL query in the store; matches outside the client's view (messages not
- * announced yet) are left out, so every number returned is one the client knows.
+ * announced yet) are left out, so every number returned is one the client knows. A search that runs
+ * longer than {@code mail.store.limits.search-timeout} is cancelled: {@code NO [LIMIT]}.
  */
 @Component
 public class SearchProcessor implements CommandProcessor {
@@ -39,14 +41,17 @@ public class SearchProcessor implements CommandProcessor {
             SelectedMailbox selected = session.selected();
             List<SearchReturn> returns = command.returns();
             boolean save = returns != null && returns.contains(SearchReturn.SAVE);
+            // planned before "$" is emptied: the criteria may refer to it
+            SearchCriterion criterion = SearchPlanner.plan(command.key(), selected);
+            if (save) {
+                // RFC 9051 §6.4.4.1: a failed SAVE empties "$" (an unknown charset, a search cancelled for
+                // taking too long); a successful one fills it below
+                selected.saveSearch(new long[0]);
+            }
             if (command.charset() != null && CHARSETS.stream().noneMatch(c -> c.equalsIgnoreCase(command.charset()))) {
-                if (save) {
-                    selected.saveSearch(new long[0]); // RFC 9051 §6.4.4.1: a failed SAVE empties "$"
-                }
                 throw new ImapNoException(ResponseCode.badCharset(CHARSETS), command.charset() + " is not supported");
             }
-            long[] found = search.search(selected.mailbox(), SearchPlanner.plan(command.key(), selected),
-                    selected.exists() <= substringSearchMaxMessages);
+            long[] found = search.search(selected.mailbox(), criterion, selected.exists() <= substringSearchMaxMessages);
             long[] uids = Arrays.stream(found).filter(uid -> selected.msnOf(uid) > 0).toArray();
             long[] numbers = command.uid() ? uids : Arrays.stream(uids).map(selected::msnOf).toArray();
 

@@ -1,6 +1,8 @@
 package io.mailplatform.store.config;
 
+import io.mailplatform.store.failure.StoreExceptionTranslation;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,4 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan(basePackages = "io.mailplatform.store")
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.store")
 public class MailStoreConfiguration {
+
+    /** Store beans throw store exceptions only (static: a post-processor is created before other beans). */
+    @Bean
+    static StoreExceptionTranslation storeExceptionTranslation() {
+        return new StoreExceptionTranslation();
+    }
 }

@@ -2,6 +2,7 @@ package io.mailplatform.store.config;
 
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.MailboxAddress;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  *        451 4.3.5 (default: none)
  * @param subaddressSeparator separates user and tag in {@code user+tag@domain} (RFC 5233), for the
  *        gateway's recipient and sender checks and for delivery; empty disables subaddressing (default "+")
+ * @param limits bounds on what one logged-in user can make the store keep or do
  */
 @Validated
 @ConfigurationProperties("mail.store")
@@ -35,7 +37,8 @@ public record StoreProperties(
         @DefaultValue("60s") Duration authCacheTtl,
         @DefaultValue LoginThrottling loginThrottle,
         String postmaster,
-        @DefaultValue("+") String subaddressSeparator) {
+        @DefaultValue("+") String subaddressSeparator,
+        @DefaultValue @Valid Limits limits) {
 
     public StoreProperties {
         if (postmaster != null && !postmaster.isBlank()) {
@@ -77,5 +80,24 @@ public record StoreProperties(
             @DefaultValue("1s") Duration baseDelay,
             @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("15m") Duration window) {
+    }
+
+    /**
+     * Caps per account, far above what a person uses but low enough that one account cannot make
+     * every listing and synchronisation slow. Mail delivery and mailbox import are never refused by them.
+     *
+     * @param maxMailboxes mailboxes of one account, superiors created on the way included; CREATE and
+     *        RENAME beyond are refused (default 10000)
+     * @param maxSubscriptions subscribed names of one account (default 10000)
+     * @param maxKeywords distinct keywords clients may set on the messages of one account (STORE,
+     *        APPEND); a keyword counts from its first use on (default 1000)
+     * @param searchTimeout how long one search on behalf of a client may run in PostgreSQL before it
+     *        is cancelled, so that no search holds a connection for long (default 20s; 0 disables)
+     */
+    public record Limits(
+            @DefaultValue("10000") @Min(1) int maxMailboxes,
+            @DefaultValue("10000") @Min(1) int maxSubscriptions,
+            @DefaultValue("1000") @Min(1) int maxKeywords,
+            @DefaultValue("20s") Duration searchTimeout) {
     }
 }

@@ -5,14 +5,14 @@ import io.mailplatform.core.auth.LoginThrottle;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Checks an APOP login (RFC 1939 §7) against the account's APOP secret, with the same failed-login
  * throttle as password logins. An account without an APOP secret cannot log in with APOP; the
  * answer is the same as for a wrong digest, so APOP does not reveal which accounts exist.
  */
-@Component
+@Service
 public class ApopAuthenticator {
     private final DirectoryService directory;
     private final ApopSecrets secrets;

@@ -7,14 +7,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The per-account APOP secret (RFC 1939 §7). APOP needs a secret the server can read, so it is a
  * separate secret set by the administrator, never the login password (which is stored only as an
  * adaptive hash), and it is kept encrypted with {@link SecretCipher}, bound to its account.
  */
-@Component
+@Repository
 public class ApopSecrets {
     private static final Logger log = LoggerFactory.getLogger(ApopSecrets.class);
     /** Long enough for passphrases; APOP digests the secret, so its length is not sent anywhere. */

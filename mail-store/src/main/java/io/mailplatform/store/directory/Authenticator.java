@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Checks a login (full address and password) for every protocol. Adaptive hashes are slow on
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * bottleneck, so a successful check is remembered for a short time as a salted SHA-256 of the
  * password, never the password itself.
  */
-@Component
+@Service
 public class Authenticator {
     private final DirectoryService directory;
     private final PasswordEncoder passwords;

@@ -3,7 +3,7 @@ package io.mailplatform.store.housekeeping;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with the backlog. (Contents are deleted eagerly by the operations that drop their last reference.)
  * Several instances may run it at once: rows are claimed with SKIP LOCKED.
  */
-@Component
+@Repository
 public class StoreHousekeeping {
     private final JdbcClient jdbc;
 

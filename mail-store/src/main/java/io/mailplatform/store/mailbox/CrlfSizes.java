@@ -6,14 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Remembers the octet count of each message in the CRLF form POP3 sends (every line ending CRLF),
  * so a message is scanned once, not at every login. A remembered size never goes stale: the content
  * of a message entry never changes, and the row goes when the message does.
  */
-@Component
+@Repository
 public class CrlfSizes {
     private static final Logger log = LoggerFactory.getLogger(CrlfSizes.class);
 

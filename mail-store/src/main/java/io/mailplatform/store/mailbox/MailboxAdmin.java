@@ -1,8 +1,10 @@
 package io.mailplatform.store.mailbox;
 
+import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.event.EventOrigin;
 import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.store.event.MailboxEventPublisher;
+import io.mailplatform.store.mailbox.AccountLimitException.Limit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Names are full hierarchical names with {@link Mailbox#DELIMITER}; validating them against the
  * protocol's rules is the caller's job. INBOX is matched case-insensitively, as everywhere.
+ *
+ * <p>The number of mailboxes and of subscriptions per account is capped ({@code mail.store.limits}),
+ * exactly even under concurrent commands ({@link AccountLimits}).
  */
 @Service
 public class MailboxAdmin {
@@ -23,13 +28,15 @@ public class MailboxAdmin {
     private final TransactionTemplate transactions;
     private final MailboxService mailboxes;
     private final MailboxEventPublisher events;
+    private final StoreProperties.Limits limits;
 
     public MailboxAdmin(JdbcClient jdbc, TransactionTemplate transactions, MailboxService mailboxes,
-            MailboxEventPublisher events) {
+            MailboxEventPublisher events, StoreProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mailboxes = mailboxes;
         this.events = events;
+        this.limits = properties.limits();
     }
 
     /**
@@ -38,16 +45,19 @@ public class MailboxAdmin {
      *
      * @return the new mailbox
      * @throws MailboxExistsException if a mailbox of that name exists
+     * @throws AccountLimitException if the account would have more mailboxes than allowed
      */
     public Mailbox create(long accountId, String name) {
         String canonical = MailboxService.canonicalName(name);
         List<Mailbox> created = transactions.execute(status -> {
+            AccountLimits.lock(jdbc, accountId);
             List<Mailbox> made = createSuperiors(accountId, canonical);
             Mailbox mailbox = insert(accountId, canonical);
             if (mailbox == null) {
                 throw new MailboxExistsException(canonical);
             }
             made.add(mailbox);
+            AccountLimits.requireAtMost(jdbc, Limit.MAILBOXES, accountId, limits.maxMailboxes());
             return made;
         });
         created.forEach(mailbox -> publish(MailboxEvent.Type.MAILBOX_CREATED, mailbox));
@@ -86,12 +96,14 @@ public class MailboxAdmin {
      *
      * @return the renamed mailboxes, the renamed one first
      * @throws MailboxExistsException if the new name or a name below it is taken
+     * @throws AccountLimitException if the superiors it needs would be more mailboxes than allowed
      */
     public List<Mailbox> rename(Mailbox from, String newName) {
         String target = MailboxService.canonicalName(newName);
         String old = from.name();
         List<Mailbox> created = new ArrayList<>();
         List<Mailbox> renamed = transactions.execute(status -> {
+            AccountLimits.lock(jdbc, from.accountId());
             boolean taken = jdbc.sql("""
                     SELECT EXISTS (SELECT 1 FROM mailboxes WHERE account_id = ? AND (name = ? OR name LIKE ? ESCAPE '\\'))""")
                     .params(from.accountId(), target, inferiorsPattern(target)).query(Boolean.class).single();
@@ -99,6 +111,9 @@ public class MailboxAdmin {
                 throw new MailboxExistsException(target);
             }
             created.addAll(createSuperiors(from.accountId(), target));
+            if (!created.isEmpty()) {
+                AccountLimits.requireAtMost(jdbc, Limit.MAILBOXES, from.accountId(), limits.maxMailboxes());
+            }
             List<Mailbox> moved = new ArrayList<>(jdbc.sql("""
                     UPDATE mailboxes SET name = ? || substr(name, ?)
                     WHERE account_id = ? AND (name = ? OR name LIKE ? ESCAPE '\\') RETURNING *""")
@@ -115,12 +130,20 @@ public class MailboxAdmin {
         return renamed;
     }
 
-    /** Adds a name to the subscriptions; subscribing twice is not an error. */
+    /**
+     * Adds a name to the subscriptions; subscribing twice is not an error.
+     *
+     * @throws AccountLimitException if the account would have more subscriptions than allowed
+     */
     public void subscribe(long accountId, String name) {
         String canonical = MailboxService.canonicalName(name);
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO subscriptions (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            AccountLimits.lock(jdbc, accountId);
+            int added = jdbc.sql("INSERT INTO subscriptions (account_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(accountId, canonical).update();
+            if (added > 0) {
+                AccountLimits.requireAtMost(jdbc, Limit.SUBSCRIPTIONS, accountId, limits.maxSubscriptions());
+            }
             jdbc.sql("UPDATE mailboxes SET subscribed = true WHERE account_id = ? AND name = ?")
                     .params(accountId, canonical).update();
         });

@@ -1,9 +1,11 @@
 package io.mailplatform.store.mailbox;
 
 import io.mailplatform.core.mime.HeaderSection;
+import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.event.EventOrigin;
 import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.store.event.MailboxEventPublisher;
+import io.mailplatform.store.mailbox.AccountLimitException.Limit;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The mailbox service API every protocol uses: mailboxes, append, fetch, flags, copy, move,
- * expunge and local delivery.
+ * The mailbox service API every protocol uses: mailboxes, append, fetch, flags, copy, move and
+ * expunge. Local delivery is {@link MailboxDelivery}'s.
  *
  * <p>UIDs and MODSEQs are allocated by {@code UPDATE mailboxes ... RETURNING} in the same
  * transaction as the write. The row lock that update takes is held until commit, so writers to one
@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Callers pass {@link Mailbox} records obtained through the account-scoped look-ups here, which
  * is what keeps one account out of another's mail.
+ *
+ * <p>Keywords that APPEND and STORE introduce to an account are registered in
+ * {@code account_keywords} and capped ({@code mail.store.limits.max-keywords}).
  */
 @Service
 public class MailboxService {
@@ -47,11 +50,14 @@ public class MailboxService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MailboxEventPublisher events;
+    private final int maxKeywords;
 
-    public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events) {
+    public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events,
+            StoreProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
+        this.maxKeywords = properties.limits().maxKeywords();
     }
 
     // ---- mailboxes -------------------------------------------------------------------------
@@ -92,10 +98,14 @@ public class MailboxService {
 
     // ---- messages --------------------------------------------------------------------------
 
-    /** Appends a message; {@link OverQuotaException} when the account's quota has no room for it. */
+    /**
+     * Appends a message; {@link OverQuotaException} when the account's quota has no room for it,
+     * {@link AccountLimitException} when its keywords would be more than the account may have.
+     */
     public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
         AppendResult result = transactions.execute(status -> {
             QuotaUsage.requireRoom(jdbc, mailbox.accountId(), raw.length);
+            registerKeywords(mailbox.accountId(), flags.keywords());
             long contentId = insertContent(raw);
             Allocation allocation = allocate(mailbox.id(), 1);
             insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
@@ -163,6 +173,7 @@ public class MailboxService {
      * Changes flags of the given UIDs. Only messages whose flags really change get the new MODSEQ.
      *
      * @return the changed messages with their new flags and MODSEQ
+     * @throws AccountLimitException if keywords new to the account would be more than it may have
      */
     public List<MessageMeta> setFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
         if (uids.isEmpty()) {
@@ -187,6 +198,9 @@ public class MailboxService {
         }
         String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
         List<MessageMeta> changed = transactions.execute(status -> {
+            if (mode != FlagMode.REMOVE) {
+                registerKeywords(mailbox.accountId(), flags.keywords());
+            }
             Allocation allocation = allocate(mailbox.id(), 0);
             return jdbc.sql("UPDATE messages SET flags = (" + flagsExpr + ")::smallint, keywords = " + keywordsExpr
                             + ", modseq = :modseq WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (flags, keywords)"
@@ -274,68 +288,36 @@ public class MailboxService {
         return removal.uids();
     }
 
-    // ---- delivery ----------------------------------------------------------------------------
-
-    /**
-     * Stores one message for several local recipients: the content once, one mailbox entry per
-     * recipient, all in one transaction. Recipients already delivered for this envelope are skipped,
-     * so a redelivered Kafka record creates no second copy. A target's trace prefix is stored with its
-     * entry only.
-     *
-     * @return the new entries, one per recipient not delivered before
-     */
-    public List<AppendResult> deliver(String envelopeId, byte[] raw, List<DeliveryTarget> targets, Instant internalDate) {
-        List<Mailbox> touched = new ArrayList<>();
-        List<AppendResult> results = transactions.execute(status -> {
-            List<DeliveryTarget> fresh = new ArrayList<>();
-            for (DeliveryTarget target : targets) {
-                int inserted = jdbc.sql("INSERT INTO deliveries (envelope_id, recipient) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                        .params(envelopeId, target.recipient()).update();
-                if (inserted == 1) {
-                    fresh.add(target);
-                }
-            }
-            if (fresh.isEmpty()) {
-                return List.<AppendResult>of();
-            }
-            Map<Long, Mailbox> mailboxes = new LinkedHashMap<>();
-            Map<Long, byte[]> prefixes = new LinkedHashMap<>();
-            for (DeliveryTarget target : fresh) {
-                Mailbox mailbox = find(target.accountId(), target.mailboxName())
-                        .or(() -> find(target.accountId(), Mailbox.INBOX))
-                        .orElseThrow(() -> new MailboxNotFoundException(target.mailboxName()));
-                mailboxes.put(mailbox.id(), mailbox);
-                prefixes.put(mailbox.id(), target.tracePrefix());
-            }
-            long contentId = insertContent(raw);
-            List<AppendResult> appended = new ArrayList<>();
-            // lock in id order: concurrent deliveries to overlapping recipients never deadlock
-            for (Mailbox mailbox : mailboxes.values().stream().sorted(Comparator.comparingLong(Mailbox::id)).toList()) {
-                Allocation allocation = allocate(mailbox.id(), 1);
-                byte[] prefix = prefixes.get(mailbox.id());
-                insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(),
-                        MessageFlags.NONE, internalDate, raw.length + (prefix == null ? 0 : prefix.length), prefix);
-                appended.add(new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(),
-                        allocation.modSeq()));
-                touched.add(mailbox);
-            }
-            return appended;
-        });
-        for (int i = 0; i < results.size(); i++) {
-            Mailbox mailbox = touched.get(i);
-            AppendResult result = results.get(i);
-            events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
-                    mailbox.name(), result.modSeq(), List.of(result.uid()), EventOrigin.ID));
-        }
-        return results;
-    }
-
     // ---- internals ---------------------------------------------------------------------------
 
     private record Allocation(long firstUid, long modSeq, long uidValidity) {
     }
 
     private record Removal(List<Long> uids, List<Long> contentIds, long modSeq) {
+    }
+
+    /**
+     * Registers keywords the account has not used before, refusing them beyond the cap. Runs in the
+     * caller's transaction before any mailbox row is locked; keywords already registered (the usual
+     * case) cost one indexed read and no lock.
+     */
+    private void registerKeywords(long accountId, Set<String> keywords) {
+        if (keywords.isEmpty()) {
+            return;
+        }
+        String[] names = keywords.toArray(String[]::new);
+        long known = jdbc.sql("SELECT count(*) FROM account_keywords WHERE account_id = ? AND keyword = ANY(?)")
+                .params(accountId, names).query(Long.class).single();
+        if (known == names.length) {
+            return;
+        }
+        AccountLimits.lock(jdbc, accountId);
+        int added = jdbc.sql("""
+                INSERT INTO account_keywords (account_id, keyword) SELECT ?, k FROM unnest(?::text[]) k
+                ON CONFLICT DO NOTHING""").params(accountId, names).update();
+        if (added > 0) {
+            AccountLimits.requireAtMost(jdbc, Limit.KEYWORDS, accountId, maxKeywords);
+        }
     }
 
     /** Takes the mailbox row lock and allocates {@code count} UIDs and one MODSEQ. */

@@ -4,13 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The outbound relay queue as operators see it (table {@code outbound_queue}, filled by delivery
  * with the remote recipients of authenticated mail and with DSNs to remote senders).
  */
-@Component
+@Repository
 public class OutboundQueue {
     private final JdbcClient jdbc;
 

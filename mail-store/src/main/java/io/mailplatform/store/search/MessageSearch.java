@@ -1,5 +1,6 @@
 package io.mailplatform.store.search;
 
+import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.jdbc.LongRows;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents;
@@ -9,6 +10,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a {@link SearchCriterion} tree as one SQL query over a mailbox's messages: flags, dates,
@@ -19,6 +23,12 @@ import org.springframework.stereotype.Repository;
  * SQL's NULL already excludes the row; under NOT the leaf is made two-valued with
  * {@code coalesce}, so NOT of a leaf is its exact complement. Leaves in positive positions stay
  * bare, so PostgreSQL can use their indexes (the GIN index of {@code @@}).
+ *
+ * <p>A search runs on behalf of a client, who chooses its criteria: header regular expressions and
+ * substring tests over thousands of messages can take long. Each runs in a read-only transaction
+ * of its own with {@code statement_timeout} set for that transaction only
+ * ({@code mail.store.limits.search-timeout}); a search that takes longer is cancelled by PostgreSQL
+ * and ends in a {@code StoreTimeoutException}.
  */
 @Repository
 public class MessageSearch {
@@ -27,9 +37,16 @@ public class MessageSearch {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate searches;
+    private final String timeout;
 
-    public MessageSearch(JdbcClient jdbc) {
+    public MessageSearch(JdbcClient jdbc, PlatformTransactionManager transactionManager, StoreProperties properties) {
         this.jdbc = jdbc;
+        this.searches = new TransactionTemplate(transactionManager);
+        // its own transaction even inside a caller's: the timeout must not reach the caller's statements
+        searches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        searches.setReadOnly(true);
+        this.timeout = properties.limits().searchTimeout().toMillis() + "ms";
     }
 
     /** The UIDs of the mailbox's messages that match, ascending; BODY and TEXT match word prefixes. */
@@ -57,7 +74,11 @@ public class MessageSearch {
         params.add(mailbox.id());
         params.addAll(query.params);
         LongRows uids = new LongRows();
-        jdbc.sql(sql).params(params).query(uids);
+        searches.executeWithoutResult(status -> {
+            // is_local: the setting ends with this transaction, never reaching the pooled connection's next user
+            jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(timeout).query().singleValue();
+            jdbc.sql(sql).params(params).query(uids);
+        });
         return uids.toArray();
     }
 

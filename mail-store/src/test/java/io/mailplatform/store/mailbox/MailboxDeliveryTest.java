@@ -98,6 +98,30 @@ class MailboxDeliveryTest {
     }
 
     @Test
+    void aRecipientAddedOnRedeliveryGetsItsCopyAndTheOthersNoSecondOne() {
+        Account alice = accounts.get(10);
+        Account bob = accounts.get(11);
+        Mailbox junk = mailboxes.create(alice.id(), "Junk");
+        byte[] raw = message("redelivered", 10);
+        InboundMessage.LocalCopy toAlice = copy(alice, Mailbox.INBOX, null);
+        BatchDeliveryResult first = delivery.deliver(List.of(new InboundMessage("REDELIVERED", raw, Instant.now(),
+                List.of(toAlice, copy(bob, Mailbox.INBOX, null)), List.of())));
+        // the same record again, its recipients now expanded to one more: an alias of alice filing into Junk
+        InboundMessage.LocalCopy aliasToJunk = new InboundMessage.LocalCopy("alias@batch.test", alice.id(), "Junk", null,
+                MessageFlags.NONE, null, new byte[] {1});
+        BatchDeliveryResult again = delivery.deliver(List.of(new InboundMessage("REDELIVERED", raw, Instant.now(),
+                List.of(toAlice, aliasToJunk), List.of())));
+
+        assertThat(first.stored()).extracting(BatchDeliveryResult.StoredCopy::recipient)
+                .containsExactly(alice.address(), bob.address());
+        assertThat(again.stored()).extracting(BatchDeliveryResult.StoredCopy::recipient).containsExactly("alias@batch.test");
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(mailboxes.messages(junk)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM messages m JOIN message_contents c ON c.id = m.content_id WHERE c.raw = ?")
+                .param(raw).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aBatchOfManyMessagesStoresEachContentWithItsOwnSummary() {
         Account account = accounts.get(5);
         List<InboundMessage> batch = new ArrayList<>();

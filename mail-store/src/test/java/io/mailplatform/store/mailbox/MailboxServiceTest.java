@@ -128,27 +128,6 @@ class MailboxServiceTest {
     }
 
     @Test
-    void deliveryStoresContentOnceAndIsIdempotentPerRecipient() {
-        byte[] raw = message("for two");
-        List<DeliveryTarget> targets = List.of(new DeliveryTarget("alice@example.test", alice.id(), "INBOX"),
-                new DeliveryTarget("bob@example.test", bob.id(), "INBOX"));
-        long contentsBefore = jdbc.sql("SELECT count(*) FROM message_contents").query(Long.class).single();
-        List<AppendResult> first = mailboxes.deliver("ENV-1", raw, targets, Instant.now());
-        List<AppendResult> again = mailboxes.deliver("ENV-1", raw, targets, Instant.now());
-        assertThat(first).hasSize(2);
-        assertThat(again).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM message_contents").query(Long.class).single()).isEqualTo(contentsBefore + 1);
-        Mailbox bobInbox = mailboxes.require(bob.id(), "INBOX");
-        assertThat(mailboxes.messages(bobInbox)).hasSize(1);
-        // a recipient added on redelivery gets its copy; the others do not get a second one
-        Account carol = directory.findAccount("alice@example.test").orElseThrow();
-        List<AppendResult> partial = mailboxes.deliver("ENV-1", raw,
-                List.of(targets.get(0), new DeliveryTarget("alias@example.test", carol.id(), "Junk")), Instant.now());
-        assertThat(partial).hasSize(1);
-        assertThat(mailboxes.messages(mailboxes.require(alice.id(), "Junk"))).hasSize(1);
-    }
-
-    @Test
     void mailboxNamesAreUniquePerAccount() {
         mailboxes.create(alice.id(), "Projects/2026");
         assertThatThrownBy(() -> mailboxes.create(alice.id(), "Projects/2026")).isInstanceOf(MailboxExistsException.class);

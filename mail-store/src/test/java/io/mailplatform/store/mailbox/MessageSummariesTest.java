@@ -31,6 +31,8 @@ class MessageSummariesTest {
     @Autowired
     MailboxService mailboxes;
     @Autowired
+    MailboxDelivery delivery;
+    @Autowired
     MessageSummaries summaries;
     @Autowired
     DirectoryService directory;
@@ -108,12 +110,16 @@ class MessageSummariesTest {
                 .params(box.id(), words).query(Long.class).list();
     }
 
+    private static InboundMessage.LocalCopy copy(String recipient, Account account) {
+        return new InboundMessage.LocalCopy(recipient, account.id(), Mailbox.INBOX, null, MessageFlags.NONE, null, null);
+    }
+
     @Test
     void deliveryStoresTheSummaryOnceForAllRecipients() {
         byte[] raw = encodedMessage("delivered");
-        List<AppendResult> results = mailboxes.deliver("ENV-SUMMARY", raw,
-                List.of(new DeliveryTarget("alice@summaries.test", alice.id(), "INBOX"),
-                        new DeliveryTarget("bob@summaries.test", bob.id(), "INBOX")), Instant.now());
+        List<BatchDeliveryResult.StoredCopy> results = delivery.deliver(List.of(new InboundMessage("ENV-SUMMARY", raw,
+                Instant.now(), List.of(copy("alice@summaries.test", alice), copy("bob@summaries.test", bob)), List.of())))
+                .stored();
         Mailbox aliceInbox = mailboxes.require(alice.id(), "INBOX");
         Mailbox bobInbox = mailboxes.require(bob.id(), "INBOX");
         MessageSummary expected = MessageSummaryParser.parse(raw).withoutSearchText();

@@ -26,6 +26,8 @@ class TracePrefixTest {
     @Autowired
     MailboxService mailboxes;
     @Autowired
+    MailboxDelivery delivery;
+    @Autowired
     DirectoryService directory;
 
     Account alice;
@@ -38,12 +40,14 @@ class TracePrefixTest {
         directory.createDomain("prefix.test");
         alice = directory.createAccount("alice@prefix.test", "pw");
         bob = directory.createAccount("bob@prefix.test", "pw");
-        mailboxes.deliver("ENV1", RAW, List.of(
-                new DeliveryTarget("alice@prefix.test", alice.id(), Mailbox.INBOX, prefix("alice@prefix.test")),
-                new DeliveryTarget("bob@prefix.test", bob.id(), Mailbox.INBOX, prefix("bob@prefix.test"))),
-                Instant.now());
+        delivery.deliver(List.of(new InboundMessage("ENV1", RAW, Instant.now(), List.of(
+                copy("alice@prefix.test", alice.id()), copy("bob@prefix.test", bob.id())), List.of())));
         aliceInbox = mailboxes.require(alice.id(), Mailbox.INBOX);
         bobInbox = mailboxes.require(bob.id(), Mailbox.INBOX);
+    }
+
+    private static InboundMessage.LocalCopy copy(String to, long accountId) {
+        return new InboundMessage.LocalCopy(to, accountId, Mailbox.INBOX, prefix(to), MessageFlags.NONE, null, null);
     }
 
     private static byte[] prefix(String to) {

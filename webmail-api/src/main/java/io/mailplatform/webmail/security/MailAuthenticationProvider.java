@@ -2,6 +2,8 @@ package io.mailplatform.webmail.security;
 
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
+import io.mailplatform.store.failure.StoreTimeoutException;
+import io.mailplatform.store.failure.StoreUnavailableException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
  * HTTP Basic logins: the administrator (ROLE_ADMIN) or a mail account by its full address
  * (ROLE_USER, principal = {@link Account}). Failed logins are throttled as in the mail protocols,
  * per name and per client address; since an HTTP answer cannot well be held back, an attempt made
- * while the delay of the latest failure runs is refused without a password check.
+ * while the delay of the latest failure runs is refused without a password check. A login that
+ * cannot be checked because the store is unavailable is a system problem, not bad credentials
+ * ({@link InternalAuthenticationServiceException}, answered 503).
  */
 @Component
 public class MailAuthenticationProvider implements AuthenticationProvider {
@@ -44,7 +49,12 @@ public class MailAuthenticationProvider implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(name, null,
                     List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
         }
-        Optional<Account> account = authenticator.login(name, password, client).account();
+        Optional<Account> account;
+        try {
+            account = authenticator.login(name, password, client).account();
+        } catch (StoreUnavailableException | StoreTimeoutException e) {
+            throw new InternalAuthenticationServiceException(e.getMessage(), e);
+        }
         if (account.isEmpty()) {
             throw new BadCredentialsException("invalid credentials");
         }

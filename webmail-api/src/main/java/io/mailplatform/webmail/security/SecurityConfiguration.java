@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +21,10 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof InternalAuthenticationServiceException) {
+                problem(response, HttpStatus.SERVICE_UNAVAILABLE, "The mail store is unavailable, try again later");
+                return;
+            }
             if (e instanceof LoginThrottledException throttled) {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
                 response.setHeader("Retry-After", Long.toString(seconds));

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Listing domains and accounts, password changes, disabling, and the outbound queue, over real HTTP. */
 @SpringBootTest(classes = WebmailApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mail.admin.password=admin-secret", "spring.kafka.admin.auto-create=false",
-                "spring.kafka.bootstrap-servers=127.0.0.1:1"})
+                "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.datasource.hikari.connection-timeout=1000"})
 @RealInfrastructure(kafka = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountAdminApiTest {
