@@ -71,6 +71,17 @@ class PreAuthLiteralTest extends ImapTestSupport {
         assertThat(mailboxes.messages(inbox(account))).hasSize(2);
     }
 
+    @Test
+    void literalHeldBehindStartTlsIsDiscardedAndTheHandshakeGoesOn() throws Exception {
+        try (LineClient client = connect()) {
+            // plaintext after STARTTLS is never executed (RFC 9051 §6.2.1); it must not stop reading either
+            client.write("s STARTTLS\r\nx LOGIN {9000}\r\n");
+            assertThat(client.readLine()).startsWith("s OK");
+            client.startTls(Transcript.trustAll());
+            assertThat(command(client, "n", "NOOP")).containsExactly("n OK NOOP completed");
+        }
+    }
+
     /**
      * Connections that announce a 50 MB literal and send a few megabytes of it: before, the server
      * buffered all of it, for each of them (gigabytes with enough connections); now each is refused

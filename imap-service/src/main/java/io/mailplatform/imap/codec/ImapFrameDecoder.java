@@ -134,7 +134,11 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         ByteBuf buffered = internalBuffer();
         buffered.skipBytes(buffered.readableBytes());
         reset();
-        held = null;
+        if (held != null) {
+            // a literal announced behind STARTTLS is discarded with the rest: the handshake must be read
+            held = null;
+            ctx.channel().config().setAutoRead(true);
+        }
         skipOctets = 0;
         skipLine = false;
         skipRestOfCommand = false;

@@ -213,6 +213,20 @@ class ImapFrameDecoderTest {
     }
 
     @Test
+    void discardingBufferedInputForgetsAHeldLiteralAndReadsAgain() {
+        ImapFrameDecoder decoder = new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE, 10);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        feed(channel, "a LOGIN {20}\r\n");
+        assertThat(frames(channel)).containsExactly("HOLD a 20");
+        assertThat(channel.config().isAutoRead()).isFalse();
+        decoder.discardBuffered();
+        assertThat(channel.config().isAutoRead()).isTrue();
+        feed(channel, "b NOOP\r\n");
+        assertThat(frames(channel)).containsExactly("FRAME [b NOOP]");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void limitsApplyBeforeTheHoldBound() {
         assertThat(decodeHeld("a LOGIN {500}\r\nb NOOP\r\n", 10, ImapFrameDecoder::refuseLiteral).get(0))
                 .containsExactly("REJECT a LITERAL_TOO_LARGE", "FRAME [b NOOP]");
