@@ -1,5 +1,7 @@
 package io.mailplatform.imap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailplatform.imap.idle.MailboxEventConsumer;
 import io.mailplatform.imap.server.ImapServer;
 import io.mailplatform.store.directory.Account;
@@ -11,10 +13,14 @@ import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.testsupport.Transcript;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 public abstract class ImapTestSupport {
     protected static final String DOMAIN = "example.test";
     protected static final String PASSWORD = "secret pass";
+    private static final Pattern LITERAL = Pattern.compile("(~?)\\{(\\d+)}$");
 
     @Autowired
     protected ImapServer server;
@@ -88,14 +95,24 @@ public abstract class ImapTestSupport {
 
     /** A plain connection after the greeting. */
     protected LineClient connect() throws IOException {
-        LineClient client = new LineClient("127.0.0.1", port());
+        return connect(port(), 0);
+    }
+
+    /** A plain connection to {@code port} after the greeting; {@code receiveBuffer} as for {@link LineClient}. */
+    protected static LineClient connect(int port, int receiveBuffer) throws IOException {
+        LineClient client = new LineClient("127.0.0.1", port, receiveBuffer);
         client.readLine();
         return client;
     }
 
     /** A connection that did STARTTLS and LOGIN as the account. */
     protected LineClient login(Account account) throws IOException {
-        LineClient client = connect();
+        return login(account, port(), 0);
+    }
+
+    /** A connection to {@code port} that did STARTTLS and LOGIN; {@code receiveBuffer} as for {@link LineClient}. */
+    protected static LineClient login(Account account, int port, int receiveBuffer) throws IOException {
+        LineClient client = connect(port, receiveBuffer);
         client.send("t0 STARTTLS");
         client.readUntil(line -> line.startsWith("t0 "));
         client.startTls(Transcript.trustAll());
@@ -105,6 +122,48 @@ public abstract class ImapTestSupport {
             throw new IllegalStateException("login failed: " + last);
         }
         return client;
+    }
+
+    /** A command's response: its text lines and, in order, the octets of the literals they announce. */
+    protected record Response(List<String> lines, List<byte[]> literals) {
+    }
+
+    /** Sends a command and reads its response, literals included. */
+    protected static Response fetch(LineClient client, String tag, String command) throws IOException {
+        client.send(tag + " " + command);
+        return readResponse(client, tag, null);
+    }
+
+    /** Reads a response up to its tagged line, starting with {@code line} if it was read already. */
+    protected static Response readResponse(LineClient client, String tag, String line) throws IOException {
+        List<String> lines = new ArrayList<>();
+        List<byte[]> literals = new ArrayList<>();
+        if (line == null) {
+            line = client.readLine();
+        }
+        while (true) {
+            assertThat(line).as("response to " + tag).isNotNull();
+            lines.add(line);
+            Matcher literal = LITERAL.matcher(line);
+            if (literal.find()) {
+                literals.add(client.readBytes(Integer.parseInt(literal.group(2))));
+            }
+            if (line.startsWith(tag + " ")) {
+                return new Response(lines, literals);
+            }
+            line = client.readLine();
+        }
+    }
+
+    /**
+     * The heap in use after full collections (the suite runs the parallel collector, for which
+     * {@code System.gc()} is a full collection): what the server holds, give or take a few MB.
+     */
+    protected static long usedHeapAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Sends a command and returns every line up to and including its tagged response. */

@@ -7,15 +7,11 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.testsupport.LineClient;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * streamed must end the connection rather than leave a literal short.
  */
 class LargeSectionFetchTest extends ImapTestSupport {
-    private static final Pattern LITERAL = Pattern.compile("(~?)\\{(\\d+)}$");
-
     /** A text/plain message of about {@code bodySize} octets: 8-bit octets, dot lines, no NUL, CR or LF inside lines. */
     private static byte[] message(String subject, int bodySize) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -58,27 +52,6 @@ class LargeSectionFetchTest extends ImapTestSupport {
             }
         }
         throw new IllegalArgumentException("no header end");
-    }
-
-    /** A command's response: its text lines and, in order, the octets of the literals they announce. */
-    private record Response(List<String> lines, List<byte[]> literals) {
-    }
-
-    private static Response fetch(LineClient client, String tag, String command) throws IOException {
-        client.send(tag + " " + command);
-        List<String> lines = new ArrayList<>();
-        List<byte[]> literals = new ArrayList<>();
-        String line;
-        do {
-            line = client.readLine();
-            assertThat(line).as("response to " + command).isNotNull();
-            lines.add(line);
-            Matcher literal = LITERAL.matcher(line);
-            if (literal.find()) {
-                literals.add(client.readBytes(Integer.parseInt(literal.group(2))));
-            }
-        } while (!line.startsWith(tag + " "));
-        return new Response(lines, literals);
     }
 
     @Test

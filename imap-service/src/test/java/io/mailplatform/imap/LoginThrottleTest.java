@@ -59,6 +59,11 @@ class LoginThrottleTest extends ImapTestSupport {
             @Override
             public void flush() {
             }
+
+            @Override
+            public boolean congested() {
+                return false;
+            }
         };
         InetAddress client = InetAddress.getByName("192.0.2.7");
         Duration[] delays = new Duration[4];

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,20 @@ public final class LineClient implements AutoCloseable {
     private OutputStream out;
 
     public LineClient(String host, int port) throws IOException {
-        this.socket = new Socket(host, port);
+        this(host, port, 0);
+    }
+
+    /**
+     * @param receiveBufferSize the socket's receive buffer, set before connecting (so the window the
+     *        client advertises stays that small): a client that stops reading then soon stops the
+     *        server's writes; 0 for the system's default
+     */
+    public LineClient(String host, int port, int receiveBufferSize) throws IOException {
+        this.socket = new Socket();
+        if (receiveBufferSize > 0) {
+            socket.setReceiveBufferSize(receiveBufferSize);
+        }
+        socket.connect(new InetSocketAddress(host, port), 15_000);
         this.socket.setSoTimeout(15_000);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();

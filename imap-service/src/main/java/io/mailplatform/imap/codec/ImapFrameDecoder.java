@@ -1,6 +1,7 @@
 package io.mailplatform.imap.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,11 @@ import java.util.List;
  * (RFC 7888 §4). Literals of APPEND may be as large as {@code maxMessageSize}; those of any other
  * command share the line limit. A literal's buffer grows with the octets that arrive, never ahead
  * of them, so announcing a size costs nothing.
+ *
+ * <p>A literal within those limits but larger than {@link #holdLiteralsLargerThan} is not read
+ * until the session decides ({@link LiteralPending}): reading from the socket stops meanwhile, so
+ * octets a client sends without waiting are not buffered either. The session sets that bound by
+ * its state (small before authentication); the decoder knows nothing of states.
  */
 public final class ImapFrameDecoder extends ByteToMessageDecoder {
     private static final int INITIAL_LITERAL_BUFFER = 8192;
@@ -41,9 +47,82 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     private boolean skipLine;
     private boolean skipRestOfCommand;
 
-    public ImapFrameDecoder(int maxLineLength, long maxMessageSize) {
+    private long holdAbove;
+    private LiteralMarker held;
+    private ChannelHandlerContext ctx;
+
+    /**
+     * @param maxLineLength the longest line, and the most a command's lines and non-APPEND literals take together
+     * @param maxMessageSize the largest APPEND literal
+     * @param holdAbove literals larger than this wait for the session's decision ({@link LiteralPending})
+     */
+    public ImapFrameDecoder(int maxLineLength, long maxMessageSize, long holdAbove) {
         this.maxLineLength = maxLineLength;
         this.maxMessageSize = maxMessageSize;
+        this.holdAbove = holdAbove;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        this.ctx = ctx;
+        super.handlerAdded(ctx);
+    }
+
+    /** Literals larger than {@code octets} wait for the session from now on. Call on the channel's event loop. */
+    public void holdLiteralsLargerThan(long octets) {
+        holdAbove = octets;
+    }
+
+    /**
+     * The held literal is wanted: its octets are read as those of any literal. The session has sent
+     * the continuation request of a synchronizing one. Call on the channel's event loop.
+     */
+    public void acceptLiteral() {
+        LiteralMarker marker = held;
+        if (marker == null) {
+            return;
+        }
+        held = null;
+        startLiteral(marker);
+        resumeReading();
+    }
+
+    /**
+     * The held literal's command was refused: a synchronizing literal is not sent by the client, the
+     * octets of a non-synchronizing one are skipped with the rest of its command (RFC 7888 §4). Call
+     * on the channel's event loop.
+     */
+    public void refuseLiteral() {
+        LiteralMarker marker = held;
+        if (marker == null) {
+            return;
+        }
+        held = null;
+        if (marker.nonSynchronizing()) {
+            skipOctets = marker.size();
+            skipRestOfCommand = true;
+        } else {
+            reset();
+        }
+        resumeReading();
+    }
+
+    private void pauseReading() {
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** Reads again, and decodes what arrived while the literal was held (a read may never come for it). */
+    private void resumeReading() {
+        ctx.channel().config().setAutoRead(true);
+        ctx.executor().execute(() -> {
+            if (held == null && ctx.channel().isActive() && internalBuffer().isReadable()) {
+                try {
+                    channelRead(ctx, Unpooled.EMPTY_BUFFER);
+                } catch (Exception e) {
+                    ctx.fireExceptionCaught(e);
+                }
+            }
+        });
     }
 
     /**
@@ -55,6 +134,11 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         ByteBuf buffered = internalBuffer();
         buffered.skipBytes(buffered.readableBytes());
         reset();
+        if (held != null) {
+            // a literal announced behind STARTTLS is discarded with the rest: the handshake must be read
+            held = null;
+            ctx.channel().config().setAutoRead(true);
+        }
         skipOctets = 0;
         skipLine = false;
         skipRestOfCommand = false;
@@ -71,6 +155,11 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
+            if (held != null) {
+                // said again at every read: another handler may have turned reading back on
+                pauseReading();
+                return;
+            }
             if (skipOctets > 0) {
                 int n = (int) Math.min(skipOctets, in.readableBytes());
                 in.skipBytes(n);
@@ -152,13 +241,23 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             }
             return;
         }
+        if (marker.size() > holdAbove) {
+            held = marker;
+            out.add(new LiteralPending(tag, marker.size(), !marker.nonSynchronizing(), lines.get(0)));
+            pauseReading();
+            return;
+        }
+        if (!marker.nonSynchronizing()) {
+            out.add(new ContinuationRequest(marker.size(), lines.get(0)));
+        }
+        startLiteral(marker);
+    }
+
+    private void startLiteral(LiteralMarker marker) {
         commandLiteralBytes += marker.size();
         literalSize = marker.size();
         literal = new byte[(int) Math.min(literalSize, INITIAL_LITERAL_BUFFER)];
         literalFill = 0;
-        if (!marker.nonSynchronizing()) {
-            out.add(new ContinuationRequest(marker.size(), lines.get(0)));
-        }
         if (literalSize == 0) {
             finishLiteral();
         }

@@ -45,6 +45,9 @@ public record ImapProperties(
      * @param maxLineLength longest command line, and the most a command's lines and literals may
      *        take together, APPEND's message aside (default 64KB)
      * @param maxLiteralSize largest message APPEND accepts, advertised as APPENDLIMIT (default 50MB)
+     * @param maxLiteralSizeUnauthenticated largest literal accepted before authentication, enough for
+     *        LOGIN; a larger synchronizing literal gets BAD [TOOBIG] instead of a continuation request, a
+     *        larger non-synchronizing one ends the connection with BYE [TOOBIG] (default 8KB)
      * @param maxConnections concurrent connections in total (default 20000)
      * @param maxConnectionsPerAddress concurrent connections from one IP address (default 100)
      * @param idleTimeout inactivity before the server ends an authenticated session; RFC 9051 §5.4
@@ -54,6 +57,11 @@ public record ImapProperties(
      * @param maxNesting nesting of parentheses, NOT and OR in one command (default 32)
      * @param maxSequenceRanges ranges in one sequence set (default 10000)
      * @param fetchBatchSize messages read from the store per query while answering FETCH (default 200)
+     * @param fetchBatchBytes the most message octets FETCH reads ahead for one batch, and holds for one
+     *        response; fewer messages are read per query beyond it, and sections that do not fit are
+     *        read one at a time as the client takes them (default 1MB)
+     * @param writeTimeout how long output may wait for a client that does not read it before the
+     *        connection is closed (default 5m)
      * @param substringSearchMaxMessages in mailboxes of up to this many messages SEARCH BODY/TEXT match
      *        any part of a word, as the RFCs say; in larger ones only word beginnings, through the
      *        full-text index alone (default 10000)
@@ -61,6 +69,7 @@ public record ImapProperties(
     public record Limits(
             @DefaultValue("64KB") DataSize maxLineLength,
             @DefaultValue("50MB") DataSize maxLiteralSize,
+            @DefaultValue("8KB") DataSize maxLiteralSizeUnauthenticated,
             @DefaultValue("20000") @Min(1) int maxConnections,
             @DefaultValue("100") @Min(1) int maxConnectionsPerAddress,
             @DefaultValue("30m") Duration idleTimeout,
@@ -69,7 +78,15 @@ public record ImapProperties(
             @DefaultValue("32") @Min(1) int maxNesting,
             @DefaultValue("10000") @Min(1) int maxSequenceRanges,
             @DefaultValue("200") @Min(1) int fetchBatchSize,
+            @DefaultValue("1MB") DataSize fetchBatchBytes,
+            @DefaultValue("5m") Duration writeTimeout,
             @DefaultValue("10000") @Min(0) int substringSearchMaxMessages) {
+
+        public Limits {
+            if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+                throw new IllegalArgumentException("mail.imap.limits.write-timeout must be positive");
+            }
+        }
     }
 
     /**

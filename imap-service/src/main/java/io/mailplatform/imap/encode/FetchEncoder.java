@@ -66,37 +66,16 @@ final class FetchEncoder {
                 w.literal(binary.content());
             }
         } else if (value instanceof FetchValue.StreamedSection section) {
-            w.raw(section.name()).sp();
-            streamed(section, w);
+            w.raw(section.name()).sp().defer(new StreamedLiteral(section));
+        } else if (value instanceof FetchValue.Deferred deferred) {
+            w.defer(later -> {
+                value(deferred.value().get(), later);
+                return false;
+            });
         } else if (value instanceof FetchValue.BinarySize size) {
             w.raw(size.name()).sp().number(size.size());
         } else {
             throw new IllegalStateException("unknown fetch value " + value);
-        }
-    }
-
-    /**
-     * A literal whose octets are read a chunk at a time, each handed to the sink (which waits while
-     * the client is slow) before the next is read.
-     *
-     * @throws LiteralCutException when a chunk cannot be read whole or the client is gone: the
-     *         literal cannot be completed
-     */
-    private static void streamed(FetchValue.StreamedSection section, ImapWriter w) {
-        w.literalHeader(section.length(), section.literal8());
-        long sent = 0;
-        while (sent < section.length()) {
-            if (!w.connected()) {
-                throw new LiteralCutException("client gone during " + section.name());
-            }
-            int wanted = (int) Math.min(CHUNK, section.length() - sent);
-            byte[] chunk = section.source().read(sent, wanted);
-            if (chunk == null || chunk.length != wanted) {
-                throw new LiteralCutException(section.name() + " cut after " + sent + " of " + section.length()
-                        + " octets: the message is gone (expunged meanwhile)");
-            }
-            w.chunk(chunk);
-            sent += wanted;
         }
     }
 

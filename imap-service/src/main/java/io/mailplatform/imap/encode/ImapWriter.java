@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes IMAP syntax (RFC 9051 §4): atoms, numbers, quoted strings, literals, NIL and lists.
  * Output collects in a buffer handed to the {@link Sink} once it is large enough or on
- * {@link #flush()}; large literals go to the sink as they are, without copying, so a big body is
- * never held twice, and a streamed one ({@link #literalHeader}, {@link #chunk}) is held a chunk at
- * a time.
+ * {@link #flush()}; large literals go to the sink as they are, without copying and in writes of at
+ * most {@link #MAX_WRITE} octets, so a big body is never held twice; a streamed one
+ * ({@link #literalHeader}, {@link #chunk}) is held a chunk at a time, and {@link #defer} leaves part
+ * of a response to be produced when the client is ready for it.
  *
  * <p>In IMAP4rev1 mode 8-bit text is sent as a literal and mailbox names in modified UTF-7; once
  * the client enabled IMAP4rev2 it may be quoted UTF-8 (RFC 9051 Appendix A).
@@ -21,6 +22,9 @@ public final class ImapWriter {
     public interface Sink {
         void write(ByteBuf bytes);
 
+        /** Output to produce after everything written so far; what is written next follows it. */
+        void defer(DeferredOutput output);
+
         ByteBufAllocator alloc();
 
         /** False once written bytes can no longer reach the client. */
@@ -29,6 +33,8 @@ public final class ImapWriter {
         }
     }
 
+    /** Largest single write: each write must complete within the write deadline, even to a slow client. */
+    public static final int MAX_WRITE = 256 * 1024;
     private static final int FLUSH_THRESHOLD = 32 * 1024;
     private static final int DIRECT_LITERAL = 16 * 1024;
     /** Longer strings go as literals even when they could be quoted. */
@@ -176,7 +182,16 @@ public final class ImapWriter {
     /** Octets of a literal being streamed: what is buffered goes first, then these, without copying. */
     public ImapWriter chunk(byte[] octets) {
         flush();
-        sink.write(Unpooled.wrappedBuffer(octets));
+        for (int from = 0; from < octets.length; from += MAX_WRITE) {
+            sink.write(Unpooled.wrappedBuffer(octets, from, Math.min(MAX_WRITE, octets.length - from)));
+        }
+        return this;
+    }
+
+    /** Leaves the rest of this part of a response to {@code output}, after what was written so far. */
+    public ImapWriter defer(DeferredOutput output) {
+        flush();
+        sink.defer(output);
         return this;
     }
 
@@ -187,8 +202,7 @@ public final class ImapWriter {
 
     private ImapWriter octets(byte[] bytes) {
         if (bytes.length >= DIRECT_LITERAL) {
-            flush();
-            sink.write(Unpooled.wrappedBuffer(bytes));
+            chunk(bytes);
         } else {
             buffer().writeBytes(bytes);
         }

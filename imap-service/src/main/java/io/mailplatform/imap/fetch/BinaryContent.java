@@ -13,6 +13,11 @@ public final class BinaryContent {
     private BinaryContent() {
     }
 
+    /** Whether {@link #decode} knows the part's encoding. */
+    public static boolean decodable(BodyPart part) {
+        return ContentTransferEncoding.of(part).isPresent();
+    }
+
     /** The decoded body, or empty if the part's encoding is unknown (the caller answers NO [UNKNOWN-CTE]). */
     public static Optional<byte[]> decode(BodyPart part, byte[] body) {
         Optional<ContentTransferEncoding> encoding = ContentTransferEncoding.of(part);

@@ -66,7 +66,31 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.bad(tag, null, ImapStateTable.refusal(command, session.state())));
         }
         boolean wasSelected = session.state() == ImapState.SELECTED;
-        Outcome outcome = run(tag, () -> handle(command, session, out));
+        return finish(command, wasSelected, session, out, run(tag, () -> handle(command, session, out)));
+    }
+
+    /**
+     * Ends a command once its handler is done: a paused handler goes on later; its output must have
+     * reached the client (every deferred literal written) before the mailbox's changes are reported
+     * and the tagged response goes out, so the session pauses until then too.
+     */
+    private Outcome finish(ImapCommand command, boolean wasSelected, SessionContext session, Responder out,
+            Outcome outcome) {
+        String tag = command.tag();
+        if (outcome instanceof Outcome.Paused paused) {
+            return new Outcome.Paused(next -> finish(command, wasSelected, session, next,
+                    run(tag, () -> paused.rest().run(next))));
+        }
+        if (outcome instanceof Outcome.Bye) {
+            return outcome;
+        }
+        Outcome waiting = run(tag, () -> out.congested() ? new Outcome.Paused(next -> outcome) : null);
+        if (waiting instanceof Outcome.Paused) {
+            return finish(command, wasSelected, session, out, waiting);
+        }
+        if (waiting != null) {
+            return waiting; // the connection is gone
+        }
         if (wasSelected && session.state() == ImapState.SELECTED && !(command instanceof MailboxCommands.Select)
                 && (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle)) {
             Outcome failure = sync(tag, session, out, allowsExpunge(command));

@@ -1,6 +1,7 @@
 package io.mailplatform.imap.process;
 
 import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.imap.response.Responder;
 import java.time.Duration;
 
 /** How a command ends, for the session to carry out on the event loop. */
@@ -31,5 +32,19 @@ public sealed interface Outcome {
 
     /** Send "+ idling" and report changes as they happen until the client sends DONE (RFC 9051 §6.3.13). */
     record Idle(String tag) implements Outcome {
+    }
+
+    /**
+     * The command is not finished but the client has not read its output yet ({@code Responder.congested()}):
+     * run {@code rest} on a worker once the channel is writable again; later commands wait meanwhile.
+     * No worker waits for a slow client.
+     */
+    record Paused(Step rest) implements Outcome {
+    }
+
+    /** The rest of a paused command; returns how it ends, or pauses again. */
+    @FunctionalInterface
+    interface Step {
+        Outcome run(Responder out);
     }
 }

@@ -4,6 +4,7 @@ import io.mailplatform.core.mime.BodyPart;
 import io.mailplatform.core.mime.ImapEnvelope;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** One data item of a FETCH response (RFC 9051 §7.5.2). */
 public sealed interface FetchValue {
@@ -48,7 +49,7 @@ public sealed interface FetchValue {
 
     /**
      * A section too large to hold in memory, written as a literal of {@code length} octets read a
-     * chunk at a time while the client takes them.
+     * chunk at a time while the client takes them ({@code encode.StreamedLiteral}).
      *
      * @param name the data item name, as for {@link Section} or {@link Binary}
      * @param length the exact number of octets the literal announces
@@ -56,6 +57,16 @@ public sealed interface FetchValue {
      * @param source where the octets come from
      */
     record StreamedSection(String name, long length, boolean literal8, Octets source) implements FetchValue {
+    }
+
+    /**
+     * A value read and encoded only when its turn comes to be written, when the client has taken
+     * what came before: a section that did not fit in what a FETCH batch may hold. Its octets are
+     * read on their own then, so a response with many large items holds one at a time.
+     *
+     * @param value computes the value ({@link Section}, {@link Binary} or {@link BinarySize})
+     */
+    record Deferred(Supplier<FetchValue> value) implements FetchValue {
     }
 
     /** Reads a streamed section's octets. */

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Binds the IMAP listeners (143 with STARTTLS, 993 implicit TLS). Each connection's pipeline:
- * [TLS], connection limiter, reader-idle timer (the autologout of RFC 9051 §5.4), the frame
- * decoder, the session.
+ * write deadline, [TLS], connection limiter, reader-idle timer (the autologout of RFC 9051 §5.4),
+ * the frame decoder, the session.
  */
 @Component
 public class ImapServer extends ProtocolServerLifecycle {
@@ -45,7 +45,7 @@ public class ImapServer extends ProtocolServerLifecycle {
                 new ImapCommandParser(new ParserLimits(limits.maxSearchKeys(), limits.maxNesting(),
                         limits.maxSequenceRanges())),
                 dispatcher, capabilities, new ResponseEncoders(), hub, properties.hostname(), limits.loginTimeout(),
-                properties.events().idlePollInterval());
+                properties.events().idlePollInterval(), limits.maxLiteralSizeUnauthenticated().toBytes());
     }
 
     @Override
@@ -54,14 +54,15 @@ public class ImapServer extends ProtocolServerLifecycle {
         ProtocolServer protocolServer = new ProtocolServer("imap",
                 tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), TOO_MANY),
-                properties.workerThreads());
+                properties.workerThreads(), limits.writeTimeout());
         String host = properties.bindAddress();
         protocolServer.start(List.of(
                 new ListenerSpec("imap", host, properties.port(), false),
                 new ListenerSpec("imaps", host, properties.tlsPort(), true)),
                 (channel, listener) -> {
+                    // until the session has authenticated, larger literals wait for its decision
                     ImapFrameDecoder decoder = new ImapFrameDecoder((int) limits.maxLineLength().toBytes(),
-                            limits.maxLiteralSize().toBytes());
+                            limits.maxLiteralSize().toBytes(), limits.maxLiteralSizeUnauthenticated().toBytes());
                     channel.pipeline().addLast("idle", new IdleStateHandler(limits.idleTimeout().toSeconds(), 0, 0,
                             TimeUnit.SECONDS));
                     channel.pipeline().addLast("frames", decoder);

@@ -1,7 +1,7 @@
 package io.mailplatform.imap.session;
 
+import io.mailplatform.imap.encode.DeferredOutput;
 import io.mailplatform.imap.encode.ImapWriter;
-import io.mailplatform.imap.encode.LiteralCutException;
 import io.mailplatform.imap.encode.ResponseEncoders;
 import io.mailplatform.imap.response.ImapByeException;
 import io.mailplatform.imap.response.ImapResponse;
@@ -10,66 +10,106 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encodes responses onto the channel, in order, from whichever thread runs the command. Off the
- * event loop a write waits while the channel is not writable (its outbound buffer above the high
- * water mark), so answering a FETCH of a large mailbox to a slow client holds one message in memory
- * at a time, not the whole answer (RFC 9051 §5.3 flow control).
+ * Encodes responses onto the channel, in order. Nothing here waits for the client: a write goes
+ * to the channel's outbound buffer, and a command with much to say asks {@link #congested()}
+ * between responses and pauses while the channel is not writable (RFC 9051 §5.3 flow control
+ * without a thread per slow client). Parts of a response left for later ({@link DeferredOutput}:
+ * literals read from the store as they are sent) are produced by {@link #congested()} while the
+ * channel takes them; anything written after them queues behind them.
  *
- * <p>When a streamed literal cannot be completed ({@link LiteralCutException}) the client can no
- * longer tell where a response ends: the connection is closed at once and nothing more is written,
- * not even the BYE the session then sends.
+ * <p>Used by one thread at a time, without locks: the worker running the session's command, or
+ * the event loop when no command runs ({@link ImapSession} keeps to that), so closing a connection
+ * never waits for a worker.
+ *
+ * <p>When a deferred literal cannot be completed the client can no longer tell where a response
+ * ends: the connection is closed at once and nothing more is written, not even the BYE the session
+ * then sends.
  */
-final class ChannelResponder implements Responder, ImapWriter.Sink {
+final class ChannelResponder implements Responder {
     private static final Logger log = LoggerFactory.getLogger(ChannelResponder.class);
-    private static final long WRITABILITY_CHECK_MILLIS = 200;
 
     private final Channel channel;
-    private final ImapWriter writer;
     private final ResponseEncoders encoders;
     private final SessionContext context;
-    private final Object writability = new Object();
+    /** Responses; their bytes queue behind deferred output. */
+    private final ImapWriter writer;
+    /** Deferred output, written as it is produced. */
+    private final ImapWriter deferredWriter;
+    /** Once a part of a response is deferred: that part ({@link DeferredOutput}) and every buffer after it. */
+    private final ArrayDeque<Object> queued = new ArrayDeque<>();
     private ChannelFuture lastWrite;
-    private volatile boolean cut;
+    private boolean cut;
 
     ChannelResponder(Channel channel, ResponseEncoders encoders, SessionContext context) {
         this.channel = channel;
         this.encoders = encoders;
         this.context = context;
-        this.writer = new ImapWriter(this);
+        this.writer = new ImapWriter(new ChannelSink(true));
+        this.deferredWriter = new ImapWriter(new ChannelSink(false));
     }
 
     @Override
-    public synchronized void untagged(ImapResponse response) {
+    public void untagged(ImapResponse response) {
         writer.utf8(context.rev2());
-        try {
-            encoders.encode(response, writer);
-        } catch (LiteralCutException e) {
-            log.info("closing the connection from {}: {}", channel.remoteAddress(), e.getMessage());
-            cut = true;
-            writer.discard();
-            channel.close();
-            throw new ImapByeException("Response cut short");
-        }
+        encoders.encode(response, writer);
     }
 
     /** Any response, tagged ones included. */
-    synchronized void send(ImapResponse response) {
+    void send(ImapResponse response) {
         untagged(response);
     }
 
     @Override
-    public synchronized void flush() {
+    public void flush() {
         writer.flush();
     }
 
-    /** Flushes, then closes the connection once everything is written. */
-    synchronized void flushAndClose() {
+    @Override
+    public boolean congested() {
+        if (cut || !channel.isActive()) {
+            release();
+            throw new ImapByeException("Connection closed");
+        }
+        while (!queued.isEmpty() && channel.isWritable()) {
+            Object next = queued.peek();
+            if (next instanceof ByteBuf bytes) {
+                queued.poll();
+                lastWrite = channel.writeAndFlush(bytes);
+            } else if (!writeNext((DeferredOutput) next)) {
+                queued.poll();
+            }
+        }
+        return !queued.isEmpty() || !channel.isWritable();
+    }
+
+    /** Whether part of a response is still to be written: a BYE now would land inside it. */
+    boolean midResponse() {
+        return !queued.isEmpty();
+    }
+
+    /** Writes {@code bye} unless it would land inside a response, then closes once everything is written. */
+    void sendAndClose(ImapResponse bye) {
+        if (midResponse()) {
+            log.debug("closing the connection from {} in the middle of a response", channel.remoteAddress());
+            release();
+            channel.close();
+            return;
+        }
+        send(bye);
+        flushAndClose();
+    }
+
+    /** Flushes, then closes the connection once everything is written (or the write deadline expired). */
+    void flushAndClose() {
         writer.flush();
-        if (lastWrite == null) {
+        if (lastWrite == null || !queued.isEmpty()) {
+            release();
             channel.close();
         } else {
             lastWrite.addListener(future -> channel.close());
@@ -77,53 +117,77 @@ final class ChannelResponder implements Responder, ImapWriter.Sink {
     }
 
     /** The text of a response, for the one written outside this writer (STARTTLS's OK, written in plaintext before TLS). */
-    synchronized void flushPending() {
+    void flushPending() {
         writer.flush();
     }
 
-    synchronized void release() {
+    /** Drops what was not written (the connection is gone). */
+    void release() {
         writer.discard();
+        deferredWriter.discard();
+        queued.forEach(ReferenceCountUtil::release);
+        queued.clear();
     }
 
-    @Override
-    public void write(ByteBuf bytes) {
-        if (cut || !channel.isActive()) {
-            bytes.release();
-            return;
-        }
-        lastWrite = channel.writeAndFlush(bytes);
-        if (!channel.eventLoop().inEventLoop()) {
-            awaitWritable();
+    private boolean writeNext(DeferredOutput output) {
+        deferredWriter.utf8(context.rev2());
+        try {
+            boolean more = output.writeNext(deferredWriter);
+            deferredWriter.flush();
+            return more;
+        } catch (RuntimeException e) {
+            // the literal was announced, or the response begun: the client cannot find its end
+            log.info("closing the connection from {}: {}", channel.remoteAddress(), e.toString());
+            cut = true;
+            release();
+            channel.close();
+            throw new ImapByeException("Response cut short");
         }
     }
 
-    @Override
-    public boolean connected() {
+    private boolean open() {
         return !cut && channel.isActive();
     }
 
-    @Override
-    public ByteBufAllocator alloc() {
-        return channel.alloc();
-    }
+    /**
+     * The channel as a writer's sink: for responses ({@code behindDeferred}) bytes queue behind
+     * deferred output; for deferred output they go straight out, its turn having come.
+     */
+    private final class ChannelSink implements ImapWriter.Sink {
+        private final boolean behindDeferred;
 
-    private void awaitWritable() {
-        synchronized (writability) {
-            while (!channel.isWritable() && channel.isActive()) {
-                try {
-                    writability.wait(WRITABILITY_CHECK_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        ChannelSink(boolean behindDeferred) {
+            this.behindDeferred = behindDeferred;
+        }
+
+        @Override
+        public void write(ByteBuf bytes) {
+            if (!open()) {
+                bytes.release();
+            } else if (behindDeferred && !queued.isEmpty()) {
+                queued.add(bytes);
+            } else {
+                lastWrite = channel.writeAndFlush(bytes);
             }
         }
-    }
 
-    /** Called on the event loop when the channel's writability changes. */
-    void writabilityChanged() {
-        synchronized (writability) {
-            writability.notifyAll();
+        @Override
+        public void defer(DeferredOutput output) {
+            if (!behindDeferred) {
+                // a deferred part produces its own octets; it never defers again
+                throw new IllegalStateException("deferred output deferring again");
+            }
+            queued.add(output);
+        }
+
+        @Override
+        public boolean connected() {
+            return open();
+        }
+
+        @Override
+        public ByteBufAllocator alloc() {
+            return channel.alloc();
         }
     }
 }

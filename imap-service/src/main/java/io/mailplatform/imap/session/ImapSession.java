@@ -4,6 +4,7 @@ import io.mailplatform.imap.codec.CommandFrame;
 import io.mailplatform.imap.codec.ContinuationRequest;
 import io.mailplatform.imap.codec.FrameRejected;
 import io.mailplatform.imap.codec.ImapFrameDecoder;
+import io.mailplatform.imap.codec.LiteralPending;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.idle.MailboxEventHub;
 import io.mailplatform.imap.parse.CommandParseException;
@@ -31,13 +32,25 @@ import java.util.concurrent.TimeUnit;
  * them through the {@link CommandDispatcher} off the event loop, and carries out how each ends
  * (tagged response, STARTTLS, continuation, IDLE, BYE). Command continuation requests and the
  * answers to refused input are sent from here: the decoder never writes to the client.
+ *
+ * <p>Nothing waits for a client that does not read: a command whose output the client has not
+ * taken pauses ({@link Outcome.Paused}) and goes on, on a worker, when the channel is writable
+ * again; later commands wait meanwhile, and the write deadline of the pipeline closes a connection
+ * whose client never reads again. While a worker runs the session's work only it writes; the event
+ * loop writes when none does, so neither waits for the other.
+ *
+ * <p>Before authentication literals are held small ({@code maxLiteralSizeUnauthenticated}): a
+ * larger synchronizing literal gets {@code BAD [TOOBIG]} instead of a continuation request, and a
+ * larger non-synchronizing one, which the client is already sending, ends the connection with
+ * {@code BYE [TOOBIG]} (RFC 7888 §4 allows either; reading megabytes an unauthenticated client was
+ * not invited to send is not worth it).
  */
 public final class ImapSession extends OrderedSessionHandler implements MailboxEventHub.Listener {
 
     /** What the session's collaborators are; one per server. */
     public record Services(ImapCommandParser parser, CommandDispatcher dispatcher, Capabilities capabilities,
             ResponseEncoders encoders, MailboxEventHub hub, String hostname, Duration loginTimeout,
-            Duration idlePollInterval) {
+            Duration idlePollInterval, long maxLiteralSizeUnauthenticated) {
     }
 
     private enum Mode {
@@ -59,6 +72,8 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     private boolean updatePending;
     private boolean updating;
     private long listeningTo = -1;
+    private Outcome.Paused paused;
+    private String byeAfterWork;
 
     public ImapSession(Services services, SslContext sslContext, ImapFrameDecoder decoder, boolean implicitTls,
             Executor workers) {
@@ -88,24 +103,29 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         stopListening();
         cancel(idlePoll);
         cancel(loginTimer);
-        if (responder != null) {
+        paused = null;
+        if (responder != null && !offloaded()) {
+            // otherwise the worker still writes: it releases what is left when it is done (apply)
             responder.release();
         }
         super.channelInactive(ctx);
     }
 
+    /** A paused command goes on once the client has read enough. */
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (responder != null) {
-            responder.writabilityChanged();
-        }
+        resumeIfWritable();
         super.channelWritabilityChanged(ctx);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
-            bye("Autologout; idle for too long");
+            // a command running or waiting for the client to read is not inactivity; a client that
+            // stopped reading is closed by the write deadline
+            if (!busy()) {
+                bye("Autologout; idle for too long");
+            }
             return;
         }
         super.userEventTriggered(ctx, event);
@@ -123,6 +143,8 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         }
         if (frame instanceof ContinuationRequest request) {
             continuationRequest(request);
+        } else if (frame instanceof LiteralPending pending) {
+            literalPending(pending);
         } else if (frame instanceof FrameRejected rejected) {
             rejected(rejected);
         } else if (frame instanceof CommandFrame command) {
@@ -136,16 +158,48 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
 
     /** Asks for a literal's octets, unless the command is unknown: then BAD, and the client sends no more of it. */
     private void continuationRequest(ContinuationRequest request) {
-        if (mode == Mode.COMMANDS) {
-            try {
-                services.parser().commandName(request.firstLine());
-            } catch (CommandParseException e) {
-                decoder.abandonCommand();
-                send(Status.bad(e.tag(), e.code(), e.getMessage()));
-                return;
-            }
+        if (mode == Mode.COMMANDS && refusedAsUnknown(request.firstLine())) {
+            decoder.abandonCommand();
+            return;
         }
         send(new ImapResponse.Continuation("Ready for literal data"));
+    }
+
+    /** An unknown command is the first thing wrong with it (RFC 9051 §7.6): BAD before any literal is read. */
+    private boolean refusedAsUnknown(byte[] firstLine) {
+        try {
+            services.parser().commandName(firstLine);
+            return false;
+        } catch (CommandParseException e) {
+            send(Status.bad(e.tag(), e.code(), e.getMessage()));
+            return true;
+        }
+    }
+
+    /**
+     * A literal above what the decoder takes without asking: judged here, in command order, by the
+     * state the command runs in (a LOGIN pipelined before it may have succeeded meanwhile).
+     */
+    private void literalPending(LiteralPending pending) {
+        if (mode == Mode.COMMANDS && refusedAsUnknown(pending.firstLine())) {
+            decoder.refuseLiteral();
+            return;
+        }
+        if (context.state() == ImapState.NOT_AUTHENTICATED) {
+            String limit = "at most " + services.maxLiteralSizeUnauthenticated() + " octets before authentication";
+            if (pending.synchronizing()) {
+                decoder.refuseLiteral();
+                send(Status.bad(pending.tag(), ResponseCode.TOOBIG, "Literal too large (" + limit + ")"));
+            } else {
+                // RFC 7888 §4: rather than read what it was not asked to send, end the connection
+                byeTooBig("Non-synchronizing literal too large (" + limit + ")");
+            }
+            return;
+        }
+        if (pending.synchronizing()) {
+            send(new ImapResponse.Continuation("Ready for literal data"));
+        }
+        decoder.acceptLiteral();
     }
 
     private void command(CommandFrame frame) {
@@ -179,6 +233,9 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             return;
         }
         offload(() -> services.dispatcher().update(context, responder), bye -> {
+            if (ending()) {
+                return;
+            }
             if (bye != null) {
                 apply(bye);
             } else {
@@ -189,14 +246,13 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
 
     private void rejected(FrameRejected rejected) {
         String tag = rejected.tag();
-        if (rejected.firstLine() != null) {
-            try {
-                services.parser().commandName(rejected.firstLine());
-            } catch (CommandParseException e) {
-                // an unknown command is the first thing wrong with it (RFC 9051 §7.6)
-                send(Status.bad(e.tag(), e.code(), e.getMessage()));
-                return;
-            }
+        if (rejected.firstLine() != null && refusedAsUnknown(rejected.firstLine())) {
+            return;
+        }
+        if (rejected.reason() == FrameRejected.Reason.NON_SYNC_LITERAL_TOO_LARGE
+                && context.state() == ImapState.NOT_AUTHENTICATED) {
+            byeTooBig("Non-synchronizing literal too large");
+            return;
         }
         switch (rejected.reason()) {
             case LINE_TOO_LONG -> send(Status.bad(tag, ResponseCode.TOOBIG,
@@ -210,7 +266,14 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
 
     /** Carries out how a command ended; on the event loop. */
     private void apply(Outcome outcome) {
-        if (outcome instanceof Outcome.Done done) {
+        if (ending()) {
+            return;
+        }
+        if (outcome instanceof Outcome.Paused pause) {
+            suspend();
+            paused = pause;
+            resumeIfWritable();
+        } else if (outcome instanceof Outcome.Done done) {
             after(done.delay(), () -> {
                 send(done.tagged());
                 afterCommand();
@@ -240,11 +303,37 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         }
     }
 
-    /** Keeps the event registration in step with the selected mailbox. */
+    /**
+     * After a worker's work, on the event loop: whether the session ends instead of going on (the
+     * connection is gone, or a BYE waited for the worker).
+     */
+    private boolean ending() {
+        if (!ctx.channel().isActive()) {
+            responder.release();
+            return true;
+        }
+        if (byeAfterWork != null) {
+            bye(byeAfterWork);
+            return true;
+        }
+        return false;
+    }
+
+    /** Runs the rest of a paused command once the channel is writable; on the event loop. */
+    private void resumeIfWritable() {
+        if (paused != null && ctx.channel().isWritable()) {
+            Outcome.Paused pause = paused;
+            paused = null;
+            offload(() -> pause.rest().run(responder), this::apply);
+        }
+    }
+
+    /** Keeps the event registration in step with the selected mailbox, and the literal bound with the state. */
     private void afterCommand() {
         if (loginTimer != null && context.state() != ImapState.NOT_AUTHENTICATED) {
             cancel(loginTimer);
             loginTimer = null;
+            decoder.holdLiteralsLargerThan(Long.MAX_VALUE);
         }
         long selected = context.selected() == null ? -1 : context.selected().mailbox().id();
         if (selected != listeningTo) {
@@ -286,6 +375,9 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             return bye;
         }, bye -> {
             updating = false;
+            if (ending()) {
+                return;
+            }
             if (bye != null) {
                 apply(bye);
             } else if (updatePending) {
@@ -299,10 +391,24 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         responder.flush();
     }
 
+    /** Says BYE and closes; while a worker writes, once its work is done (the worker owns the output). */
     private void bye(String text) {
+        if (offloaded()) {
+            byeAfterWork = text;
+            return;
+        }
+        paused = null;
         context.logout();
-        responder.send(ImapResponse.Status.bye(text));
-        responder.flushAndClose();
+        if (!ctx.channel().isActive()) {
+            responder.release();
+            return;
+        }
+        responder.sendAndClose(ImapResponse.Status.bye(text));
+    }
+
+    private void byeTooBig(String text) {
+        context.logout();
+        responder.sendAndClose(new Status(null, ImapResponse.Condition.BYE, ResponseCode.TOOBIG, text));
     }
 
     private static void cancel(ScheduledFuture<?> future) {

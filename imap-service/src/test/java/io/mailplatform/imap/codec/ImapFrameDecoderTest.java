@@ -29,12 +29,22 @@ class ImapFrameDecoderTest {
         if (frame instanceof ContinuationRequest request) {
             return "CONTINUE " + request.size();
         }
+        if (frame instanceof LiteralPending pending) {
+            return "HOLD " + pending.tag() + " " + pending.size() + (pending.synchronizing() ? "" : "+");
+        }
         FrameRejected rejected = (FrameRejected) frame;
         return "REJECT " + rejected.tag() + " " + rejected.reason() + (rejected.append() ? " APPEND" : "");
     }
 
     private static List<String> decode(String input, int... splits) {
-        EmbeddedChannel channel = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE));
+        EmbeddedChannel channel = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE, Long.MAX_VALUE));
+        feed(channel, input, splits);
+        List<String> frames = frames(channel);
+        channel.finishAndReleaseAll();
+        return frames;
+    }
+
+    private static void feed(EmbeddedChannel channel, String input, int... splits) {
         byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
         int from = 0;
         for (int split : splits) {
@@ -42,13 +52,46 @@ class ImapFrameDecoderTest {
             from = split;
         }
         channel.writeInbound(Unpooled.wrappedBuffer(bytes, from, bytes.length - from));
+    }
+
+    private static List<String> frames(EmbeddedChannel channel) {
         List<String> frames = new ArrayList<>();
         Object frame;
         while ((frame = channel.readInbound()) != null) {
             frames.add(describe(frame));
         }
-        channel.finishAndReleaseAll();
         return frames;
+    }
+
+    /**
+     * Decodes with literals above {@code holdAbove} held: what comes out before the session's answer,
+     * then (after {@code answer} and the tasks it schedules) what comes out after it, for every split.
+     */
+    private static List<List<String>> decodeHeld(String input, long holdAbove,
+            java.util.function.Consumer<ImapFrameDecoder> answer) {
+        List<List<String>> whole = null;
+        for (int split = 0; split < input.length(); split++) {
+            ImapFrameDecoder decoder = new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE, holdAbove);
+            EmbeddedChannel channel = new EmbeddedChannel(decoder);
+            if (split == 0) {
+                feed(channel, input);
+            } else {
+                feed(channel, input, split);
+            }
+            List<String> before = frames(channel);
+            boolean paused = !channel.config().isAutoRead();
+            answer.accept(decoder);
+            channel.runPendingTasks();
+            List<List<String>> result = List.of(before, frames(channel), List.of("paused " + paused,
+                    "reading " + channel.config().isAutoRead()));
+            channel.finishAndReleaseAll();
+            if (whole == null) {
+                whole = result;
+            } else {
+                assertThat(result).as("split at %d", split).isEqualTo(whole);
+            }
+        }
+        return whole;
     }
 
     /** Decodes whole, then split once at every offset, then split into single octets: always the same frames. */
@@ -130,12 +173,63 @@ class ImapFrameDecoderTest {
 
     @Test
     void literalBufferGrowsWithTheOctetsNotTheAnnouncement() {
-        EmbeddedChannel channel = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, 100_000_000));
+        EmbeddedChannel channel = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, 100_000_000, Long.MAX_VALUE));
         channel.writeInbound(Unpooled.copiedBuffer("a APPEND INBOX {90000000+}\r\nabc", StandardCharsets.US_ASCII));
         // nothing emitted and no 90 MB buffer: the decoder holds only what arrived
         assertThat((Object) channel.readInbound()).isNull();
         assertThat(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()).isLessThan(2_000_000_000L);
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void literalAboveTheHoldBoundWaitsForTheSessionThenIsReadWhenAccepted() {
+        // the octets already sent (a client that did not wait for "+") are neither buffered nor lost
+        assertThat(decodeHeld("a LOGIN {20}\r\n" + "x".repeat(20) + " pw\r\nb NOOP\r\n", 10, ImapFrameDecoder::acceptLiteral))
+                .containsExactly(List.of("HOLD a 20"), List.of("FRAME [a LOGIN {20}] <" + "x".repeat(20) + "> [ pw]",
+                        "FRAME [b NOOP]"), List.of("paused true", "reading true"));
+        assertThat(decodeHeld("a LOGIN {10}\r\n" + "y".repeat(10) + "\r\n", 10, ImapFrameDecoder::acceptLiteral).get(0))
+                .as("at the bound: no need to ask").containsExactly("CONTINUE 10", "FRAME [a LOGIN {10}] <yyyyyyyyyy> []");
+    }
+
+    @Test
+    void refusedHeldLiteralIsNeverReadAndTheNextCommandIs() {
+        assertThat(decodeHeld("a LOGIN {20}\r\nb NOOP\r\n", 10, ImapFrameDecoder::refuseLiteral))
+                .containsExactly(List.of("HOLD a 20"), List.of("FRAME [b NOOP]"), List.of("paused true", "reading true"));
+        // a non-synchronizing literal is on its way: its octets and the rest of its command are skipped
+        assertThat(decodeHeld("a LOGIN {20+}\r\n" + "z".repeat(20) + " {3+}\r\nabc\r\nb NOOP\r\n", 10,
+                ImapFrameDecoder::refuseLiteral))
+                .containsExactly(List.of("HOLD a 20+"), List.of("FRAME [b NOOP]"), List.of("paused true", "reading true"));
+    }
+
+    @Test
+    void holdBoundCanBeLifted() {
+        ImapFrameDecoder decoder = new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE, 10);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        decoder.holdLiteralsLargerThan(Long.MAX_VALUE);
+        feed(channel, "a APPEND INBOX {500}\r\n");
+        assertThat(frames(channel)).containsExactly("CONTINUE 500");
+        assertThat(channel.config().isAutoRead()).isTrue();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void discardingBufferedInputForgetsAHeldLiteralAndReadsAgain() {
+        ImapFrameDecoder decoder = new ImapFrameDecoder(MAX_LINE, MAX_MESSAGE, 10);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        feed(channel, "a LOGIN {20}\r\n");
+        assertThat(frames(channel)).containsExactly("HOLD a 20");
+        assertThat(channel.config().isAutoRead()).isFalse();
+        decoder.discardBuffered();
+        assertThat(channel.config().isAutoRead()).isTrue();
+        feed(channel, "b NOOP\r\n");
+        assertThat(frames(channel)).containsExactly("FRAME [b NOOP]");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void limitsApplyBeforeTheHoldBound() {
+        assertThat(decodeHeld("a LOGIN {500}\r\nb NOOP\r\n", 10, ImapFrameDecoder::refuseLiteral).get(0))
+                .containsExactly("REJECT a LITERAL_TOO_LARGE", "FRAME [b NOOP]");
     }
 
     @Test

@@ -62,12 +62,21 @@ public record Pop3Properties(
      *        RFC 1939 §3 asks for at least 10 minutes (default 10m)
      * @param maxLineLength the longest command line or SASL response in octets, CRLF excluded; RFC 2449 §4
      *        asks for at least 255 (default 1024)
+     * @param writeTimeout how long output may wait for a client that does not read it (a RETR it stopped
+     *        reading) before the connection is closed, removing nothing and freeing the maildrop (default 5m)
      */
     public record Limits(
             @DefaultValue("2000") @Min(1) int maxConnections,
             @DefaultValue("50") @Min(1) int maxConnectionsPerAddress,
             @DefaultValue("10m") Duration idleTimeout,
-            @DefaultValue("1024") @Min(255) int maxLineLength) {
+            @DefaultValue("1024") @Min(255) int maxLineLength,
+            @DefaultValue("5m") Duration writeTimeout) {
+
+        public Limits {
+            if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+                throw new IllegalArgumentException("mail.pop3.limits.write-timeout must be positive");
+            }
+        }
     }
 
     /**

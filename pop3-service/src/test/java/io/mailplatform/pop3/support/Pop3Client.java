@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +39,17 @@ public final class Pop3Client implements AutoCloseable {
     /** Connects to a plain listener. */
     public static Pop3Client plain(int port) throws IOException {
         return new Pop3Client(new Socket("127.0.0.1", port), false);
+    }
+
+    /**
+     * Connects to a plain listener with a small receive buffer, set before connecting: when this
+     * client stops reading, the server's writes soon stop too.
+     */
+    public static Pop3Client plain(int port, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBuffer);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 20_000);
+        return new Pop3Client(socket, false);
     }
 
     /** Connects to an implicit-TLS listener (995). */

@@ -116,6 +116,7 @@ public final class Pop3Fixtures implements AutoCloseable {
         boolean allowPlaintextAuth;
         Duration loginDelay = Duration.ZERO;
         Duration idleTimeout = Duration.ofMinutes(10);
+        Duration writeTimeout = Duration.ofMinutes(5);
         int maxLineLength = 1024;
         ApopTimestamps timestamps;
         JdbcClient lockJdbc;
@@ -140,6 +141,11 @@ public final class Pop3Fixtures implements AutoCloseable {
             return this;
         }
 
+        public Settings writeTimeout(Duration value) {
+            writeTimeout = value;
+            return this;
+        }
+
         /** A fixed greeting timestamp, as in the examples of RFC 1939. */
         public Settings timestamp(String value) {
             timestamps = () -> value;
@@ -160,7 +166,7 @@ public final class Pop3Fixtures implements AutoCloseable {
 
         Pop3Properties properties() {
             return new Pop3Properties(hostname, "127.0.0.1", 0, 0, allowPlaintextAuth, "mail", 4, loginDelay,
-                    DataSize.ofKilobytes(128), new Pop3Properties.Limits(100, 100, idleTimeout, maxLineLength),
+                    DataSize.ofKilobytes(128), new Pop3Properties.Limits(100, 100, idleTimeout, maxLineLength, writeTimeout),
                     new Pop3Properties.MaildropLockSettings(Duration.ofMinutes(2), Duration.ofSeconds(30)));
         }
     }

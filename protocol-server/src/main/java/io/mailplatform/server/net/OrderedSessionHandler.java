@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@link #offload}; the session is then busy, later frames (pipelined commands) wait in a queue,
  * and the continuation runs back on the event loop. Replies therefore always leave in command
  * order, and no event-loop thread ever blocks.
+ *
+ * <p>A client that does not read its replies gets no more commands executed: frames wait while the
+ * channel is not writable (its outbound buffer above the high water mark), and once the queue is
+ * full reading stops, so neither replies nor commands pile up in memory.
  */
 public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(OrderedSessionHandler.class);
@@ -33,6 +37,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     private final Queue<Object> pending = new ArrayDeque<>();
     private final Executor workers;
     private boolean busy;
+    private boolean offloaded;
     private boolean readsPausedByQueue;
     private boolean plaintextAfterStartTls;
     protected ChannelHandlerContext ctx;
@@ -60,13 +65,23 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
             return;
         }
         pending.add(frame);
-        if (pending.size() >= MAX_QUEUED_FRAMES && !readsPausedByQueue) {
+        if (pending.size() >= MAX_QUEUED_FRAMES) {
             // a client pipelining faster than the session works: stop reading until the queue drains,
-            // so memory per session stays bounded (TCP flow control then slows the client down)
+            // so memory per session stays bounded (TCP flow control then slows the client down); said
+            // again at every frame, as another handler may have turned reading back on
             readsPausedByQueue = true;
             ctx.channel().config().setAutoRead(false);
         }
         drain();
+    }
+
+    /** Frames held back while the client did not read resume once it has. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            drain();
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override
@@ -82,7 +97,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     }
 
     protected final void drain() {
-        while (!busy && !pending.isEmpty() && ctx.channel().isActive()) {
+        while (!busy && !pending.isEmpty() && ctx.channel().isActive() && ctx.channel().isWritable()) {
             Object frame = pending.poll();
             try {
                 handle(frame);
@@ -108,6 +123,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
      */
     protected final <T> void offload(Supplier<T> work, Consumer<T> then) {
         busy = true;
+        offloaded = true;
         workers.execute(() -> {
             T result = null;
             RuntimeException failure = null;
@@ -120,6 +136,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
             RuntimeException error = failure;
             ctx.executor().execute(() -> {
                 busy = false;
+                offloaded = false;
                 try {
                     if (error != null) {
                         log.error("session work failed", error);
@@ -160,6 +177,16 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     /** The client's IP address (after the PROXY protocol, if a listener uses it). */
     protected InetAddress clientAddress() {
         return ClientAddress.of(ctx.channel()).getAddress();
+    }
+
+    /** Whether later frames wait: work is offloaded, a reply is delayed, or the session is suspended. */
+    protected final boolean busy() {
+        return busy;
+    }
+
+    /** Whether a worker is running the session's work now (and may be writing to the channel). */
+    protected final boolean offloaded() {
+        return offloaded;
     }
 
     /** Marks the session busy until {@link #resume()}, for waits that are not worker tasks (a Kafka ack). */

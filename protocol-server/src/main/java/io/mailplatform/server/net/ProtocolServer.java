@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Netty side of a protocol service: event loops, a worker pool for blocking session work, its
  * listeners and the set of open client channels, so that shutdown can stop accepting first and
- * then say goodbye to every session. Each accepted channel gets, in order: TLS (implicit-TLS
- * listeners only), the connection limiter, then whatever the service's session setup adds.
+ * then say goodbye to every session. Each accepted channel gets, in order: the write deadline, TLS
+ * (implicit-TLS listeners only), the connection limiter, then whatever the service's session setup
+ * adds.
  */
 public final class ProtocolServer {
     private static final Logger log = LoggerFactory.getLogger(ProtocolServer.class);
@@ -40,6 +41,7 @@ public final class ProtocolServer {
     private final String name;
     private final SslContext sslContext;
     private final ConnectionLimiter limiter;
+    private final Duration writeTimeout;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
     private final ExecutorService workers;
@@ -47,10 +49,23 @@ public final class ProtocolServer {
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Map<String, Integer> boundPorts = new ConcurrentHashMap<>();
 
+    /** Output that makes no progress for this long closes the connection, for services without a setting of their own. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(5);
+
     public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads) {
+        this(name, sslContext, limiter, workerThreads, DEFAULT_WRITE_TIMEOUT);
+    }
+
+    /**
+     * @param writeTimeout how long pending output may go without a write completing before the
+     *        connection is closed ({@link WriteDeadlineHandler})
+     */
+    public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
+            Duration writeTimeout) {
         this.name = name;
         this.sslContext = sslContext;
         this.limiter = limiter;
+        this.writeTimeout = writeTimeout;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept"),
                 NioIoHandler.newFactory());
         this.io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -85,6 +100,8 @@ public final class ProtocolServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clients.add(channel);
+                        // at the head of the pipeline, so that it sees every write of the session
+                        channel.pipeline().addLast("write-deadline", new WriteDeadlineHandler(writeTimeout));
                         if (spec.implicitTls()) {
                             channel.pipeline().addLast("tls", sslContext.newHandler(channel.alloc()));
                         }

@@ -62,4 +62,23 @@ class OrderedSessionHandlerTest {
         assertThat(session.handled.get(1)).isEqualTo("F0");
         channel.finishAndReleaseAll();
     }
+
+    @Test
+    void framesWaitWhileTheClientDoesNotReadItsReplies() {
+        Recorder session = new Recorder();
+        EmbeddedChannel channel = new EmbeddedChannel(session);
+        channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(8, 16));
+        channel.writeInbound(frame("F1"));
+        // a reply the client has not read yet fills the outbound buffer above its high water mark
+        channel.write(Unpooled.wrappedBuffer(new byte[32]));
+        assertThat(channel.isWritable()).isFalse();
+        channel.writeInbound(frame("F2"));
+        channel.writeInbound(frame("F3"));
+        assertThat(session.handled).containsExactly("F1");
+
+        channel.flush(); // the client read it
+        assertThat(channel.isWritable()).isTrue();
+        assertThat(session.handled).containsExactly("F1", "F2", "F3");
+        channel.finishAndReleaseAll();
+    }
 }
