@@ -6,6 +6,7 @@ import io.mailplatform.imap.server.ImapServer;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.testsupport.Transcript;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -71,7 +72,8 @@ class EndToEndTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** HTTPS with the generated development certificate, accepted as {@code curl -k} does. */
+    private final HttpClient http = HttpClient.newBuilder().sslContext(Transcript.trustAll()).build();
 
     @BeforeAll
     void provision() throws Exception {
@@ -263,7 +265,7 @@ class EndToEndTest {
     }
 
     private HttpRequest.Builder request(String path, String user, String password) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpPort + path));
         if (user != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +23,19 @@ public final class LineClient implements AutoCloseable {
     private OutputStream out;
 
     public LineClient(String host, int port) throws IOException {
-        this.socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /**
+     * Connects from the given local address, e.g. 127.0.0.2 (any address of 127.0.0.0/8 is the
+     * loopback interface on Linux), so a server can tell clients apart by address in one test.
+     */
+    public LineClient(String host, int port, InetAddress localAddress) throws IOException {
+        this(new Socket(host, port, localAddress, 0));
+    }
+
+    private LineClient(Socket socket) throws IOException {
+        this.socket = socket;
         this.socket.setSoTimeout(15_000);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
