@@ -42,10 +42,10 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
                   SMTP submissions     port {}   implicit TLS
                   POP3                 port {}   STLS, then USER/PASS   (POP3S port {})
                   IMAP                 port {}   STARTTLS, then LOGIN  (IMAPS port {})
-                  {} API           port {}   /api/admin/** as the administrator, /api/** as a mail user
+                  {}            port {}   /api/admin/** as the administrator, /api/** as a mail user
                   Log in everywhere with the full address (alice@example.test) and its password.
                   The TLS certificate is self-signed unless spring.ssl.bundle.pem.mail is configured.
                 """, smtp.port("smtp"), smtp.port("submission"), smtp.port("submissions"), pop3.port("pop3"),
-                pop3.port("pop3s"), imap.port("imap"), imap.port("imaps"), plainHttp() ? "HTTP " : "HTTPS", http);
+                pop3.port("pop3s"), imap.port("imap"), imap.port("imaps"), plainHttp() ? "HTTP API " : "HTTPS API", http);
     }
 }

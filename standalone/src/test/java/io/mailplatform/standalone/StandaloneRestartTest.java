@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The standalone platform as a user runs it: its own embedded PostgreSQL and Kafka broker, both
@@ -48,6 +49,12 @@ class StandaloneRestartTest {
         Platform(String... args) {
             SpringApplication application = new SpringApplication(StandaloneApplication.class);
             application.addListeners(infrastructure);
+            // the test JVM's own broker announces itself in the system property
+            // spring.kafka.bootstrap-servers (spring-kafka-test), which would stand for an external
+            // Kafka; the platform started from a shell has no such property
+            StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+            application.setEnvironment(environment);
             ConfigurableApplicationContext started;
             try {
                 started = application.run(args);
@@ -107,8 +114,9 @@ class StandaloneRestartTest {
 
     @Test
     void mailSurvivesARestartOnTheSameDataDirectoryBehindTheGeneratedPasswords() throws Exception {
+        int kafkaPort = freePort();
         String[] args = {"--mail.standalone.data-dir=" + data, "--mail.standalone.postgres-port=" + freePort(),
-            "--mail.standalone.kafka-port=" + freePort(), "--mail.standalone.kafka-controller-port=" + freePort(),
+            "--mail.standalone.kafka-port=" + kafkaPort, "--mail.standalone.kafka-controller-port=" + freePort(),
             "--server.port=0", "--mail.smtp.mx-port=0", "--mail.smtp.submission-port=0", "--mail.smtp.submissions-port=0",
             "--mail.pop3.port=0", "--mail.pop3.tls-port=0", "--mail.imap.port=0", "--mail.imap.tls-port=0",
             "--mail.admin.password=admin-secret", "--mail.delivery.spf.enabled=false",
@@ -126,6 +134,8 @@ class StandaloneRestartTest {
                     .isEqualTo(postgresPassword.trim());
             assertThat(platform.context.getEnvironment().getProperty("spring.kafka.properties.security.protocol"))
                     .isEqualTo("SASL_PLAINTEXT");
+            assertThat(platform.context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))
+                    .isEqualTo("127.0.0.1:" + kafkaPort);
             send(platform.mxPort(), "after the restart");
             assertThat(awaitListing(platform.httpPort(), "after the restart")).contains("before the restart");
         }
