@@ -2,7 +2,9 @@ package io.mailplatform.standalone;
 
 import io.mailplatform.embedded.EmbeddedKafkaBroker;
 import io.mailplatform.embedded.EmbeddedPostgresServer;
+import io.mailplatform.embedded.SecretFile;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the embedded PostgreSQL and Kafka broker before the services are created, unless the
  * environment points at external ones, and stops them after the application context has closed.
+ * Both listen on 127.0.0.1 only and require the password generated in their data directories.
  */
 final class EmbeddedInfrastructure implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
@@ -32,16 +35,18 @@ final class EmbeddedInfrastructure implements ApplicationListener<ApplicationEnv
         if (!environment.containsProperty("spring.datasource.url")) {
             postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), properties.postgresPort());
             overrides.put("spring.datasource.url", postgres.jdbcUrl());
-            overrides.put("spring.datasource.username", EmbeddedPostgresServer.USER);
-            overrides.put("spring.datasource.password", "");
+            overrides.put("spring.datasource.username", postgres.username());
+            overrides.put("spring.datasource.password", postgres.password());
         }
         if (!environment.containsProperty("spring.kafka.bootstrap-servers")) {
-            kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), "127.0.0.1", properties.kafkaPort(),
+            kafka = EmbeddedKafkaBroker.startAuthenticated(dataDir.resolve("kafka"), "127.0.0.1", properties.kafkaPort(),
                     properties.kafkaControllerPort());
             overrides.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+            // every client of the platform (producers, consumers, admin) takes spring.kafka.properties.*
+            kafka.clientProperties().forEach((key, value) -> overrides.put("spring.kafka.properties." + key, value));
         }
         if (!environment.containsProperty("mail.store.secrets.key")) {
-            overrides.put("mail.store.secrets.key", SecretsKeyFile.readOrCreate(dataDir.resolve("secrets.key")));
+            overrides.put("mail.store.secrets.key", SecretFile.readOrCreate(dataDir.resolve("secrets.key"), 32, Base64.getEncoder()));
         }
         if (!overrides.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", overrides));

@@ -32,6 +32,11 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         this.environment = environment;
     }
 
+    private boolean plainHttp() {
+        return environment.getProperty("mail.http.plain", Boolean.class, false)
+                || !environment.getProperty("server.ssl.enabled", Boolean.class, true);
+    }
+
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         String http = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
@@ -43,10 +48,10 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
                   SMTP submissions     port {}   implicit TLS
                   POP3                 port {}   STLS, then USER/PASS   (POP3S port {})
                   IMAP                 port {}   STARTTLS, then LOGIN  (IMAPS port {})
-                  HTTP API             port {}   /api/admin/** as the administrator, /api/** as a mail user
+                  {}            port {}   /api/admin/** as the administrator, /api/** as a mail user
                   Log in everywhere with the full address (alice@example.test) and its password.
                   The TLS certificate is self-signed unless spring.ssl.bundle.pem.mail is configured.
                 """, smtp.port("smtp"), smtp.port("submission"), smtp.port("submissions"), pop3.port("pop3"),
-                pop3.port("pop3s"), imap.port("imap"), imap.port("imaps"), http);
+                pop3.port("pop3s"), imap.port("imap"), imap.port("imaps"), plainHttp() ? "HTTP API " : "HTTPS API", http);
     }
 }

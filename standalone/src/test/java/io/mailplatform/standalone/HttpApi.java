@@ -1,5 +1,6 @@
 package io.mailplatform.standalone;
 
+import io.mailplatform.testsupport.Transcript;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +10,8 @@ import java.util.Base64;
 
 /** The platform's HTTP API as a client sees it: JSON posts and GETs, with HTTP Basic credentials when given. */
 final class HttpApi {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** HTTPS with the generated development certificate, accepted as {@code curl -k} does. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().sslContext(Transcript.trustAll()).build();
 
     private final int port;
 
@@ -32,7 +34,7 @@ final class HttpApi {
     }
 
     private HttpRequest.Builder request(String path, String user, String password) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
         if (user != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ public final class LineClient implements AutoCloseable {
     private OutputStream out;
 
     public LineClient(String host, int port) throws IOException {
-        this(host, port, 0);
+        this(host, port, 0, null);
     }
 
     /**
@@ -32,9 +33,24 @@ public final class LineClient implements AutoCloseable {
      *        server's writes; 0 for the system's default
      */
     public LineClient(String host, int port, int receiveBufferSize) throws IOException {
+        this(host, port, receiveBufferSize, null);
+    }
+
+    /**
+     * Connects from the given local address, e.g. 127.0.0.2 (any address of 127.0.0.0/8 is the
+     * loopback interface on Linux), so a server can tell clients apart by address in one test.
+     */
+    public LineClient(String host, int port, InetAddress localAddress) throws IOException {
+        this(host, port, 0, localAddress);
+    }
+
+    private LineClient(String host, int port, int receiveBufferSize, InetAddress localAddress) throws IOException {
         this.socket = new Socket();
         if (receiveBufferSize > 0) {
             socket.setReceiveBufferSize(receiveBufferSize);
+        }
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
         }
         socket.connect(new InetSocketAddress(host, port), 15_000);
         this.socket.setSoTimeout(15_000);

@@ -105,7 +105,7 @@ public final class DeliveryBenchmark {
         String adminUrl = postgres;
         if (postgres.equals("embedded")) {
             embedded = EmbeddedPostgresServer.start(work.resolve("pg"), kafkaPort + 2);
-            adminUrl = embedded.jdbcUrl();
+            adminUrl = embedded.jdbcUrl() + "?user=" + embedded.username() + "&password=" + embedded.password();
         }
         String database = "mailbench_" + System.currentTimeMillis();
         String jdbcUrl = createDatabase(adminUrl, database);

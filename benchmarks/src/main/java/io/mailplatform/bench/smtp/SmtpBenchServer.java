@@ -44,7 +44,8 @@ public final class SmtpBenchServer {
                 Integer.parseInt(options.getOrDefault("postgres-port", "15433")));
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), "127.0.0.1", kafkaPort, kafkaPort + 1);
         springArgs.add("--spring.datasource.url=" + postgres.jdbcUrl());
-        springArgs.add("--spring.datasource.username=" + EmbeddedPostgresServer.USER);
+        springArgs.add("--spring.datasource.username=" + postgres.username());
+        springArgs.add("--spring.datasource.password=" + postgres.password());
         springArgs.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
         springArgs.add("--logging.level.org.apache.kafka=WARN");
         springArgs.add("--logging.level.kafka=WARN");

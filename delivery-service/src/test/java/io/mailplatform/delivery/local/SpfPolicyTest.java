@@ -39,9 +39,13 @@ class SpfPolicyTest extends DeliveryTestSupport {
     }
 
     private String deliverFrom(String sender, String client, Account to) throws Exception {
+        return deliverFrom(sender, client, to, "Received: from client.example.org by gw\r\nAuthentication-Results: mx.example.test;"
+                + " spf=pass smtp.mailfrom=forged\r\nSubject: spf\r\n\r\nbody\r\n");
+    }
+
+    private String deliverFrom(String sender, String client, Account to, String message) throws Exception {
         Envelope envelope = fullEnvelope(sender, client, "client.example.org", null, EnvelopeRecipient.of(to.address()));
-        publish(envelope, bytes("Received: from client.example.org by gw\r\nAuthentication-Results: mx.example.test;"
-                + " spf=pass smtp.mailfrom=forged\r\nSubject: spf\r\n\r\nbody\r\n"), 0);
+        publish(envelope, bytes(message), 0);
         // a discarded message leaves no trace in the store: wait for a marker published after it on the same partition
         Envelope marker = envelope("", "marker@spf.test");
         publish(marker, bytes("Subject: marker\r\n\r\n"), 0);
@@ -67,6 +71,25 @@ class SpfPolicyTest extends DeliveryTestSupport {
                         // the client's own claim to be us is renamed (RFC 8601 §5)
                         "X-Forged-Authentication-Results: mx.example.test; spf=pass smtp.mailfrom=forged");
         assertThat(messages(rita, "INBOX").get(inbox).flags().keywords()).isEmpty();
+    }
+
+    @Test
+    void forgedResultsWithBlanksBeforeTheColonAreRenamedToo() throws Exception {
+        // RFC 5322 §4.5 obsolete syntax: "Authentication-Results :" is the same field, which every
+        // reader (IMAP ENVELOPE, HEADER.FIELDS, mail clients) takes as ours unless it is renamed
+        int inbox = messages(rita, "INBOX").size();
+        deliverFrom("someone@pass.example", "192.0.2.44", rita, "Received: from client.example.org by gw\r\n"
+                + "Authentication-Results : mx.example.test; spf=pass smtp.mailfrom=forged\r\n"
+                + "authentication-results\t:MX.Example.Test;\r\n dkim=pass header.d=forged\r\n"
+                + "Authentication-Results : other.example; spf=none\r\nSubject: spaced\r\n\r\nbody\r\n");
+        assertThat(messages(rita, "INBOX")).hasSize(inbox + 1);
+        String text = last(rita, "INBOX");
+        assertThat(text).contains("\r\nX-Forged-Authentication-Results : mx.example.test; spf=pass smtp.mailfrom=forged\r\n",
+                "\r\nX-Forged-Authentication-Results\t:MX.Example.Test;\r\n dkim=pass header.d=forged\r\n",
+                // another server's results are left alone
+                "\r\nAuthentication-Results : other.example; spf=none\r\n");
+        assertThat(text).doesNotContainIgnoringCase("\nAuthentication-Results : mx.")
+                .doesNotContainIgnoringCase("\nAuthentication-Results\t:");
     }
 
     @Test

@@ -1,9 +1,13 @@
 package io.mailplatform.core.mime;
 
+import org.jsoup.nodes.Entities;
+
 /**
  * The text of an HTML document for searching: tags and comments removed (each leaves a blank so
- * words on both sides stay apart), script and style content dropped, common character references
- * decoded. Linear, never throws; malformed markup simply ends up as text.
+ * words on both sides stay apart), script and style content dropped, then character references
+ * decoded as HTML5 decodes them in text (WHATWG HTML §13.2.5.72: the whole named table, such as
+ * {@code &eacute;}, legacy names without the semicolon, numeric references, invalid ones as
+ * U+FFFD), through jsoup. Linear, never throws; malformed markup simply ends up as text.
  */
 final class HtmlText {
     private HtmlText() {
@@ -34,18 +38,19 @@ final class HtmlText {
                     i = end < 0 ? length : end;
                 }
                 out.append(' ');
-            } else if (c == '&') {
-                i = entity(html, i, out);
             } else {
                 int run = i + 1; // copy text up to the next markup in one piece
-                while (run < length && html.charAt(run) != '<' && html.charAt(run) != '&') {
+                while (run < length && html.charAt(run) != '<') {
                     run++;
                 }
                 out.append(html, i, run);
                 i = run;
             }
         }
-        return out.toString();
+        // references are decoded only now: an encoded "&lt;p&gt;" is text, never a tag; every tag
+        // left a blank, so no reference is made of pieces from both sides of one. A no-break space
+        // separates words like any blank (PostgreSQL's text search would keep it inside a word).
+        return out.indexOf("&") < 0 ? out.toString() : Entities.unescape(out.toString()).replace('\u00a0', ' ');
     }
 
     /** For a script or style start tag, the end tag to skip to; otherwise null. */
@@ -81,54 +86,5 @@ final class HtmlText {
             }
         }
         return -1;
-    }
-
-    /** Decodes a character reference at {@code i} (an '&'), appending its text; returns the next index. */
-    private static int entity(String html, int i, StringBuilder out) {
-        int semicolon = -1;
-        for (int j = i + 1; j < html.length() && j <= i + 10; j++) {
-            if (html.charAt(j) == ';') {
-                semicolon = j;
-                break;
-            }
-        }
-        if (semicolon < 0) {
-            out.append('&');
-            return i + 1;
-        }
-        String name = html.substring(i + 1, semicolon);
-        int code = -1;
-        if (name.startsWith("#x") || name.startsWith("#X")) {
-            code = parse(name.substring(2), 16);
-        } else if (name.startsWith("#")) {
-            code = parse(name.substring(1), 10);
-        } else {
-            switch (name) {
-                case "amp": code = '&'; break;
-                case "lt": code = '<'; break;
-                case "gt": code = '>'; break;
-                case "quot": code = '"'; break;
-                case "apos": code = '\''; break;
-                case "nbsp": code = ' '; break;
-                default: code = -1;
-            }
-        }
-        if (code <= 0 || code > Character.MAX_CODE_POINT || (code >= 0xd800 && code <= 0xdfff)) {
-            out.append(html, i, semicolon + 1);
-        } else {
-            out.appendCodePoint(code);
-        }
-        return semicolon + 1;
-    }
-
-    private static int parse(String digits, int radix) {
-        if (digits.isEmpty() || digits.length() > 7) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(digits, radix);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

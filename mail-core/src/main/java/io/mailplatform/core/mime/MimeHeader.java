@@ -3,8 +3,8 @@ package io.mailplatform.core.mime;
 /**
  * The header of one MIME entity or message located in the message bytes: where it ends and where
  * the values of the fields this platform reads are. Only the first occurrence of a field counts.
- * Lines without a colon are tolerated (kept as part of the header, as {@link HeaderSection} does);
- * blanks before the colon are accepted (RFC 5322 §4.5.1 obs-optional).
+ * The fields are found by {@link HeaderSection#scan}, the scanner every other reader of header
+ * fields uses too, so that ENVELOPE, HEADER.FIELDS and delivery agree on what a field is.
  */
 final class MimeHeader {
     static final int CONTENT_TYPE = 0;
@@ -54,43 +54,13 @@ final class MimeHeader {
     }
 
     private void scanFields() {
-        byte[] m = message;
-        int end = bodyOffset;
-        int current = -1;
-        int pos = start;
-        while (pos < end) {
-            int next = pos;
-            while (next < end && m[next] != '\n') {
-                next++;
+        HeaderSection.scan(message, start, bodyOffset, (fieldStart, nameEnd, fieldValueStart, fieldEnd) -> {
+            int field = lookup(message, fieldStart, nameEnd);
+            if (field >= 0 && valueStart[field] < 0) {
+                valueStart[field] = fieldValueStart;
+                valueEnd[field] = fieldEnd;
             }
-            next = Math.min(next + 1, end);
-            byte first = m[pos];
-            if (first != ' ' && first != '\t') {
-                if (current >= 0) {
-                    valueEnd[current] = pos;
-                    current = -1;
-                }
-                int nameEnd = pos;
-                while (nameEnd < next && m[nameEnd] > ' ' && m[nameEnd] != ':' && m[nameEnd] != 127) {
-                    nameEnd++;
-                }
-                int colon = nameEnd;
-                while (colon < next && (m[colon] == ' ' || m[colon] == '\t')) {
-                    colon++;
-                }
-                if (nameEnd > pos && colon < next && m[colon] == ':') {
-                    int field = lookup(m, pos, nameEnd);
-                    if (field >= 0 && valueStart[field] < 0) {
-                        valueStart[field] = colon + 1;
-                        current = field;
-                    }
-                }
-            }
-            pos = next;
-        }
-        if (current >= 0) {
-            valueEnd[current] = end;
-        }
+        });
     }
 
     boolean has(int field) {

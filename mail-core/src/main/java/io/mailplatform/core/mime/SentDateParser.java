@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 /**
  * A lenient parser for the Date field (RFC 5322 §3.3 with the obsolete forms of §4.3): optional day
  * name, day, month name, 2-, 3- or 4-digit year, time with optional seconds, numeric or named
- * zone; also asctime order ({@code Tue Mar  5 10:00:00 2024}). Tokens are classified by shape
+ * zone; also asctime order ({@code Tue Mar  5 10:00:00 2024}) and dashes between the parts of
+ * the date ({@code 5-Mar-2024}, {@code Tuesday, 05-Mar-24}, as RFC 850 wrote it). Tokens are classified by shape
  * rather than position, which tolerates most broken mailers. Returns null rather than guessing
  * when a field is missing or out of range; never throws.
  */
@@ -39,7 +40,10 @@ final class SentDateParser {
                 pos = MimeFieldParser.commentEnd(value, pos);
                 continue;
             }
-            if ((c == '+' || c == '-') && pos + 1 < length && isDigit(value.charAt(pos + 1))) {
+            if ((c == '+' || c == '-') && pos + 1 < length && isDigit(value.charAt(pos + 1))
+                    && hour >= 0 && (pos == 0 || !Character.isLetter(value.charAt(pos - 1)))) {
+                // RFC 5322 §3.3: the zone follows the time. Before it (5-Mar-2024) or right after
+                // a word (Mar-2024) a dash only separates the date's parts.
                 int start = pos + 1;
                 int end = digitsEnd(value, start);
                 if (!zoneSeen && end - start == 4) {

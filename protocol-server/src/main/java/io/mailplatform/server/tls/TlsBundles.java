@@ -1,29 +1,24 @@
 package io.mailplatform.server.tls;
 
+import io.mailplatform.certificate.ServerCertificates;
 import io.netty.handler.ssl.SslContext;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 /**
  * Server TLS for the protocol services from Spring Boot SSL bundles ({@code spring.ssl.bundle.pem.<name>}),
- * falling back to a generated self-signed certificate when the bundle is not configured.
+ * falling back to a generated self-signed certificate when the bundle is not configured, unless
+ * {@code mail.tls.require-certificate} forbids it ({@link ServerCertificates}).
  */
 @Component
 public class TlsBundles {
-    private final SslBundles bundles;
+    private final ServerCertificates certificates;
 
-    public TlsBundles(SslBundles bundles) {
-        this.bundles = bundles;
+    public TlsBundles(ServerCertificates certificates) {
+        this.certificates = certificates;
     }
 
+    /** @throws IllegalStateException when the bundle is missing and a certificate is required */
     public SslContext serverContext(String bundleName, String hostname) {
-        return ServerTls.context(() -> {
-            try {
-                return bundles.getBundle(bundleName).getManagers().getKeyManagerFactory();
-            } catch (NoSuchSslBundleException e) {
-                return null;
-            }
-        }, hostname);
+        return TlsContexts.server(certificates.bundle(bundleName, hostname).getManagers().getKeyManagerFactory());
     }
 }

@@ -1,5 +1,6 @@
 package io.mailplatform.webmail.config;
 
+import io.mailplatform.certificate.ServerCertificateConfiguration;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,6 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackages = "io.mailplatform.webmail",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.webmail")
-@Import(MailStoreConfiguration.class)
+@Import({MailStoreConfiguration.class, ServerCertificateConfiguration.class})
 public class WebmailConfiguration {
 }

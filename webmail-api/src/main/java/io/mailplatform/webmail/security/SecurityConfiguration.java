@@ -1,10 +1,8 @@
 package io.mailplatform.webmail.security;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -12,33 +10,38 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** Stateless HTTP Basic: /api/admin/** for the administrator, the rest of /api/** for mail accounts. */
+/**
+ * Stateless HTTP Basic: /api/admin/** for the administrator, the rest of /api/** for mail accounts;
+ * requests that did not travel protected are refused before their credentials are read.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, TransportSecurity transport) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof InternalAuthenticationServiceException) {
-                problem(response, HttpStatus.SERVICE_UNAVAILABLE, "The mail store is unavailable, try again later");
+                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "The mail store is unavailable, try again later");
                 return;
             }
             if (e instanceof LoginThrottledException throttled) {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins; try again in " + seconds + " s");
+                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins; try again in " + seconds + " s");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"mail\"");
-            problem(response, HttpStatus.UNAUTHORIZED, "Valid credentials are required");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "Valid credentials are required");
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+        AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
                 "These credentials do not allow this operation");
         // the provider bean is the global AuthenticationManager's; adding it here as well made every
         // failed login run twice (the local manager falls back to the global one)
         http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(new TlsRequiredFilter(transport), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -47,14 +50,5 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("USER")
                         .anyRequest().denyAll());
         return http.build();
-    }
-
-    /** RFC 9457 problem body, written by hand because security errors happen before MVC. */
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -14,9 +14,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Failed HTTP Basic logins are throttled like the mail protocols': 429 with Retry-After, unchecked. */
+/**
+ * Failed HTTP Basic logins are throttled like the mail protocols': 429 with Retry-After, unchecked.
+ * Served over plain HTTP to a loopback client, which is trusted by default (a client on the same machine).
+ */
 @SpringBootTest(classes = WebmailApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mail.admin.password=admin-secret", "mail.store.login-throttle.free-failures-per-account=2",
+        properties = {"mail.admin.password=admin-secret", "mail.http.plain=true", "mail.store.login-throttle.free-failures-per-account=2",
                 "mail.store.login-throttle.free-failures-per-address=1000", "mail.store.login-throttle.base-delay=1s",
                 "mail.store.login-throttle.max-delay=1s"})
 @RealInfrastructure
@@ -34,7 +37,7 @@ class LoginThrottleApiTest {
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return new ApiClient(port).call("GET", path, null, user, password);
+        return ApiClient.plain(port).call("GET", path, null, user, password);
     }
 
     @Test

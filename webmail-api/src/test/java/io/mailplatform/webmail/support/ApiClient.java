@@ -1,5 +1,6 @@
 package io.mailplatform.webmail.support;
 
+import io.mailplatform.testsupport.Transcript;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,13 +8,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Real HTTP requests to the API under test, with HTTP Basic credentials and JSON bodies. */
+/**
+ * Real HTTPS requests to the API under test (accepting its generated certificate, as {@code curl -k}
+ * does), with HTTP Basic credentials and JSON bodies; or plain HTTP where a test configured it.
+ */
 public final class ApiClient {
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final int port;
+    private static final HttpClient HTTPS = HttpClient.newBuilder().sslContext(Transcript.trustAll()).build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final HttpClient http;
+    private final String base;
 
     public ApiClient(int port) {
-        this.port = port;
+        this(HTTPS, "https://127.0.0.1:" + port);
+    }
+
+    private ApiClient(HttpClient http, String base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    /** A client of an API served over plain HTTP ({@code mail.http.plain=true}). */
+    public static ApiClient plain(int port) {
+        return new ApiClient(HTTP, "http://127.0.0.1:" + port);
     }
 
     /**
@@ -22,15 +38,18 @@ public final class ApiClient {
      */
     public HttpResponse<String> call(String method, String path, String json, String user, String password)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

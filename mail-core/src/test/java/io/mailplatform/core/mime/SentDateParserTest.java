@@ -1,0 +1,43 @@
+package io.mailplatform.core.mime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Date field values as mailers write them: RFC 5322 §3.3, the obsolete forms of §4.3, and common breakage. */
+class SentDateParserTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            Tue, 5 Mar 2024 10:00:00 +0000                  | 2024-03-05T10:00:00Z
+            5 Mar 2024 10:00:00 +0000                       | 2024-03-05T10:00:00Z
+            Tue, 05 Mar 2024 10:00 -0500                    | 2024-03-05T15:00:00Z
+            Tue, 5 Mar 2024 10:00:00 +0130 (CET)            | 2024-03-05T08:30:00Z
+            Tue , 5 Mar 2024 10 : 00 : 00 +0000             | null
+            5-Mar-2024 10:00:00 +0000                       | 2024-03-05T10:00:00Z
+            5-Mar-2024 10:00:00 -0500                       | 2024-03-05T15:00:00Z
+            Tuesday, 05-Mar-24 10:00:00 GMT                 | 2024-03-05T10:00:00Z
+            05-Mar-99 10:00:00 EST                          | 1999-03-05T15:00:00Z
+            Tue, 5 Mar 124 10:00:00 +0000                   | 2024-03-05T10:00:00Z
+            Tue, 5 Mar 2024 10:00:00 PDT                    | 2024-03-05T17:00:00Z
+            Tue, 5 Mar 2024 10:00:00 UT                     | 2024-03-05T10:00:00Z
+            Tue, 5 Mar 2024 10:00:00 Z                      | 2024-03-05T10:00:00Z
+            Tue, 5 Mar 2024 10:00:00 A                      | 2024-03-05T10:00:00Z
+            Tue, 5 Mar 2024 10:00:00-0200                   | 2024-03-05T12:00:00Z
+            Tue, 5 Mar 2024 10:00:60 +0000                  | 2024-03-05T10:00:59Z
+            Tue Mar  5 10:00:00 2024                        | 2024-03-05T10:00:00Z
+            10:00:00 5-Mar-2024                             | 2024-03-05T10:00:00Z
+            Tue, (comment) 5 (Mar) Mar 2024 10:00:00 +0000  | 2024-03-05T10:00:00Z
+            5 March 2024 10:00:00 +0000                     | 2024-03-05T10:00:00Z
+            Tue, 31 Feb 2024 10:00:00 +0000                 | null
+            Tue, 5 Mar 2024 25:00:00 +0000                  | null
+            Tue, 5 Mar 2024                                 | null
+            Tue, 5 2024 10:00:00 +0000                      | null
+            yesterday                                       | null
+            """)
+    void parsesTheDateFieldFormsMailersWrite(String value, String expected) {
+        assertThat(SentDateParser.parse(value)).isEqualTo(expected == null ? null : Instant.parse(expected));
+    }
+}
