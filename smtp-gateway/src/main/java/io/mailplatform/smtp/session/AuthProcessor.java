@@ -2,7 +2,7 @@ package io.mailplatform.smtp.session;
 
 import io.mailplatform.core.sasl.Credentials;
 import io.mailplatform.core.sasl.SaslException;
-import io.mailplatform.smtp.auth.SaslExchange;
+import io.mailplatform.core.sasl.SaslServerExchange;
 import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.policy.RecipientDirectory;
@@ -14,7 +14,9 @@ import io.mailplatform.store.directory.Authenticator;
 import java.util.List;
 
 /**
- * AUTH (RFC 4954) with PLAIN and LOGIN, initial responses included. Only over TLS unless
+ * AUTH (RFC 4954) with PLAIN and LOGIN, initial responses included, through the shared
+ * {@link SaslServerExchange}: a malformed response, an empty user name included (RFC 4616 §2
+ * {@code authcid = 1*SAFE}), is {@code 501 5.5.2} (§4). Only over TLS unless
  * {@code mail.smtp.allow-plaintext-auth} (AUTH is then not even offered, §4). The password check
  * runs off the event loop; the answer waits out the login throttle's delay (per IP and account).
  */
@@ -30,7 +32,7 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
 
     @Override
     public List<String> keywords(EhloContext context) {
-        return context.authAllowed() && !context.authenticated() ? List.of("AUTH " + SaslExchange.MECHANISMS) : List.of();
+        return context.authAllowed() && !context.authenticated() ? List.of("AUTH " + String.join(" ", SaslServerExchange.MECHANISMS)) : List.of();
     }
 
     @Override
@@ -41,12 +43,10 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
         if (!session.tls() && !session.properties().allowPlaintextAuth()) {
             throw new SmtpException(Replies.ENCRYPTION_REQUIRED);
         }
-        SaslExchange exchange = SaslExchange.forMechanism(command.mechanism());
-        if (exchange == null) {
-            throw new SmtpException(Replies.UNSUPPORTED_MECHANISM);
-        }
+        SaslServerExchange exchange = SaslServerExchange.of(SaslServerExchange.Mechanism.named(command.mechanism())
+                .orElseThrow(() -> new SmtpException(Replies.UNSUPPORTED_MECHANISM)));
         try {
-            step(session, exchange, exchange.start(command.initialResponse()));
+            step(session, exchange, exchange.begin(command.initialResponse()));
         } catch (SaslException e) {
             throw new SmtpException(Replies.AUTH_BAD_RESPONSE);
         }
@@ -54,29 +54,29 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
 
     /** A line of the client during the exchange (the session is in {@link SmtpState#AUTH}). */
     void response(SmtpSession session, String line) {
-        SaslExchange exchange = session.sasl();
+        SaslServerExchange exchange = session.sasl();
         session.sasl(null);
         session.state(SmtpState.GREETED);
-        if (SaslExchange.isCancel(line)) {
+        if (SaslServerExchange.isCancel(line)) {
             throw new SmtpException(Replies.AUTH_CANCELLED);
         }
         try {
-            step(session, exchange, exchange.next(line));
+            step(session, exchange, exchange.respond(line));
         } catch (SaslException e) {
             throw new SmtpException(Replies.AUTH_BAD_RESPONSE);
         }
     }
 
-    private void step(SmtpSession session, SaslExchange exchange, SaslExchange.Step step) {
-        if (!step.isDone()) {
+    private void step(SmtpSession session, SaslServerExchange exchange, SaslServerExchange.Step step) {
+        if (step instanceof SaslServerExchange.Challenge challenge) {
             session.sasl(exchange);
             session.state(SmtpState.AUTH);
-            session.reply(SmtpReply.of(334, null, step.challenge()));
+            session.reply(SmtpReply.of(334, null, challenge.base64()));
             return;
         }
-        Credentials credentials = step.credentials();
+        Credentials credentials = ((SaslServerExchange.Done) step).credentials();
         String authzid = credentials.authorizationId();
-        if (authzid != null && !authzid.isEmpty() && !authzid.equalsIgnoreCase(credentials.username())) {
+        if (!authzid.isEmpty() && !authzid.equalsIgnoreCase(credentials.username())) {
             throw new SmtpException(Replies.AUTH_FAILED); // acting for another user is not supported
         }
         session.work(() -> {
