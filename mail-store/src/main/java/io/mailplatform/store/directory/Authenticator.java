@@ -1,12 +1,15 @@
 package io.mailplatform.store.directory;
 
+import io.mailplatform.core.address.MailboxAddress;
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.core.auth.LoginThrottle;
 import io.mailplatform.store.config.StoreProperties;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,19 +17,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a login (full address and password) for every protocol. Adaptive hashes are slow on
- * purpose; clients that log in every minute (POP3 polling, IMAP reconnects) would make that the
- * bottleneck, so a successful check is remembered for a short time as a salted SHA-256 of the
- * password, never the password itself.
+ * Checks a login (full address and password) for every protocol, through the shared
+ * {@link LoginThrottle}. Adaptive hashes are slow on purpose; clients that log in every minute
+ * (POP3 polling, IMAP reconnects) would make that the bottleneck, so a successful check is
+ * remembered for a short time as a salted SHA-256 of the password, never the password itself.
+ * A name without an enabled account is checked against a dummy hash of the same cost, so the
+ * time an answer takes does not tell which accounts exist.
  */
 @Component
 public class Authenticator {
     private final DirectoryService directory;
     private final PasswordEncoder passwords;
     private final long cacheTtlNanos;
-    private final byte[] salt = new java.security.SecureRandom().generateSeed(16);
+    private final byte[] salt = new SecureRandom().generateSeed(16);
     private final Map<String, CachedLogin> recent = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
+    /** Hashed by the same encoder as real passwords, so it costs the same to check. */
+    private final String dummyHash;
 
     public Authenticator(DirectoryService directory, PasswordEncoder passwords, StoreProperties properties,
             LoginThrottle throttle) {
@@ -34,49 +41,35 @@ public class Authenticator {
         this.passwords = passwords;
         this.cacheTtlNanos = properties.authCacheTtl().toNanos();
         this.throttle = throttle;
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = passwords.encode(Base64.getEncoder().encodeToString(random));
     }
 
     /**
-     * The outcome of a protocol login: the account, if the credentials are right, and how long the
-     * session must wait before it answers (failed-login throttling, per account and per client IP).
+     * Checks a login from a mail protocol session: a failure's answer waits out the throttle's delay
+     * ({@link LoginAttempt.Rejected#replyDelay()}); too many attempts in flight are refused unchecked.
      */
-    public record LoginAttempt(Optional<Account> account, Duration replyDelay) {
+    public LoginAttempt<Account> login(String address, String password, InetAddress client) {
+        return throttle.attempt(address, client, LoginThrottle.Pacing.HOLD_ANSWER, () -> authenticate(address, password));
     }
 
-    /** Checks a login from a client and applies the login throttle; protocol sessions call this. */
-    public LoginAttempt login(String address, String password, InetAddress client) {
-        Duration before = throttle.delay(address, client);
-        Optional<Account> account = authenticate(address, password);
-        if (account.isPresent()) {
-            throttle.succeeded(address, client);
-            return new LoginAttempt(account, before);
-        }
-        throttle.failed(address, client);
-        Duration after = throttle.delay(address, client);
-        return new LoginAttempt(account, after.compareTo(before) > 0 ? after : before);
-    }
-
-    /**
-     * For protocols that refuse an attempt instead of holding their answer back (HTTP): how long
-     * the client must wait before its next attempt for this address is checked at all.
-     */
-    public Duration throttledFor(String address, InetAddress client) {
-        return throttle.remainingWait(address, client);
-    }
-
-    /** The account if the address and password match an enabled account. */
+    /** The account if the address and password match an enabled account. Not throttled: protocols call {@link #login}. */
     public Optional<Account> authenticate(String address, String password) {
         if (address == null || password == null || address.isEmpty()) {
             return Optional.empty();
         }
-        String key = address.toLowerCase(java.util.Locale.ROOT);
+        String key = MailboxAddress.lookupKey(address);
         byte[] digest = digest(key, password);
         CachedLogin cached = recent.get(key);
         if (cached != null && System.nanoTime() < cached.expiresAt() && MessageDigest.isEqual(cached.digest(), digest)) {
             return Optional.of(cached.account());
         }
         Optional<DirectoryService.StoredCredentials> stored = directory.credentials(address);
-        if (stored.isEmpty() || !passwords.matches(password, stored.get().passwordHash())) {
+        // unknown and disabled accounts cost a hash check too (no timing oracle for account names)
+        boolean matches = passwords.matches(password, stored.map(DirectoryService.StoredCredentials::passwordHash)
+                .orElse(dummyHash));
+        if (stored.isEmpty() || !matches) {
             recent.remove(key);
             return Optional.empty();
         }
@@ -87,9 +80,9 @@ public class Authenticator {
         return Optional.of(account);
     }
 
-    /** Forgets remembered logins of an address (after a password change). */
+    /** Forgets remembered logins of an address, however it is spelt (after a password change). */
     public void forget(String address) {
-        recent.remove(address.toLowerCase(java.util.Locale.ROOT));
+        recent.remove(MailboxAddress.lookupKey(address));
     }
 
     private byte[] digest(String key, String password) {

@@ -61,8 +61,7 @@ public final class AuthProcessor implements Pop3Processor<Pop3Command.Auth>, Cap
         }
         Credentials credentials = ((SaslServerExchange.Done) step).credentials();
         // RFC 4616 §2: an authorization identity other than the login's would mean acting as someone else
-        if (!credentials.authorizationId().isEmpty()
-                && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
+        if (credentials.actsForAnother()) {
             throw new Pop3Exception(Replies.AUTHZID_REFUSED);
         }
         InetAddress client = session.clientAddress();

@@ -28,6 +28,9 @@ public final class Replies {
     public static final SmtpReply TOO_MANY_CONNECTIONS = SmtpReply.of(421, "4.7.0", "Too many connections, try again later");
     public static final SmtpReply NOT_STORED = SmtpReply.of(451, "4.3.0", "Temporary failure storing the message, try again later");
     public static final SmtpReply INTERNAL_ERROR = SmtpReply.of(451, "4.3.0", "Internal error, try again later");
+    /** RFC 4954 §6: the attempt was not checked (too many login attempts in flight); the client may retry. */
+    public static final SmtpReply AUTH_TEMPORARY_FAILURE = SmtpReply.of(454, "4.7.0",
+            "Temporary authentication failure, try again later");
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Too many recipients");
 
     // ---- permanent failures (5xx): syntax and sequence

@@ -1,5 +1,6 @@
 package io.mailplatform.smtp.session;
 
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.core.sasl.Credentials;
 import io.mailplatform.core.sasl.SaslException;
 import io.mailplatform.core.sasl.SaslServerExchange;
@@ -10,6 +11,7 @@ import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.mailplatform.smtp.reply.SmtpReply;
+import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
 import java.util.List;
 
@@ -18,7 +20,8 @@ import java.util.List;
  * {@link SaslServerExchange}: a malformed response, an empty user name included (RFC 4616 §2
  * {@code authcid = 1*SAFE}), is {@code 501 5.5.2} (§4). Only over TLS unless
  * {@code mail.smtp.allow-plaintext-auth} (AUTH is then not even offered, §4). The password check
- * runs off the event loop; the answer waits out the login throttle's delay (per IP and account).
+ * runs off the event loop; a failure's answer waits out the login throttle's delay (per client network and
+ * account), and an attempt the throttle does not admit (too many in flight) is {@code 454 4.7.0}.
  */
 final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExtension {
     private final Authenticator authenticator;
@@ -75,28 +78,29 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
             return;
         }
         Credentials credentials = ((SaslServerExchange.Done) step).credentials();
-        String authzid = credentials.authorizationId();
-        if (!authzid.isEmpty() && !authzid.equalsIgnoreCase(credentials.username())) {
+        if (credentials.actsForAnother()) {
             throw new SmtpException(Replies.AUTH_FAILED); // acting for another user is not supported
         }
         session.work(() -> {
-                    Authenticator.LoginAttempt attempt = authenticator.login(credentials.username(), credentials.password(),
+                    LoginAttempt<Account> attempt = authenticator.login(credentials.username(), credentials.password(),
                             session.client());
-                    SenderIdentities identities = senders == null || attempt.account().isEmpty() ? null
-                            : senders.senderIdentities(attempt.account().get().address());
+                    SenderIdentities identities = senders == null ? null
+                            : attempt.accepted().map(account -> senders.senderIdentities(account.address())).orElse(null);
                     return new Login(attempt, identities);
                 },
-                login -> session.delayed(login.attempt().replyDelay(), () -> {
-                    if (login.attempt().account().isPresent()) {
-                        session.authenticated(login.attempt().account().get().address(), login.identities());
+                login -> {
+                    if (login.attempt() instanceof LoginAttempt.Accepted<Account> accepted) {
+                        session.authenticated(accepted.principal().address(), login.identities());
                         session.reply(Replies.AUTHENTICATED);
+                    } else if (login.attempt() instanceof LoginAttempt.Rejected<Account> rejected) {
+                        session.delayed(rejected.replyDelay(), () -> session.reply(Replies.AUTH_FAILED));
                     } else {
-                        session.reply(Replies.AUTH_FAILED);
+                        session.reply(Replies.AUTH_TEMPORARY_FAILURE); // too many attempts in flight
                     }
-                }));
+                });
     }
 
     /** @param identities the permitted senders, or null when any sender is permitted */
-    private record Login(Authenticator.LoginAttempt attempt, SenderIdentities identities) {
+    private record Login(LoginAttempt<Account> attempt, SenderIdentities identities) {
     }
 }

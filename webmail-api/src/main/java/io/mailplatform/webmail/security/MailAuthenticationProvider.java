@@ -1,10 +1,11 @@
 package io.mailplatform.webmail.security;
 
+import io.mailplatform.core.auth.LoginAttempt;
+import io.mailplatform.core.auth.LoginThrottle;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -17,39 +18,39 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic logins: the administrator (ROLE_ADMIN) or a mail account by its full address
- * (ROLE_USER, principal = {@link Account}). Failed logins are throttled as in the mail protocols,
- * per name and per client address; since an HTTP answer cannot well be held back, an attempt made
- * while the delay of the latest failure runs is refused without a password check.
+ * (ROLE_USER, principal = {@link Account}), both through the login throttle of the mail protocols,
+ * per account and per client network. An HTTP answer is not held back: an attempt from a network
+ * whose delay runs, or beyond the in-flight caps, is refused unchecked (429 with Retry-After), and
+ * each attempt is counted when admitted, so parallel requests cannot all pass before the first
+ * failure is counted.
  */
 @Component
 public class MailAuthenticationProvider implements AuthenticationProvider {
     private final AdminCredentials admin;
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
 
-    public MailAuthenticationProvider(AdminCredentials admin, Authenticator authenticator) {
+    public MailAuthenticationProvider(AdminCredentials admin, Authenticator authenticator, LoginThrottle throttle) {
         this.admin = admin;
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String name = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        InetAddress client = clientAddress(authentication);
-        Duration wait = authenticator.throttledFor(name, client);
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
+        LoginAttempt<Authentication> attempt = throttle.attempt(name, clientAddress(authentication),
+                LoginThrottle.Pacing.REFUSE_WHILE_WAITING, () -> admin.matches(name, password)
+                        ? Optional.of(UsernamePasswordAuthenticationToken.authenticated(name, null,
+                                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+                        : authenticator.authenticate(name, password).map(account ->
+                                UsernamePasswordAuthenticationToken.authenticated(account, null,
+                                        List.of(new SimpleGrantedAuthority("ROLE_USER")))));
+        if (attempt instanceof LoginAttempt.Refused<Authentication> refused) {
+            throw new LoginThrottledException(refused.retryAfter());
         }
-        if (admin.matches(name, password)) {
-            return UsernamePasswordAuthenticationToken.authenticated(name, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
-        }
-        Optional<Account> account = authenticator.login(name, password, client).account();
-        if (account.isEmpty()) {
-            throw new BadCredentialsException("invalid credentials");
-        }
-        return UsernamePasswordAuthenticationToken.authenticated(account.get(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        return attempt.accepted().orElseThrow(() -> new BadCredentialsException("invalid credentials"));
     }
 
     private static InetAddress clientAddress(Authentication authentication) {

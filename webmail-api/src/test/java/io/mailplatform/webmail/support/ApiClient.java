@@ -11,9 +11,19 @@ import java.util.Base64;
 public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final String forwardedFor;
 
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    /**
+     * A client behind a reverse proxy: its requests carry {@code X-Forwarded-For: forwardedFor}, which the
+     * server honours when it runs with {@code server.forward-headers-strategy=native} (loopback is a trusted proxy).
+     */
+    public ApiClient(int port, String forwardedFor) {
         this.port = port;
+        this.forwardedFor = forwardedFor;
     }
 
     /**
@@ -26,6 +36,9 @@ public final class ApiClient {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
