@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,8 @@ public class Authenticator {
     private final long cacheTtlNanos;
     private final byte[] salt = new SecureRandom().generateSeed(16);
     private final Map<String, CachedLogin> recent = new ConcurrentHashMap<>();
+    /** Password checks running now, by pacing, account key and password digest; each entry lives as long as its check. */
+    private final Map<String, CompletableFuture<LoginAttempt<Account>>> checking = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
     /** Hashed by the same encoder as real passwords, so it costs the same to check. */
     private final String dummyHash;
@@ -51,7 +55,42 @@ public class Authenticator {
      * ({@link LoginAttempt.Rejected#replyDelay()}); too many attempts in flight are refused unchecked.
      */
     public LoginAttempt<Account> login(String address, String password, InetAddress client) {
-        return throttle.attempt(address, client, LoginThrottle.Pacing.HOLD_ANSWER, () -> authenticate(address, password));
+        return login(address, password, client, LoginThrottle.Pacing.HOLD_ANSWER);
+    }
+
+    /**
+     * Checks a login through the login throttle, paced as the protocol can ({@link LoginThrottle.Pacing}).
+     * Attempts with the same name and password at the same time are checked once and share the answer,
+     * so a client that opens many connections at once costs one hash and is not refused for it, and
+     * repeating a guess in parallel gains nothing. (A remembered password is still checked inside the
+     * throttle: answering it outside would let a refused client learn whether its guess is the remembered one.)
+     */
+    public LoginAttempt<Account> login(String address, String password, InetAddress client, LoginThrottle.Pacing pacing) {
+        if (address == null || password == null || address.isEmpty()) {
+            return throttle.attempt(address, client, pacing, Optional::empty);
+        }
+        String key = MailboxAddress.lookupKey(address);
+        byte[] digest = digest(key, password);
+        String flight = pacing + "\0" + key + "\0" + Base64.getEncoder().encodeToString(digest);
+        CompletableFuture<LoginAttempt<Account>> mine = new CompletableFuture<>();
+        CompletableFuture<LoginAttempt<Account>> running = checking.putIfAbsent(flight, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            LoginAttempt<Account> attempt = throttle.attempt(address, client, pacing, () -> check(key, digest, address, password));
+            mine.complete(attempt);
+            return attempt;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(flight, mine);
+        }
     }
 
     /** The account if the address and password match an enabled account. Not throttled: protocols call {@link #login}. */
@@ -60,7 +99,10 @@ public class Authenticator {
             return Optional.empty();
         }
         String key = MailboxAddress.lookupKey(address);
-        byte[] digest = digest(key, password);
+        return check(key, digest(key, password), address, password);
+    }
+
+    private Optional<Account> check(String key, byte[] digest, String address, String password) {
         CachedLogin cached = recent.get(key);
         if (cached != null && System.nanoTime() < cached.expiresAt() && MessageDigest.isEqual(cached.digest(), digest)) {
             return Optional.of(cached.account());

@@ -9,6 +9,15 @@ import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.testsupport.GatedPasswordEncoder;
 import io.mailplatform.testsupport.RealInfrastructure;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,7 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Password checks: one hash check per attempt whether or not the account exists, and one key per account. */
+/**
+ * Password checks: one hash check per attempt whether or not the account exists, one key per account
+ * however it is spelt, and one check for a burst of identical logins.
+ */
 @SpringBootTest(classes = StoreTestApplication.class)
 @RealInfrastructure(kafka = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,5 +77,48 @@ class AuthenticatorTest {
         authenticator.forget("CACHED@timing.test");
         assertThat(authenticator.authenticate("\"cached\"@timing.test", "old password")).isEmpty();
         assertThat(authenticator.authenticate("cached@timing\uFF0Etest", "new password")).isPresent();
+    }
+
+    /** Held at the gate, or waiting for another thread's check of the same credentials. */
+    private static boolean blocked(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName())
+                || frame.getClassName().equals(GatedPasswordEncoder.class.getName()));
+    }
+
+    @Test
+    void simultaneousLoginsWithTheSameCredentialsShareOneCheckAndAreNotRefused() throws Exception {
+        directory.createAccount("burst@timing.test", GatedPasswordEncoder.GATED + "right");
+        GatedPasswordEncoder encoder = new GatedPasswordEncoder(passwords);
+        Authenticator authenticator = new Authenticator(directory, encoder, properties,
+                new LoginThrottle(LoginThrottle.Policy.DEFAULTS.withMaxConcurrent(1, 1)));
+        InetAddress client = InetAddress.getByName("192.0.2.2");
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(10, task -> {
+            Thread thread = new Thread(task);
+            threads.add(thread);
+            return thread;
+        });
+        try {
+            List<Future<LoginAttempt<Account>>> logins = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                logins.add(pool.submit(() -> authenticator.login("burst@timing.test", GatedPasswordEncoder.GATED + "right",
+                        client)));
+            }
+            encoder.awaitHeld(1);
+            // one check is held at the gate; the nine others wait for its answer instead of being refused
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(threads.size() == 10 && threads.stream().allMatch(AuthenticatorTest::blocked))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            encoder.open();
+            for (Future<LoginAttempt<Account>> login : logins) {
+                assertThat(login.get(30, TimeUnit.SECONDS)).isInstanceOf(LoginAttempt.Accepted.class);
+            }
+            assertThat(encoder.checks()).as("one hash for the burst").isEqualTo(1);
+        } finally {
+            encoder.open();
+            pool.shutdownNow();
+        }
     }
 }

@@ -40,17 +40,19 @@ public class MailAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String name = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        LoginAttempt<Authentication> attempt = throttle.attempt(name, clientAddress(authentication),
-                LoginThrottle.Pacing.REFUSE_WHILE_WAITING, () -> admin.matches(name, password)
-                        ? Optional.of(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))))
-                        : authenticator.authenticate(name, password).map(account ->
-                                UsernamePasswordAuthenticationToken.authenticated(account, null,
-                                        List.of(new SimpleGrantedAuthority("ROLE_USER")))));
-        if (attempt instanceof LoginAttempt.Refused<Authentication> refused) {
+        InetAddress client = clientAddress(authentication);
+        LoginThrottle.Pacing pacing = LoginThrottle.Pacing.REFUSE_WHILE_WAITING;
+        // the administrator's name goes through the same throttle; a wrong password costs a hash like any other
+        LoginAttempt<?> attempt = admin.isAdministrator(name)
+                ? throttle.attempt(name, client, pacing, () -> admin.matches(name, password)
+                        ? Optional.<Object>of(name) : authenticator.authenticate(name, password).map(Object.class::cast))
+                : authenticator.login(name, password, client, pacing);
+        if (attempt instanceof LoginAttempt.Refused<?> refused) {
             throw new LoginThrottledException(refused.retryAfter());
         }
-        return attempt.accepted().orElseThrow(() -> new BadCredentialsException("invalid credentials"));
+        Object principal = attempt.accepted().orElseThrow(() -> new BadCredentialsException("invalid credentials"));
+        String role = principal instanceof Account ? "ROLE_USER" : "ROLE_ADMIN";
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority(role)));
     }
 
     private static InetAddress clientAddress(Authentication authentication) {

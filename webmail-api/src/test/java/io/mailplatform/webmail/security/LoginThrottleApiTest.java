@@ -152,7 +152,8 @@ class LoginThrottleApiTest {
             List<Future<HttpResponse<String>>> held = new ArrayList<>();
             for (int i = 0; i < cap; i++) {
                 String from = "192.0.2." + (100 + i);
-                held.add(pool.submit(() -> get(from, INBOX, "held@throttle.test", GatedPasswordEncoder.GATED + "guess")));
+                String guess = GatedPasswordEncoder.GATED + "guess-" + i; // identical attempts would share one check
+                held.add(pool.submit(() -> get(from, INBOX, "held@throttle.test", guess)));
             }
             passwords.awaitHeld(cap);
             HttpResponse<String> refused = get("192.0.2.150", INBOX, "held@throttle.test", "anything");
