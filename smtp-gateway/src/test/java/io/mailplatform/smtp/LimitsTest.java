@@ -148,7 +148,8 @@ class LimitsTest extends GatewayTestBase {
     void failedLoginsAreAnsweredLaterAndLaterAndHoldPipelinedCommandsBack() throws Exception {
         Authenticator throttled = new Authenticator(context.getBean(DirectoryService.class), context.getBean(PasswordEncoder.class),
                 context.getBean(StoreProperties.class),
-                new LoginThrottle(1, 100, Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofMinutes(5)));
+                new LoginThrottle(LoginThrottle.Policy.DEFAULTS.withFreeFailures(1, 100)
+                        .withDelays(Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(5))));
         SmtpProperties properties = TestServers.properties(
                 TestServers.limits(100, 100, Duration.ofMinutes(1), Duration.ofMinutes(1)), TestServers.noProxy());
         SmtpServer server = TestServers.start(context, properties, throttled);

@@ -54,7 +54,10 @@ public final class BenchImapServer implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--mail.imap.port=0", "--mail.imap.tls-port=0", "--mail.imap.allow-plaintext-auth=true",
                 "--mail.imap.limits.max-connections=20000", "--mail.imap.limits.max-connections-per-address=20000",
-                "--mail.store.login-throttle.base-delay=0", "--logging.level.root=WARN",
+                "--mail.store.login-throttle.base-delay=0",
+                // every benchmark client logs in from loopback, many at once
+                "--mail.store.login-throttle.max-concurrent-per-address=20000",
+                "--mail.store.login-throttle.max-concurrent-per-account=20000", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", "--spring.main.web-application-type=none"));
         if (database.username() != null) {
             args.add("--spring.datasource.username=" + database.username());

@@ -34,8 +34,7 @@ public final class SaslPlainResponse {
         } catch (SaslException e) {
             throw new ImapNoException(ResponseCode.AUTHENTICATIONFAILED, "Authentication failed");
         }
-        if (!credentials.authorizationId().isEmpty()
-                && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
+        if (credentials.actsForAnother()) {
             throw new ImapNoException(ResponseCode.AUTHORIZATIONFAILED, "Acting as another user is not permitted");
         }
         return credentials;

@@ -1,5 +1,6 @@
 package io.mailplatform.imap.process;
 
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.core.sasl.Credentials;
 import io.mailplatform.imap.auth.SaslPlainResponse;
 import io.mailplatform.imap.command.AuthCommands;
@@ -10,15 +11,17 @@ import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.ImapState;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * STARTTLS, LOGIN and AUTHENTICATE PLAIN with SASL-IR (RFC 9051 §6.2, RFC 4959, RFC 4616).
  * Without TLS, LOGINDISABLED is advertised and both LOGIN and PLAIN are refused (RFC 9051 §11.7),
- * unless {@code mail.imap.allow-plaintext-auth} is set for development. Every answer waits the
- * delay the login throttle asks for, successful or not.
+ * unless {@code mail.imap.allow-plaintext-auth} is set for development. A failed login's answer waits
+ * out the login throttle's delay; an attempt the throttle does not admit is {@code NO [UNAVAILABLE]}.
  */
 @Component
 public class AuthenticationProcessor implements CommandProcessor {
@@ -86,13 +89,16 @@ public class AuthenticationProcessor implements CommandProcessor {
     }
 
     private Outcome login(String tag, String username, String password, SessionContext session, String done) {
-        Authenticator.LoginAttempt attempt = authenticator.login(username, password, session.client());
-        if (attempt.account().isEmpty()) {
+        LoginAttempt<Account> attempt = authenticator.login(username, password, session.client());
+        if (attempt instanceof LoginAttempt.Rejected<Account> rejected) {
             return new Outcome.Done(Status.no(tag, ResponseCode.AUTHENTICATIONFAILED, "Authentication failed"),
-                    attempt.replyDelay());
+                    rejected.replyDelay());
         }
-        session.authenticated(attempt.account().get());
-        return new Outcome.Done(Status.ok(tag, ResponseCode.capability(capabilities.of(session)), done),
-                attempt.replyDelay());
+        if (attempt instanceof LoginAttempt.Refused<Account>) {
+            // RFC 5530 §3: a temporary failure that is not the credentials' fault
+            throw new ImapNoException(ResponseCode.UNAVAILABLE, "Too many login attempts in progress; try again later");
+        }
+        session.authenticated(((LoginAttempt.Accepted<Account>) attempt).principal());
+        return new Outcome.Done(Status.ok(tag, ResponseCode.capability(capabilities.of(session)), done), Duration.ZERO);
     }
 }

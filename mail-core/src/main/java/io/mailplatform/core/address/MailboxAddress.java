@@ -36,6 +36,20 @@ public record MailboxAddress(String localPart, Domain domain) {
         return localPart.toLowerCase(Locale.ROOT) + "@" + domain.name();
     }
 
+    /**
+     * The directory's key for a name as a client typed it: the {@link #normalized()} address (quotes
+     * and quoted pairs undone, the domain in A-labels with full-width and ideographic dots as dots,
+     * case folded), or, when the name is no address, the name lower-cased. Every spelling that finds
+     * an account gives that account's key, so whatever counts per account (the login throttle) uses it.
+     */
+    public static String lookupKey(String text) {
+        try {
+            return parse(text).normalized();
+        } catch (AddressException e) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** True if the local part needs SMTPUTF8 (RFC 6531) to travel. */
     public boolean isInternational() {
         for (int i = 0; i < localPart.length(); i++) {

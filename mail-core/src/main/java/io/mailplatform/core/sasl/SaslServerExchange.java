@@ -1,5 +1,7 @@
 package io.mailplatform.core.sasl;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,6 +27,14 @@ public final class SaslServerExchange {
             }
             return Optional.empty();
         }
+    }
+
+    /** The mechanism names, in order of preference, as servers advertise them (EHLO AUTH, POP3 SASL). */
+    public static final List<String> MECHANISMS = Arrays.stream(Mechanism.values()).map(Enum::name).toList();
+
+    /** RFC 4422 §3.5, RFC 4954 §4, RFC 5034 §4: a response of a single {@code *} cancels the exchange. */
+    public static boolean isCancel(String response) {
+        return "*".equals(response);
     }
 
     /** What the server does next: send a challenge, or check the credentials. */
@@ -77,6 +87,7 @@ public final class SaslServerExchange {
         if (username == null) {
             username = SaslBase64.decodeUtf8(response);
             if (username.isEmpty()) {
+                // as PLAIN's authcid (RFC 4616 §2: 1*SAFE), the identity cannot be empty
                 throw new SaslException("LOGIN needs a user name");
             }
             return PASSWORD;

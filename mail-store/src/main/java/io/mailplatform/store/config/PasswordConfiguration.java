@@ -17,11 +17,6 @@ public class PasswordConfiguration {
     /** One throttle per process, shared by every protocol, so guessing over SMTP also slows IMAP guesses. */
     @Bean
     public LoginThrottle loginThrottle(StoreProperties properties) {
-        StoreProperties.LoginThrottling settings = properties.loginThrottle();
-        if (settings.baseDelay().isZero()) {
-            return LoginThrottle.disabled();
-        }
-        return new LoginThrottle(settings.freeFailuresPerAccount(), settings.freeFailuresPerAddress(),
-                settings.baseDelay(), settings.maxDelay(), settings.window());
+        return new LoginThrottle(properties.loginThrottle().policy());
     }
 }

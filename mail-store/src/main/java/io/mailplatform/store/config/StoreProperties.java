@@ -2,7 +2,9 @@ package io.mailplatform.store.config;
 
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.MailboxAddress;
+import io.mailplatform.core.auth.LoginThrottle;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -68,18 +70,40 @@ public record StoreProperties(
     }
 
     /**
+     * The login throttle shared by every protocol ({@code mail.store.login-throttle.*}); see {@link LoginThrottle}.
+     *
      * @param freeFailuresPerAccount failures per account within the window before delays start (default 5)
-     * @param freeFailuresPerAddress failures per client IP within the window before delays start (default 20)
-     * @param baseDelay the first delay; each further failure doubles it (default 1s; 0 disables throttling)
-     * @param maxDelay the longest delay (default 30s)
+     * @param freeFailuresPerAddress failures per client network (IPv4 address, IPv6 /64) within the window
+     *        before delays start (default 20)
+     * @param baseDelay the first delay; each further failure doubles it (default 1s; 0: no delays, failures are
+     *        still counted and the in-flight caps still apply)
+     * @param maxDelay the longest delay of a client network's failures (default 30s)
+     * @param maxAccountDelay the longest delay of an account's failures (at most {@code maxDelay}), short so that
+     *        guesses from many networks slow but never lock out the account's owner (default 5s)
      * @param window how long failures are remembered (default 15m)
+     * @param maxConcurrentPerAccount login attempts for one account in flight at once (being checked or waiting out
+     *        their delay); more are refused with a temporary failure (default 8)
+     * @param maxConcurrentPerAddress login attempts from one client network in flight at once (default 16)
+     * @param maxEntries accounts, and client networks, the throttle tracks at most (default 100000)
+     * @param ipv6PrefixLength the leading bits of an IPv6 address that name one client network (default 64)
      */
     public record LoginThrottling(
-            @DefaultValue("5") int freeFailuresPerAccount,
-            @DefaultValue("20") int freeFailuresPerAddress,
+            @DefaultValue("5") @Min(0) int freeFailuresPerAccount,
+            @DefaultValue("20") @Min(0) int freeFailuresPerAddress,
             @DefaultValue("1s") Duration baseDelay,
             @DefaultValue("30s") Duration maxDelay,
-            @DefaultValue("15m") Duration window) {
+            @DefaultValue("5s") Duration maxAccountDelay,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("8") @Min(1) int maxConcurrentPerAccount,
+            @DefaultValue("16") @Min(1) int maxConcurrentPerAddress,
+            @DefaultValue("100000") @Min(1) int maxEntries,
+            @DefaultValue("64") @Min(1) @Max(128) int ipv6PrefixLength) {
+
+        public LoginThrottle.Policy policy() {
+            return new LoginThrottle.Policy(freeFailuresPerAccount, freeFailuresPerAddress, baseDelay, maxDelay,
+                    maxAccountDelay, window, maxConcurrentPerAccount, maxConcurrentPerAddress, maxEntries,
+                    ipv6PrefixLength);
+        }
     }
 
     /**

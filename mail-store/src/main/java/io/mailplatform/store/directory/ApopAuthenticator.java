@@ -1,10 +1,9 @@
 package io.mailplatform.store.directory;
 
 import io.mailplatform.core.auth.ApopDigest;
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.core.auth.LoginThrottle;
 import java.net.InetAddress;
-import java.time.Duration;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,19 +25,12 @@ public class ApopAuthenticator {
 
     /**
      * Checks {@code digest} against the MD5 of the greeting's {@code timestamp} and the secret of
-     * {@code address}; the result carries the delay the session must wait before answering.
+     * {@code address}, through the login throttle like a password login.
      */
-    public Authenticator.LoginAttempt login(String address, String timestamp, String digest, InetAddress client) {
-        Duration before = throttle.delay(address, client);
-        Optional<Account> account = directory.findAccount(address).filter(Account::enabled);
-        boolean valid = account.isPresent() && secrets.secret(account.get().id())
-                .map(secret -> ApopDigest.matches(timestamp, secret, digest)).orElse(false);
-        if (valid) {
-            throttle.succeeded(address, client);
-            return new Authenticator.LoginAttempt(account, before);
-        }
-        throttle.failed(address, client);
-        Duration after = throttle.delay(address, client);
-        return new Authenticator.LoginAttempt(Optional.empty(), after.compareTo(before) > 0 ? after : before);
+    public LoginAttempt<Account> login(String address, String timestamp, String digest, InetAddress client) {
+        return throttle.attempt(address, client, LoginThrottle.Pacing.HOLD_ANSWER, () -> directory.findAccount(address)
+                .filter(Account::enabled)
+                .filter(account -> secrets.secret(account.id())
+                        .map(secret -> ApopDigest.matches(timestamp, secret, digest)).orElse(false)));
     }
 }

@@ -248,11 +248,7 @@ public class DirectoryService {
     }
 
     private static String normalize(String address) {
-        try {
-            return MailboxAddress.parse(address).normalized();
-        } catch (AddressException e) {
-            return address.toLowerCase(java.util.Locale.ROOT);
-        }
+        return MailboxAddress.lookupKey(address);
     }
 
     record StoredCredentials(Account account, String passwordHash) {

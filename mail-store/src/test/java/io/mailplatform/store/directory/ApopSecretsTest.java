@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.core.auth.ApopDigest;
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.core.auth.LoginThrottle;
 import io.mailplatform.store.StoreTestApplication;
 import io.mailplatform.store.secret.SecretCipher;
@@ -49,9 +50,9 @@ class ApopSecretsTest {
     @Test
     void theRfc1939ExampleLogsIn() {
         assertThat(secrets.set("mrose@example.test", "tanstaaf")).isTrue();
-        Authenticator.LoginAttempt attempt = apop.login("MRose@Example.Test", TIMESTAMP, RFC_DIGEST, client);
-        assertThat(attempt.account()).hasValueSatisfying(a -> assertThat(a.address()).isEqualTo("mrose@example.test"));
-        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST.toUpperCase(), client).account()).isPresent();
+        LoginAttempt<Account> attempt = apop.login("MRose@Example.Test", TIMESTAMP, RFC_DIGEST, client);
+        assertThat(attempt.accepted()).hasValueSatisfying(a -> assertThat(a.address()).isEqualTo("mrose@example.test"));
+        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST.toUpperCase(), client).accepted()).isPresent();
     }
 
     @Test
@@ -67,19 +68,19 @@ class ApopSecretsTest {
     void wrongDigestsMissingSecretsAndUnknownAccountsAreRefused() {
         secrets.set("mrose@example.test", "tanstaaf");
         assertThat(apop.login("mrose@example.test", TIMESTAMP, ApopDigest.compute(TIMESTAMP, "wrong-one"), client)
-                .account()).isEmpty();
-        assertThat(apop.login("mrose@example.test", "<1.2@other>", RFC_DIGEST, client).account()).isEmpty();
+                .accepted()).isEmpty();
+        assertThat(apop.login("mrose@example.test", "<1.2@other>", RFC_DIGEST, client).accepted()).isEmpty();
         assertThat(apop.login("nosecret@example.test", TIMESTAMP, ApopDigest.compute(TIMESTAMP, "login-password"), client)
-                .account()).isEmpty();
-        assertThat(apop.login("nobody@example.test", TIMESTAMP, RFC_DIGEST, client).account()).isEmpty();
-        assertThat(apop.login("mrose@example.test", TIMESTAMP, "not-hex", client).account()).isEmpty();
+                .accepted()).isEmpty();
+        assertThat(apop.login("nobody@example.test", TIMESTAMP, RFC_DIGEST, client).accepted()).isEmpty();
+        assertThat(apop.login("mrose@example.test", TIMESTAMP, "not-hex", client).accepted()).isEmpty();
     }
 
     @Test
     void clearingTheSecretRefusesApop() {
         secrets.set("mrose@example.test", "tanstaaf");
         assertThat(secrets.clear("mrose@example.test")).isTrue();
-        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).account()).isEmpty();
+        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).accepted()).isEmpty();
         assertThat(secrets.clear("nobody@example.test")).isFalse();
         assertThat(secrets.set("nobody@example.test", "tanstaaf")).isFalse();
     }
@@ -89,7 +90,7 @@ class ApopSecretsTest {
         secrets.set("mrose@example.test", "tanstaaf");
         ApopSecrets otherKey = new ApopSecrets(jdbc, directory, new SecretCipher(new SecretsProperties(null, false)));
         ApopAuthenticator otherApop = new ApopAuthenticator(directory, otherKey, throttle);
-        assertThat(otherApop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).account()).isEmpty();
+        assertThat(otherApop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).accepted()).isEmpty();
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.mailplatform.pop3.session.Pop3Context;
 import io.mailplatform.pop3.session.Pop3State;
 import io.mailplatform.store.directory.Authenticator;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,9 +21,6 @@ import java.util.List;
  * some clients ask for before CAPA existed. Needs TLS unless allowed.
  */
 public final class AuthProcessor implements Pop3Processor<Pop3Command.Auth>, CapabilityContributor {
-    private static final List<String> MECHANISMS = Arrays.stream(SaslServerExchange.Mechanism.values())
-            .map(Enum::name).toList();
-
     private final Authenticator authenticator;
     private final MaildropLogin login;
 
@@ -44,7 +40,7 @@ public final class AuthProcessor implements Pop3Processor<Pop3Command.Auth>, Cap
             throw new Pop3Exception(Replies.PLAINTEXT_DISALLOWED);
         }
         if (command.mechanism() == null) {
-            session.reply(new MultiLineResponse(Replies.MECHANISMS, MECHANISMS));
+            session.reply(new MultiLineResponse(Replies.MECHANISMS, SaslServerExchange.MECHANISMS));
             return;
         }
         SaslServerExchange exchange = SaslServerExchange.of(SaslServerExchange.Mechanism.named(command.mechanism())
@@ -65,8 +61,7 @@ public final class AuthProcessor implements Pop3Processor<Pop3Command.Auth>, Cap
         }
         Credentials credentials = ((SaslServerExchange.Done) step).credentials();
         // RFC 4616 §2: an authorization identity other than the login's would mean acting as someone else
-        if (!credentials.authorizationId().isEmpty()
-                && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
+        if (credentials.actsForAnother()) {
             throw new Pop3Exception(Replies.AUTHZID_REFUSED);
         }
         InetAddress client = session.clientAddress();
@@ -75,7 +70,7 @@ public final class AuthProcessor implements Pop3Processor<Pop3Command.Auth>, Cap
 
     private void respond(Pop3Context session, SaslServerExchange exchange, String line) throws Pop3Exception {
         // RFC 5034 §4: "*" cancels the exchange and the server answers -ERR
-        if (line.equals("*")) {
+        if (SaslServerExchange.isCancel(line)) {
             throw new Pop3Exception(Replies.AUTH_CANCELLED);
         }
         try {
@@ -93,6 +88,6 @@ public final class AuthProcessor implements Pop3Processor<Pop3Command.Auth>, Cap
     @Override
     public List<String> capabilities(Pop3Context session) {
         return session.state() == Pop3State.AUTHORIZATION && session.plaintextAuthAllowed()
-                ? List.of("SASL " + String.join(" ", MECHANISMS)) : List.of();
+                ? List.of("SASL " + String.join(" ", SaslServerExchange.MECHANISMS)) : List.of();
     }
 }

@@ -1,19 +1,20 @@
 package io.mailplatform.pop3.process;
 
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.pop3.maildrop.Maildrop;
 import io.mailplatform.pop3.maildrop.MaildropService;
 import io.mailplatform.pop3.response.Replies;
 import io.mailplatform.pop3.response.StatusResponse;
 import io.mailplatform.pop3.session.Pop3Context;
 import io.mailplatform.store.directory.Account;
-import io.mailplatform.store.directory.Authenticator;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The end of every login (PASS, APOP, AUTH): check the credentials, lock and open the maildrop,
- * wait the throttle's reply delay, then enter the TRANSACTION state or answer {@code -ERR} with
- * [AUTH], [IN-USE] or [LOGIN-DELAY]. Later commands wait meanwhile, so pipelined guesses gain nothing.
+ * The end of every login (PASS, APOP, AUTH): check the credentials, lock and open the maildrop, then
+ * enter the TRANSACTION state or answer {@code -ERR} with [AUTH] (after the throttle's delay; later
+ * commands wait meanwhile, so pipelined guesses gain nothing), [IN-USE], [LOGIN-DELAY], or
+ * [SYS/TEMP] when the throttle did not admit the attempt (too many in flight, RFC 3206 §4).
  */
 final class MaildropLogin {
     private final MaildropService maildrops;
@@ -26,17 +27,21 @@ final class MaildropLogin {
     }
 
     /** Runs {@code check} (blocking) and completes the login with its result. */
-    void login(Pop3Context session, Supplier<Authenticator.LoginAttempt> check) {
+    void login(Pop3Context session, Supplier<LoginAttempt<Account>> check) {
         session.runBlocking(() -> {
-            Authenticator.LoginAttempt attempt = check.get();
-            if (attempt.account().isEmpty()) {
-                return new Outcome(null, Replies.AUTH_FAILED, attempt.replyDelay());
+            LoginAttempt<Account> attempt = check.get();
+            if (attempt instanceof LoginAttempt.Rejected<Account> rejected) {
+                return new Outcome(null, Replies.AUTH_FAILED, rejected.replyDelay());
             }
-            MaildropService.Opening opening = maildrops.open(attempt.account().get());
+            if (attempt instanceof LoginAttempt.Refused<Account>) {
+                return new Outcome(null, Replies.LOGIN_UNAVAILABLE, Duration.ZERO);
+            }
+            Account account = ((LoginAttempt.Accepted<Account>) attempt).principal();
+            MaildropService.Opening opening = maildrops.open(account);
             if (opening instanceof MaildropService.Refused refused) {
-                return new Outcome(null, refused.response(), attempt.replyDelay());
+                return new Outcome(null, refused.response(), Duration.ZERO);
             }
-            return new Outcome(((MaildropService.Opened) opening).maildrop(), null, attempt.replyDelay());
+            return new Outcome(((MaildropService.Opened) opening).maildrop(), null, Duration.ZERO);
         }, outcome -> session.answerAfter(outcome.delay(), () -> {
             if (outcome.maildrop() == null) {
                 session.reply(outcome.refusal());

@@ -24,6 +24,9 @@ public final class Replies {
     public static final StatusResponse PLAINTEXT_DISALLOWED = StatusResponse.err(ResponseCode.AUTH,
             "Plaintext authentication disallowed without TLS; use STLS first");
     public static final StatusResponse AUTH_FAILED = StatusResponse.err(ResponseCode.AUTH, "Authentication failed");
+    /** RFC 3206 §4: a temporary condition, not the credentials; the client may retry. */
+    public static final StatusResponse LOGIN_UNAVAILABLE = StatusResponse.err(ResponseCode.SYS_TEMP,
+            "Too many login attempts in progress; try again later");
     public static final StatusResponse AUTHZID_REFUSED = StatusResponse.err(ResponseCode.AUTH,
             "Logging in as another user is not supported");
     public static final StatusResponse UNSUPPORTED_MECHANISM = StatusResponse.err("Unsupported SASL mechanism");

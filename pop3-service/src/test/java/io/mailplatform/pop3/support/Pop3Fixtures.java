@@ -96,7 +96,8 @@ public final class Pop3Fixtures implements AutoCloseable {
                 properties.maildropLock().lease(), properties.maildropLock().heartbeat());
         locks.add(lock);
         MaildropService maildrops = new MaildropService(mailboxes(), lock, context.getBean(CrlfSizes.class), properties);
-        Pop3Server server = new Pop3Server(properties, context.getBean(Authenticator.class),
+        Pop3Server server = new Pop3Server(properties,
+                settings.authenticator != null ? settings.authenticator : context.getBean(Authenticator.class),
                 context.getBean(ApopAuthenticator.class), maildrops, context.getBean(TlsBundles.class),
                 settings.timestamps != null ? settings.timestamps : ApopTimestamps.unique(properties.hostname()));
         server.start();
@@ -120,6 +121,7 @@ public final class Pop3Fixtures implements AutoCloseable {
         int maxLineLength = 1024;
         ApopTimestamps timestamps;
         JdbcClient lockJdbc;
+        Authenticator authenticator;
 
         public Settings hostname(String value) {
             hostname = value;
@@ -155,6 +157,12 @@ public final class Pop3Fixtures implements AutoCloseable {
         /** The greeting timestamps of this server (another instance's generator, on a clock of the test's). */
         public Settings timestamps(ApopTimestamps value) {
             timestamps = value;
+            return this;
+        }
+
+        /** Password logins checked by this authenticator (its own login throttle, an observed encoder). */
+        public Settings authenticator(Authenticator value) {
+            authenticator = value;
             return this;
         }
 

@@ -31,6 +31,9 @@ public final class Replies {
     public static final SmtpReply POSTMASTER_UNAVAILABLE = SmtpReply.of(451, "4.3.5",
             "Postmaster mailbox not configured, try again later");
     public static final SmtpReply INTERNAL_ERROR = SmtpReply.of(451, "4.3.0", "Internal error, try again later");
+    /** RFC 4954 §6: the attempt was not checked (too many login attempts in flight); the client may retry. */
+    public static final SmtpReply AUTH_TEMPORARY_FAILURE = SmtpReply.of(454, "4.7.0",
+            "Temporary authentication failure, try again later");
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Too many recipients");
     /** RFC 5321 §4.2.2 452, RFC 3463 4.3.1 "mail system full": the memory budget for message text is used up. */
     public static final SmtpReply INSUFFICIENT_STORAGE = SmtpReply.of(452, "4.3.1", "Insufficient system storage");

@@ -1,8 +1,9 @@
 package io.mailplatform.smtp.session;
 
+import io.mailplatform.core.auth.LoginAttempt;
 import io.mailplatform.core.sasl.Credentials;
 import io.mailplatform.core.sasl.SaslException;
-import io.mailplatform.smtp.auth.SaslExchange;
+import io.mailplatform.core.sasl.SaslServerExchange;
 import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.policy.PermittedSenders;
@@ -11,13 +12,17 @@ import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.mailplatform.smtp.reply.SmtpReply;
+import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
 import java.util.List;
 
 /**
- * AUTH (RFC 4954) with PLAIN and LOGIN, initial responses included. Only over TLS unless
+ * AUTH (RFC 4954) with PLAIN and LOGIN, initial responses included, through the shared
+ * {@link SaslServerExchange}: a malformed response, an empty user name included (RFC 4616 §2
+ * {@code authcid = 1*SAFE}), is {@code 501 5.5.2} (§4). Only over TLS unless
  * {@code mail.smtp.allow-plaintext-auth} (AUTH is then not even offered, §4). The password check
- * runs off the event loop; the answer waits out the login throttle's delay (per IP and account).
+ * runs off the event loop; a failure's answer waits out the login throttle's delay (per client network and
+ * account), and an attempt the throttle does not admit (too many in flight) is {@code 454 4.7.0}.
  */
 final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExtension {
     private final Authenticator authenticator;
@@ -33,7 +38,7 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
 
     @Override
     public List<String> keywords(EhloContext context) {
-        return context.authAllowed() && !context.authenticated() ? List.of("AUTH " + SaslExchange.MECHANISMS) : List.of();
+        return context.authAllowed() && !context.authenticated() ? List.of("AUTH " + String.join(" ", SaslServerExchange.MECHANISMS)) : List.of();
     }
 
     @Override
@@ -44,12 +49,10 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
         if (!session.tls() && !session.properties().allowPlaintextAuth()) {
             throw new SmtpException(Replies.ENCRYPTION_REQUIRED);
         }
-        SaslExchange exchange = SaslExchange.forMechanism(command.mechanism());
-        if (exchange == null) {
-            throw new SmtpException(Replies.UNSUPPORTED_MECHANISM);
-        }
+        SaslServerExchange exchange = SaslServerExchange.of(SaslServerExchange.Mechanism.named(command.mechanism())
+                .orElseThrow(() -> new SmtpException(Replies.UNSUPPORTED_MECHANISM)));
         try {
-            step(session, exchange, exchange.start(command.initialResponse()));
+            step(session, exchange, exchange.begin(command.initialResponse()));
         } catch (SaslException e) {
             throw new SmtpException(Replies.AUTH_BAD_RESPONSE);
         }
@@ -57,49 +60,50 @@ final class AuthProcessor implements CommandProcessor<SmtpCommand.Auth>, EhloExt
 
     /** A line of the client during the exchange (the session is in {@link SmtpState#AUTH}). */
     void response(SmtpSession session, String line) {
-        SaslExchange exchange = session.sasl();
+        SaslServerExchange exchange = session.sasl();
         session.sasl(null);
         session.state(SmtpState.GREETED);
-        if (SaslExchange.isCancel(line)) {
+        if (SaslServerExchange.isCancel(line)) {
             throw new SmtpException(Replies.AUTH_CANCELLED);
         }
         try {
-            step(session, exchange, exchange.next(line));
+            step(session, exchange, exchange.respond(line));
         } catch (SaslException e) {
             throw new SmtpException(Replies.AUTH_BAD_RESPONSE);
         }
     }
 
-    private void step(SmtpSession session, SaslExchange exchange, SaslExchange.Step step) {
-        if (!step.isDone()) {
+    private void step(SmtpSession session, SaslServerExchange exchange, SaslServerExchange.Step step) {
+        if (step instanceof SaslServerExchange.Challenge challenge) {
             session.sasl(exchange);
             session.state(SmtpState.AUTH);
-            session.reply(SmtpReply.of(334, null, step.challenge()));
+            session.reply(SmtpReply.of(334, null, challenge.base64()));
             return;
         }
-        Credentials credentials = step.credentials();
-        String authzid = credentials.authorizationId();
-        if (authzid != null && !authzid.isEmpty() && !authzid.equalsIgnoreCase(credentials.username())) {
+        Credentials credentials = ((SaslServerExchange.Done) step).credentials();
+        if (credentials.actsForAnother()) {
             throw new SmtpException(Replies.AUTH_FAILED); // acting for another user is not supported
         }
         session.work(() -> {
-                    Authenticator.LoginAttempt attempt = authenticator.login(credentials.username(), credentials.password(),
+                    LoginAttempt<Account> attempt = authenticator.login(credentials.username(), credentials.password(),
                             session.client());
-                    SenderIdentities identities = senders == null || attempt.account().isEmpty() ? null
-                            : senders.senderIdentities(attempt.account().get().address(), permitted);
+                    SenderIdentities identities = senders == null ? null
+                            : attempt.accepted().map(account -> senders.senderIdentities(account.address(), permitted)).orElse(null);
                     return new Login(attempt, identities);
                 },
-                login -> session.delayed(login.attempt().replyDelay(), () -> {
-                    if (login.attempt().account().isPresent()) {
-                        session.authenticated(login.attempt().account().get().address(), login.identities());
+                login -> {
+                    if (login.attempt() instanceof LoginAttempt.Accepted<Account> accepted) {
+                        session.authenticated(accepted.principal().address(), login.identities());
                         session.reply(Replies.AUTHENTICATED);
+                    } else if (login.attempt() instanceof LoginAttempt.Rejected<Account> rejected) {
+                        session.delayed(rejected.replyDelay(), () -> session.reply(Replies.AUTH_FAILED));
                     } else {
-                        session.reply(Replies.AUTH_FAILED);
+                        session.reply(Replies.AUTH_TEMPORARY_FAILURE); // too many attempts in flight
                     }
-                }));
+                });
     }
 
     /** @param identities the permitted senders, or null when any sender is permitted */
-    private record Login(Authenticator.LoginAttempt attempt, SenderIdentities identities) {
+    private record Login(LoginAttempt<Account> attempt, SenderIdentities identities) {
     }
 }

@@ -1,8 +1,8 @@
 package io.mailplatform.smtp.session;
 
 import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.sasl.SaslServerExchange;
 import io.mailplatform.server.net.OrderedSessionHandler;
-import io.mailplatform.smtp.auth.SaslExchange;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrame;
 import io.mailplatform.smtp.codec.SmtpFrameDecoder;
@@ -58,7 +58,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private SenderIdentities senderIdentities;
     private MailTransaction transaction;
     private boolean receivingChunk;
-    private SaslExchange sasl;
+    private SaslServerExchange sasl;
     private int errors;
     private boolean publishing;
     private boolean drainRequested;
@@ -233,11 +233,11 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         return senderIdentities;
     }
 
-    SaslExchange sasl() {
+    SaslServerExchange sasl() {
         return sasl;
     }
 
-    void sasl(SaslExchange exchange) {
+    void sasl(SaslServerExchange exchange) {
         sasl = exchange;
     }
 

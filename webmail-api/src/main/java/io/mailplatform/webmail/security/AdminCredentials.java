@@ -68,9 +68,13 @@ public class AdminCredentials {
         unshown = null;
     }
 
+    /** Whether this is the administrator's name (then only the administrator's password logs it in). */
+    public boolean isAdministrator(String user) {
+        return MessageDigest.isEqual(username.getBytes(StandardCharsets.UTF_8), user.getBytes(StandardCharsets.UTF_8));
+    }
+
     public boolean matches(String user, String candidate) {
-        boolean userMatches = MessageDigest.isEqual(username.getBytes(StandardCharsets.UTF_8),
-                user.getBytes(StandardCharsets.UTF_8));
+        boolean userMatches = isAdministrator(user);
         boolean passwordMatches = MessageDigest.isEqual(password, candidate.getBytes(StandardCharsets.UTF_8));
         return userMatches & passwordMatches;
     }

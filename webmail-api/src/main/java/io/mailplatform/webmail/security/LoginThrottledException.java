@@ -3,13 +3,13 @@ package io.mailplatform.webmail.security;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed logins: the attempt is refused unchecked until {@link #retryAfter()} has passed. */
+/** The login throttle refused the attempt unchecked (failed logins, or too many in flight) until {@link #retryAfter()}. */
 class LoginThrottledException extends AuthenticationException {
     private static final long serialVersionUID = 1L;
     private final Duration retryAfter;
 
     LoginThrottledException(Duration retryAfter) {
-        super("too many failed logins");
+        super("too many login attempts");
         this.retryAfter = retryAfter;
     }
 

@@ -1,12 +1,13 @@
 package io.mailplatform.webmail.security;
 
+import io.mailplatform.core.auth.LoginAttempt;
+import io.mailplatform.core.auth.LoginThrottle;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.Authenticator;
 import io.mailplatform.store.failure.StoreTimeoutException;
 import io.mailplatform.store.failure.StoreUnavailableException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,20 +21,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic logins: the administrator (ROLE_ADMIN) or a mail account by its full address
- * (ROLE_USER, principal = {@link Account}). Failed logins are throttled as in the mail protocols,
- * per name and per client address; since an HTTP answer cannot well be held back, an attempt made
- * while the delay of the latest failure runs is refused without a password check. A login that
- * cannot be checked because the store is unavailable is a system problem, not bad credentials
- * ({@link InternalAuthenticationServiceException}, answered 503).
+ * (ROLE_USER, principal = {@link Account}), both through the login throttle of the mail protocols,
+ * per account and per client network. An HTTP answer is not held back: an attempt from a network
+ * whose delay runs, or beyond the in-flight caps, is refused unchecked (429 with Retry-After), and
+ * each attempt is counted when admitted, so parallel requests cannot all pass before the first
+ * failure is counted. A login that cannot be checked because the store is unavailable is a system
+ * problem, not bad credentials ({@link InternalAuthenticationServiceException}, answered 503).
  */
 @Component
 public class MailAuthenticationProvider implements AuthenticationProvider {
     private final AdminCredentials admin;
     private final Authenticator authenticator;
+    private final LoginThrottle throttle;
 
-    public MailAuthenticationProvider(AdminCredentials admin, Authenticator authenticator) {
+    public MailAuthenticationProvider(AdminCredentials admin, Authenticator authenticator, LoginThrottle throttle) {
         this.admin = admin;
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     @Override
@@ -41,25 +45,23 @@ public class MailAuthenticationProvider implements AuthenticationProvider {
         String name = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         InetAddress client = clientAddress(authentication);
-        Duration wait = authenticator.throttledFor(name, client);
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
-        }
-        if (admin.matches(name, password)) {
-            return UsernamePasswordAuthenticationToken.authenticated(name, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
-        }
-        Optional<Account> account;
+        LoginThrottle.Pacing pacing = LoginThrottle.Pacing.REFUSE_WHILE_WAITING;
+        // the administrator's name goes through the same throttle; a wrong password costs a hash like any other
+        LoginAttempt<?> attempt;
         try {
-            account = authenticator.login(name, password, client).account();
+            attempt = admin.isAdministrator(name)
+                    ? throttle.attempt(name, client, pacing, () -> admin.matches(name, password)
+                            ? Optional.<Object>of(name) : authenticator.authenticate(name, password).map(Object.class::cast))
+                    : authenticator.login(name, password, client, pacing);
         } catch (StoreUnavailableException | StoreTimeoutException e) {
             throw new InternalAuthenticationServiceException(e.getMessage(), e);
         }
-        if (account.isEmpty()) {
-            throw new BadCredentialsException("invalid credentials");
+        if (attempt instanceof LoginAttempt.Refused<?> refused) {
+            throw new LoginThrottledException(refused.retryAfter());
         }
-        return UsernamePasswordAuthenticationToken.authenticated(account.get(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        Object principal = attempt.accepted().orElseThrow(() -> new BadCredentialsException("invalid credentials"));
+        String role = principal instanceof Account ? "ROLE_USER" : "ROLE_ADMIN";
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority(role)));
     }
 
     private static InetAddress clientAddress(Authentication authentication) {

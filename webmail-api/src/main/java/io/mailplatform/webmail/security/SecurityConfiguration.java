@@ -30,7 +30,7 @@ public class SecurityConfiguration {
             if (e instanceof LoginThrottledException throttled) {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins; try again in " + seconds + " s");
+                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts; try again in " + seconds + " s");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"mail\"");

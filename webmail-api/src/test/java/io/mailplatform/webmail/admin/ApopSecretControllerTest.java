@@ -59,7 +59,7 @@ class ApopSecretControllerTest {
     void settingTheSecretEnablesApopAndStoresItEncrypted() throws Exception {
         HttpResponse<String> response = asAdmin("PUT", "mrose@example.test", "{\"secret\":\"tanstaaf\"}");
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).account()).isPresent();
+        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).accepted()).isPresent();
         byte[] stored = jdbc.sql("SELECT apop_secret FROM accounts WHERE address = 'mrose@example.test'")
                 .query((rs, n) -> rs.getBytes(1)).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("tanstaaf");
@@ -71,7 +71,7 @@ class ApopSecretControllerTest {
     void clearingTheSecretRefusesApop() throws Exception {
         assertThat(asAdmin("PUT", "mrose@example.test", "{\"secret\":\"tanstaaf\"}").statusCode()).isEqualTo(204);
         assertThat(asAdmin("DELETE", "mrose@example.test", null).statusCode()).isEqualTo(204);
-        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).account()).isEmpty();
+        assertThat(apop.login("mrose@example.test", TIMESTAMP, RFC_DIGEST, client).accepted()).isEmpty();
     }
 
     @Test

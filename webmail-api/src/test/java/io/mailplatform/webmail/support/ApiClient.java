@@ -10,26 +10,30 @@ import java.util.Base64;
 
 /**
  * Real HTTPS requests to the API under test (accepting its generated certificate, as {@code curl -k}
- * does), with HTTP Basic credentials and JSON bodies; or plain HTTP where a test configured it.
+ * does), with HTTP Basic credentials and JSON bodies.
  */
 public final class ApiClient {
     private static final HttpClient HTTPS = HttpClient.newBuilder().sslContext(Transcript.trustAll()).build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final HttpClient http;
     private final String base;
+    private final String forwardedFor;
 
     public ApiClient(int port) {
-        this(HTTPS, "https://127.0.0.1:" + port);
+        this(port, null);
     }
 
-    private ApiClient(HttpClient http, String base) {
+    /**
+     * A client behind a reverse proxy: its requests carry {@code X-Forwarded-For: forwardedFor}, which the
+     * server honours when it runs with {@code server.forward-headers-strategy=native} (loopback is a trusted proxy).
+     */
+    public ApiClient(int port, String forwardedFor) {
+        this(HTTPS, "https://127.0.0.1:" + port, forwardedFor);
+    }
+
+    private ApiClient(HttpClient http, String base, String forwardedFor) {
         this.http = http;
         this.base = base;
-    }
-
-    /** A client of an API served over plain HTTP ({@code mail.http.plain=true}). */
-    public static ApiClient plain(int port) {
-        return new ApiClient(HTTP, "http://127.0.0.1:" + port);
+        this.forwardedFor = forwardedFor;
     }
 
     /**
@@ -42,6 +46,9 @@ public final class ApiClient {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         if (user != null) {
             request.header("Authorization", basic(user, password));
