@@ -344,6 +344,7 @@ public class MailboxDelivery {
         long[] contents = new long[n];
         byte[][] prefixes = new byte[n][];
         short[] flags = new short[n];
+        String[] keywords = new String[n];
         long[] dates = new long[n];
         byte[][] envelopes = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -355,19 +356,22 @@ public class MailboxDelivery {
             contents[i] = p.contentId();
             prefixes[i] = p.copy().tracePrefix();
             flags[i] = (short) (p.copy().flags() == null ? 0 : p.copy().flags().system());
+            keywords[i] = p.copy().flags() == null || p.copy().flags().keywords().isEmpty() ? NO_KEYWORDS
+                    : String.join(" ", p.copy().flags().keywords().stream().sorted().toList());
             dates[i] = p.internalDate().toEpochMilli();
             envelopes[i] = p.copy().envelope() == null ? new byte[0] : p.copy().envelope();
         }
         // the first retry comes one minute later; the caller's retry schedule takes over from there
         jdbc.sql("""
                 INSERT INTO deferred_deliveries (envelope_id, recipient, account_id, mailbox_name, content_id, trace_prefix,
-                                                 flags, internal_date, envelope, next_attempt, last_error)
-                SELECT r.e, r.r, r.a, r.m, r.c, r.p, r.f, to_timestamp(r.d / 1000.0), r.env, now() + interval '1 minute',
-                       '452 4.2.2 mailbox over quota'
-                FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bytea[], ?::smallint[], ?::bigint[],
-                            ?::bytea[]) AS r(e, r, a, m, c, p, f, d, env)
+                                                 flags, keywords, internal_date, envelope, next_attempt, last_error)
+                SELECT r.e, r.r, r.a, r.m, r.c, r.p, r.f,
+                       CASE WHEN r.k = '' THEN '{}'::text[] ELSE string_to_array(r.k, ' ') END,
+                       to_timestamp(r.d / 1000.0), r.env, now() + interval '1 minute', '452 4.2.2 mailbox over quota'
+                FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bytea[], ?::smallint[], ?::text[],
+                            ?::bigint[], ?::bytea[]) AS r(e, r, a, m, c, p, f, k, d, env)
                 ON CONFLICT (envelope_id, recipient) DO NOTHING""")
-                .params(envelopeIds, recipients, accounts, mailboxNames, contents, prefixes, flags, dates, envelopes)
+                .params(envelopeIds, recipients, accounts, mailboxNames, contents, prefixes, flags, keywords, dates, envelopes)
                 .update();
     }
 
@@ -423,7 +427,7 @@ public class MailboxDelivery {
     public List<DeferredDelivery> lockDue(int limit) {
         return jdbc.sql("""
                 SELECT d.id, d.envelope_id, d.recipient, d.account_id, a.quota_bytes, d.mailbox_name, d.content_id, c.size,
-                       d.trace_prefix, d.flags, d.internal_date, d.envelope, d.created_at, d.attempts, d.last_error
+                       d.trace_prefix, d.flags, d.internal_date, d.envelope, d.created_at, d.attempts, d.last_error, d.keywords
                 FROM deferred_deliveries d JOIN message_contents c ON c.id = d.content_id
                 JOIN accounts a ON a.id = d.account_id
                 WHERE d.next_attempt <= now() ORDER BY d.next_attempt LIMIT ?
@@ -456,7 +460,8 @@ public class MailboxDelivery {
     private static DeferredDelivery deferred(ResultSet rs, int row) throws SQLException {
         return new DeferredDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                 (Long) rs.getObject(5), rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getBytes(9),
-                new MessageFlags(rs.getShort(10), Set.of()), rs.getTimestamp(11).toInstant(), rs.getBytes(12),
+                new MessageFlags(rs.getShort(10), Set.of((String[]) rs.getArray(16).getArray())),
+                rs.getTimestamp(11).toInstant(), rs.getBytes(12),
                 rs.getTimestamp(13).toInstant(), rs.getInt(14), rs.getString(15));
     }
 

@@ -203,6 +203,27 @@ class MailboxDeliveryTest {
     }
 
     @Test
+    void aDeferredCopyKeepsItsFlagsAndKeywordsUntilItIsStored() throws Exception {
+        Account account = directory.createAccount("junk@batch.test", "pw");
+        long quota = 1_000L;
+        admin.setQuota(account.address(), quota);
+        InboundMessage.LocalCopy softfail = new InboundMessage.LocalCopy(account.address(), account.id(), "INBOX", null,
+                new MessageFlags(MessageFlags.FLAGGED, Set.of("$Junk", "$SpfSoftfail")), quota, new byte[] {1});
+        BatchDeliveryResult result = delivery.deliver(List.of(new InboundMessage("KW", message("over", 2_000), Instant.now(),
+                List.of(softfail), List.of())));
+        assertThat(result.deferred()).hasSize(1);
+
+        admin.setQuota(account.address(), 100_000L);
+        jdbc.sql("UPDATE deferred_deliveries SET next_attempt = now() - interval '1 second'").update();
+        List<DeferredDelivery> still = transactions.execute(s -> delivery.retry(delivery.lockDue(10)));
+        assertThat(still).isEmpty();
+        Mailbox inbox = mailboxes.require(account.id(), Mailbox.INBOX);
+        MessageMeta meta = mailboxes.message(inbox, mailboxes.messages(inbox).get(0).uid()).orElseThrow();
+        assertThat(meta.flags().has(MessageFlags.FLAGGED)).isTrue();
+        assertThat(meta.flags().keywords()).containsExactlyInAnyOrder("$Junk", "$SpfSoftfail");
+    }
+
+    @Test
     void remoteCopiesAreQueuedOnceWithAContentReference() {
         byte[] raw = message("outbound", 100);
         InboundMessage message = new InboundMessage("OUT1", raw, Instant.now(), List.of(),
