@@ -18,6 +18,8 @@ import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -109,6 +111,47 @@ class LimitsTest extends GatewayTestBase {
             client.write("Subject: half a message\r\nand then noth");
             assertThat(client.readLine()).isEqualTo("421 4.4.2 mx.example.test Timeout, closing connection");
             assertThat(client.isClosedByServer()).isTrue();
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadItsRepliesIsDisconnectedAfterTheWriteTimeout() throws Exception {
+        SmtpServer server = TestServers.start(context, TestServers.properties(
+                TestServers.writeLimits(Duration.ofSeconds(1)), TestServers.noProxy()));
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096); // set before connecting: the window the client offers stays small
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port("smtp")));
+            socket.setSoTimeout(20_000);
+            // pipelined EHLOs, never read: each answer is several lines, so the replies fill the client's
+            // window and the server's socket buffer; the server then stops reading commands and, once its
+            // output has stood still for the write timeout, closes the connection
+            byte[] commands = "EHLO client.example.org\r\n".repeat(2000).getBytes(StandardCharsets.US_ASCII);
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        socket.getOutputStream().write(commands);
+                    }
+                } catch (IOException e) {
+                    // expected: the server closed the connection while commands were still being sent
+                }
+            });
+            writer.start();
+            writer.join(20_000);
+            assertThat(writer.isAlive()).as("the writer is stopped by the closed connection, not left blocked").isFalse();
+            // the connection is over: reading what is left ends (end of stream, or a reset because the
+            // server discarded unread commands) instead of running into the read timeout
+            byte[] buffer = new byte[65536];
+            try {
+                while (socket.getInputStream().read(buffer) >= 0) {
+                    // drain what the server had sent before it closed
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the connection was not closed", e);
+            } catch (SocketException e) {
+                assertThat(e.getMessage()).containsIgnoringCase("reset");
+            }
         } finally {
             server.stop();
         }

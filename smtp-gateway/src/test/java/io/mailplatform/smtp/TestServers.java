@@ -21,13 +21,19 @@ final class TestServers {
 
     static SmtpProperties.Limits limits(int maxConnections, int maxPerAddress, Duration commandTimeout, Duration dataTimeout) {
         return new SmtpProperties.Limits(DataSize.ofMegabytes(1), null, 5, maxConnections, maxPerAddress, 10, commandTimeout,
-                dataTimeout, Duration.ofSeconds(30));
+                dataTimeout, Duration.ofSeconds(30), Duration.ofMinutes(5));
+    }
+
+    /** Limits with the given write timeout (how long replies may wait unread). */
+    static SmtpProperties.Limits writeLimits(Duration writeTimeout) {
+        return new SmtpProperties.Limits(DataSize.ofMegabytes(1), null, 5, 100, 100, 10, Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Duration.ofSeconds(30), writeTimeout);
     }
 
     /** Limits with a message size and a memory budget of their own, and the given data timeout. */
     static SmtpProperties.Limits memoryLimits(DataSize maxMessageSize, DataSize memoryBudget, Duration dataTimeout) {
         return new SmtpProperties.Limits(maxMessageSize, memoryBudget, 5, 100, 100, 10, Duration.ofMinutes(1),
-                dataTimeout, Duration.ofSeconds(30));
+                dataTimeout, Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 
     static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy) {

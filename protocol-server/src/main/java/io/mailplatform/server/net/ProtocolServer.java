@@ -49,13 +49,6 @@ public final class ProtocolServer {
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Map<String, Integer> boundPorts = new ConcurrentHashMap<>();
 
-    /** Output that makes no progress for this long closes the connection, for services without a setting of their own. */
-    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(5);
-
-    public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads) {
-        this(name, sslContext, limiter, workerThreads, DEFAULT_WRITE_TIMEOUT);
-    }
-
     /**
      * @param writeTimeout how long pending output may go without a write completing before the
      *        connection is closed ({@link WriteDeadlineHandler})

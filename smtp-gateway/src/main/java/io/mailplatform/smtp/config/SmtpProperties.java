@@ -67,6 +67,8 @@ public record SmtpProperties(
      * @param dataTimeout idle time allowed between blocks of message text (default 3m, RFC 5321 §4.5.3.2.5)
      * @param publishTimeout longest wait for the Kafka acknowledgement before 451 4.3.0; the producer's
      *        own timeouts are derived from it so that a refused message has definitively failed (default 30s)
+     * @param writeTimeout how long replies may wait unread by the client (no write completing) before the
+     *        connection is closed; commands of a client that does not read its replies are not run meanwhile (default 5m)
      */
     public record Limits(
             @DefaultValue("50MB") DataSize maxMessageSize,
@@ -77,7 +79,8 @@ public record SmtpProperties(
             @DefaultValue("10") @Min(1) int maxErrors,
             @DefaultValue("5m") Duration commandTimeout,
             @DefaultValue("3m") Duration dataTimeout,
-            @DefaultValue("30s") Duration publishTimeout) {
+            @DefaultValue("30s") Duration publishTimeout,
+            @DefaultValue("5m") Duration writeTimeout) {
 
         public Limits {
             if (memoryBudget == null) {

@@ -11,7 +11,7 @@ class SmtpPropertiesTest {
 
     private static SmtpProperties.Limits limits(DataSize maxMessageSize, DataSize memoryBudget) {
         return new SmtpProperties.Limits(maxMessageSize, memoryBudget, 100, 2000, 50, 10, Duration.ofMinutes(5),
-                Duration.ofMinutes(3), Duration.ofSeconds(30));
+                Duration.ofMinutes(3), Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 
     @Test
