@@ -51,7 +51,9 @@ public class InboundListener {
         this.listeners = listeners;
     }
 
-    @KafkaListener(id = "inbound", topics = MailTopics.INBOUND, containerFactory = "inboundListenerFactory", batch = "true")
+    // idIsGroup false: the group is mail.delivery.group-id (the consumer factory's), not the listener id
+    @KafkaListener(id = "inbound", idIsGroup = false, topics = MailTopics.INBOUND, containerFactory = "inboundListenerFactory",
+            batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
         List<InboundMail> batch = new ArrayList<>(records.size());
         PoisonRecordException poison = null;
