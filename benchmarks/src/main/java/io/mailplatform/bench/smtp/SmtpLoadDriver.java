@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SmtpLoadDriver {
 
-    private record Options(String host, int port, int messages, int size, int connections, int warmup, String from,
+    /** What to send where. */
+    public record Options(String host, int port, int messages, int size, int connections, int warmup, String from,
             String to) {
         static Options parse(String[] args) {
             Map<String, String> map = new HashMap<>();
@@ -48,7 +49,7 @@ public final class SmtpLoadDriver {
     }
 
     /** The result of one phase. */
-    private record Result(int accepted, int refused, long elapsedNanos, long[] latencies) {
+    public record Result(int accepted, int refused, long elapsedNanos, long[] latencies) {
     }
 
     private SmtpLoadDriver() {
@@ -79,7 +80,8 @@ public final class SmtpLoadDriver {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
-    private static Result run(Options options, int messages, byte[] body) throws Exception {
+    /** Sends {@code messages} copies of {@code body} (see {@link #body}) over {@code options.connections()} sessions. */
+    public static Result run(Options options, int messages, byte[] body) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -191,7 +193,7 @@ public final class SmtpLoadDriver {
     }
 
     /** A message of exactly {@code size} octets before the terminator: headers, then 78-octet lines. */
-    static byte[] body(int size) {
+    public static byte[] body(int size) {
         StringBuilder text = new StringBuilder(size + 8);
         text.append("From: load@example.org\r\nTo: bench@example.test\r\nSubject: load test\r\n\r\n");
         String line = "The quick brown fox jumps over the lazy dog. 0123456789 abcdefghijklmnopqrst\r\n";

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPollRecords most records delivered in one batch, i.e. one PostgreSQL transaction (default 500)
  * @param hostname this host's name: authserv-id of Authentication-Results, Reporting-MTA of DSNs, the
  *        "r" SPF macro (default: the local host name)
+ * @param dns the DNS client shared by SPF and MX routing
  * @param spf SPF checking (RFC 7208)
  * @param routing alias and list expansion (the subaddress separator is {@code mail.store.subaddress-separator})
  * @param retry retries of local deliveries that failed temporarily (over quota)
@@ -30,6 +31,7 @@ public record DeliveryProperties(
         @DefaultValue("2") @Min(1) int concurrency,
         @DefaultValue("500") @Min(1) int maxPollRecords,
         String hostname,
+        @DefaultValue @Valid Dns dns,
         @DefaultValue @Valid Spf spf,
         @DefaultValue @Valid Routing routing,
         @DefaultValue @Valid Retry retry,
@@ -50,27 +52,66 @@ public record DeliveryProperties(
     }
 
     /**
+     * The DNS client: a cache that honours TTLs (negative answers included), one upstream query for
+     * any number of identical look-ups in flight, a bound on concurrent queries, and short tries
+     * spread over the configured resolvers.
+     *
+     * @param resolvers recursive DNS resolvers, {@code host}, {@code host:port} or {@code [v6]:port}; empty
+     *        uses the system's (/etc/resolv.conf) (default empty)
+     * @param timeout how long one try waits before the query is sent again, to the next resolver; an
+     *        earlier try's late answer still counts (default 1s)
+     * @param retries how often a query is sent again after the first try (default 2: three tries in all)
+     * @param maxConcurrentQueries most queries sent upstream at once; further ones wait for a free slot
+     *        (default 20)
+     * @param cacheSize most answers kept in the cache; 0 disables caching (default 10000)
+     * @param maxTtl longest time an answer is kept, whatever its TTL (default 1d)
+     * @param minNegativeTtl shortest time a "no such name" or "no such record" answer is kept, also when the
+     *        resolver sends no SOA to take its TTL from (default 60s)
+     * @param maxNegativeTtl longest time a negative answer is kept (default 3h, RFC 2308 §5)
+     * @param failureTtl how long a failed query (timeout, SERVFAIL) is remembered, and with it an SPF
+     *        temperror, before it is asked again (default 5s, RFC 9520)
+     * @param maxCnameChain most CNAMEs followed from one name (default 8)
+     * @param maxMxHosts most MX hosts of a domain whose addresses are looked up, in preference order (default 10)
+     */
+    public record Dns(
+            @DefaultValue List<String> resolvers,
+            @DefaultValue("1s") @NotNull Duration timeout,
+            @DefaultValue("2") @Min(0) int retries,
+            @DefaultValue("20") @Min(1) int maxConcurrentQueries,
+            @DefaultValue("10000") @Min(0) int cacheSize,
+            @DefaultValue("1d") @NotNull Duration maxTtl,
+            @DefaultValue("60s") @NotNull Duration minNegativeTtl,
+            @DefaultValue("3h") @NotNull Duration maxNegativeTtl,
+            @DefaultValue("5s") @NotNull Duration failureTtl,
+            @DefaultValue("8") @Min(1) int maxCnameChain,
+            @DefaultValue("10") @Min(1) int maxMxHosts) {
+
+        /** The longest a query may take once sent: every try, each given {@link #timeout()}. */
+        public Duration queryBudget() {
+            return timeout.multipliedBy(retries + 1L);
+        }
+    }
+
+    /**
      * @param enabled whether mail from unauthenticated clients is checked (default true); authenticated
      *        submissions are never checked
      * @param failAction the default for domains without their own policy: JUNK or DISCARD (default JUNK)
-     * @param resolvers recursive DNS resolvers, {@code host} or {@code host:port}; empty uses the system's (default empty)
-     * @param queryTimeout time allowed for one DNS query, retries included (default 5s)
-     * @param queryRetries how often a query is re-sent after a timeout (default 1)
      * @param checkTimeout time allowed for one whole check_host(), then temperror (default 20s, RFC 7208 §4.6.4)
-     * @param cacheSize DNS records kept in the cache, which honours TTLs (default 10000; 0 disables it)
+     * @param batchWait how long a batch waits for its SPF checks; the messages whose check is done by then are
+     *        stored, the others are redelivered from Kafka while their checks go on (default 2s)
+     * @param verdictCacheSize results kept per (client IP, domain, HELO) for the TTL of the records they came
+     *        from; 0 disables the cache (default 10000)
      * @param defaultExplanation explanation of a fail without exp=, a macro-string (RFC 7208 §6.2)
-     * @param threads threads checking the messages of one batch in parallel (default 8)
+     * @param threads threads running SPF checks (default 16)
      */
     public record Spf(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("JUNK") @NotNull FailAction failAction,
-            @DefaultValue List<String> resolvers,
-            @DefaultValue("5s") Duration queryTimeout,
-            @DefaultValue("1") @Min(0) int queryRetries,
-            @DefaultValue("20s") Duration checkTimeout,
-            @DefaultValue("10000") @Min(0) int cacheSize,
+            @DefaultValue("20s") @NotNull Duration checkTimeout,
+            @DefaultValue("2s") @NotNull Duration batchWait,
+            @DefaultValue("10000") @Min(0) int verdictCacheSize,
             @DefaultValue("%{i} is not one of %{d}'s designated mail servers") String defaultExplanation,
-            @DefaultValue("8") @Min(1) int threads) {
+            @DefaultValue("16") @Min(1) int threads) {
     }
 
     /**

@@ -26,7 +26,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The batch consumer of {@code mail.inbound}: raw byte values, no auto-commit, offsets committed by
- * the container once a batch's listener call returned (after its PostgreSQL commit). Failures:
+ * the container once the listener acknowledged a batch (after its PostgreSQL commit), or the part
+ * before a message it must see again (manual acknowledgement). Failures:
  * unreadable records go straight to {@value #DEAD_LETTER_TOPIC} (same partition, reason in the
  * {@code kafka_dlt-exception-*} headers); transient ones (database unreachable) are retried with
  * back-off for as long as it takes; anything else three times, then dead-lettered.
@@ -50,7 +51,7 @@ public class InboundConsumerConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(properties.concurrency());
         factory.setBatchListener(true);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         // the commit is still issued only after the listener returned (after the database commit); not
         // waiting for it lets the next poll start at once. A commit lost in a rebalance means a
         // redelivery, which the deliveries table makes harmless.

@@ -1,29 +1,37 @@
 package io.mailplatform.delivery.config;
 
+import io.mailplatform.delivery.dns.CachingDnsResolver;
+import io.mailplatform.delivery.dns.DnsResolver;
+import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dsn.DsnGenerator;
 import io.mailplatform.delivery.dsn.DsnPlanner;
-import io.mailplatform.delivery.spf.DnsResolver;
-import io.mailplatform.delivery.spf.DnsjavaResolver;
 import io.mailplatform.delivery.spf.SpfChecker;
 import io.mailplatform.delivery.spf.SpfIdentityCheck;
+import io.mailplatform.delivery.spf.SpfVerdictCache;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** SPF (DNS through dnsjava) and DSN generation, built from {@link DeliveryProperties}. */
+/** The DNS client, MX routing, SPF and DSN generation, built from {@link DeliveryProperties}. */
 @Configuration(proxyBeanMethods = false)
 public class SpfConfiguration {
 
     @Bean
-    public DnsResolver spfDnsResolver(DeliveryProperties properties) {
-        DeliveryProperties.Spf spf = properties.spf();
-        return new DnsjavaResolver(spf.resolvers(), spf.queryTimeout(), spf.queryRetries(), spf.cacheSize());
+    public CachingDnsResolver dnsResolver(DeliveryProperties properties) {
+        return new CachingDnsResolver(properties.dns());
     }
 
     @Bean
-    public SpfIdentityCheck spfIdentityCheck(DnsResolver spfDnsResolver, DeliveryProperties properties) {
-        return new SpfIdentityCheck(new SpfChecker(spfDnsResolver, properties.spf().defaultExplanation(),
-                properties.hostname(), properties.spf().checkTimeout(), Clock.systemUTC()));
+    public MxResolver mxResolver(DnsResolver dns, DeliveryProperties properties) {
+        return new MxResolver(dns, properties.dns().maxMxHosts(), new SecureRandom());
+    }
+
+    @Bean
+    public SpfIdentityCheck spfIdentityCheck(DnsResolver dns, DeliveryProperties properties) {
+        DeliveryProperties.Spf spf = properties.spf();
+        return new SpfIdentityCheck(new SpfChecker(dns, spf.defaultExplanation(), properties.hostname(), spf.checkTimeout(),
+                properties.dns().failureTtl(), Clock.systemUTC()), new SpfVerdictCache(spf.verdictCacheSize(), Clock.systemUTC()));
     }
 
     @Bean

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a batch of accepted messages: SPF, routing, then one store transaction for the whole
- * batch. Each message's content is stored once, with the shared trace fields (Received-SPF,
+ * Delivers a batch of accepted messages: SPF, routing, then one store transaction for the messages
+ * whose SPF check is done (the others wait for a later round, see {@link SpfStage}). Each message's content is stored once, with the shared trace fields (Received-SPF,
  * Authentication-Results) in front; each local copy gets its own Return-Path and Delivered-To.
  * SPF never bounces: fail goes to Junk or is discarded by policy, softfail is marked with the
  * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers. What the sender is told
@@ -66,18 +66,34 @@ public class LocalDelivery {
     }
 
     /**
-     * Delivers the batch in one transaction (joining the caller's, if any). Success and delay DSNs
-     * asked for with NOTIFY are produced in the same transaction, once the store said which copies
-     * were stored and which deferred, so a redelivered record reports nothing twice.
+     * Delivers the messages of the batch whose SPF check is done, in one transaction (joining the
+     * caller's, if any); the outcome says from which message on the batch must come again. Success and
+     * delay DSNs asked for with NOTIFY are produced in the same transaction, once the store said which
+     * copies were stored and which deferred, so a redelivered record reports nothing twice.
      */
-    public BatchDeliveryResult deliver(List<InboundMail> batch) {
-        List<SpfOutcome> outcomes = spf.check(batch);
+    public BatchOutcome deliver(List<InboundMail> batch) {
+        List<SpfState> states = spf.check(batch);
+        List<InboundMail> ready = new ArrayList<>(batch.size());
+        List<SpfOutcome> outcomes = new ArrayList<>(batch.size());
+        int firstWaiting = -1;
+        for (int i = 0; i < batch.size(); i++) {
+            SpfState state = states.get(i);
+            if (state instanceof SpfState.Running) {
+                firstWaiting = firstWaiting < 0 ? i : firstWaiting;
+            } else {
+                ready.add(batch.get(i));
+                outcomes.add(state instanceof SpfState.Checked checked ? checked.outcome() : null);
+            }
+        }
+        if (ready.isEmpty()) {
+            return new BatchOutcome(ready, new BatchDeliveryResult(List.of(), List.of(), List.of(), 0), firstWaiting);
+        }
         RecipientResolver.Session routing = resolver.session();
-        routing.prefetch(batch.stream().map(InboundMail::envelope).toList());
+        routing.prefetch(ready.stream().map(InboundMail::envelope).toList());
         List<InboundMessage> messages = new ArrayList<>();
         Map<String, Notice> notices = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            plan(batch.get(i), outcomes.get(i), routing, messages, notices);
+        for (int i = 0; i < ready.size(); i++) {
+            plan(ready.get(i), outcomes.get(i), routing, messages, notices);
         }
         BatchDeliveryResult result = transactions.inTransaction(() -> {
             BatchDeliveryResult stored = store.deliver(messages);
@@ -93,7 +109,7 @@ public class LocalDelivery {
             log.info("envelope {}: {} is over quota, delivery deferred (452 4.2.2)", deferred.envelopeId(),
                     deferred.recipient());
         }
-        return result;
+        return new BatchOutcome(ready, result, firstWaiting);
     }
 
     /** One "delivered" and one "delayed" DSN per envelope, for the recipients that asked (RFC 3461 §4.1). */

@@ -1,5 +1,9 @@
 package io.mailplatform.delivery.spf;
 
+import io.mailplatform.delivery.dns.DnsAnswer;
+import io.mailplatform.delivery.dns.DnsException;
+import io.mailplatform.delivery.dns.DnsResolver;
+import io.mailplatform.delivery.dns.MailExchange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -25,6 +29,7 @@ public final class SpfChecker {
     private final MacroString defaultExplanation;
     private final String receiver;
     private final Duration timeout;
+    private final Duration temperrorTtl;
     private final Clock clock;
 
     /**
@@ -32,9 +37,11 @@ public final class SpfChecker {
      * @param defaultExplanation the explanation of a fail without a usable exp=, a macro-string
      * @param receiver the "r" macro: this host's domain name
      * @param timeout the most one check may take (RFC 7208 §4.6.4: at least 20 s); then temperror
+     * @param temperrorTtl how long a temperror may be reused (the resolver's failure caching time)
      * @param clock for the "t" macro and the deadline
      */
-    public SpfChecker(DnsResolver dns, String defaultExplanation, String receiver, Duration timeout, Clock clock) {
+    public SpfChecker(DnsResolver dns, String defaultExplanation, String receiver, Duration timeout,
+            Duration temperrorTtl, Clock clock) {
         this.dns = dns;
         try {
             this.defaultExplanation = MacroString.explanation(defaultExplanation);
@@ -43,7 +50,20 @@ public final class SpfChecker {
         }
         this.receiver = receiver;
         this.timeout = timeout;
+        this.temperrorTtl = temperrorTtl;
         this.clock = clock;
+    }
+
+    /**
+     * A verdict and what it depends on, for caching it.
+     *
+     * @param verdict the result
+     * @param ttl how long it holds: the smallest TTL of the DNS answers it came from (zero when the check
+     *        ran out of time)
+     * @param usesLocalPart whether the sender's local part went into it (the "l" or "s" macro), so that it
+     *        holds for this sender only, not for the whole domain
+     */
+    public record Evaluation(SpfVerdict verdict, Duration ttl, boolean usesLocalPart) {
     }
 
     /**
@@ -55,29 +75,41 @@ public final class SpfChecker {
      * @param helo the HELO/EHLO argument
      */
     public SpfVerdict checkHost(InetAddress ip, String domain, String sender, String helo) {
+        return evaluate(ip, domain, sender, helo).verdict();
+    }
+
+    /** {@link #checkHost} with how long its verdict holds. */
+    public Evaluation evaluate(InetAddress ip, String domain, String sender, String helo) {
         Check check = new Check(IpAddresses.unmap(ip), sender, helo == null ? "" : helo,
                 clock.millis() + timeout.toMillis());
         String name = stripDot(domain == null ? "" : domain);
         if (!isMultiLabelName(name)) {
             // RFC 7208 §4.3: a malformed or single-label domain gives none, without any query
-            return new SpfVerdict(SpfResult.NONE, null, "'" + domain + "' is not a valid domain name");
+            return new Evaluation(new SpfVerdict(SpfResult.NONE, null, "'" + domain + "' is not a valid domain name"),
+                    Duration.ofDays(1), false);
         }
+        SpfVerdict verdict;
         try {
-            return check.evaluate(name);
+            verdict = check.evaluate(name);
         } catch (TempError e) {
-            return new SpfVerdict(SpfResult.TEMPERROR, null, e.getMessage());
+            verdict = new SpfVerdict(SpfResult.TEMPERROR, null, e.getMessage());
+            check.expiresWithin(e.outOfTime ? Duration.ZERO : temperrorTtl);
         } catch (PermError e) {
-            return new SpfVerdict(SpfResult.PERMERROR, null, e.getMessage());
+            verdict = new SpfVerdict(SpfResult.PERMERROR, null, e.getMessage());
         }
+        return new Evaluation(verdict, check.ttl, check.usesLocalPart);
     }
 
     // ---- one evaluation ----------------------------------------------------------------------
 
     private static final class TempError extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The check ran out of time, rather than DNS failing. */
+        final boolean outOfTime;
 
-        TempError(String message) {
+        TempError(String message, boolean outOfTime) {
             super(message, null, false, false);
+            this.outOfTime = outOfTime;
         }
     }
 
@@ -99,6 +131,9 @@ public final class SpfChecker {
         private int lookups;
         private int voids;
         private String validatedName;
+        /** The smallest TTL of the answers used so far. */
+        private Duration ttl = Duration.ofDays(1);
+        private boolean usesLocalPart;
 
         Check(InetAddress ip, String sender, String helo, long deadline) {
             this.ip = ip;
@@ -215,7 +250,7 @@ public final class SpfChecker {
             return switch (included.result()) {
                 case PASS -> true;
                 case FAIL, SOFTFAIL, NEUTRAL -> false;
-                case TEMPERROR -> throw new TempError(included.problem());
+                case TEMPERROR -> throw new TempError(included.problem(), false);
                 case PERMERROR -> throw new PermError(included.problem());
                 case NONE -> throw new PermError("included domain " + target + " has no SPF record");
             };
@@ -226,13 +261,13 @@ public final class SpfChecker {
             if (target == null) {
                 return false;
             }
-            List<String> exchanges = query(() -> dns.mx(target));
+            List<MailExchange> exchanges = query(() -> dns.mx(target));
             countVoid(exchanges.isEmpty());
             if (exchanges.size() > NAME_LIMIT) {
                 throw new PermError(target + " has more than " + NAME_LIMIT + " MX records");
             }
-            for (String exchange : exchanges) {
-                String name = stripDot(exchange);
+            for (MailExchange exchange : exchanges) {
+                String name = stripDot(exchange.exchange());
                 if (name.isEmpty() || !isQueryableName(name)) {
                     continue; // null MX (RFC 7505) or unusable name
                 }
@@ -317,7 +352,9 @@ public final class SpfChecker {
                 try {
                     String target = MacroExpander.domain(record.explanation(), values);
                     if (isQueryableName(target)) {
-                        List<String> texts = dns.txt(target);
+                        DnsAnswer<String> answer = dns.txt(target);
+                        expiresWithin(answer.ttl());
+                        List<String> texts = answer.records();
                         if (texts.size() == 1) {
                             return MacroExpander.expand(MacroString.explanation(texts.get(0)), values);
                         }
@@ -335,12 +372,20 @@ public final class SpfChecker {
 
         private <T> List<T> query(Query<T> query) throws TempError {
             if (clock.millis() > deadline) {
-                throw new TempError("SPF evaluation exceeded " + timeout.toSeconds() + " s");
+                throw new TempError("SPF evaluation exceeded " + timeout.toSeconds() + " s", true);
             }
             try {
-                return query.run();
+                DnsAnswer<T> answer = query.run();
+                expiresWithin(answer.ttl());
+                return answer.records();
             } catch (DnsException e) {
-                throw new TempError("DNS: " + e.getMessage());
+                throw new TempError("DNS: " + e.getMessage(), false);
+            }
+        }
+
+        void expiresWithin(Duration limit) {
+            if (limit.compareTo(ttl) < 0) {
+                ttl = limit;
             }
         }
 
@@ -355,11 +400,13 @@ public final class SpfChecker {
             return new MacroExpander.Values() {
                 @Override
                 public String sender() {
+                    usesLocalPart = true;
                     return sender;
                 }
 
                 @Override
                 public String localPart() {
+                    usesLocalPart = true;
                     return localPart;
                 }
 
@@ -440,7 +487,7 @@ public final class SpfChecker {
 
     @FunctionalInterface
     private interface Query<T> {
-        List<T> run() throws DnsException;
+        DnsAnswer<T> run() throws DnsException;
     }
 
     private static String describe(SpfRecord.Directive directive) {

@@ -4,12 +4,17 @@ import io.mailplatform.core.envelope.Envelope;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Runs check_host() for the identities of an SMTP envelope: MAIL FROM and HELO (RFC 7208 §2.3, §2.4). */
+/**
+ * Runs check_host() for the identities of an SMTP envelope: MAIL FROM and HELO (RFC 7208 §2.3, §2.4),
+ * each verdict reused from the {@link SpfVerdictCache} while it holds.
+ */
 public final class SpfIdentityCheck {
     private final SpfChecker checker;
+    private final SpfVerdictCache cache;
 
-    public SpfIdentityCheck(SpfChecker checker) {
+    public SpfIdentityCheck(SpfChecker checker, SpfVerdictCache cache) {
         this.checker = checker;
+        this.cache = cache;
     }
 
     /**
@@ -49,8 +54,15 @@ public final class SpfIdentityCheck {
     }
 
     private SpfVerdict safely(InetAddress ip, String domain, String sender, String helo) {
+        String localPart = sender.substring(0, Math.max(0, sender.lastIndexOf('@')));
+        SpfVerdict cached = cache.get(ip, domain, localPart, helo);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return checker.checkHost(ip, domain, sender, helo);
+            SpfChecker.Evaluation evaluation = checker.evaluate(ip, domain, sender, helo);
+            cache.put(ip, domain, localPart, helo, evaluation);
+            return evaluation.verdict();
         } catch (RuntimeException e) {
             return new SpfVerdict(SpfResult.TEMPERROR, null, "internal error: " + e);
         }

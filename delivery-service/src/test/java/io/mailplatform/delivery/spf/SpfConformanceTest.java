@@ -2,6 +2,7 @@ package io.mailplatform.delivery.spf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.delivery.dns.DnsResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -59,7 +60,7 @@ class SpfConformanceTest {
         return scenarios().stream().map(scenario -> {
             DnsResolver dns = new ZoneResolver((Map<String, Object>) scenario.get("zonedata"));
             SpfChecker checker = new SpfChecker(dns, "DEFAULT", "receiver.example", Duration.ofSeconds(20),
-                    Clock.systemUTC());
+                    Duration.ofSeconds(5), Clock.systemUTC());
             Map<String, Map<String, Object>> tests = (Map<String, Map<String, Object>>) scenario.get("tests");
             return DynamicContainer.dynamicContainer(String.valueOf(scenario.get("description")),
                     tests.entrySet().stream().map(test -> DynamicTest.dynamicTest(test.getKey(),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailplatform.core.envelope.BodyType;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.delivery.dns.DnsAnswer;
+import io.mailplatform.delivery.dns.DnsResolver;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +22,8 @@ class SpfIdentityCheckTest {
             "helo.example.org", List.of(Map.of("TXT", "v=spf1 -all")));
 
     private static SpfIdentityCheck check(DnsResolver dns) {
-        return new SpfIdentityCheck(new SpfChecker(dns, "no", "mx.test", Duration.ofSeconds(5), Clock.systemUTC()));
+        return new SpfIdentityCheck(new SpfChecker(dns, "no", "mx.test", Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Clock.systemUTC()), new SpfVerdictCache(0, Clock.systemUTC()));
     }
 
     private static Envelope envelope(String from, String client, String helo) {
@@ -49,7 +52,7 @@ class SpfIdentityCheckTest {
     void aFailureInsideTheCheckIsATemporaryError() {
         DnsResolver broken = new ZoneResolver(ZONE) {
             @Override
-            public List<String> txt(String name) {
+            public DnsAnswer<String> txt(String name) {
                 throw new IllegalStateException("resolver bug");
             }
         };

@@ -1,5 +1,6 @@
 package io.mailplatform.delivery.spf;
 
+import io.mailplatform.testsupport.dns.StubDnsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -10,21 +11,26 @@ public final class StubDnsServerAccess {
     private StubDnsServerAccess() {
     }
 
-    public static synchronized String address() {
+    public static synchronized StubDnsServer server() {
         if (server == null) {
             try {
-                server = new StubDnsServer()
+                server = StubDnsServer.start()
                         .add("pass.example. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"")
                         .add("fail.example. 300 IN TXT \"v=spf1 ip4:198.51.100.0/24 -all\"")
                         .add("soft.example. 300 IN TXT \"v=spf1 ip4:198.51.100.0/24 ~all\"")
                         .add("broken.example. 300 IN TXT \"v=spf1 ip4:192.0.2.300 -all\"")
                         .add("client.example.org. 300 IN TXT \"v=spf1 a -all\"")
                         .add("client.example.org. 300 IN A 192.0.2.1")
-                        .silent("slow.example");
+                        .silent("slow.example")
+                        .silent("stalled.example");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return server.address();
+        return server;
+    }
+
+    public static String address() {
+        return server().address();
     }
 }

@@ -1,6 +1,11 @@
 package io.mailplatform.delivery.spf;
 
+import io.mailplatform.delivery.dns.DnsAnswer;
+import io.mailplatform.delivery.dns.DnsException;
+import io.mailplatform.delivery.dns.DnsResolver;
+import io.mailplatform.delivery.dns.MailExchange;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +23,7 @@ import java.util.Set;
  */
 class ZoneResolver implements DnsResolver {
     private static final Object TIMEOUT = new Object();
+    private static final Duration TTL = Duration.ofMinutes(5);
 
     private record Entry(String type, Object value) {
     }
@@ -104,12 +110,17 @@ class ZoneResolver implements DnsResolver {
     }
 
     @Override
-    public List<String> txt(String name) throws DnsException {
-        return lookup(name, "TXT", new HashSet<>()).stream().map(String::valueOf).toList();
+    public DnsAnswer<String> txt(String name) throws DnsException {
+        return answer(name, lookup(name, "TXT", new HashSet<>()).stream().map(String::valueOf).toList());
+    }
+
+    /** NXDOMAIN for names the zone does not hold, else the records (none: NODATA). */
+    private <T> DnsAnswer<T> answer(String name, List<T> records) {
+        return zone.containsKey(key(name)) ? DnsAnswer.of(records, TTL) : DnsAnswer.noSuchName(TTL);
     }
 
     @Override
-    public List<InetAddress> addresses(String name, boolean ipv6) throws DnsException {
+    public DnsAnswer<InetAddress> addresses(String name, boolean ipv6) throws DnsException {
         List<InetAddress> out = new ArrayList<>();
         for (Object value : lookup(name, ipv6 ? "AAAA" : "A", new HashSet<>())) {
             try {
@@ -118,21 +129,22 @@ class ZoneResolver implements DnsResolver {
                 throw new IllegalArgumentException("zone data holds a bad address " + value, e);
             }
         }
-        return out;
+        return answer(name, out);
     }
 
     @Override
-    public List<String> mx(String name) throws DnsException {
-        List<String> out = new ArrayList<>();
+    public DnsAnswer<MailExchange> mx(String name) throws DnsException {
+        List<MailExchange> out = new ArrayList<>();
         for (Object value : lookup(name, "MX", new HashSet<>())) {
-            String exchange = String.valueOf(((List<?>) value).get(1));
-            out.add(exchange.isEmpty() ? "." : exchange);
+            List<?> mx = (List<?>) value;
+            String exchange = String.valueOf(mx.get(1));
+            out.add(new MailExchange(((Number) mx.get(0)).intValue(), exchange.isEmpty() ? "." : exchange));
         }
-        return out;
+        return answer(name, out);
     }
 
     @Override
-    public List<String> ptr(String name) throws DnsException {
-        return lookup(name, "PTR", new HashSet<>()).stream().map(String::valueOf).toList();
+    public DnsAnswer<String> ptr(String name) throws DnsException {
+        return answer(name, lookup(name, "PTR", new HashSet<>()).stream().map(String::valueOf).toList());
     }
 }

@@ -6,6 +6,7 @@ import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeId;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.envelope.MailTopics;
+import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.spf.StubDnsServerAccess;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
@@ -18,27 +19,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the delivery tests: real PostgreSQL, the embedded Kafka broker, and a
- * real UDP DNS server for SPF. Test classes extend this so they share it.
+ * real DNS server for SPF (a silent name fails after 5 s: five tries of 1 s). Test classes extend
+ * this so they share it.
  */
 @SpringBootTest(classes = DeliveryTestApplication.class, properties = {
         "mail.delivery.hostname=mx.example.test",
         "mail.store.postmaster=hostmaster@route.test",
         "mail.delivery.concurrency=2",
         "mail.delivery.retry.poll-interval=1h",
-        "mail.delivery.spf.query-timeout=300ms",
-        "mail.delivery.spf.query-retries=0",
-        "mail.delivery.spf.check-timeout=5s"})
+        "mail.delivery.dns.timeout=1s",
+        "mail.delivery.dns.retries=4",
+        "mail.delivery.spf.check-timeout=10s",
+        "mail.delivery.spf.batch-wait=500ms"})
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DeliveryTestSupport {
@@ -50,10 +58,14 @@ public abstract class DeliveryTestSupport {
     protected DirectoryService directory;
     @Autowired
     protected MailboxService mailboxes;
+    @Autowired
+    protected KafkaAdmin kafkaAdmin;
+    @Autowired
+    protected DeliveryProperties deliveryProperties;
 
     @DynamicPropertySource
     static void dns(DynamicPropertyRegistry registry) {
-        registry.add("mail.delivery.spf.resolvers", StubDnsServerAccess::address);
+        registry.add("mail.delivery.dns.resolvers", StubDnsServerAccess::address);
     }
 
     protected static byte[] bytes(String text) {
@@ -72,15 +84,34 @@ public abstract class DeliveryTestSupport {
     }
 
     /** Publishes as the gateway does, waiting for the broker's acknowledgement. */
-    protected void publish(Envelope envelope, byte[] message) throws Exception {
-        publish(envelope, message, null);
+    protected RecordMetadata publish(Envelope envelope, byte[] message) throws Exception {
+        return publish(envelope, message, null);
     }
 
-    /** Publishes to one partition, so that records are processed in the order published. */
-    protected void publish(Envelope envelope, byte[] message, Integer partition) throws Exception {
+    /** Publishes to one partition. */
+    protected RecordMetadata publish(Envelope envelope, byte[] message, Integer partition) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(MailTopics.INBOUND, partition, envelope.id(), message);
         record.headers().add(EnvelopeCodec.HEADER, EnvelopeCodec.encode(envelope));
-        kafka.send(record).get();
+        return kafka.send(record).get().getRecordMetadata();
+    }
+
+    /**
+     * Waits until the delivery service committed its offset past this record: the record is handled
+     * (stored, discarded by policy or dead-lettered), whatever happened to the records around it.
+     */
+    protected void awaitCommitted(RecordMetadata record) throws Exception {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            await("offset commit past " + partition + "@" + record.offset(), () -> {
+                try {
+                    OffsetAndMetadata committed = admin.listConsumerGroupOffsets(deliveryProperties.groupId())
+                            .partitionsToOffsetAndMetadata().get().get(partition);
+                    return committed != null && committed.offset() > record.offset();
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
     }
 
     protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
