@@ -10,12 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The one SRS codec of a service, with the secrets every instance shares: {@code mail.srs.secrets}
  * when set, else a key derived from {@code mail.store.secrets.key}. With neither, the key is the
  * random one generated for this process, and bounces to its addresses are refused by any other
- * instance or after a restart: loudly warned.
+ * instance or after a restart: loudly warned. Made when first needed (by the gateway and delivery),
+ * so services that never handle SRS addresses do not warn about it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SrsConfiguration {
@@ -24,6 +26,7 @@ public class SrsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SrsConfiguration.class);
 
     @Bean
+    @Lazy
     public SrsCodec srsCodec(SrsProperties properties, SecretsProperties keys, SecretCipher cipher) {
         List<byte[]> secrets;
         if (!properties.secrets().isEmpty()) {
