@@ -3,6 +3,7 @@ package io.mailplatform.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.core.srs.SrsCodec;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.server.SmtpServer;
@@ -58,7 +59,7 @@ class PostmasterTest extends GatewayTestBase {
         // a fresh installation: none configured, or one whose domain has not been created yet
         for (String configured : new String[] {null, "postmaster@not-yet.example"}) {
             RecipientDirectory recipients = new RecipientDirectory(directory, new Postmaster(configured), subaddressing,
-                    properties);
+                    context.getBean(SrsCodec.class), properties);
             SmtpServer fresh = TestServers.start(context, properties, recipients);
             try (LineClient client = new LineClient("127.0.0.1", fresh.port("smtp"))) {
                 client.readLine();

@@ -1,5 +1,8 @@
 package io.mailplatform.standalone;
 
+import static io.mailplatform.standalone.MxConversation.converse;
+import static io.mailplatform.standalone.MxConversation.ehlo;
+import static io.mailplatform.standalone.MxConversation.queuedId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.core.sasl.SaslPlain;
@@ -7,7 +10,6 @@ import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.Transcript;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,38 +57,13 @@ class BackscatterTest {
         }
     }
 
-    /** Says EHLO and answers the EHLO keywords. */
-    private static List<String> ehlo(LineClient client) throws Exception {
-        client.send("EHLO attacker.example");
-        return client.readSmtpReply();
-    }
-
     /** An unauthenticated conversation on the MX listener; answers every reply line in order. */
     private List<String> mx(String... commands) throws Exception {
-        try (LineClient client = new LineClient("127.0.0.1", smtp.port("smtp"))) {
-            client.readLine();
-            ehlo(client);
-            return converse(client, commands);
-        }
-    }
-
-    /** Sends each command and reads one reply line; after DATA's 354 the next "command" is the message. */
-    private static List<String> converse(LineClient client, String... commands) throws Exception {
-        List<String> replies = new ArrayList<>();
-        for (String command : commands) {
-            client.write(command.endsWith("\r\n.\r\n") ? command : command + "\r\n");
-            replies.add(client.readLine());
-        }
-        return replies;
+        return MxConversation.mx(smtp.port("smtp"), commands);
     }
 
     private static String message(String subject, String body) {
         return "From: someone@remote.example\r\nSubject: " + subject + "\r\n\r\n" + body + "\r\n.\r\n";
-    }
-
-    private static String queuedId(String reply) {
-        assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
-        return reply.substring(reply.lastIndexOf(' ') + 1);
     }
 
     /** Waits until the account holds a message with this subject (delivery of the envelope is then complete). */

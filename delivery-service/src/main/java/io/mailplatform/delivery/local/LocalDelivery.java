@@ -13,6 +13,7 @@ import io.mailplatform.delivery.route.Resolution;
 import io.mailplatform.delivery.spf.SpfHeaders;
 import io.mailplatform.delivery.spf.SpfOutcome;
 import io.mailplatform.delivery.spf.SpfResult;
+import io.mailplatform.delivery.srs.SrsForwarding;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.BatchDeliveryResult;
@@ -36,7 +37,9 @@ import org.springframework.stereotype.Component;
  * Authentication-Results) in front; each local copy gets its own Return-Path and Delivered-To.
  * SPF never bounces: fail goes to Junk or is discarded by policy, softfail is marked with the
  * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers. What the sender is told
- * is {@link DsnPolicy}'s decision; the sender of mail that failed SPF is told nothing.
+ * is {@link DsnPolicy}'s decision; the sender of mail that failed SPF is told nothing. Copies
+ * forwarded to remote addresses are queued with an SRS reverse path ({@link SrsForwarding}); their
+ * envelope keeps the sender's own, to which the relay's failure reports go.
  */
 @Component
 public class LocalDelivery {
@@ -50,15 +53,17 @@ public class LocalDelivery {
     private final DsnPlanner dsn;
     private final DeliveryProperties properties;
     private final StoreTransactions transactions;
+    private final SrsForwarding forwarding;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, SpfStage spf, DsnPlanner dsn,
-            DeliveryProperties properties, StoreTransactions transactions) {
+            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding) {
         this.resolver = resolver;
         this.store = store;
         this.spf = spf;
         this.dsn = dsn;
         this.properties = properties;
         this.transactions = transactions;
+        this.forwarding = forwarding;
     }
 
     /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
@@ -193,9 +198,15 @@ public class LocalDelivery {
                             new Notice(envelope, recipient, mail.message()));
                 }
             }
+            if (resolution.remote().isEmpty()) {
+                continue;
+            }
+            // a forged sender gets no SRS address: bounces to it would reach the victim through us (RFC 7208 §8.4)
+            String reversePath = forged ? envelope.reversePath()
+                    : forwarding.reversePath(envelope, resolution.recipient(), routing);
             for (String address : resolution.remote()) {
                 remote.putIfAbsent(address.toLowerCase(Locale.ROOT), new InboundMessage.RemoteCopy(address,
-                        address.substring(address.lastIndexOf('@') + 1), envelope.reversePath(), reduced));
+                        address.substring(address.lastIndexOf('@') + 1), reversePath, reduced));
             }
         }
         if (!local.isEmpty() || !remote.isEmpty()) {

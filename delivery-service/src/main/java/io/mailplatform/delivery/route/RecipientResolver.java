@@ -4,6 +4,8 @@ import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.MailboxAddress;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.core.srs.SrsCodec;
+import io.mailplatform.core.srs.SrsReversal;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.LocalDomain;
@@ -28,7 +30,10 @@ import org.springframework.stereotype.Component;
  * distribution lists (each member once, members-only lists refusing other senders) expanded with
  * loop detection and a depth limit; {@code user+tag} to {@code user}; {@code postmaster@domain}
  * without an entry of its own to the configured postmaster (RFC 5321 §4.5.1); other unknown local
- * parts to the domain's catch-all. Local parts are case-insensitive. Directory reads are set-based per batch.
+ * parts to the domain's catch-all. Local parts are case-insensitive. An SRS address at a local
+ * domain, the reverse path of mail forwarded earlier, goes back to the address it stands for when
+ * its hash and age are valid and the mail is a bounce (null reverse path), whatever the directory
+ * holds. Directory reads are set-based per batch.
  */
 @Component
 public class RecipientResolver {
@@ -36,13 +41,15 @@ public class RecipientResolver {
     private final DeliveryProperties.Routing settings;
     private final Subaddressing subaddressing;
     private final Postmaster postmaster;
+    private final SrsCodec srs;
 
     public RecipientResolver(RoutingDirectory directory, DeliveryProperties properties, Subaddressing subaddressing,
-            Postmaster postmaster) {
+            Postmaster postmaster, SrsCodec srs) {
         this.directory = directory;
         this.settings = properties.routing();
         this.subaddressing = subaddressing;
         this.postmaster = postmaster;
+        this.srs = srs;
     }
 
     /** A resolver for one batch: directory entries are read once per batch and remembered. */
@@ -54,6 +61,7 @@ public class RecipientResolver {
         private final Map<String, RoutingEntry> entries = new HashMap<>();
         private final Map<String, LocalDomain> domains = new HashMap<>();
         private final Set<String> knownDomains = new HashSet<>();
+        private Optional<String> firstDomain;
 
         private Session() {
         }
@@ -123,6 +131,10 @@ public class RecipientResolver {
                 return;
             }
             try {
+                if (address.isSrs()) {
+                    reverseSrs(address, depth, path, viaList, out);
+                    return;
+                }
                 RoutingEntry entry = entry(key);
                 if (entry.account() != null) {
                     if (entry.account().enabled()) {
@@ -170,6 +182,21 @@ public class RecipientResolver {
                 out.fail(RouteFailure.UNKNOWN);
             } finally {
                 path.remove(key);
+            }
+        }
+
+        /**
+         * A bounce to an SRS address of ours goes to the sender it stands for (an SRS1 one to the SRS0
+         * address at the first forwarder); the gateway refused the rest at RCPT already.
+         */
+        private void reverseSrs(MailboxAddress address, int depth, Set<String> path, boolean viaList, Expansion out) {
+            SrsReversal reversal = srs.reverse(address);
+            if (reversal instanceof SrsReversal.Refused refused) {
+                out.fail(refused.reason() == SrsReversal.Reason.EXPIRED ? RouteFailure.SRS_EXPIRED : RouteFailure.SRS_INVALID);
+            } else if (!out.envelope.isNullReversePath()) {
+                out.fail(RouteFailure.SRS_BOUNCES_ONLY);
+            } else {
+                expand(((SrsReversal.Reversed) reversal).address(), depth + 1, path, viaList, out);
             }
         }
 
@@ -243,6 +270,14 @@ public class RecipientResolver {
         public String spfFailPolicy(String domainName) {
             LocalDomain domain = domain(domainName);
             return domain == null ? null : domain.spfFailPolicy();
+        }
+
+        /** The first local domain by name, if there is one (read once per batch). */
+        public Optional<String> firstLocalDomain() {
+            if (firstDomain == null) {
+                firstDomain = directory.firstDomain();
+            }
+            return firstDomain;
         }
 
         /** Whether this domain is one of ours. */

@@ -5,7 +5,7 @@ package io.mailplatform.delivery.route;
  *
  * @param status the enhanced status code, e.g. "5.1.1"
  * @param reply the SMTP-style reply line for the Diagnostic-Code field
- * @param policy a refusal by policy (relaying, members-only lists) rather than a delivery problem; the
+ * @param policy a refusal by policy (relaying, members-only lists, SRS addresses) rather than a delivery problem; the
  *        gateway makes these at RCPT, so an unverified sender is never sent a notification for one
  */
 public record RouteFailure(String status, String reply, boolean policy) {
@@ -17,5 +17,11 @@ public record RouteFailure(String status, String reply, boolean policy) {
     static final RouteFailure MEMBERS_ONLY = new RouteFailure("5.7.2",
             "550 5.7.2 Only members may send to this mailing list", true);
     static final RouteFailure TOO_MANY = new RouteFailure("5.2.4", "550 5.2.4 Mailing list expansion too large", false);
+    static final RouteFailure SRS_INVALID = new RouteFailure("5.1.1", "550 5.1.1 No such address: invalid SRS address",
+            true);
+    static final RouteFailure SRS_EXPIRED = new RouteFailure("5.1.1", "550 5.1.1 No such address: SRS address expired",
+            true);
+    static final RouteFailure SRS_BOUNCES_ONLY = new RouteFailure("5.7.1",
+            "550 5.7.1 This address accepts only bounces (MAIL FROM:<>)", true);
     static final RouteFailure RELAY_DENIED = new RouteFailure("5.7.1", "554 5.7.1 Relay access denied", true);
 }

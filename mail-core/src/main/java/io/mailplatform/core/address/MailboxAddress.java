@@ -14,7 +14,12 @@ public record MailboxAddress(String localPart, Domain domain) {
     public static final int MAX_LOCAL_PART_OCTETS = 64;
     public static final int MAX_PATH_OCTETS = 256;
 
-    /** Parses {@code local@domain} (no angle brackets); a quoted local part is unquoted. */
+    /**
+     * Parses {@code local@domain} (no angle brackets); a quoted local part is unquoted. A local part
+     * longer than 64 octets is refused unless it is an {@linkplain #isSrsLocalPart SRS} one: a
+     * forwarder's rewritten sender often is longer, and real MTAs take it (RFC 5321 §4.5.3.1 asks
+     * for as few length limits as possible); the whole path stays within 256 octets.
+     */
     public static MailboxAddress parse(String text) throws AddressException {
         if (text == null || text.isEmpty()) {
             throw new AddressException("empty address");
@@ -25,7 +30,7 @@ public record MailboxAddress(String localPart, Domain domain) {
         }
         String local = LocalPart.parse(text.substring(0, at));
         Domain domain = Domain.parse(text.substring(at + 1));
-        if (local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_PART_OCTETS) {
+        if (local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_PART_OCTETS && !isSrsLocalPart(local)) {
             throw new AddressException("local part longer than 64 octets");
         }
         return new MailboxAddress(local, domain);
@@ -48,6 +53,20 @@ public record MailboxAddress(String localPart, Domain domain) {
         } catch (AddressException e) {
             return text.toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Whether a local part is that of a Sender Rewriting Scheme address: {@code SRS0} or {@code SRS1}
+     * in any case, then one of the separators {@code = + -} (as libsrs2 recognises them), then more.
+     */
+    public static boolean isSrsLocalPart(String localPart) {
+        return localPart.length() > 5 && (localPart.regionMatches(true, 0, "SRS0", 0, 4)
+                || localPart.regionMatches(true, 0, "SRS1", 0, 4)) && "=+-".indexOf(localPart.charAt(4)) >= 0;
+    }
+
+    /** Whether this is a Sender Rewriting Scheme address ({@link #isSrsLocalPart}). */
+    public boolean isSrs() {
+        return isSrsLocalPart(localPart);
     }
 
     /** True if the local part needs SMTPUTF8 (RFC 6531) to travel. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -63,6 +64,11 @@ public class RoutingDirectory {
                     list == null ? null : new DistributionList(list[0], key, list[1] == 1, members.get(key))));
         }
         return entries;
+    }
+
+    /** The first local domain by name, if there is one. */
+    public Optional<String> firstDomain() {
+        return jdbc.sql("SELECT name FROM domains ORDER BY name LIMIT 1").query(String.class).optional();
     }
 
     /** The local domains among these names (A-label, any case), keyed by lower-case name. */

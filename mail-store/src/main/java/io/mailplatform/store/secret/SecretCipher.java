@@ -1,10 +1,12 @@
 package io.mailplatform.store.secret;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts secrets at rest with AES-GCM. A stored value is {@code version(1) | nonce(12) |
+ * The platform's key ({@code mail.store.secrets.key}): encrypts secrets at rest with AES-GCM, and
+ * {@linkplain #derive derives} the keys of other mechanisms, so that one setting keeps every instance
+ * in agreement. A stored value is {@code version(1) | nonce(12) |
  * ciphertext+tag(16)}; every encryption draws a fresh random nonce. The caller binds each value to
  * its row with associated data (e.g. the account id), so a value copied into another row does not
  * decrypt there.
@@ -54,6 +58,21 @@ public class SecretCipher {
             throw new IllegalStateException("mail.store.secrets.key must be 16, 24 or 32 bytes, not " + bytes.length);
         }
         return bytes;
+    }
+
+    /**
+     * A key for another purpose, named by its label: HMAC-SHA256 of the label under this key. Every
+     * instance with the same {@code mail.store.secrets.key} derives the same one; with a generated
+     * key it is as random, and as short-lived, as that.
+     */
+    public byte[] derive(String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is a required JDK algorithm", e);
+        }
     }
 
     public byte[] encrypt(byte[] plaintext, byte[] associatedData) {

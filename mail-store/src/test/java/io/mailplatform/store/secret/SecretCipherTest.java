@@ -48,6 +48,17 @@ class SecretCipherTest {
     }
 
     @Test
+    void derivedKeysDependOnTheKeyAndTheLabelOnly() {
+        byte[] derived = cipher.derive("mail.srs.secret");
+        assertThat(derived).hasSize(32).isNotEqualTo(new byte[32]);
+        assertThat(new SecretCipher(new SecretsProperties(KEY, false)).derive("mail.srs.secret")).isEqualTo(derived);
+        assertThat(cipher.derive("another purpose")).isNotEqualTo(derived);
+        String otherKey = Base64.getEncoder().encodeToString("another key of 32 bytes, exactly".getBytes(StandardCharsets.US_ASCII));
+        assertThat(new SecretCipher(new SecretsProperties(otherKey, false)).derive("mail.srs.secret")).isNotEqualTo(derived);
+        assertThat(new SecretCipher(new SecretsProperties(null, false)).derive("mail.srs.secret")).isNotEqualTo(derived);
+    }
+
+    @Test
     void theKeyNeverAppearsInToString() {
         assertThat(new SecretsProperties(KEY, true).toString()).doesNotContain(KEY).contains("***");
     }

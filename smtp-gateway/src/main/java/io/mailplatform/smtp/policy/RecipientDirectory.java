@@ -3,6 +3,8 @@ package io.mailplatform.smtp.policy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mailplatform.core.address.MailboxAddress;
+import io.mailplatform.core.srs.SrsCodec;
+import io.mailplatform.core.srs.SrsReversal;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.store.directory.Postmaster;
@@ -26,13 +28,15 @@ public class RecipientDirectory {
     private final DirectoryService directory;
     private final Postmaster postmaster;
     private final Subaddressing subaddressing;
+    private final SrsCodec srs;
     private final Cache<String, RecipientLookup> cache;
 
     public RecipientDirectory(DirectoryService directory, Postmaster postmaster, Subaddressing subaddressing,
-            SmtpProperties properties) {
+            SrsCodec srs, SmtpProperties properties) {
         this.directory = directory;
         this.postmaster = postmaster;
         this.subaddressing = subaddressing;
+        this.srs = srs;
         SmtpProperties.RecipientCache settings = properties.recipientCache();
         this.cache = Caffeine.newBuilder().maximumSize(settings.ttl().isZero() ? 0 : settings.maxEntries())
                 .expireAfterWrite(settings.ttl()).build();
@@ -53,6 +57,14 @@ public class RecipientDirectory {
         RecipientLookup found = directory.lookUpRecipient(address);
         cache.put(address.normalized(), found);
         return found;
+    }
+
+    /**
+     * What an SRS address at one of our domains stands for, by its hash and timestamp alone (no store
+     * access: may run on the event loop). The caller checks that it {@linkplain MailboxAddress#isSrs is one}.
+     */
+    public SrsReversal reverseSrs(MailboxAddress address) {
+        return srs.reverse(address);
     }
 
     /**

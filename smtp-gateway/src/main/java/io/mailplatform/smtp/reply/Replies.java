@@ -70,6 +70,15 @@ public final class Replies {
     public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relaying denied");
     /** RFC 3463 5.7.2: a members-only distribution list and a sender that is not a member. */
     public static final SmtpReply MEMBERS_ONLY = SmtpReply.of(550, "5.7.2", "Only members may send to this list");
+    /**
+     * An SRS address of ours that we never made (bad hash, malformed) or that is older than its maximum
+     * age: for the sender no such address exists, the answer Postfix with postsrsd gives too.
+     */
+    public static final SmtpReply SRS_INVALID = SmtpReply.of(550, "5.1.1", "No such address: invalid SRS address");
+    public static final SmtpReply SRS_EXPIRED = SmtpReply.of(550, "5.1.1", "No such address: SRS address expired");
+    /** RFC 3463 5.7.1: a valid SRS address takes bounces (the null reverse path) only, so it forwards nothing else. */
+    public static final SmtpReply SRS_BOUNCES_ONLY = SmtpReply.of(550, "5.7.1",
+            "This address accepts only bounces (MAIL FROM:<>)");
     public static final SmtpReply NO_VALID_RECIPIENTS = SmtpReply.of(554, "5.5.1", "No valid recipients");
     public static final SmtpReply SIZE_EXCEEDED = SmtpReply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");
     /** RFC 6531 §3.7.4.1 and RFC 5248: a UTF-8 address without the SMTPUTF8 parameter. */

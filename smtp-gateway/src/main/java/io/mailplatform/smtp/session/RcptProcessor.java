@@ -11,6 +11,7 @@ import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.policy.RecipientLimit;
 import io.mailplatform.smtp.policy.RelayPolicy;
 import io.mailplatform.smtp.policy.SmtpUtf8Requirement;
+import io.mailplatform.smtp.policy.SrsRecipientCheck;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.mailplatform.smtp.reply.SmtpReply;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * RCPT TO (RFC 5321 §4.1.1.3): one decision per recipient, by the checks of the policy package in
  * order: DSN parameters, SMTPUTF8, the recipient limit, then the directory's answer (cached; looked
  * up off the event loop on a miss) for relaying, unknown local users and members-only lists. The
- * bare {@code <Postmaster>} is the configured postmaster mailbox, accepted from anyone (§4.5.1).
+ * bare {@code <Postmaster>} is the configured postmaster mailbox, accepted from anyone (§4.5.1). An
+ * SRS address at a local domain is decided by its hash instead of the directory ({@link SrsRecipientCheck}).
  */
 final class RcptProcessor implements CommandProcessor<SmtpCommand.RcptTo> {
     private static final Logger log = LoggerFactory.getLogger(RcptProcessor.class);
@@ -51,7 +53,7 @@ final class RcptProcessor implements CommandProcessor<SmtpCommand.RcptTo> {
         MailboxAddress address = command.path().mailbox();
         EnvelopeRecipient recipient = new EnvelopeRecipient(address.toString(), command.parameters().notifyOn(),
                 command.parameters().originalRecipient());
-        route(session, address, found -> decide(session, transaction, recipient, found));
+        route(session, address, found -> decide(session, transaction, address, recipient, found));
     }
 
     /**
@@ -93,9 +95,20 @@ final class RcptProcessor implements CommandProcessor<SmtpCommand.RcptTo> {
         }
     }
 
-    private void decide(SmtpSession session, MailTransaction transaction, EnvelopeRecipient recipient, RecipientLookup found) {
+    private void decide(SmtpSession session, MailTransaction transaction, MailboxAddress address,
+            EnvelopeRecipient recipient, RecipientLookup found) {
         if (session.transaction() != transaction) {
             return; // the session ended meanwhile
+        }
+        if (found.kind() != RecipientLookup.Kind.NOT_LOCAL && address.isSrs()) {
+            Optional<SmtpReply> refusal = SrsRecipientCheck.check(directory.reverseSrs(address),
+                    transaction.reversePath().isNull());
+            if (refusal.isPresent()) {
+                session.reply(refusal.get());
+            } else {
+                accept(session, transaction, recipient);
+            }
+            return;
         }
         boolean authenticated = session.authenticatedUser() != null;
         Optional<SmtpReply> refusal = RelayPolicy.check(found, authenticated).or(() -> LocalRecipientCheck.check(found));
