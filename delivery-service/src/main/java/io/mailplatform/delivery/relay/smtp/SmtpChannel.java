@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SmtpChannel {
     private static final Logger log = LoggerFactory.getLogger(SmtpChannel.class);
-    /** Replies nobody waits for (a greeting read early, a 421 before closing) kept at most. */
-    private static final int MAX_UNCLAIMED_REPLIES = 2;
     private static final String LINES = "lines";
     private static final String REPLIES = "replies";
     private static final String TLS = "tls";
@@ -46,6 +45,7 @@ final class SmtpChannel {
     private final ArrayDeque<Expectation> pending = new ArrayDeque<>();
     private final ArrayDeque<SmtpReply> unclaimed = new ArrayDeque<>();
     private ScheduledFuture<?> replyTimer;
+    private boolean claimed;
     private volatile SmtpFailure failure;
     private volatile boolean closing;
 
@@ -158,6 +158,19 @@ final class SmtpChannel {
     }
 
     /**
+     * Writes message text that the server answers (the end of DATA, a BDAT chunk): the wait for the
+     * reply is registered in the same step as the write, so that no reply can come before it.
+     */
+    CompletableFuture<SmtpReply> writeAndAwait(ByteBuf data, Duration writeTimeout, Duration replyTimeout, String awaited) {
+        CompletableFuture<SmtpReply> reply = new CompletableFuture<>();
+        inLoop(() -> {
+            expect(new Expectation(reply, replyTimeout, awaited));
+            write(data, writeTimeout);
+        });
+        return reply;
+    }
+
+    /**
      * Switches to TLS after a 220 reply to STARTTLS (RFC 3207 §4.2). Whatever the server sent in
      * plaintext after that reply is dropped unread: it could be an attacker's.
      */
@@ -180,7 +193,10 @@ final class SmtpChannel {
                     SSLSession established = tls.engine().getSession();
                     session.complete(new TlsSession(established.getProtocol(), established.getCipherSuite(), verified));
                 } else {
-                    failWith(done.cause());
+                    if (failure == null) { // whatever broke the handshake, it is a TLS failure
+                        fail(SmtpFailure.temporary(FailureKind.TLS_FAILED, "4.7.5",
+                                "TLS with " + host + " failed: " + done.cause().getMessage()));
+                    }
                     session.completeExceptionally(new SmtpFailureException(failure));
                 }
             });
@@ -229,6 +245,7 @@ final class SmtpChannel {
             return;
         }
         if (pending.isEmpty() && !unclaimed.isEmpty()) {
+            claimed = true;
             expectation.reply().complete(unclaimed.poll());
             return;
         }
@@ -239,17 +256,29 @@ final class SmtpChannel {
     private void onReply(SmtpReply reply) {
         Expectation head = pending.poll();
         if (head == null) {
-            if (unclaimed.size() == MAX_UNCLAIMED_REPLIES) {
-                fail(SmtpFailure.temporary(FailureKind.PROTOCOL_ERROR, "4.5.0",
-                        host + " sent replies to commands it was not sent: " + reply));
-            } else {
-                unclaimed.add(reply);
-            }
+            unsolicited(reply);
             return;
         }
+        claimed = true;
         stopReplyTimer();
         startReplyTimer(); // for the next pipelined command, before anything the completion triggers
         head.reply().complete(reply);
+    }
+
+    /**
+     * A reply nobody waits for: the greeting may come before it is waited for; after that only a 421
+     * (the server is shutting down, RFC 5321 §3.8) may come unasked. Anything else would be taken
+     * for the reply to the next command: the session is out of step.
+     */
+    private void unsolicited(SmtpReply reply) {
+        if (!claimed && unclaimed.isEmpty()) {
+            unclaimed.add(reply);
+        } else if (reply.code() == 421) {
+            fail(SmtpFailure.byReply(FailureKind.CONNECTION_LOST, false, reply, host + " is closing the connection"));
+        } else {
+            fail(SmtpFailure.temporary(FailureKind.PROTOCOL_ERROR, "4.5.0",
+                    host + " sent a reply to no command: " + reply));
+        }
     }
 
     /** The deadline runs for the first waiting command only; the next one's starts when its turn comes. */
@@ -296,7 +325,7 @@ final class SmtpChannel {
         if (root instanceof ReplySyntaxException) {
             return SmtpFailure.temporary(FailureKind.PROTOCOL_ERROR, "4.5.0", host + " sent no valid reply: " + root.getMessage());
         }
-        if (root instanceof SSLException) {
+        if (root instanceof SSLException || root instanceof NotSslRecordException) {
             return SmtpFailure.temporary(FailureKind.TLS_FAILED, "4.7.5", "TLS with " + host + " failed: " + root.getMessage());
         }
         if (root instanceof IOException || closing) {

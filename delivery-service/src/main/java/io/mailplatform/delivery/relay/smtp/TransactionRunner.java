@@ -246,9 +246,9 @@ final class TransactionRunner {
         }).run().thenCompose(allWritten -> {
             ByteBuf end = allocator.buffer(DotStuffingEncoder.MAX_FINISH_LENGTH);
             encoder.finish(end);
-            return channel.write(end, timeouts.dataBlock());
-        }).thenCompose(ended -> channel.reply(timeouts.dataTermination(), "reply to the end of the message"))
-                .thenAccept(this::messageReplied);
+            return channel.writeAndAwait(end, timeouts.dataBlock(), timeouts.dataTermination(),
+                    "reply to the end of the message");
+        }).thenAccept(this::messageReplied);
     }
 
     /**
@@ -261,13 +261,13 @@ final class TransactionRunner {
         return new ContentStreamer(transaction.content(), contentThreads, channel, chunk -> {
             byte[] command = ("BDAT " + chunk.length + "\r\n").getBytes(StandardCharsets.US_ASCII);
             ByteBuf octets = allocator.buffer(command.length + chunk.length).writeBytes(command).writeBytes(chunk);
-            CompletableFuture<SmtpReply> reply = channel.reply(timeouts.dataTermination(), "reply to BDAT");
-            return channel.write(octets, timeouts.dataBlock()).thenCompose(written -> reply).thenAccept(chunkReply -> {
-                if (!chunkReply.isPositive()) {
-                    throw new SmtpFailureException(SmtpFailure.refused(FailureKind.REFUSED, chunkReply,
-                            channel.host() + " refused the message"));
-                }
-            });
+            return channel.writeAndAwait(octets, timeouts.dataBlock(), timeouts.dataTermination(), "reply to BDAT")
+                    .thenAccept(chunkReply -> {
+                        if (!chunkReply.isPositive()) {
+                            throw new SmtpFailureException(SmtpFailure.refused(FailureKind.REFUSED, chunkReply,
+                                    channel.host() + " refused the message"));
+                        }
+                    });
         }).run().thenCompose(allSent -> channel.command(new SmtpChannel.Command("BDAT 0 LAST",
                 timeouts.dataTermination(), "BDAT LAST"))).thenAccept(this::messageReplied);
     }
