@@ -7,8 +7,11 @@ public sealed interface FakeResponse {
     record Reply(String text) implements FakeResponse {
     }
 
-    /** Writes these characters exactly, line ends and all (garbage, half replies). */
-    record Raw(String text) implements FakeResponse {
+    /**
+     * Writes these characters exactly, line ends and all (garbage, half replies); then, if
+     * {@code thenSilent}, reads and discards until the client closes.
+     */
+    record Raw(String text, boolean thenSilent) implements FakeResponse {
     }
 
     /** Never answers: reads and discards until the client gives up and closes. */
@@ -24,7 +27,11 @@ public sealed interface FakeResponse {
     }
 
     static FakeResponse raw(String text) {
-        return new Raw(text);
+        return new Raw(text, false);
+    }
+
+    static FakeResponse rawThenSilence(String text) {
+        return new Raw(text, true);
     }
 
     static FakeResponse silence() {

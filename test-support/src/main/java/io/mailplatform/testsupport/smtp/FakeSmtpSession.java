@@ -311,9 +311,11 @@ final class FakeSmtpSession {
         if (response instanceof FakeResponse.Raw raw) {
             out.write(raw.text().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return false;
+            if (!raw.thenSilent()) {
+                return false;
+            }
         }
-        if (response instanceof FakeResponse.Silence) {
+        if (response instanceof FakeResponse.Silence || response instanceof FakeResponse.Raw) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         throw new End();
