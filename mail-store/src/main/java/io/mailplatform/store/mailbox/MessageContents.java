@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Repository;
  * Reads ranges of many messages in one query (IMAP FETCH of headers or sections over a range of
  * messages): each slice is cut out by PostgreSQL from the stored octets, which are kept
  * uncompressed, so only the needed chunks are read. Offsets count in the message as delivered
- * (trace prefix, then the shared content), like {@link MailboxService#contentRange}.
+ * (trace prefix, then the shared content), like {@link MailboxService#contentRange}. The relay reads
+ * a shared content by id the same way, one chunk at a time ({@link #size(long)}, {@link #chunk}),
+ * so a message is never loaded whole to be sent on.
  */
 @Repository
 public class MessageContents {
@@ -72,5 +76,23 @@ public class MessageContents {
             result.add(byIndex.get((long) i + 1));
         }
         return result;
+    }
+
+    /** The size in octets of a stored content, empty if there is no such content. */
+    public OptionalLong size(long contentId) {
+        return jdbc.sql("SELECT octet_length(raw) FROM message_contents WHERE id = ?").param(contentId)
+                .query((rs, n) -> rs.getLong(1)).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Up to {@code length} octets of a stored content from {@code offset} (0-based), cut out by
+     * PostgreSQL; fewer at its end, none past it. Empty if there is no such content.
+     */
+    public Optional<byte[]> chunk(long contentId, long offset, int length) {
+        if (offset < 0 || length < 0 || offset > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("offset and length must be non-negative and offset within a bytea");
+        }
+        return jdbc.sql("SELECT substring(raw FROM ?::int + 1 FOR ?) FROM message_contents WHERE id = ?")
+                .params(offset, length, contentId).query((rs, n) -> rs.getBytes(1)).optional();
     }
 }

@@ -1,5 +1,6 @@
 package io.mailplatform.smtp.reply;
 
+import io.mailplatform.core.smtp.EnhancedStatusCode;
 import java.util.List;
 
 /**
