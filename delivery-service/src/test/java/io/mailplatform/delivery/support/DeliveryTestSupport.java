@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one Spring context of the delivery tests: real PostgreSQL, the embedded Kafka broker, and a
  * real UDP DNS server for SPF. Test classes extend this so they share it.
  */
-@SpringBootTest(classes = DeliveryTestApplication.class, properties = {
+@SpringBootTest(classes = DeliveryTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mail.delivery.hostname=mx.example.test",
         "mail.store.postmaster=hostmaster@route.test",
         "mail.delivery.concurrency=2",
