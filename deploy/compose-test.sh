@@ -54,6 +54,10 @@ install_missing() {
 start_engine() {
     docker info >/dev/null 2>&1 && return
     step "starting the Docker engine"
+    # an engine that was killed leaves its pid file, which could name a live process by now
+    if ! pgrep -x dockerd >/dev/null; then
+        rm -f /var/run/docker.pid
+    fi
     (setsid dockerd >/var/log/dockerd.log 2>&1 &)
     for _ in $(seq 1 60); do
         docker info >/dev/null 2>&1 && return

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
-/** Runs the IMAP service alone. */
+/** Runs the IMAP service alone; its only web server is the actuator's, on {@code management.server.port}. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(ImapConfiguration.class)
