@@ -32,7 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * real PostgreSQL and Kafka of test-support. Helpers create accounts and messages and open raw
  * connections that have done STARTTLS and LOGIN.
  */
-@SpringBootTest(classes = ImapServiceApplication.class, properties = {"mail.imap.port=0", "mail.imap.tls-port=0",
+@SpringBootTest(classes = ImapServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"mail.imap.port=0", "mail.imap.tls-port=0",
         "mail.imap.hostname=imap.example.test", "mail.store.login-throttle.base-delay=0",
         "mail.imap.events.idle-poll-interval=2s"})
 @RealInfrastructure

@@ -10,14 +10,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The gateway on real PostgreSQL and Kafka, with test-sized limits. Every class with this
- * annotation shares one application context (and so one server).
+ * The gateway on real PostgreSQL and Kafka, with test-sized limits and its actuator on a random
+ * management port. Every class with this annotation shares one application context (and so one server).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(classes = SmtpGatewayApplication.class, properties = {
+@SpringBootTest(classes = SmtpGatewayApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mail.smtp.mx-port=0", "mail.smtp.submission-port=0", "mail.smtp.submissions-port=0",
         "mail.smtp.hostname=mx.example.test",
         "mail.store.postmaster=postmaster@example.test",

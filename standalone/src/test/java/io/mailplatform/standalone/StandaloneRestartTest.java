@@ -117,7 +117,7 @@ class StandaloneRestartTest {
         int kafkaPort = freePort();
         String[] args = {"--mail.standalone.data-dir=" + data, "--mail.standalone.postgres-port=" + freePort(),
             "--mail.standalone.kafka-port=" + kafkaPort, "--mail.standalone.kafka-controller-port=" + freePort(),
-            "--server.port=0", "--mail.smtp.mx-port=0", "--mail.smtp.submission-port=0", "--mail.smtp.submissions-port=0",
+            "--server.port=0", "--management.server.port=0", "--mail.smtp.mx-port=0", "--mail.smtp.submission-port=0", "--mail.smtp.submissions-port=0",
             "--mail.pop3.port=0", "--mail.pop3.tls-port=0", "--mail.imap.port=0", "--mail.imap.tls-port=0",
             "--mail.admin.password=admin-secret", "--mail.delivery.spf.enabled=false",
             "--mail.standalone.domain=restart.test", "--mail.standalone.account=ann@restart.test",

@@ -39,6 +39,10 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             if (kafka) {
                 properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
             }
+            // the actuator's own port (9090 by default) would clash between the cached contexts of a
+            // test JVM, and with other builds on the machine; it is served only by contexts with a
+            // real web server (webEnvironment RANDOM_PORT), whose tests ask for it with @LocalManagementPort
+            properties.put("management.server.port", 0);
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("realInfrastructure", properties));
         }

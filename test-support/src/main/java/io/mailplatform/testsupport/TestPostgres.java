@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -88,9 +89,6 @@ public final class TestPostgres {
         }
         String infra = System.getProperty("mail.test.infra", System.getenv("MAIL_TEST_INFRA"));
         if ("testcontainers".equalsIgnoreCase(infra)) {
-            if (!dockerAvailable()) {
-                throw new IllegalStateException("MAIL_TEST_INFRA=testcontainers but no Docker engine answers");
-            }
             log.info("tests use a Testcontainers PostgreSQL ({})", CONTAINER_IMAGE);
             return container();
         }
@@ -116,23 +114,33 @@ public final class TestPostgres {
 
     @SuppressWarnings("resource")
     private static Server container() {
-        PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE);
-        // Testcontainers waits without end for an image it cannot pull (no registry reachable)
-        CompletableFuture<Void> start = CompletableFuture.runAsync(container::start);
+        // Testcontainers waits without end for an image it cannot pull (no registry reachable): the
+        // database's, and already while it looks for the engine, that of its reaper (testcontainers/ryuk)
+        AtomicReference<PostgreSQLContainer> started = new AtomicReference<>();
+        CompletableFuture<Void> start = CompletableFuture.runAsync(() -> {
+            if (!dockerAvailable()) {
+                throw new IllegalStateException("MAIL_TEST_INFRA=testcontainers but no Docker engine answers");
+            }
+            started.set(new PostgreSQLContainer(CONTAINER_IMAGE));
+            started.get().start();
+        });
         try {
             start.get(CONTAINER_START_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             start.cancel(true);
-            container.stop();
+            if (started.get() != null) {
+                started.get().stop();
+            }
             throw new IllegalStateException("the Testcontainers PostgreSQL (" + CONTAINER_IMAGE + ") did not start within "
-                    + CONTAINER_START_SECONDS + " s: can the Docker engine pull or find the image? Unset MAIL_TEST_INFRA"
-                    + " to use embedded PostgreSQL binaries instead");
+                    + CONTAINER_START_SECONDS + " s: can the Docker engine pull or find the image (and Testcontainers'"
+                    + " testcontainers/ryuk)? Unset MAIL_TEST_INFRA to use embedded PostgreSQL binaries instead");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Testcontainers PostgreSQL", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the Testcontainers PostgreSQL (" + CONTAINER_IMAGE + ") failed to start", e.getCause());
         }
+        PostgreSQLContainer container = started.get();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
         String url = container.getJdbcUrl();
         int slash = url.indexOf('/', "jdbc:postgresql://".length());

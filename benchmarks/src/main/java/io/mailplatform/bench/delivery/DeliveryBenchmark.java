@@ -123,7 +123,8 @@ public final class DeliveryBenchmark {
                             "mail.delivery.hostname", "mx.bench.test",
                             "spring.datasource.hikari.maximum-pool-size", "8",
                             "logging.level.root", "WARN",
-                            "logging.level.io.mailplatform", "WARN"))
+                            "logging.level.io.mailplatform", "WARN",
+                            "spring.main.web-application-type", "none"))
                     .run();
             try {
                 run(app, kafka.bootstrapServers(), messages, rate, seconds, accounts, concurrency);

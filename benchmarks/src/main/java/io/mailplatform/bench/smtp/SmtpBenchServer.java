@@ -50,6 +50,7 @@ public final class SmtpBenchServer {
         springArgs.add("--logging.level.org.apache.kafka=WARN");
         springArgs.add("--logging.level.kafka=WARN");
         springArgs.add("--logging.level.state.change.logger=WARN");
+        springArgs.add("--spring.main.web-application-type=none");
         ConfigurableApplicationContext context = SpringApplication.run(SmtpGatewayApplication.class,
                 springArgs.toArray(String[]::new));
         DirectoryService directory = context.getBean(DirectoryService.class);

@@ -1,5 +1,6 @@
 package io.mailplatform.delivery.config;
 
+import io.mailplatform.management.ManagementConfiguration;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,6 @@ import org.springframework.kafka.annotation.EnableKafka;
 @ComponentScan(basePackages = "io.mailplatform.delivery",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.delivery")
-@Import(MailStoreConfiguration.class)
+@Import({MailStoreConfiguration.class, ManagementConfiguration.class})
 public class DeliveryConfiguration {
 }

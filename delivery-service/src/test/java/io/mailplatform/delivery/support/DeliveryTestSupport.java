@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * real DNS server for SPF (a silent name fails after 5 s: five tries of 1 s). Test classes extend
  * this so they share it.
  */
-@SpringBootTest(classes = DeliveryTestApplication.class, properties = {
+@SpringBootTest(classes = DeliveryTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "mail.delivery.hostname=mx.example.test",
         "mail.store.postmaster=hostmaster@route.test",
         "mail.delivery.concurrency=2",

@@ -1,5 +1,6 @@
 package io.mailplatform.pop3.config;
 
+import io.mailplatform.management.ManagementConfiguration;
 import io.mailplatform.server.ProtocolServerConfiguration;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import io.mailplatform.store.mailbox.MaildropLock;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ComponentScan(basePackages = "io.mailplatform.pop3",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.pop3")
-@Import({MailStoreConfiguration.class, ProtocolServerConfiguration.class})
+@Import({MailStoreConfiguration.class, ProtocolServerConfiguration.class, ManagementConfiguration.class})
 public class Pop3Configuration {
 
     /** This instance's maildrop locks; closing it (at shutdown) releases the ones still held. */

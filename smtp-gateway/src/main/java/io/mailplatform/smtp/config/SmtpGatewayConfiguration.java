@@ -1,5 +1,6 @@
 package io.mailplatform.smtp.config;
 
+import io.mailplatform.management.ManagementConfiguration;
 import io.mailplatform.server.ProtocolServerConfiguration;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -14,6 +15,6 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackages = "io.mailplatform.smtp",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.smtp")
-@Import({MailStoreConfiguration.class, ProtocolServerConfiguration.class})
+@Import({MailStoreConfiguration.class, ProtocolServerConfiguration.class, ManagementConfiguration.class})
 public class SmtpGatewayConfiguration {
 }

@@ -1,5 +1,6 @@
 package io.mailplatform.webmail.config;
 
+import io.mailplatform.management.ManagementConfiguration;
 import io.mailplatform.certificate.ServerCertificateConfiguration;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -14,6 +15,6 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackages = "io.mailplatform.webmail",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 @ConfigurationPropertiesScan(basePackages = "io.mailplatform.webmail")
-@Import({MailStoreConfiguration.class, ServerCertificateConfiguration.class})
+@Import({MailStoreConfiguration.class, ServerCertificateConfiguration.class, ManagementConfiguration.class})
 public class WebmailConfiguration {
 }

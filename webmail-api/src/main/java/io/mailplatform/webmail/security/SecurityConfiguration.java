@@ -1,7 +1,9 @@
 package io.mailplatform.webmail.security;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,13 +16,26 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Stateless HTTP Basic: /api/admin/** for the administrator, the rest of /api/** for mail accounts;
- * requests that did not travel protected are refused before their credentials are read.
+ * requests that did not travel protected are refused before their credentials are read. The
+ * actuator (on its own port, {@code management.server.port}) is open: probes carry no credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
 
+    /** The actuator's endpoints: only health is exposed, and its port is published to no one. */
     @Bean
+    @Order(1)
+    public SecurityFilterChain managementSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     public SecurityFilterChain apiSecurity(HttpSecurity http, TransportSecurity transport) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof InternalAuthenticationServiceException) {

@@ -25,7 +25,7 @@ class CertificateAtStartTest {
 
     private static String[] properties(String... extra) {
         TestDatabase database = TestPostgres.newDatabase();
-        List<String> properties = new ArrayList<>(List.of("server.port=0", "mail.admin.password=admin-secret",
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "management.server.port=0", "mail.admin.password=admin-secret",
                 "spring.datasource.url=" + database.jdbcUrl(), "spring.kafka.admin.auto-create=false",
                 "spring.kafka.bootstrap-servers=127.0.0.1:1", "mail.http.hostname=api.example.test"));
         if (database.username() != null) {

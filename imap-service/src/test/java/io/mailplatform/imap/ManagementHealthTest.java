@@ -1,0 +1,16 @@
+package io.mailplatform.imap;
+
+import io.mailplatform.testsupport.HealthProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
+/** The readiness probe of a container orchestrator, over HTTP on the management port. */
+class ManagementHealthTest extends ImapTestSupport {
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void readyWithTheDatabaseTheBrokerAndTheListeners() {
+        HealthProbe.assertReady(managementPort, "readinessState", "db", "kafka", "listeners");
+    }
+}
