@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * is given a password and a strict {@code pg_hba.conf} at start.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     public static final String USER = "postgres";
     public static final String DATABASE = "mail";
     public static final String PASSWORD_FILE = "superuser.password";
@@ -61,6 +63,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // zonky's default of 10 s is not enough for a cold start on a busy 2-core machine
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setPort(port)
                     .setServerConfig("listen_addresses", LISTEN_ADDRESS)
                     .setServerConfig("password_encryption", "scram-sha-256")

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -158,6 +159,7 @@ public final class TestPostgres {
                     .setOverrideWorkingDirectory(base.toFile())
                     .setDataDirectory(base.resolve("data"))
                     .setCleanDataDirectory(true)
+                    .setPGStartupWait(Duration.ofSeconds(60)) // the default 10 s is tight on a busy machine
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
