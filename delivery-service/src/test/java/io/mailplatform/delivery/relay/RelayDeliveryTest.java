@@ -34,6 +34,7 @@ class RelayDeliveryTest extends RelayTestSupport {
         domain("route.test"); // the postmaster's domain: SRS addresses are made there
         directory.addAlias("fwd@relay-home.test", "taker@" + RelayFakes.ROUTED);
         directory.addAlias("fwd@relay-home.test", RelayFakes.REFUSED);
+        directory.addAlias("onward@relay-home.test", "onward@" + RelayFakes.ROUTED);
     }
 
     /** A sender of its own for each test, whose INBOX holds that test's reports only. */
@@ -158,6 +159,25 @@ class RelayDeliveryTest extends RelayTestSupport {
         assertThat(dsn.returnedType()).isEqualTo("text/rfc822-headers");
         assertThat(new String(dsn.returned(), StandardCharsets.UTF_8)).contains("Subject: " + subject)
                 .doesNotContain("a line with a dot");
+        assertThat(queued(envelope.id())).isZero();
+    }
+
+    /** An SRS local part often exceeds RFC 5321's 64 octets; the relay sends it as other MTAs do. */
+    @Test
+    void aForwardedCopyLeavesFromAnSrsAddressLongerThan64Octets() throws Exception {
+        String subject = subject();
+        String sender = "a.rather.long.local.part.of.a.remote.sender@pass.example";
+        Envelope envelope = fullEnvelope(sender, "192.0.2.44", "client.example.org", null,
+                EnvelopeRecipient.of("onward@relay-home.test"));
+        queue(envelope, message(subject));
+
+        relay.runOnce();
+
+        ReceivedTransaction forwarded = received(RelayFakes.routed(), subject).get(0);
+        String local = forwarded.reversePath().substring(0, forwarded.reversePath().lastIndexOf('@'));
+        assertThat(local).startsWith("SRS0=").endsWith("=pass.example=a.rather.long.local.part.of.a.remote.sender");
+        assertThat(local.length()).isGreaterThan(64);
+        assertThat(forwarded.accepted()).isTrue();
         assertThat(queued(envelope.id())).isZero();
     }
 
