@@ -77,6 +77,11 @@ final class RelayAttempt {
         return dealt;
     }
 
+    /** Whether any host was tried (a stopping relay may end a job before its first). */
+    boolean tried() {
+        return !settled.isEmpty() || !lastFailure.isEmpty();
+    }
+
     /** Every recipient's outcome: the pending ones failed for now, or for good if the last host said so. */
     List<Settled> settle() {
         List<Settled> out = new ArrayList<>();

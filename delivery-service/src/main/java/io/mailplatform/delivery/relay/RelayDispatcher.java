@@ -143,7 +143,9 @@ final class RelayDispatcher implements AutoCloseable {
             connection = close(connection);
         }
         try {
-            recorder.finished(job, attempt.settle());
+            if (attempt.tried() || !stopping) {
+                recorder.finished(job, attempt.settle());
+            } // else nothing happened: the entries stay leased and the stopping worker releases them
         } finally {
             job.done().complete(null);
         }
