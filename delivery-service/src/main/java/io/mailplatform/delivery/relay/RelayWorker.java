@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -178,7 +180,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
                     wakeUpPending.set(false);
                     poll();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 wakeUpPending.set(false); // stopping
             }
         }
@@ -231,7 +233,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             rows.forEach(row -> inFlight.add(row.id()));
             Map<String, List<QueuedRecipient>> byDomain = new LinkedHashMap<>();
             for (QueuedRecipient row : rows) {
-                byDomain.computeIfAbsent(row.domain().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(row);
+                byDomain.computeIfAbsent(row.domain().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(row);
             }
             byDomain.forEach((domain, domainRows) -> work.add(track(CompletableFuture
                     .supplyAsync(() -> route(domain, domainRows), routing)
