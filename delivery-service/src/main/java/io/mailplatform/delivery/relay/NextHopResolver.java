@@ -1,5 +1,7 @@
 package io.mailplatform.delivery.relay;
 
+import io.mailplatform.core.address.AddressException;
+import io.mailplatform.core.address.Domain;
 import io.mailplatform.delivery.config.RelayProperties;
 import io.mailplatform.delivery.dns.MxResolution;
 import io.mailplatform.delivery.dns.MxResolver;
@@ -17,7 +19,7 @@ import java.util.TreeSet;
 
 /**
  * Routes a domain: its static route if it has one, else the smart host if there is one, else its MX
- * hosts (RFC 5321 §5.1). Never to ourselves: an MX host named as this server, and every host of the
+ * hosts (RFC 5321 §5.1), or the address itself for an address literal. Never to ourselves: an MX host named as this server, and every host of the
  * same or a lower preference, is dropped (§5.1); an address that is one of our own listeners is
  * dropped; if that leaves nothing, the mail "loops back to myself", a permanent error (5.4.6).
  * Names in routes and the smart host are resolved by the system's resolver ({@code /etc/hosts}
@@ -26,6 +28,8 @@ import java.util.TreeSet;
 public final class NextHopResolver {
     /** RFC 3463 X.4.6: routing loop detected. */
     public static final String LOOP = "5.4.6";
+    /** RFC 3463 X.4.4: unable to route (an address literal that is no address). */
+    private static final String UNROUTABLE = "5.4.4";
     /** RFC 3463 X.4.3: directory server failure (a name that does not resolve now). */
     private static final String NO_ADDRESS = "4.4.3";
 
@@ -52,7 +56,32 @@ public final class NextHopResolver {
             return fixed(name, "smart-host", HostPort.parse(settings.smartHost(), 25), settings.smartHostTls(),
                     smartHostCredentials);
         }
+        if (name.startsWith("[")) {
+            return literal(name);
+        }
         return exchanges(name);
+    }
+
+    /** RFC 5321 §5.1: mail to an address literal goes to that address, no MX look-up. */
+    private Destination literal(String domain) {
+        String address;
+        try {
+            Domain.parse(domain); // IPv4, or IPv6: and hex digits, colons and dots only: never a name to look up
+            String inner = domain.substring(1, domain.length() - 1);
+            if (inner.regionMatches(true, 0, "IPv6:", 0, 5)) {
+                address = inner.substring(5);
+            } else if (inner.indexOf(':') < 0) {
+                address = inner;
+            } else {
+                return new Destination.Unreachable(true, UNROUTABLE, "550 " + UNROUTABLE + " " + domain
+                        + " is no IP address literal");
+            }
+            return fixed(domain, "address literal", new HostPort(InetAddress.getByName(address).getHostAddress(),
+                    settings.mxPort()), TlsPolicy.OPPORTUNISTIC, null);
+        } catch (AddressException | UnknownHostException e) {
+            return new Destination.Unreachable(true, UNROUTABLE, "550 " + UNROUTABLE + " invalid address literal "
+                    + domain);
+        }
     }
 
     private Destination fixed(String domain, String kind, HostPort target, TlsPolicy tls, SmtpCredentials credentials) {

@@ -142,4 +142,19 @@ class RelayRoutingTest extends RelayTestSupport {
             assertThat(dsn.recipient(0, "Diagnostic-Code")).contains("loops back to myself");
         }
     }
+
+    @Test
+    void mailToAnAddressLiteralGoesToThatAddress() throws Exception {
+        try (FakeSmtpServer literal = mxAt("127.0.0.7").start()) {
+            String subject = "literal " + UUID.randomUUID();
+            Envelope envelope = submission(sender().address(), recipients("lit@[127.0.0.7]"));
+            queue(envelope, message(subject));
+
+            relay.runOnce();
+
+            assertThat(received(literal, subject)).singleElement()
+                    .satisfies(t -> assertThat(t.recipientAddresses()).containsExactly("lit@[127.0.0.7]"));
+            assertThat(queued(envelope.id())).isZero();
+        }
+    }
 }
