@@ -28,7 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "mail.smtp.limits.max-connections-per-address=250",
                 "mail.standalone.domain=example.test", "mail.standalone.account=alice@example.test",
                 "mail.standalone.password=wonder land",
-                "mail.delivery.spf.enabled=false"})
+                "mail.delivery.spf.enabled=false",
+                // remote recipients stay queued for the tests to look at (RelayBetweenPlatformsTest sends for real)
+                "mail.relay.enabled=false"})
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @interface StandaloneTest {

@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class DsnGenerator {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
     /** Larger originals are returned as headers only, even with RET=FULL (RFC 3461 §4.3 allows truncation). */
-    private static final int MAX_RETURNED = 1 << 20;
+    public static final int MAX_RETURNED = 1 << 20;
 
     private final String reportingMta;
 
@@ -39,12 +39,25 @@ public final class DsnGenerator {
      * @param now the time of the report
      */
     public byte[] generate(Envelope envelope, List<RecipientStatus> statuses, byte[] original, Instant now) {
+        return generate(envelope, statuses, original, true, now);
+    }
+
+    /**
+     * As {@link #generate(Envelope, List, byte[], Instant)}, for an original of which the caller may
+     * hold only the header (a large message is never loaded whole to be returned).
+     *
+     * @param complete whether {@code original} is the whole message; if not, it is its header section
+     *        and only that is returned, whatever RET says
+     */
+    public byte[] generate(Envelope envelope, List<RecipientStatus> statuses, byte[] original, boolean complete,
+            Instant now) {
         if (envelope.isNullReversePath()) {
             throw new IllegalArgumentException("no DSN for the null reverse-path (RFC 3461 §6.2)");
         }
         String boundary = "=_dsn_" + Integer.toHexString(envelope.id().hashCode()) + "_" + now.toEpochMilli();
         boolean failed = statuses.stream().anyMatch(s -> s.action().equals("failed"));
         boolean delayed = !failed && statuses.stream().anyMatch(s -> s.action().equals("delayed"));
+        boolean relayed = !failed && !delayed && statuses.stream().allMatch(s -> s.action().equals("relayed"));
         StringBuilder out = new StringBuilder(2048);
         out.append("From: Mail Delivery System <MAILER-DAEMON@").append(reportingMta).append(">\r\n");
         out.append("To: <").append(printable(envelope.reversePath())).append(">\r\n");
@@ -65,6 +78,8 @@ public final class DsnGenerator {
         out.append("This is the mail system at ").append(reportingMta).append(".\r\n\r\n");
         out.append(failed ? "Your message could not be delivered to the following recipients:\r\n"
                 : delayed ? "Delivery of your message to the following recipients is delayed; it will be retried:\r\n"
+                : relayed ? "Your message was handed on to the following recipients' servers, as you asked to be told;\r\n"
+                        + "they were not asked to report its delivery (RFC 3461 \"relayed\"):\r\n"
                 : "Your message was delivered to the following recipients, as you asked to be told:\r\n");
         for (RecipientStatus status : statuses) {
             out.append("\r\n  <").append(printable(status.finalRecipient())).append(">: ")
@@ -89,12 +104,19 @@ public final class DsnGenerator {
             out.append("Final-Recipient: rfc822; ").append(printable(status.finalRecipient())).append("\r\n");
             out.append("Action: ").append(status.action()).append("\r\n");
             out.append("Status: ").append(status.status()).append("\r\n");
+            if (status.remoteMta() != null) {
+                out.append("Remote-MTA: dns; ").append(printable(status.remoteMta())).append("\r\n");
+            }
             out.append("Diagnostic-Code: smtp; ").append(printable(status.diagnostic())).append("\r\n");
+            if (status.willRetryUntil() != null) {
+                out.append("Will-Retry-Until: ").append(DATE.format(status.willRetryUntil().atOffset(ZoneOffset.UTC)))
+                        .append("\r\n");
+            }
         }
         out.append("\r\n");
 
         out.append("--").append(boundary).append("\r\n");
-        boolean full = DsnPolicy.returnsContent(envelope) && original.length <= MAX_RETURNED;
+        boolean full = complete && DsnPolicy.returnsContent(envelope) && original.length <= MAX_RETURNED;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(out.length() + original.length + 64);
         if (full) {
             out.append("Content-Type: message/rfc822\r\n\r\n");

@@ -46,11 +46,20 @@ public final class DsnPlanner {
      */
     public Optional<InboundMessage> plan(Envelope original, List<RecipientStatus> statuses, byte[] message,
             String suffix, RecipientResolver.Session routing) {
+        return plan(original, statuses, message, true, suffix, routing);
+    }
+
+    /**
+     * As {@link #plan(Envelope, List, byte[], String, RecipientResolver.Session)}, with the original
+     * possibly cut to its header section ({@code complete} false), for messages too large to load.
+     */
+    public Optional<InboundMessage> plan(Envelope original, List<RecipientStatus> statuses, byte[] message,
+            boolean complete, String suffix, RecipientResolver.Session routing) {
         if (statuses.isEmpty() || original.isNullReversePath()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        byte[] dsn = generator.generate(original, statuses, message, now);
+        byte[] dsn = generator.generate(original, statuses, message, complete, now);
         Envelope envelope = new Envelope(original.id() + "." + suffix, "",
                 List.of(EnvelopeRecipient.of(original.reversePath())), null, hostname, null, null, now,
                 BodyType.EIGHT_BIT_MIME, original.smtpUtf8(), null, null);

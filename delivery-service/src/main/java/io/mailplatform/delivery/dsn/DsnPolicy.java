@@ -49,6 +49,15 @@ public final class DsnPolicy {
         return recipient.notifyOn().contains(kind);
     }
 
+    /**
+     * Whether the relay warns the sender that delivery to this recipient is delayed: NOTIFY=DELAY, or
+     * no NOTIFY at all (RFC 3461 §4.1 lets "FAILURE,DELAY" be assumed then); verified senders only.
+     */
+    public static boolean delayWarned(Envelope envelope, EnvelopeRecipient recipient) {
+        return wanted(envelope, recipient, DsnNotify.DELAY)
+                || (recipient.notifyOn().isEmpty() && !envelope.isNullReversePath() && verifiedSender(envelope));
+    }
+
     /** Whether this failure of this recipient is reported to the sender. */
     public static boolean reported(Envelope envelope, EnvelopeRecipient recipient, RouteFailure failure) {
         return wanted(envelope, recipient, DsnNotify.FAILURE) && (verifiedSender(envelope) || !failure.policy());

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.support.OffsetClock;
 import io.mailplatform.testsupport.dns.StubDnsServer;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CachingDnsResolverTest {
     StubDnsServer server;
-    MutableClock clock = new MutableClock();
+    OffsetClock clock = OffsetClock.frozenAt(Instant.parse("2026-01-01T00:00:00Z"));
     List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach

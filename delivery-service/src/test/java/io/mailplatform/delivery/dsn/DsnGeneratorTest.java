@@ -117,4 +117,34 @@ class DsnGeneratorTest {
                 new RecipientStatus("x@example.test", null, "failed", "5.1.1", "550")), ORIGINAL, Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRelayReportNamesTheRemoteServerAndWhenRetriesEnd() throws Exception {
+        byte[] dsn = generator.generate(envelope("s@example.org", null, null, "s@example.org"), List.of(
+                new RecipientStatus("x@example.org", null, "delayed", "4.4.1", "451 4.4.1 try later", "mx.example.org",
+                        Instant.parse("2026-11-27T10:00:00Z"))), ORIGINAL, Instant.parse("2026-11-22T14:00:00Z"));
+        assertThat(parse(dsn).getSubject()).isEqualTo("Delayed Mail (still being retried)");
+        assertThat(deliveryStatus(dsn)).contains("Action: delayed\r\n", "Remote-MTA: dns; mx.example.org\r\n",
+                "Diagnostic-Code: smtp; 451 4.4.1 try later\r\n", "Will-Retry-Until: Fri, 27 Nov 2026 10:00:00 +0000\r\n");
+    }
+
+    @Test
+    void relayedIsToldApartFromDelivered() throws Exception {
+        byte[] dsn = generator.generate(envelope("s@example.org", null, null, "s@example.org"), List.of(
+                new RecipientStatus("x@example.org", null, "relayed", "2.0.0", "250 2.0.0 queued", "mx.example.org",
+                        null)), ORIGINAL, Instant.now());
+        String text = new String(dsn, StandardCharsets.UTF_8);
+        assertThat(text).contains("handed on to the following recipients' servers").doesNotContain("was delivered to");
+        assertThat(deliveryStatus(dsn)).contains("Action: relayed\r\n").doesNotContain("Will-Retry-Until");
+    }
+
+    @Test
+    void anOriginalGivenAsItsHeaderOnlyIsReturnedAsHeaderEvenWithRetFull() throws Exception {
+        byte[] header = "Subject: original\r\nFrom: s@example.org\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] dsn = generator.generate(envelope("s@example.org", DsnReturn.FULL, null, "s@example.org"),
+                List.of(new RecipientStatus("x@example.test", null, "failed", "5.1.1", "550 5.1.1 Unknown")), header,
+                false, Instant.now());
+        MimeMultipart parts = (MimeMultipart) parse(dsn).getContent();
+        assertThat(parts.getBodyPart(2).getContentType()).isEqualTo("text/rfc822-headers");
+    }
 }

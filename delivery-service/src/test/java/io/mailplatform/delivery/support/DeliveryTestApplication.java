@@ -6,11 +6,20 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** The delivery service alone, with a switch that can stop the consumer right after a database commit. */
+/**
+ * The delivery service alone, with a switch that can stop the consumer right after a database commit
+ * and a clock the relay tests move forward.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(DeliveryConfiguration.class)
 public class DeliveryTestApplication {
+
+    /** The relay's clock: retries and the retry period pass without waiting. */
+    @Bean
+    OffsetClock relayClock() {
+        return OffsetClock.system();
+    }
 
     @Bean
     CrashSwitch crashSwitch(org.springframework.kafka.config.KafkaListenerEndpointRegistry registry) {

@@ -35,8 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the delivery tests: real PostgreSQL, the embedded Kafka broker, and a
- * real DNS server for SPF (a silent name fails after 5 s: five tries of 1 s). Test classes extend
- * this so they share it.
+ * real DNS server for SPF and MX look-ups (a silent name fails after 5 s: five tries of 1 s), the
+ * relay's remote servers behind static routes ({@link RelayFakes}) and a clock the relay tests move
+ * ({@link OffsetClock}). Test classes extend this so they share it.
  */
 @SpringBootTest(classes = DeliveryTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -47,7 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "mail.delivery.dns.timeout=1s",
         "mail.delivery.dns.retries=4",
         "mail.delivery.spf.check-timeout=10s",
-        "mail.delivery.spf.batch-wait=500ms"})
+        "mail.delivery.spf.batch-wait=500ms",
+        // the relay's worker is driven by the relay tests (runOnce), so rows other tests queue stay put
+        "mail.relay.enabled=false"})
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DeliveryTestSupport {
@@ -67,6 +70,7 @@ public abstract class DeliveryTestSupport {
     @DynamicPropertySource
     static void dns(DynamicPropertyRegistry registry) {
         registry.add("mail.delivery.dns.resolvers", StubDnsServerAccess::address);
+        RelayFakes.register(registry);
     }
 
     protected static byte[] bytes(String text) {

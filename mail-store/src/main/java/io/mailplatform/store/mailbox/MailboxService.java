@@ -420,8 +420,11 @@ public class MailboxService {
         }
     }
 
-    /** Deletes contents that nothing refers to any more (also used after batch and deferred deliveries). */
-    void collectOrphanContents(List<Long> contentIds) {
+    /**
+     * Deletes contents that nothing refers to any more (also used after deferred deliveries and by the
+     * relay once a queued message is sent or bounced). Call after the commit that dropped the references.
+     */
+    public void collectOrphanContents(List<Long> contentIds) {
         collectContents(contentIds);
     }
 

@@ -58,13 +58,13 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
     }
 
-    private FakeSmtpServer(Script script, int receiveBufferSize) throws IOException {
+    private FakeSmtpServer(Script script, int receiveBufferSize, InetSocketAddress bind) throws IOException {
         this.script = script;
         this.listener = new ServerSocket();
         if (receiveBufferSize > 0) {
             listener.setReceiveBufferSize(receiveBufferSize); // inherited by accepted sockets, so set before bind
         }
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        listener.bind(bind);
         Thread acceptor = new Thread(this::accept, "fake-smtp-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -79,7 +79,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port());
+        return new InetSocketAddress(listener.getInetAddress(), port());
     }
 
     /** Every connection so far, in the order accepted. */
@@ -191,8 +191,18 @@ public final class FakeSmtpServer implements AutoCloseable {
         private long pauseDataAfter = -1;
         private boolean keepContent = true;
         private int receiveBufferSize;
+        private InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
         private Builder() {
+        }
+
+        /**
+         * Listens on this address and port instead of a free port of 127.0.0.1: several fake servers
+         * on one port at 127.0.0.2, 127.0.0.3 ... stand for the MX hosts of a domain.
+         */
+        public Builder bind(InetAddress address, int port) {
+            this.bind = new InetSocketAddress(address, port);
+            return this;
         }
 
         /** The name in the greeting and the EHLO reply. */
@@ -285,7 +295,7 @@ public final class FakeSmtpServer implements AutoCloseable {
         public FakeSmtpServer start() throws IOException {
             return new FakeSmtpServer(new Script(hostname, List.copyOf(extensions), ehloRefused, tls, brokenTls, username, password,
                     Map.copyOf(responses), Map.copyOf(recipientResponses), tempFailFirst, dropDuringDataAfter,
-                    pauseDataAfter, keepContent), receiveBufferSize);
+                    pauseDataAfter, keepContent), receiveBufferSize, bind);
         }
     }
 }

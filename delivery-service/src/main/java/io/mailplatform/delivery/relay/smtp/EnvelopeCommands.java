@@ -108,7 +108,9 @@ final class EnvelopeCommands {
             throw new InvalidPathException("address is not local-part@domain: " + address);
         }
         String local = address.substring(0, at);
-        if (local.getBytes(StandardCharsets.UTF_8).length > MailboxAddress.MAX_LOCAL_PART_OCTETS) {
+        // an SRS local part may be longer (MailboxAddress.parse takes it too): forwarded mail leaves from one
+        if (local.getBytes(StandardCharsets.UTF_8).length > MailboxAddress.MAX_LOCAL_PART_OCTETS
+                && !MailboxAddress.isSrsLocalPart(local)) {
             throw new InvalidPathException("local part longer than 64 octets");
         }
         Domain domain;

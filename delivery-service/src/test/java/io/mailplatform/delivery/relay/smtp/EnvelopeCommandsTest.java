@@ -60,6 +60,19 @@ class EnvelopeCommandsTest {
         assertThat(EnvelopeCommands.path("j\u00f6rg@b\u00fccher.example", false)).isEqualTo("<j\u00f6rg@xn--bcher-kva.example>");
     }
 
+    /** RFC 5321 §4.5.3.1.1's 64 octets hold, except for SRS local parts (forwarded mail's reverse path). */
+    @Test
+    void onlyAnSrsLocalPartMayBeLongerThan64Octets() throws Exception {
+        String srs = "SRS0=HHHH=TT=pass.example=a.rather.long.local.part.of.a.remote.sender";
+        assertThat(srs.length()).isGreaterThan(64);
+        assertThat(EnvelopeCommands.path(srs + "@example.test", true)).isEqualTo("<" + srs + "@example.test>");
+        assertThat(EnvelopeCommands.path(srs + "@example.test", false)).isEqualTo("<" + srs + "@example.test>");
+        assertThatThrownBy(() -> EnvelopeCommands.path("x".repeat(65) + "@example.test", true))
+                .isInstanceOf(EnvelopeCommands.InvalidPathException.class);
+        assertThatThrownBy(() -> EnvelopeCommands.path("SRS0=" + "x".repeat(260) + "@example.test", true))
+                .isInstanceOf(EnvelopeCommands.InvalidPathException.class); // the 256-octet path still holds
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "no-at-sign", "@example.org", "bob@", "bob@exa mple.org", "bob\r\n@example.org",
             "bob@example.org>\r\nDATA", "bob@-bad-.org"})

@@ -22,8 +22,8 @@ import org.awaitility.Awaitility;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Builds relay clients, transactions and TLS material for the client tests. */
-final class RelayClients {
+/** Builds relay clients, transactions and TLS material for the client and relay tests. */
+public final class RelayClients {
     static final String HELO = "relay.example.test";
     /** Long enough for anything but a hang on a loaded machine; the tests that time out set their own. */
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -32,7 +32,7 @@ final class RelayClients {
     }
 
     /** The properties as Spring binds them: the defaults, changed by {@code key=value} pairs under mail.relay.client. */
-    static RelayClientProperties properties(String... settings) {
+    public static RelayClientProperties properties(String... settings) {
         Map<String, String> map = new HashMap<>();
         for (String setting : settings) {
             int equals = setting.indexOf('=');
@@ -108,12 +108,12 @@ final class RelayClients {
     }
 
     /** A server-side TLS context with this certificate. */
-    static SSLContext serverTls(SelfSignedCertificate certificate) {
+    public static SSLContext serverTls(SelfSignedCertificate certificate) {
         return certificate.sslBundle().createSslContext();
     }
 
     /** Trust in exactly this certificate. */
-    static TrustManagerFactory trusting(SelfSignedCertificate certificate) {
+    public static TrustManagerFactory trusting(SelfSignedCertificate certificate) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
