@@ -63,7 +63,7 @@ class RelayBetweenPlatformsTest {
         EmbeddedKafkaKraftBroker broker = TestKafka.separateBroker();
         brokers.add(broker);
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--server.port=0", "--management.server.port=0",
                 "--mail.smtp.submission-port=0", "--mail.smtp.submissions-port=0", "--mail.pop3.port=0",
                 "--mail.pop3.tls-port=0", "--mail.imap.port=0", "--mail.imap.tls-port=0",
                 "--mail.admin.password=admin-secret", "--mail.delivery.spf.enabled=false",
