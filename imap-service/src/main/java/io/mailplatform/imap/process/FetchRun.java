@@ -316,10 +316,10 @@ final class FetchRun implements Outcome.Step {
         }
         List<FetchValue> values = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            values.add(value(items.get(i), targets.get(i), meta));
+            values.add(value(items.get(i), targets.get(i), meta, out));
         }
         if (batch.seenNow().contains(uid) && !items.contains(Attribute.FLAGS)) {
-            values.add(new FetchValue.Flags(selected.flags(meta, rev2)));
+            values.add(new FetchValue.Flags(selected.flags(meta, rev2, out)));
         }
         out.untagged(new ImapResponse.Fetch(selected.msnOf(uid), values));
     }
@@ -374,9 +374,9 @@ final class FetchRun implements Outcome.Step {
                 null);
     }
 
-    private FetchValue value(FetchItem item, Object target, MessageMeta meta) {
+    private FetchValue value(FetchItem item, Object target, MessageMeta meta, Responder out) {
         if (item instanceof Attribute attribute) {
-            return attribute(attribute, meta);
+            return attribute(attribute, meta, out);
         }
         if (item instanceof BinarySize size && size.part().isEmpty()) {
             return new FetchValue.BinarySize(size.responseName(), meta.size());
@@ -404,10 +404,11 @@ final class FetchRun implements Outcome.Step {
         return new FetchValue.Deferred(() -> section(item, read, held != null ? held : readAlone(read, mailbox)));
     }
 
-    private FetchValue attribute(Attribute attribute, MessageMeta meta) {
+    private FetchValue attribute(Attribute attribute, MessageMeta meta, Responder out) {
         switch (attribute) {
             case FLAGS:
-                return new FetchValue.Flags(selected.flags(meta, rev2));
+                // any new keyword is announced here, before this message's FETCH response is begun
+                return new FetchValue.Flags(selected.flags(meta, rev2, out));
             case UID:
                 return new FetchValue.Uid(meta.uid());
             case INTERNALDATE:
