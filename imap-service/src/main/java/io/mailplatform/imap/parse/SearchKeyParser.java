@@ -31,7 +31,7 @@ public final class SearchKeyParser {
         List<SearchKey> keys = new ArrayList<>();
         do {
             keys.add(key(state, 0));
-        } while (c.take(' '));
+        } while (c.space());
         return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
     }
 
@@ -60,7 +60,7 @@ public final class SearchKeyParser {
             List<SearchKey> keys = new ArrayList<>();
             do {
                 keys.add(key(state, depth + 1));
-            } while (c.take(' '));
+            } while (c.space());
             c.expect(')');
             return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
         }
