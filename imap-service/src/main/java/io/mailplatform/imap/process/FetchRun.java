@@ -246,6 +246,13 @@ final class FetchRun implements Outcome.Step {
                 ? store.summaries().summaries(mailbox, present) : Map.of();
         Map<Long, ImapEnvelope> envelopeOf = need == SummaryNeed.ENVELOPE
                 ? store.summaries().envelopes(mailbox, present) : Map.of();
+        // a message expunged by another session between the two queries has no summary: it is
+        // answered as any message gone (RFC 2180 §4.1), never with a half-built response
+        if (need == SummaryNeed.SUMMARY) {
+            metas.keySet().retainAll(summaryOf.keySet());
+        } else if (need == SummaryNeed.ENVELOPE) {
+            metas.keySet().retainAll(envelopeOf.keySet());
+        }
         Map<Long, List<Object>> targets = new HashMap<>();
         for (MessageMeta meta : metas.values()) {
             List<Object> located = new ArrayList<>(items.size());
