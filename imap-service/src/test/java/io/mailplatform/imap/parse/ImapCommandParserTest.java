@@ -28,6 +28,7 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.search.SearchCriterion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -157,7 +158,7 @@ class ImapCommandParserTest {
                 Arguments.of("a SEARCH UID $ SMALLER 4096 SENTON \"7-Feb-1994\" NEW", new MessageCommands.Search("a", false, null,
                         null, new SearchKey.And(List.of(new SearchKey.Sequence(SequenceSet.saved(), true),
                                 match(new SearchCriterion.Size(4096, false)),
-                                match(new SearchCriterion.SentDate(Instant.parse("1994-02-07T00:00:00Z"), Instant.parse("1994-02-08T00:00:00Z"))),
+                                match(new SearchCriterion.SentDate(LocalDate.parse("1994-02-07"), LocalDate.parse("1994-02-08"))),
                                 new SearchKey.And(List.of(new SearchKey.Recent(true), flag(MessageFlags.SEEN, false))))))),
                 Arguments.of("a SEARCH KEYWORD $Junk UNKEYWORD $NotJunk OLD LARGER 10 BODY x TEXT \"y z\"",
                         new MessageCommands.Search("a", false, null, null, new SearchKey.And(List.of(
