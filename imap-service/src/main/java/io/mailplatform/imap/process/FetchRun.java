@@ -147,10 +147,11 @@ final class FetchRun implements Outcome.Step {
     }
 
     /**
-     * The octets read ahead for {@code uids[.., to)}, by range (empty where the message was gone),
-     * and the reads (items, by identity) whose values are built from them at once.
+     * The octets read ahead for {@code uids[.., to)}, by range, the reads (items, by identity) whose
+     * values are built from them at once, and the UIDs whose octets were gone when read (expunged by
+     * another session since their metadata was read).
      */
-    private record Window(int to, Map<Slice, byte[]> octets, Set<Read> taken) {
+    private record Window(int to, Map<Slice, byte[]> octets, Set<Read> taken, Set<Long> gone) {
         boolean takes(Read read) {
             return taken.contains(read);
         }
@@ -296,10 +297,14 @@ final class FetchRun implements Outcome.Step {
         List<Slice> slices = List.copyOf(wanted);
         List<byte[]> read = slices.isEmpty() ? List.of() : store.contents().read(selected.mailbox(), slices);
         Map<Slice, byte[]> octets = new HashMap<>();
+        Set<Long> gone = new HashSet<>();
         for (int i = 0; i < slices.size(); i++) {
+            if (read.get(i) == null) {
+                gone.add(slices.get(i).uid());
+            }
             octets.put(slices.get(i), read.get(i) == null ? new byte[0] : read.get(i));
         }
-        return new Window(from + plan.messages(), octets, taken);
+        return new Window(from + plan.messages(), octets, taken, gone);
     }
 
     private void answer(long uid, Responder out) {
@@ -314,6 +319,11 @@ final class FetchRun implements Outcome.Step {
             return;
         }
         List<Object> targets = batch.targets().get(uid);
+        if (window.gone().contains(uid)) {
+            // expunged after its metadata was read: its octets are not there to send (RFC 2180 §4.1)
+            missing = true;
+            return;
+        }
         if (targets.stream().anyMatch(target -> target instanceof Read read && !window.takes(read))
                 && store.index().metas(selected.mailbox(), new long[] {uid}).isEmpty()) {
             // expunged while earlier messages were written: answer as for any message gone rather

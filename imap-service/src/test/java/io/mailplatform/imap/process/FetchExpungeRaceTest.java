@@ -9,7 +9,9 @@ import io.mailplatform.imap.Fixtures;
 import io.mailplatform.imap.ImapTestSupport;
 import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.command.SequenceSet;
+import io.mailplatform.imap.fetch.BodySection;
 import io.mailplatform.imap.fetch.FetchItem;
+import io.mailplatform.imap.fetch.Section;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.Responder;
@@ -31,10 +33,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A message expunged by another session after FETCH read the metadata of its batch but before it
- * read the summaries (the imaptest stress run hit this window): the message is answered like any
- * message gone, NO [EXPUNGEISSUED] at the end (RFC 9051 §7.1, RFC 2180 §4.1), never with an
- * internal error. The expunge is made to happen exactly in that window, in the real store.
+ * A message expunged by another session while FETCH reads it, after the metadata of its batch and
+ * before its summary or its octets (the imaptest stress runs hit both windows): the message is
+ * answered like any message gone, NO [EXPUNGEISSUED] at the end (RFC 9051 §7.1, RFC 2180 §4.1),
+ * never with an internal error nor with empty octets. The expunge is made to happen exactly in
+ * that window, in the real store.
  */
 class FetchExpungeRaceTest extends ImapTestSupport {
     @Autowired
@@ -44,15 +47,15 @@ class FetchExpungeRaceTest extends ImapTestSupport {
     @Autowired
     JdbcClient jdbc;
 
-    /** Summaries read right after another writer expunged message 2. */
-    private final class ExpungingFirst extends MessageSummaries {
-        ExpungingFirst() {
-            super(jdbc);
-        }
+    private void expungeMessageTwo(Mailbox mailbox) {
+        mailboxes.setFlags(mailbox, List.of(2L), FlagMode.ADD, MessageFlags.of(List.of("\\Deleted")));
+        mailboxes.expunge(mailbox, List.of(2L));
+    }
 
-        private void expungeMessageTwo(Mailbox mailbox) {
-            mailboxes.setFlags(mailbox, List.of(2L), FlagMode.ADD, MessageFlags.of(List.of("\\Deleted")));
-            mailboxes.expunge(mailbox, List.of(2L));
+    /** Summaries read right after another writer expunged message 2. */
+    private final class SummariesAfterExpunge extends MessageSummaries {
+        SummariesAfterExpunge() {
+            super(jdbc);
         }
 
         @Override
@@ -68,21 +71,33 @@ class FetchExpungeRaceTest extends ImapTestSupport {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = FetchItem.Attribute.class, names = {"ENVELOPE", "BODYSTRUCTURE", "BODY"})
-    void aMessageExpungedBetweenTheQueriesIsAnsweredAsGone(FetchItem.Attribute item) throws Exception {
-        Mailbox inbox = inbox(account("fetch-race-" + item.name().toLowerCase()));
+    /** Octets read right after another writer expunged message 2. */
+    private final class ContentsAfterExpunge extends MessageContents {
+        ContentsAfterExpunge() {
+            super(jdbc);
+        }
+
+        @Override
+        public List<byte[]> read(Mailbox mailbox, List<Slice> slices) {
+            expungeMessageTwo(mailbox);
+            return super.read(mailbox, slices);
+        }
+    }
+
+    /** Runs FETCH 1:4 with the item over a fresh mailbox of the four Fixtures messages; returns the numbers answered. */
+    private List<Long> fetchWhileMessageTwoGoes(String name, FetchItem item, MessageSummaries summaries,
+            MessageContents octets) throws Exception {
+        Mailbox inbox = inbox(account(name));
         Fixtures.seed(mailboxes, inbox);
         SelectedMailbox view = new SelectedMailbox(index.snapshot(inbox).orElseThrow(), true, -1);
-        FetchProcessor.Store store = new FetchProcessor.Store(mailboxes, index, new ExpungingFirst(), contents, 200,
-                1 << 20);
+        FetchProcessor.Store store = new FetchProcessor.Store(mailboxes, index, summaries, octets, 200, 1 << 20);
         MessageCommands.Fetch fetch = new MessageCommands.Fetch("f1", false, SequenceSet.of(new SequenceSet.Range(1, 4)),
                 List.of(item));
-        List<ImapResponse> answered = new ArrayList<>();
+        List<Long> answered = new ArrayList<>();
         Responder out = new Responder() {
             @Override
             public void untagged(ImapResponse response) {
-                answered.add(response);
+                answered.add(((ImapResponse.Fetch) response).msn());
             }
 
             @Override
@@ -94,9 +109,23 @@ class FetchExpungeRaceTest extends ImapTestSupport {
                 return false;
             }
         };
-
         assertThatThrownBy(() -> new FetchRun(store, fetch, view, false).run(out))
                 .isInstanceOfSatisfying(ImapNoException.class, e -> assertThat(e.code()).isEqualTo(ResponseCode.EXPUNGEISSUED));
-        assertThat(answered).map(response -> ((ImapResponse.Fetch) response).msn()).containsExactly(1L, 3L, 4L);
+        return answered;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FetchItem.Attribute.class, names = {"ENVELOPE", "BODYSTRUCTURE", "BODY"})
+    void aMessageExpungedBeforeItsSummaryIsReadIsAnsweredAsGone(FetchItem.Attribute item) throws Exception {
+        assertThat(fetchWhileMessageTwoGoes("fetch-race-" + item.name().toLowerCase(), item, new SummariesAfterExpunge(),
+                contents)).containsExactly(1L, 3L, 4L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Section.Text.class, names = {"NONE", "HEADER", "TEXT"})
+    void aMessageExpungedBeforeItsOctetsAreReadIsAnsweredAsGone(Section.Text text) throws Exception {
+        FetchItem item = BodySection.of(text == Section.Text.NONE ? Section.WHOLE : Section.of(text), true, null);
+        assertThat(fetchWhileMessageTwoGoes("fetch-race-octets-" + text.name().toLowerCase(), item,
+                new MessageSummaries(jdbc), new ContentsAfterExpunge())).containsExactly(1L, 3L, 4L);
     }
 }
