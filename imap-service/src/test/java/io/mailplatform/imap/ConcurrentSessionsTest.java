@@ -143,6 +143,61 @@ class ConcurrentSessionsTest extends ImapTestSupport {
         }
     }
 
+    /**
+     * RFC 9051 §7.3.5: the client records its flag list from FLAGS, so a keyword another session
+     * (or delivery) gives a message is announced to every session that has the mailbox selected
+     * before the FETCH that reports it: read-write with PERMANENTFLAGS, read-only with FLAGS alone.
+     */
+    @Test
+    void keywordsSetElsewhereAreAnnouncedBeforeTheFetchThatShowsThem() throws Exception {
+        Account account = seeded("concurrent-keywords");
+        String system = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
+        try (LineClient idler = login(account); LineClient reader = login(account); LineClient other = login(account)) {
+            assertThat(command(reader, "e", "EXAMINE INBOX")).contains("* FLAGS (" + system + " $Work)");
+            select(idler);
+            select(other);
+            idler.send("i1 IDLE");
+            assertThat(idler.readLine()).isEqualTo("+ idling");
+
+            command(other, "o1", "STORE 2 +FLAGS.SILENT ($Label1)");
+            assertThat(idler.readLine()).isEqualTo("* FLAGS (" + system + " $Work $Label1)");
+            assertThat(idler.readLine()).isEqualTo("* OK [PERMANENTFLAGS (" + system + " $Work $Label1 \\*)] Flags permitted");
+            assertThat(idler.readLine()).isEqualTo("* 2 FETCH (UID 2 FLAGS ($Label1 \\Recent))");
+
+            List<String> noop = command(reader, "r1", "NOOP");
+            assertThat(noop).hasSize(3);
+            assertThat(noop.get(0)).isEqualTo("* FLAGS (" + system + " $Work $Label1)");
+            assertThat(noop.get(1)).matches("\\* 2 FETCH \\(UID 2 FLAGS \\(\\$Label1( \\\\Recent)?\\)\\)");
+
+            // a keyword written without registering it, as delivery writes $SpfSoftfail, and without an event
+            addKeywordWithoutEvent(inbox(account), 4, "$Junk");
+            assertThat(idler.readLine()).isEqualTo("* FLAGS (" + system + " $Work $Label1 $Junk)");
+            assertThat(idler.readLine()).startsWith("* OK [PERMANENTFLAGS (" + system + " $Work $Label1 $Junk \\*)]");
+            assertThat(idler.readLine()).isEqualTo("* 4 FETCH (UID 4 FLAGS (\\Seen \\Answered $Junk \\Recent))");
+            idler.send("DONE");
+            assertThat(idler.readLine()).isEqualTo("i1 OK IDLE terminated");
+
+            // the session that set $Label1 with .SILENT was never told of it: its next STORE announces it
+            // before its own FETCH, and the unsolicited FETCH of message 4 after that brings $Junk
+            assertThat(command(other, "o2", "STORE 3 +FLAGS ($Label1)")).containsExactly(
+                    "* FLAGS (" + system + " $Work $Label1)",
+                    "* OK [PERMANENTFLAGS (" + system + " $Work $Label1 \\*)] Flags permitted",
+                    "* 3 FETCH (FLAGS (\\Flagged $Label1 $Work))",
+                    "* FLAGS (" + system + " $Work $Label1 $Junk)",
+                    "* OK [PERMANENTFLAGS (" + system + " $Work $Label1 $Junk \\*)] Flags permitted",
+                    "* 4 FETCH (UID 4 FLAGS (\\Seen \\Answered $Junk))",
+                    "o2 OK STORE completed");
+        }
+    }
+
+    /** Adds a keyword the way delivery writes its own: a new MODSEQ, not registered, no event. */
+    private void addKeywordWithoutEvent(Mailbox mailbox, long uid, String keyword) {
+        jdbc.sql("""
+                WITH next AS (UPDATE mailboxes SET highest_modseq = highest_modseq + 1 WHERE id = ? RETURNING highest_modseq)
+                UPDATE messages SET keywords = keywords || ?::text, modseq = (SELECT highest_modseq FROM next)
+                WHERE mailbox_id = ? AND uid = ?""").params(mailbox.id(), keyword, mailbox.id(), uid).update();
+    }
+
     /** Adds \Draft the way a writer that publishes nothing would: a new MODSEQ, no event. */
     private void changeFlagsWithoutEvent(Mailbox mailbox, long uid) {
         jdbc.sql("""

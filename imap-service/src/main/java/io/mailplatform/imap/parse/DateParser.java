@@ -29,13 +29,13 @@ public final class DateParser {
         cursor.expect('"');
         int day = (int) dayDigits(cursor, true);
         LocalDate date = dateText(cursor, day);
-        cursor.sp();
+        cursor.expect(' ');
         int hour = twoDigits(cursor);
         cursor.expect(':');
         int minute = twoDigits(cursor);
         cursor.expect(':');
         int second = twoDigits(cursor);
-        cursor.sp();
+        cursor.expect(' ');
         int sign = cursor.take('+') ? 1 : cursor.take('-') ? -1 : 0;
         if (sign == 0) {
             throw cursor.error("Expected a time zone such as +0100");

@@ -43,7 +43,7 @@ final class FetchCommandParser {
                     throw c.error("Too many FETCH items");
                 }
                 items.add(fetchAtt(c));
-            } while (c.take(' '));
+            } while (c.space());
             c.expect(')');
             return items;
         }
@@ -210,7 +210,7 @@ final class FetchCommandParser {
                 throw c.error("Invalid header field name");
             }
             names.add(name);
-        } while (c.take(' '));
+        } while (c.space());
         c.expect(')');
         return names;
     }

@@ -50,7 +50,7 @@ public final class ImapCommandParser {
         }
         if (!table.containsKey(name) || (cursor.peek() != ' ' && cursor.peek() != -1)) {
             throw new CommandParseException(word,
-                    new ImapSyntaxException(name.isEmpty() ? "Missing command name" : "Unknown command " + name));
+                    new ImapSyntaxException(name.isEmpty() ? "Missing command name" : "Unknown command " + name.strip()));
         }
         return name;
     }
@@ -77,14 +77,16 @@ public final class ImapCommandParser {
             }
             String name = cursor.takeWhile(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')).toUpperCase(java.util.Locale.ROOT);
             if (name.equals("UID")) {
-                cursor.sp();
+                // the tag, the command name and UID's command are tokens of the command line, one
+                // space apart as commandName() reads them before the literals arrive
+                cursor.expect(' ');
                 name = "UID " + cursor.takeWhile(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
                         .toUpperCase(java.util.Locale.ROOT);
             }
             int next = cursor.peek();
             CommandParser parser = table.get(name);
             if (parser == null || (next != -1 && next != ' ')) {
-                throw new ImapSyntaxException(name.isEmpty() ? "Missing command name" : "Unknown command " + name);
+                throw new ImapSyntaxException(name.isEmpty() ? "Missing command name" : "Unknown command " + name.strip());
             }
             ImapCommand command = parser.parse(tag, cursor);
             cursor.end();

@@ -66,11 +66,28 @@ public final class ImapCursor {
         }
     }
 
-    /** Exactly one space (RFC 9051 §9: SP is never linear white space). */
+    /**
+     * {@code SP} between two arguments. RFC 9051 §9 has exactly one, but scripts and some clients
+     * send more ({@code STORE 1  FLAGS (\Deleted)}) and Dovecot accepts them, so a run of spaces
+     * counts as one separator (RFC 9051 §2.2 asks senders, not receivers, to be exact). Only
+     * separators are liberal: inside a token (a quoted date-time, a tag, a command name) a space
+     * stays significant.
+     */
     public void sp() {
-        if (!take(' ')) {
-            throw error("Expected a single space");
+        if (!space()) {
+            throw error("Expected a space");
         }
+    }
+
+    /** Takes a run of spaces separating two arguments (see {@link #sp()}); false if there is none. */
+    public boolean space() {
+        if (peek() != ' ') {
+            return false;
+        }
+        do {
+            pos++;
+        } while (peek() == ' ');
+        return true;
     }
 
     /** Takes a case-insensitive keyword if the next octets spell it (and an atom does not continue). */

@@ -47,14 +47,14 @@ final class ListCommandParser {
                     throw c.error("Too many patterns");
                 }
                 patterns.add(listMailbox(c));
-            } while (c.take(' '));
+            } while (c.space());
             c.expect(')');
         } else {
             patterns.add(listMailbox(c));
         }
         List<ListReturn> returns = new ArrayList<>();
         List<StatusItem> status = new ArrayList<>();
-        if (c.take(' ')) {
+        if (c.space()) {
             extended = true;
             if (!c.takeKeyword("RETURN")) {
                 throw c.error("Expected RETURN");
@@ -94,7 +94,7 @@ final class ListCommandParser {
                 if (!options.contains(option)) {
                     options.add(option);
                 }
-            } while (c.take(' '));
+            } while (c.space());
             c.expect(')');
         }
         // RFC 9051 §6.3.9.1: RECURSIVEMATCH needs a base option (SUBSCRIBED or SPECIAL-USE)
@@ -124,7 +124,7 @@ final class ListCommandParser {
                 }
                 default -> throw c.error("Unknown LIST return option " + name);
             }
-        } while (c.take(' '));
+        } while (c.space());
         c.expect(')');
     }
 

@@ -50,7 +50,7 @@ final class MailboxCommandParsers {
             } catch (IllegalArgumentException e) {
                 throw c.error("Unknown STATUS item " + name);
             }
-        } while (c.take(' '));
+        } while (c.space());
         c.expect(')');
         return items;
     }
@@ -64,7 +64,7 @@ final class MailboxCommandParsers {
         }
         do {
             flags.add(flag(c));
-        } while (c.take(' '));
+        } while (c.space());
         c.expect(')');
         return flags;
     }

@@ -62,7 +62,7 @@ final class MessageCommandParsers {
             flags = new ArrayList<>();
             do {
                 flags.add(MailboxCommandParsers.flag(c));
-            } while (c.take(' '));
+            } while (c.space());
         }
         return new MessageCommands.Store(tag, uid, set, mode, silent, flags);
     }

@@ -54,7 +54,7 @@ final class SearchCommandParser {
             if (!options.contains(option)) {
                 options.add(option);
             }
-        } while (c.take(' '));
+        } while (c.space());
         c.expect(')');
         return options;
     }

@@ -5,7 +5,6 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.search.SearchCriterion;
 import io.mailplatform.store.search.SearchCriterion.Field;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public final class SearchKeyParser {
         List<SearchKey> keys = new ArrayList<>();
         do {
             keys.add(key(state, 0));
-        } while (c.take(' '));
+        } while (c.space());
         return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
     }
 
@@ -60,7 +59,7 @@ public final class SearchKeyParser {
             List<SearchKey> keys = new ArrayList<>();
             do {
                 keys.add(key(state, depth + 1));
-            } while (c.take(' '));
+            } while (c.space());
             c.expect(')');
             return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
         }
@@ -157,18 +156,21 @@ public final class SearchKeyParser {
     }
 
     /**
-     * BEFORE, ON, SINCE (internal date) or SENTBEFORE, SENTON, SENTSINCE (the Date header) as a
-     * range of instants. Dates disregard time and zone (RFC 9051 §6.4.4) and are taken in UTC, the
-     * zone INTERNALDATE is shown in.
+     * BEFORE, ON, SINCE (internal date) or SENTBEFORE, SENTON, SENTSINCE (the Date header), both
+     * "disregarding time and timezone" (RFC 9051 §6.4.4): the Date header's date as written, in
+     * the sender's zone; the internal date's date in UTC, the zone FETCH INTERNALDATE shows it in
+     * (the store keeps the instant only), so a client finds a message ON the day it was shown.
      */
     private static SearchKey date(ImapCursor c, Comparison comparison, boolean sent) {
         c.sp();
         LocalDate date = DateParser.date(c);
-        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant next = date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant from = comparison == Comparison.BEFORE ? null : start;
-        Instant to = comparison == Comparison.BEFORE ? start : comparison == Comparison.ON ? next : null;
-        return match(sent ? new SearchCriterion.SentDate(from, to) : new SearchCriterion.InternalDate(from, to));
+        LocalDate from = comparison == Comparison.BEFORE ? null : date;
+        LocalDate to = comparison == Comparison.BEFORE ? date : comparison == Comparison.ON ? date.plusDays(1) : null;
+        if (sent) {
+            return match(new SearchCriterion.SentDate(from, to));
+        }
+        return match(new SearchCriterion.InternalDate(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : to.atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
 
     private static SearchKey flag(String name, boolean set) {

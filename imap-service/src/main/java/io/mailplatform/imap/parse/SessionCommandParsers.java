@@ -31,7 +31,7 @@ final class SessionCommandParsers {
             c.sp();
             String mechanism = c.keyword();
             String initial = null;
-            if (c.take(' ')) {
+            if (c.space()) {
                 initial = c.takeWhile(ch -> ch > ' ' && ch < 0x7f);
                 if (initial.isEmpty()) {
                     throw c.error("Expected an initial response");
@@ -65,7 +65,7 @@ final class SessionCommandParsers {
                 parameters.add(c.string());
                 c.sp();
                 parameters.add(c.nstring());
-            } while (c.take(' '));
+            } while (c.space());
             c.expect(')');
         }
         return new AnyStateCommands.Id(tag, parameters);

@@ -147,10 +147,11 @@ final class FetchRun implements Outcome.Step {
     }
 
     /**
-     * The octets read ahead for {@code uids[.., to)}, by range (empty where the message was gone),
-     * and the reads (items, by identity) whose values are built from them at once.
+     * The octets read ahead for {@code uids[.., to)}, by range, the reads (items, by identity) whose
+     * values are built from them at once, and the UIDs whose octets were gone when read (expunged by
+     * another session since their metadata was read).
      */
-    private record Window(int to, Map<Slice, byte[]> octets, Set<Read> taken) {
+    private record Window(int to, Map<Slice, byte[]> octets, Set<Read> taken, Set<Long> gone) {
         boolean takes(Read read) {
             return taken.contains(read);
         }
@@ -246,6 +247,13 @@ final class FetchRun implements Outcome.Step {
                 ? store.summaries().summaries(mailbox, present) : Map.of();
         Map<Long, ImapEnvelope> envelopeOf = need == SummaryNeed.ENVELOPE
                 ? store.summaries().envelopes(mailbox, present) : Map.of();
+        // a message expunged by another session between the two queries has no summary: it is
+        // answered as any message gone (RFC 2180 §4.1), never with a half-built response
+        if (need == SummaryNeed.SUMMARY) {
+            metas.keySet().retainAll(summaryOf.keySet());
+        } else if (need == SummaryNeed.ENVELOPE) {
+            metas.keySet().retainAll(envelopeOf.keySet());
+        }
         Map<Long, List<Object>> targets = new HashMap<>();
         for (MessageMeta meta : metas.values()) {
             List<Object> located = new ArrayList<>(items.size());
@@ -289,10 +297,14 @@ final class FetchRun implements Outcome.Step {
         List<Slice> slices = List.copyOf(wanted);
         List<byte[]> read = slices.isEmpty() ? List.of() : store.contents().read(selected.mailbox(), slices);
         Map<Slice, byte[]> octets = new HashMap<>();
+        Set<Long> gone = new HashSet<>();
         for (int i = 0; i < slices.size(); i++) {
+            if (read.get(i) == null) {
+                gone.add(slices.get(i).uid());
+            }
             octets.put(slices.get(i), read.get(i) == null ? new byte[0] : read.get(i));
         }
-        return new Window(from + plan.messages(), octets, taken);
+        return new Window(from + plan.messages(), octets, taken, gone);
     }
 
     private void answer(long uid, Responder out) {
@@ -307,6 +319,11 @@ final class FetchRun implements Outcome.Step {
             return;
         }
         List<Object> targets = batch.targets().get(uid);
+        if (window.gone().contains(uid)) {
+            // expunged after its metadata was read: its octets are not there to send (RFC 2180 §4.1)
+            missing = true;
+            return;
+        }
         if (targets.stream().anyMatch(target -> target instanceof Read read && !window.takes(read))
                 && store.index().metas(selected.mailbox(), new long[] {uid}).isEmpty()) {
             // expunged while earlier messages were written: answer as for any message gone rather
@@ -316,10 +333,10 @@ final class FetchRun implements Outcome.Step {
         }
         List<FetchValue> values = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            values.add(value(items.get(i), targets.get(i), meta));
+            values.add(value(items.get(i), targets.get(i), meta, out));
         }
         if (batch.seenNow().contains(uid) && !items.contains(Attribute.FLAGS)) {
-            values.add(new FetchValue.Flags(selected.flags(meta, rev2)));
+            values.add(new FetchValue.Flags(selected.flags(meta, rev2, out)));
         }
         out.untagged(new ImapResponse.Fetch(selected.msnOf(uid), values));
     }
@@ -374,9 +391,9 @@ final class FetchRun implements Outcome.Step {
                 null);
     }
 
-    private FetchValue value(FetchItem item, Object target, MessageMeta meta) {
+    private FetchValue value(FetchItem item, Object target, MessageMeta meta, Responder out) {
         if (item instanceof Attribute attribute) {
-            return attribute(attribute, meta);
+            return attribute(attribute, meta, out);
         }
         if (item instanceof BinarySize size && size.part().isEmpty()) {
             return new FetchValue.BinarySize(size.responseName(), meta.size());
@@ -404,10 +421,11 @@ final class FetchRun implements Outcome.Step {
         return new FetchValue.Deferred(() -> section(item, read, held != null ? held : readAlone(read, mailbox)));
     }
 
-    private FetchValue attribute(Attribute attribute, MessageMeta meta) {
+    private FetchValue attribute(Attribute attribute, MessageMeta meta, Responder out) {
         switch (attribute) {
             case FLAGS:
-                return new FetchValue.Flags(selected.flags(meta, rev2));
+                // any new keyword is announced here, before this message's FETCH response is begun
+                return new FetchValue.Flags(selected.flags(meta, rev2, out));
             case UID:
                 return new FetchValue.Uid(meta.uid());
             case INTERNALDATE:

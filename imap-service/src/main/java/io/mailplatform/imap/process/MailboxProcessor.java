@@ -6,6 +6,7 @@ import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxAdmin;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE and NAMESPACE (RFC 9051 §6.3.4 to §6.3.8,
- * §6.3.10): one personal namespace, "/" as the hierarchy delimiter.
+ * §6.3.10): one personal namespace, "/" as the hierarchy delimiter. Deleting the selected mailbox
+ * leaves the selected state (untagged OK [CLOSED]) and keeps the connection.
  */
 @Component
 public class MailboxProcessor implements CommandProcessor {
@@ -54,6 +56,15 @@ public class MailboxProcessor implements CommandProcessor {
                     : new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
             // inferiors stay; the name lives on as a \Noselect level of hierarchy
             admin.delete(mailbox);
+            SelectedMailbox selected = session.selected();
+            if (selected != null && selected.mailbox().id() == mailbox.id()) {
+                // The client deleted the mailbox it has selected: the DELETE succeeds and the session
+                // goes back to the authenticated state, said with CLOSED (RFC 9051 §7.1: the responses
+                // after it no longer concern that mailbox). Other sessions that have it selected get a
+                // BYE with their next command instead, one of the choices RFC 2180 §3 describes.
+                session.deselect();
+                out.untagged(Status.ok(null, ResponseCode.CLOSED, "The deleted mailbox is no longer selected"));
+            }
             return new Outcome.Done(Status.ok(command.tag(), "DELETE completed"));
         });
         handlers.on(MailboxCommands.Rename.class, (command, session, out) -> {

@@ -24,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SelectionProcessor implements CommandProcessor {
-    static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft");
-
     private final MailboxService mailboxes;
     private final MailboxAdmin admin;
     private final MessageIndex index;
@@ -94,14 +92,8 @@ public class SelectionProcessor implements CommandProcessor {
         }
         out.untagged(Status.ok(null, ResponseCode.uidValidity(current.uidValidity()), "UIDs valid"));
         out.untagged(Status.ok(null, ResponseCode.uidNext(current.uidNext()), "Predicted next UID"));
-        out.untagged(new ImapResponse.Flags(SYSTEM_FLAGS));
-        if (command.readOnly()) {
-            out.untagged(Status.ok(null, ResponseCode.permanentFlags(List.of()), "No permanent flags permitted"));
-        } else {
-            List<String> permanent = new ArrayList<>(SYSTEM_FLAGS);
-            permanent.add("\\*");
-            out.untagged(Status.ok(null, ResponseCode.permanentFlags(permanent), "Flags permitted"));
-        }
+        out.untagged(selected.flagsResponse());
+        out.untagged(selected.permanentFlagsResponse());
         if (rev2) {
             // RFC 9051 §6.3.2: a LIST response with the mailbox name and accurate attributes
             List<String> attributes = new ArrayList<>();

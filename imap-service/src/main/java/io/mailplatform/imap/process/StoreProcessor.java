@@ -52,7 +52,7 @@ public class StoreProcessor implements CommandProcessor {
                     long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batchSize));
                     for (MessageMeta meta : index.metas(selected.mailbox(), batch)) {
                         List<FetchValue> values = new ArrayList<>();
-                        values.add(new FetchValue.Flags(selected.flags(meta, session.rev2())));
+                        values.add(new FetchValue.Flags(selected.flags(meta, session.rev2(), out)));
                         if (command.uid()) {
                             values.add(new FetchValue.Uid(meta.uid()));
                         }

@@ -6,6 +6,7 @@ import io.mailplatform.imap.response.ImapByeException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
+import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,8 +29,17 @@ import java.util.TreeSet;
  * latter held back while a FETCH, STORE or SEARCH runs (RFC 9051 §7.5.1) and kept in the view
  * until then, so the client's message numbers stay right. Mailbox events only make sync happen
  * sooner; sync itself always re-reads the store, so a lost event loses nothing.
+ *
+ * <p>Keywords are announced before they are used (RFC 9051 §7.3.5, RFC 3501 §7.2.6: the client
+ * keeps its flag list from FLAGS): SELECT lists the account's keywords, and a FETCH FLAGS that
+ * carries one the client has not been told of (set by another session since, or by delivery) is
+ * preceded by a new FLAGS and, read-write, PERMANENTFLAGS response. The list only grows while the
+ * mailbox stays selected, so no keyword a message still carries ever drops out of it.
  */
 public final class SelectedMailbox {
+    /** The system flags of RFC 9051 §2.3.2 a client may set (\Recent is the server's). */
+    static final List<String> SYSTEM_FLAGS = List.of("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft");
+
     private final Mailbox mailbox;
     private final boolean readOnly;
     private final UidList uids;
@@ -37,6 +49,8 @@ public final class SelectedMailbox {
     /** UID to MODSEQ of flag changes this session made and reported itself. */
     private final Map<Long, Long> ownChanges = new HashMap<>();
     private long[] savedSearch = new long[0];
+    /** The keywords announced to the client with FLAGS, in the order announced. */
+    private final Set<String> keywords = new LinkedHashSet<>();
 
     /**
      * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
@@ -46,6 +60,7 @@ public final class SelectedMailbox {
         this.readOnly = readOnly;
         this.uids = new UidList(snapshot.uids());
         this.modSeq = snapshot.mailbox().highestModSeq();
+        this.keywords.addAll(snapshot.keywords());
         if (recentAbove >= 0) {
             recent.add(recentAbove, uids.last());
         }
@@ -81,13 +96,51 @@ public final class SelectedMailbox {
         return recent.count(uids);
     }
 
-    /** Flag names for a FETCH response: the stored flags, plus \Recent for IMAP4rev1. */
-    public List<String> flags(MessageMeta meta, boolean rev2) {
+    /** The FLAGS response: the system flags and every keyword announced so far. */
+    public ImapResponse.Flags flagsResponse() {
+        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
+        flags.addAll(keywords);
+        return new ImapResponse.Flags(flags);
+    }
+
+    /**
+     * The PERMANENTFLAGS response: none in a read-only mailbox (RFC 9051 §6.3.3); otherwise the
+     * system flags, the keywords announced and \* (clients may create keywords).
+     */
+    public ImapResponse.Status permanentFlagsResponse() {
+        if (readOnly) {
+            return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(List.of()), "No permanent flags permitted");
+        }
+        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
+        flags.addAll(keywords);
+        flags.add("\\*");
+        return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(flags), "Flags permitted");
+    }
+
+    /**
+     * Flag names for a FETCH response: the stored flags, plus \Recent for IMAP4rev1. Keywords the
+     * client has not been told of yet are announced first, through {@code out}, so the caller must
+     * not have begun writing the FETCH response.
+     */
+    public List<String> flags(MessageMeta meta, boolean rev2, Responder out) {
+        announce(meta.flags().keywords(), out);
         List<String> names = new ArrayList<>(meta.flags().names());
         if (!rev2 && recent.contains(meta.uid())) {
             names.add("\\Recent");
         }
         return names;
+    }
+
+    /** Sends FLAGS (and, read-write, PERMANENTFLAGS) when some of {@code used} were never announced. */
+    private void announce(Set<String> used, Responder out) {
+        if (keywords.containsAll(used)) {
+            return;
+        }
+        used.stream().filter(keyword -> !keywords.contains(keyword)).sorted().forEach(keywords::add);
+        out.untagged(flagsResponse());
+        if (!readOnly) {
+            out.untagged(permanentFlagsResponse());
+        }
     }
 
     /**
@@ -254,7 +307,7 @@ public final class SelectedMailbox {
         }
         for (MessageMeta meta : flagChanges) {
             out.untagged(new ImapResponse.Fetch(uids.msnOf(meta.uid()),
-                    List.of(new FetchValue.Uid(meta.uid()), new FetchValue.Flags(flags(meta, rev2)))));
+                    List.of(new FetchValue.Uid(meta.uid()), new FetchValue.Flags(flags(meta, rev2, out)))));
         }
     }
 

@@ -28,6 +28,7 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.search.SearchCriterion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -157,7 +158,7 @@ class ImapCommandParserTest {
                 Arguments.of("a SEARCH UID $ SMALLER 4096 SENTON \"7-Feb-1994\" NEW", new MessageCommands.Search("a", false, null,
                         null, new SearchKey.And(List.of(new SearchKey.Sequence(SequenceSet.saved(), true),
                                 match(new SearchCriterion.Size(4096, false)),
-                                match(new SearchCriterion.SentDate(Instant.parse("1994-02-07T00:00:00Z"), Instant.parse("1994-02-08T00:00:00Z"))),
+                                match(new SearchCriterion.SentDate(LocalDate.parse("1994-02-07"), LocalDate.parse("1994-02-08"))),
                                 new SearchKey.And(List.of(new SearchKey.Recent(true), flag(MessageFlags.SEEN, false))))))),
                 Arguments.of("a SEARCH KEYWORD $Junk UNKEYWORD $NotJunk OLD LARGER 10 BODY x TEXT \"y z\"",
                         new MessageCommands.Search("a", false, null, null, new SearchKey.And(List.of(
@@ -193,10 +194,43 @@ class ImapCommandParserTest {
                 "a", "INBOX", List.of(), Instant.parse("1994-02-08T05:52:25Z"), "abcd".getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /**
+     * A run of spaces between two arguments is one separator (Dovecot's parser skips them too; the
+     * RFC 9051 §9 grammar has a single SP): each line parses as its single-spaced twin.
+     */
+    static Stream<Arguments> spacedOut() {
+        return Stream.of(
+                Arguments.of("a STORE 1  FLAGS (\\Deleted)", "a STORE 1 FLAGS (\\Deleted)"),
+                Arguments.of("a UID STORE  1:3   +FLAGS.SILENT  \\Seen  $Work", "a UID STORE 1:3 +FLAGS.SILENT \\Seen $Work"),
+                Arguments.of("a STORE 1 FLAGS (\\Seen   \\Flagged)", "a STORE 1 FLAGS (\\Seen \\Flagged)"),
+                Arguments.of("a SELECT  INBOX", "a SELECT INBOX"),
+                Arguments.of("a LOGIN  user   pass", "a LOGIN user pass"),
+                Arguments.of("a FETCH 1:*  (FLAGS  UID   BODY.PEEK[HEADER.FIELDS (From  To)])",
+                        "a FETCH 1:* (FLAGS UID BODY.PEEK[HEADER.FIELDS (From To)])"),
+                Arguments.of("a SEARCH  RETURN (MIN  MAX)  CHARSET  UTF-8  OR  SEEN  (FLAGGED  TEXT x)",
+                        "a SEARCH RETURN (MIN MAX) CHARSET UTF-8 OR SEEN (FLAGGED TEXT x)"),
+                Arguments.of("a UID COPY  1  Archive", "a UID COPY 1 Archive"),
+                Arguments.of("a RENAME  old  new", "a RENAME old new"),
+                Arguments.of("a STATUS  INBOX  (MESSAGES  UIDNEXT)", "a STATUS INBOX (MESSAGES UIDNEXT)"),
+                Arguments.of("a LIST  (SUBSCRIBED)  \"\"  (INBOX  Sent)  RETURN  (CHILDREN)",
+                        "a LIST (SUBSCRIBED) \"\" (INBOX Sent) RETURN (CHILDREN)"),
+                Arguments.of("a ENABLE  IMAP4rev2   CONDSTORE", "a ENABLE IMAP4rev2 CONDSTORE"),
+                Arguments.of("a AUTHENTICATE PLAIN  dGVzdA==", "a AUTHENTICATE PLAIN dGVzdA=="),
+                Arguments.of("a ID  (\"name\"  \"mutt\")", "a ID (\"name\" \"mutt\")"));
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @MethodSource("spacedOut")
+    void runsOfSpacesSeparateArgumentsLikeOne(String spaced, String single) {
+        assertThat(parse(spaced)).isEqualTo(parse(single));
+    }
+
     static Stream<String> malformed() {
         return Stream.of("", "a", "a ", "(x NOOP", "a+ NOOP", "a NOOP ", "a NOOP extra", "a  NOOP", "a FOO",
+                "a UID  FETCH 1 FLAGS", "a FETCH 1 FLAGS ", "a SEARCH SEEN ", "a STORE 1 FLAGS ( \\Seen)",
+                "a STORE 1 FLAGS (\\Seen )", "a APPEND INBOX \"07-Feb-1994  21:52:25 -0800\" {3}\n",
                 "a UID FOO 1", "a UID", "a LOGIN user", "a LOGIN \"unterminated", "a LOGIN \"bad\\escape\" x",
-                "a SELECT", "a SELECT  INBOX", "a FETCH 1", "a FETCH 0 FLAGS", "a FETCH 1:x FLAGS", "a FETCH 1 (FLAGS",
+                "a SELECT", "a FETCH 1", "a FETCH 0 FLAGS", "a FETCH 1:x FLAGS", "a FETCH 1 (FLAGS",
                 "a FETCH 1 BODY[1.0]", "a FETCH 1 BODY[MIME]", "a FETCH 1 BODY[HEADER.FIELDS ()]", "a FETCH 1 BODY[]<5.0>",
                 "a FETCH 1 BODY.PEEK", "a FETCH 1 FLAGS[]", "a FETCH 1 (FLAGS) x", "a FETCH 4294967296 FLAGS",
                 "a STORE 1 FLAGS", "a STORE 1 XFLAGS (\\Seen)", "a STORE 1 +FLAGS (\\Seen", "a SEARCH", "a SEARCH FOO",

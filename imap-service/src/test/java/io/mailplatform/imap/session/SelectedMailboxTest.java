@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Sequence sets against a view (RFC 9051 §9 {@code seq-number}, {@code seq-range}, §6.4.9). */
 class SelectedMailboxTest {
     private final SelectedMailbox view = new SelectedMailbox(new MessageIndex.Snapshot(
-            new Mailbox(1, 1, "INBOX", 7, 20, 5, null, true), new long[] {3, 4, 9, 12, 15}, 0, 0), false, -1);
+            new Mailbox(1, 1, "INBOX", 7, 20, 5, null, true), new long[] {3, 4, 9, 12, 15}, 0, 0, List.of()), false, -1);
 
     private long[] uids(SequenceSet set, boolean byUid) {
         return view.uidsOf(view.resolve(set, byUid));

@@ -2,6 +2,8 @@ package io.mailplatform.core.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.Map;
  * FETCH 1:* ENVELOPE decodes one summary per message).
  *
  * <p>Layout of version 1: one version octet; the envelope, prefixed by its length so that
- * {@link #decodeEnvelope(byte[])} stops there; the root entity (recursive); the sent date; the
- * search text. Integers are LEB128 varints (signed ones zigzag-coded), offsets stored as
+ * {@link #decodeEnvelope(byte[])} stops there; the root entity (recursive); the sent date (as an
+ * instant); the search text; then, appended later within the version, the sent date's zone offset
+ * in seconds and the header text (summaries written before have neither: their sent date reads
+ * back in UTC, their header text as null). Integers are LEB128 varints (signed ones zigzag-coded), offsets stored as
  * differences. A string is a varint: 0 for null, 1..n for an entry of a fixed dictionary of
  * frequent values ("text", "plain", "charset", "base64", ...), else n+1+length followed by that
  * many UTF-8 octets. The Sender and Reply-To lists cost one octet when they equal From.
@@ -61,15 +65,17 @@ public final class MessageSummaryCodec {
         out.varint(envelope.length);
         out.bytes(envelope.buffer, envelope.length);
         writePart(out, summary.body());
-        Instant sent = summary.sentDate();
+        OffsetDateTime sent = summary.sentDate();
         if (sent == null) {
             out.varint(0);
         } else {
             out.varint(1);
-            out.signed(sent.getEpochSecond());
+            out.signed(sent.toEpochSecond());
             out.varint(sent.getNano());
         }
         out.string(summary.searchText());
+        out.signed(sent == null ? 0 : sent.getOffset().getTotalSeconds());
+        out.string(summary.headerText());
         return Arrays.copyOf(out.buffer, out.length);
     }
 
@@ -83,18 +89,28 @@ public final class MessageSummaryCodec {
             throw new SummaryFormatException("envelope length mismatch", false);
         }
         BodyPart body = readPart(in, 0);
-        Instant sentDate = null;
+        Instant sentInstant = null;
         if (in.varint() != 0) {
             long seconds = in.signed();
             long nanos = in.varint();
             try {
-                sentDate = Instant.ofEpochSecond(seconds, nanos);
+                sentInstant = Instant.ofEpochSecond(seconds, nanos);
             } catch (RuntimeException e) {
                 throw new SummaryFormatException("bad sent date", false);
             }
         }
         String searchText = in.string();
-        return new MessageSummary(envelope, body, sentDate, searchText);
+        long offsetSeconds = in.more() ? in.signed() : 0;
+        String headerText = in.more() ? in.string() : null;
+        OffsetDateTime sentDate = null;
+        if (sentInstant != null) {
+            try {
+                sentDate = sentInstant.atOffset(ZoneOffset.ofTotalSeconds(Math.toIntExact(offsetSeconds)));
+            } catch (RuntimeException e) {
+                throw new SummaryFormatException("bad sent date zone", false);
+            }
+        }
+        return new MessageSummary(envelope, body, sentDate, searchText, headerText);
     }
 
     /** Decodes only the envelope (FETCH ENVELOPE), skipping the rest. */
@@ -376,6 +392,11 @@ public final class MessageSummaryCodec {
         long signed() {
             long raw = varint();
             return (raw >>> 1) ^ -(raw & 1);
+        }
+
+        /** Whether octets remain: fields appended to the version after a summary was written may be absent. */
+        boolean more() {
+            return pos < bytes.length;
         }
 
         /** A count of items still to read: each takes at least one octet, so it cannot exceed what is left. */

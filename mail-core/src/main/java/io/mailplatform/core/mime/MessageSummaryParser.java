@@ -1,6 +1,6 @@
 package io.mailplatform.core.mime;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,6 +28,9 @@ public final class MessageSummaryParser {
 
     /** Cap of {@link MessageSummary#searchText()} in UTF-8 octets (256 KiB). */
     public static final int SEARCH_TEXT_LIMIT = 256 * 1024;
+
+    /** Cap of {@link MessageSummary#headerText()} in UTF-8 octets (64 KiB: headers are rarely a tenth of it). */
+    public static final int HEADER_TEXT_LIMIT = 64 * 1024;
 
     /**
      * Parser limits.
@@ -76,16 +79,17 @@ public final class MessageSummaryParser {
         MimeHeader header = MimeHeader.scan(message, 0, message.length);
         ImapEnvelope envelope = envelope(header);
         BodyPart body = parser.entity(header, message.length, false, 0);
-        Instant sentDate = SentDateParser.parse(envelope.date());
+        OffsetDateTime sentDate = SentDateParser.parse(envelope.date());
         String searchText = SearchTextBuilder.build(message, envelope, body, limits.searchTextLimit());
-        return new MessageSummary(envelope, body, sentDate, searchText);
+        String headerText = SearchTextBuilder.headerText(message, body, HEADER_TEXT_LIMIT);
+        return new MessageSummary(envelope, body, sentDate, searchText, headerText);
     }
 
     static MessageSummary fallback(byte[] message) {
         int bodyOffset = HeaderSection.bodyOffset(message);
         BodyPart body = new BodyPart("text", "plain", US_ASCII, null, null, null, 0, bodyOffset, message.length,
                 lines(message, bodyOffset, message.length), null, null, List.of(), null, List.of(), null, null);
-        return new MessageSummary(ImapEnvelope.EMPTY, body, null, "");
+        return new MessageSummary(ImapEnvelope.EMPTY, body, null, "", "");
     }
 
     // ---- envelope ----------------------------------------------------------------------------

@@ -31,6 +31,34 @@ final class SearchTextBuilder {
         return builder.out.toString();
     }
 
+    /**
+     * The header text a message is found by (SEARCH TEXT covers "the header (including MIME header
+     * fields)", RFC 9051 §6.4.4): every field of the message header, of each MIME part header and of
+     * each encapsulated message, one {@code Name: value} line each, values unfolded and RFC 2047
+     * encoded words decoded, in document order, capped like {@link #build}.
+     */
+    static String headerText(byte[] message, BodyPart body, int limit) {
+        SearchTextBuilder builder = new SearchTextBuilder(message, limit);
+        builder.fields(body);
+        return builder.out.toString();
+    }
+
+    private void fields(BodyPart part) {
+        if (full()) {
+            return;
+        }
+        HeaderSection.scan(m, part.headerOffset(), part.bodyOffset(), (start, nameEnd, valueStart, end) -> {
+            String name = new String(m, start, nameEnd - start, java.nio.charset.StandardCharsets.US_ASCII);
+            append(name + ": " + HeaderText.decode(HeaderBytes.unfolded(m, valueStart, end)));
+        });
+        if (part.message() != null) {
+            fields(part.message());
+        }
+        for (BodyPart child : part.parts()) {
+            fields(child);
+        }
+    }
+
     private boolean full() {
         return octets >= limit;
     }

@@ -1,8 +1,8 @@
 package io.mailplatform.core.mime;
 
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -12,6 +12,10 @@ import java.time.ZoneOffset;
  * the date ({@code 5-Mar-2024}, {@code Tuesday, 05-Mar-24}, as RFC 850 wrote it). Tokens are classified by shape
  * rather than position, which tolerates most broken mailers. Returns null rather than guessing
  * when a field is missing or out of range; never throws.
+ *
+ * <p>The result keeps the date and time as written with the zone written beside them (a missing,
+ * military or unknown zone as +0000): SEARCH SENTON and its kin compare the date as written,
+ * disregarding time and zone (RFC 9051 §6.4.4), while the instant orders messages.
  */
 final class SentDateParser {
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
@@ -20,7 +24,7 @@ final class SentDateParser {
     private SentDateParser() {
     }
 
-    static Instant parse(String value) {
+    static OffsetDateTime parse(String value) {
         if (value == null || value.length() > 200) {
             return null;
         }
@@ -111,7 +115,7 @@ final class SentDateParser {
         }
         try {
             LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59));
-            return local.toInstant(ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+            return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
         } catch (DateTimeException e) {
             return null; // day 31 of February, hour 25, offset beyond ±18 hours
         }

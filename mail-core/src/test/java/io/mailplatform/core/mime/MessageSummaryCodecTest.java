@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class MessageSummaryCodecTest {
@@ -20,6 +22,22 @@ class MessageSummaryCodecTest {
         assertThat(MessageSummaryCodec.version(encoded)).isEqualTo(MessageSummaryCodec.VERSION);
         assertThat(MessageSummaryCodec.decode(encoded)).isEqualTo(summary);
         assertThat(MessageSummaryCodec.decodeEnvelope(encoded)).isEqualTo(summary.envelope());
+    }
+
+    /**
+     * Summaries written before the sent date's zone and the header text were appended to version 1
+     * end after the search text: they still decode, the sent date in UTC, without header text.
+     */
+    @Test
+    void readsSummariesWrittenBeforeTheZoneAndHeaderTextWereAppended() {
+        MessageSummary summary = MessageSummaryParser.parse(MESSAGE).withoutSearchText();
+        byte[] encoded = MessageSummaryCodec.encode(summary);
+        // the appended fields of a stored summary: offset +3600 s (zigzag 7200 = 0xA0 0x38), no header text (0)
+        assertThat(Arrays.copyOfRange(encoded, encoded.length - 3, encoded.length)).containsExactly(0xA0, 0x38, 0);
+        MessageSummary older = MessageSummaryCodec.decode(Arrays.copyOf(encoded, encoded.length - 3));
+        assertThat(older.sentDate()).isEqualTo(summary.sentDate().toInstant().atOffset(ZoneOffset.UTC));
+        assertThat(older.headerText()).isNull();
+        assertThat(older.body()).isEqualTo(summary.body());
     }
 
     @Test

@@ -400,16 +400,41 @@ class MessageSummaryParserTest {
 
     @Test
     void datesInTheUsualAndObsoleteForms() {
-        assertThat(SentDateParser.parse("Tue, 5 Mar 2024 10:00:00 +0100")).isEqualTo(Instant.parse("2024-03-05T09:00:00Z"));
-        assertThat(SentDateParser.parse("5 Mar 24 10:00 EST")).isEqualTo(Instant.parse("2024-03-05T15:00:00Z"));
-        assertThat(SentDateParser.parse("Thu, 7 Mar 2024 23:59:59 -0800 (PST)")).isEqualTo(Instant.parse("2024-03-08T07:59:59Z"));
-        assertThat(SentDateParser.parse("Tue Mar  5 10:00:00 2024")).isEqualTo(Instant.parse("2024-03-05T10:00:00Z"));
-        assertThat(SentDateParser.parse("05 March 1999 10:00:60 GMT")).isEqualTo(Instant.parse("1999-03-05T10:00:59Z"));
-        assertThat(SentDateParser.parse("1 Jan 099 00:00 +0000")).isEqualTo(Instant.parse("1999-01-01T00:00:00Z"));
+        assertThat(SentDateParser.parse("Tue, 5 Mar 2024 10:00:00 +0100").toInstant()).isEqualTo(Instant.parse("2024-03-05T09:00:00Z"));
+        assertThat(SentDateParser.parse("5 Mar 24 10:00 EST").toInstant()).isEqualTo(Instant.parse("2024-03-05T15:00:00Z"));
+        assertThat(SentDateParser.parse("Thu, 7 Mar 2024 23:59:59 -0800 (PST)").toInstant()).isEqualTo(Instant.parse("2024-03-08T07:59:59Z"));
+        assertThat(SentDateParser.parse("Tue Mar  5 10:00:00 2024").toInstant()).isEqualTo(Instant.parse("2024-03-05T10:00:00Z"));
+        assertThat(SentDateParser.parse("05 March 1999 10:00:60 GMT").toInstant()).isEqualTo(Instant.parse("1999-03-05T10:00:59Z"));
+        assertThat(SentDateParser.parse("1 Jan 099 00:00 +0000").toInstant()).isEqualTo(Instant.parse("1999-01-01T00:00:00Z"));
         for (String bad : List.of("", "yesterday", "31 Feb 2024 10:00 +0000", "5 Mar 2024", "5 Mar 2024 25:00 +0000",
                 "5 Foo 2024 10:00", "99999999999 Mar 2024 10:00")) {
             assertThat(SentDateParser.parse(bad)).as(bad).isNull();
         }
+    }
+
+    /**
+     * RFC 9051 §6.4.4: TEXT matches "the header (including MIME header fields)": every field of the
+     * message, of its parts and of encapsulated messages, names included, values unfolded and decoded.
+     */
+    @Test
+    void headerTextHasEveryFieldOfEveryEntityDecoded() {
+        byte[] m = crlf("From: a@example.org\nX-Header: qwertyuiop\nX-Folded: first\n second\n"
+                + "X-Encoded: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\nContent-Type: multipart/mixed; boundary=b\n\n"
+                + "--b\nContent-Type: text/plain\nContent-Description: the zxcvbnm part\n\nbody words\n"
+                + "--b\nContent-Type: message/rfc822\n\nSubject: inner\nX-Inner: asdfghjkl\n\ninner body\n--b--\n");
+        String headers = parse(m).headerText();
+        assertThat(headers).contains("From: a@example.org", "X-Header: qwertyuiop", "X-Folded: first second",
+                "X-Encoded: Grüße", "Content-Description: the zxcvbnm part", "Content-Type: message/rfc822",
+                "Subject: inner", "X-Inner: asdfghjkl").doesNotContain("body words", "inner body");
+        assertThat(MessageSummaryParser.parse(crlf("no header at all")).headerText()).isEmpty();
+    }
+
+    @Test
+    void headerTextIsCappedInUtf8Octets() {
+        String huge = "X-Long: " + "ü".repeat(MessageSummaryParser.HEADER_TEXT_LIMIT) + "\n\nbody\n";
+        String headers = parse(crlf(huge)).headerText();
+        assertThat(headers.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(MessageSummaryParser.HEADER_TEXT_LIMIT);
+        assertThat(headers).startsWith("X-Long: üü");
     }
 
     // ---- search text ---------------------------------------------------------------------------

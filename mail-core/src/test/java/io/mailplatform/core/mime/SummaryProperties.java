@@ -1,6 +1,7 @@
 package io.mailplatform.core.mime;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,8 +32,9 @@ final class SummaryProperties {
 
     static MessageSummary summary(SplittableRandom random) {
         return new MessageSummary(envelope(random), part(random, 0), random.nextBoolean() ? null
-                : Instant.ofEpochSecond(random.nextLong(-10_000_000_000L, 10_000_000_000L), random.nextInt(1_000_000_000)),
-                string(random, 2000));
+                : Instant.ofEpochSecond(random.nextLong(-10_000_000_000L, 10_000_000_000L), random.nextInt(1_000_000_000))
+                        .atOffset(ZoneOffset.ofTotalSeconds(60 * random.nextInt(-18 * 60, 18 * 60 + 1))),
+                string(random, 2000), string(random, 500));
     }
 
     static ImapEnvelope envelope(SplittableRandom random) {

@@ -63,7 +63,8 @@ public class MailboxImport {
         byte[][] raws = new byte[n][];
         byte[][] summaries = new byte[n][];
         Timestamp[] sentDates = new Timestamp[n];
-        String[][] texts = new String[6][n];
+        String[] sentDays = new String[n];
+        String[][] texts = new String[7][n];
         short[] flags = new short[n];
         String[] keywords = new String[n];
         Timestamp[] dates = new Timestamp[n];
@@ -75,12 +76,14 @@ public class MailboxImport {
             raws[i] = message.raw();
             summaries[i] = columns.summary();
             sentDates[i] = columns.sentDate();
+            sentDays[i] = columns.sentDay() == null ? null : columns.sentDay().toString();
             texts[0][i] = columns.subject();
             texts[1][i] = columns.fromText();
             texts[2][i] = columns.toText();
             texts[3][i] = columns.ccText();
             texts[4][i] = columns.bccText();
             texts[5][i] = columns.searchText();
+            texts[6][i] = columns.headerText();
             flags[i] = (short) message.flags().system();
             keywords[i] = String.join(String.valueOf(KEYWORD_SEPARATOR), message.flags().keywords().stream().sorted().toList());
             dates[i] = Timestamp.from(message.internalDate());
@@ -94,16 +97,16 @@ public class MailboxImport {
             long[] contentIds = jdbc.sql("SELECT nextval('message_contents_id_seq') FROM generate_series(1, ?)").param(n)
                     .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
             jdbc.sql("""
-                    INSERT INTO message_contents (id, size, body_offset, raw, summary, sent_date, subject, from_text, to_text,
-                                                  cc_text, bcc_text, search_vector)
-                    SELECT id, size, body_offset, raw, summary, sent_date, subject, from_text, to_text, cc_text, bcc_text,
-                           to_tsvector('simple', search)
-                    FROM unnest(?::bigint[], ?::int[], ?::int[], ?::bytea[], ?::bytea[], ?::timestamptz[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS t(id, size, body_offset, raw, summary, sent_date, subject, from_text, to_text, cc_text, bcc_text,
-                              search)""")
-                    .params(contentIds, sizes, bodyOffsets, raws, summaries, sentDates, texts[0], texts[1], texts[2], texts[3],
-                            texts[4], texts[5])
+                    INSERT INTO message_contents (id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text,
+                                                  to_text, cc_text, bcc_text, search_vector, header_vector)
+                    SELECT id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text, to_text, cc_text,
+                           bcc_text, to_tsvector('simple', search), to_tsvector('simple', headers)
+                    FROM unnest(?::bigint[], ?::int[], ?::int[], ?::bytea[], ?::bytea[], ?::timestamptz[], ?::date[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS t(id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text, to_text, cc_text,
+                              bcc_text, search, headers)""")
+                    .params(contentIds, sizes, bodyOffsets, raws, summaries, sentDates, sentDays, texts[0], texts[1],
+                            texts[2], texts[3], texts[4], texts[5], texts[6])
                     .update();
             long[] uids = new long[n];
             for (int i = 0; i < n; i++) {

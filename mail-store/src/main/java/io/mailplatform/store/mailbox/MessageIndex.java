@@ -35,8 +35,13 @@ public class MessageIndex {
      * @param uids every UID, ascending
      * @param firstUnseenUid the lowest UID without \Seen, 0 if there is none
      * @param recentUid UIDs above this one are \Recent (not yet announced to any session)
+     * @param keywords the keywords the account's clients have used (its registered keywords), sorted:
+     *        what a session announces in its FLAGS response
      */
-    public record Snapshot(Mailbox mailbox, long[] uids, long firstUnseenUid, long recentUid) {
+    public record Snapshot(Mailbox mailbox, long[] uids, long firstUnseenUid, long recentUid, List<String> keywords) {
+        public Snapshot {
+            keywords = List.copyOf(keywords);
+        }
     }
 
     /**
@@ -60,10 +65,14 @@ public class MessageIndex {
                 return Optional.<Snapshot>empty();
             }
             long[] uids = uids(mailbox.id());
-            Long firstUnseen = jdbc.sql("SELECT min(uid) FROM messages WHERE mailbox_id = ? AND (flags & "
-                    + MessageFlags.SEEN + ") = 0").param(mailbox.id()).query(Long.class).optional().orElse(null);
-            return Optional.of(new Snapshot(row.get().mailbox(), uids, firstUnseen == null ? 0 : firstUnseen,
-                    row.get().recentUid()));
+            // one statement for both, so a SELECT costs no more round trips for its keywords
+            UnseenAndKeywords more = jdbc.sql("SELECT coalesce((SELECT min(uid) FROM messages WHERE mailbox_id = ? AND"
+                    + " (flags & " + MessageFlags.SEEN + ") = 0), 0), ARRAY(SELECT keyword FROM account_keywords"
+                    + " WHERE account_id = ? ORDER BY keyword)").params(mailbox.id(), row.get().mailbox().accountId())
+                    .query((rs, n) -> new UnseenAndKeywords(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray())))
+                    .single();
+            return Optional.of(new Snapshot(row.get().mailbox(), uids, more.firstUnseenUid(), row.get().recentUid(),
+                    more.keywords()));
         });
     }
 
@@ -115,6 +124,9 @@ public class MessageIndex {
     }
 
     private record MailboxRow(Mailbox mailbox, long recentUid) {
+    }
+
+    private record UnseenAndKeywords(long firstUnseenUid, List<String> keywords) {
     }
 
     private Optional<MailboxRow> row(long mailboxId) {

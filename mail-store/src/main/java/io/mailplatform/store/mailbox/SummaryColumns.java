@@ -6,32 +6,37 @@ import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.core.mime.MessageSummaryCodec;
 import io.mailplatform.core.mime.MessageSummaryParser;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
- * The values of the summary columns of {@code message_contents} (migration V2) for one message,
+ * The values of the summary columns of {@code message_contents} (migrations V2, V25) for one message,
  * from one parse. {@link MailboxService} stores them with every content it inserts; a writer with
  * its own batched INSERT uses {@link #COLUMNS}, {@link #PLACEHOLDERS} and {@link #parameters()}.
  *
- * @param summary the {@link MessageSummaryCodec} bytes of the summary without its search text
+ * @param summary the {@link MessageSummaryCodec} bytes of the summary without its search texts
  * @param sentDate the Date header, or null
+ * @param sentDay the date of the Date header as written, in the header's own zone, or null
  * @param subject decoded Subject, or null when absent
  * @param fromText decoded From display text ("Name &lt;mailbox@host&gt;, ..."), empty when absent
  * @param toText decoded To display text
  * @param ccText decoded Cc display text
  * @param bccText decoded Bcc display text
  * @param searchText the text for {@code search_vector}
+ * @param headerText the text for {@code header_vector}: every header field of the message and its parts
  */
-public record SummaryColumns(byte[] summary, Timestamp sentDate, String subject, String fromText, String toText,
-        String ccText, String bccText, String searchText) {
+public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentDay, String subject, String fromText,
+        String toText, String ccText, String bccText, String searchText, String headerText) {
 
     /** Header text columns are capped (characters): SEARCH compares substrings, a megabyte Subject is junk. */
     public static final int HEADER_TEXT_LIMIT = 16 * 1024;
 
     /** The column list, in the order of {@link #parameters()}. */
-    public static final String COLUMNS = "summary, sent_date, subject, from_text, to_text, cc_text, bcc_text, search_vector";
+    public static final String COLUMNS =
+            "summary, sent_date, sent_day, subject, from_text, to_text, cc_text, bcc_text, search_vector, header_vector";
 
     /** JDBC placeholders matching {@link #COLUMNS}. */
-    public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?)";
+    public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?)";
 
     /** Parses the message once and derives every column. */
     public static SummaryColumns of(byte[] raw) {
@@ -40,16 +45,18 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, String subject,
 
     public static SummaryColumns of(MessageSummary summary) {
         ImapEnvelope envelope = summary.envelope();
+        OffsetDateTime sent = summary.sentDate();
         return new SummaryColumns(MessageSummaryCodec.encode(summary.withoutSearchText()),
-                summary.sentDate() == null ? null : Timestamp.from(summary.sentDate()),
+                sent == null ? null : Timestamp.from(sent.toInstant()), sent == null ? null : sent.toLocalDate(),
                 text(HeaderText.decode(envelope.subject())), text(HeaderText.addresses(envelope.from())),
                 text(HeaderText.addresses(envelope.to())), text(HeaderText.addresses(envelope.cc())),
-                text(HeaderText.addresses(envelope.bcc())), summary.searchText() == null ? "" : summary.searchText());
+                text(HeaderText.addresses(envelope.bcc())), summary.searchText() == null ? "" : summary.searchText(),
+                summary.headerText() == null ? "" : summary.headerText());
     }
 
     /** The JDBC parameters for {@link #PLACEHOLDERS}. */
     public Object[] parameters() {
-        return new Object[] {summary, sentDate, subject, fromText, toText, ccText, bccText, searchText};
+        return new Object[] {summary, sentDate, sentDay, subject, fromText, toText, ccText, bccText, searchText, headerText};
     }
 
     /** PostgreSQL text holds no NUL; capped. */

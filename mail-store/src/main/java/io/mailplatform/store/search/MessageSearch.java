@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a {@link SearchCriterion} tree as one SQL query over a mailbox's messages: flags, dates,
- * sizes and UIDs on {@code messages}; envelope fields on the decoded header columns of
- * {@code message_contents}; body and text through its {@code search_vector} (GIN); arbitrary
- * header fields by a regular expression over the stored header octets. A missing value (a
+ * sizes and UIDs on {@code messages}; envelope fields and the date of the Date header on the
+ * decoded header columns of {@code message_contents}; body and text through its
+ * {@code search_vector} and, for TEXT, {@code header_vector} (GIN); arbitrary header fields by a
+ * regular expression over the stored header octets. A missing value (a
  * message without a Date header, without a search vector) never matches: in a positive position
  * SQL's NULL already excludes the row; under NOT the leaf is made two-valued with
  * {@code coalesce}, so NOT of a leaf is its exact complement. Leaves in positive positions stay
@@ -131,7 +132,7 @@ public class MessageSearch {
             }
             if (c instanceof SearchCriterion.SentDate date) {
                 needsContent = true;
-                return range("c.sent_date", date.from(), date.to());
+                return range("c.sent_day", date.from(), date.to());
             }
             if (c instanceof SearchCriterion.Size size) {
                 params.add(size.octets());
@@ -179,13 +180,18 @@ public class MessageSearch {
         }
 
         private String range(String column, java.time.Instant from, java.time.Instant to) {
+            return range(column, from == null ? null : Timestamp.from(from), to == null ? null : Timestamp.from(to));
+        }
+
+        /** {@code column} in {@code [from, to)}; bounds (timestamps or dates) may be null. */
+        private String range(String column, Object from, Object to) {
             List<String> parts = new ArrayList<>();
             if (from != null) {
-                params.add(Timestamp.from(from));
+                params.add(from);
                 parts.add(column + " >= ?");
             }
             if (to != null) {
-                params.add(Timestamp.from(to));
+                params.add(to);
                 parts.add(column + " < ?");
             }
             return parts.isEmpty() ? column + " IS NOT NULL" : String.join(" AND ", parts);
@@ -203,11 +209,11 @@ public class MessageSearch {
                 return "TRUE";
             }
             needsContent = true;
+            if (!text.bodyOnly()) {
+                return anywhere(text.text());
+            }
             String inMessage = matches("c.search_vector", "coalesce(array_to_string(tsvector_to_array(c.search_vector), ' '), '')",
                     text.text());
-            if (!text.bodyOnly()) {
-                return inMessage;
-            }
             // BODY must not match on header fields alone: when the headers also contain the words,
             // the stored body octets must contain the text
             String headers = "concat_ws(' ', c.subject, c.from_text, c.to_text, c.cc_text, c.bcc_text)";
@@ -215,6 +221,26 @@ public class MessageSearch {
             params.add(text.text());
             return inMessage + " AND (NOT (" + inHeaders + ") OR position(lower(?) IN lower(convert_from("
                     + "substring(c.raw FROM c.body_offset + 1), 'LATIN1'))) > 0)";
+        }
+
+        /**
+         * TEXT: every word somewhere in the message, the body text and subject and addresses
+         * ({@code search_vector}) or any header field ({@code header_vector}), the words possibly
+         * split between them. Matching word prefixes only, one of the words must be in either vector,
+         * which the GIN indexes answer, before the two vectors are joined for the exact test.
+         */
+        private String anywhere(String text) {
+            String both = "(coalesce(c.search_vector, ''::tsvector) || coalesce(c.header_vector, ''::tsvector))";
+            String words = "coalesce(array_to_string(tsvector_to_array(" + both + "), ' '), '')";
+            if (substrings) {
+                return matches(both, words, text);
+            }
+            String anyWord = "(SELECT to_tsquery('simple', string_agg(quote_literal(w) || ':*', ' | '))"
+                    + " FROM unnest(tsvector_to_array(to_tsvector('simple', ?))) w)";
+            params.add(text);
+            params.add(text);
+            String candidates = "(c.search_vector @@ " + anyWord + " OR c.header_vector @@ " + anyWord + ")";
+            return candidates + " AND " + matches(both, words, text);
         }
 
         /** The words of the text as prefixes in {@code vector}, or (substrings) as parts of {@code words}. */

@@ -1,6 +1,7 @@
 package io.mailplatform.store.search;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -29,8 +30,11 @@ public sealed interface SearchCriterion {
     record InternalDate(Instant from, Instant to) implements SearchCriterion {
     }
 
-    /** The Date header in {@code [from, to)}; messages without a usable Date header never match. */
-    record SentDate(Instant from, Instant to) implements SearchCriterion {
+    /**
+     * The date of the Date header as written, disregarding its time and zone (RFC 9051 §6.4.4), in
+     * {@code [from, to)}; null bounds are open. Messages without a usable Date header never match.
+     */
+    record SentDate(LocalDate from, LocalDate to) implements SearchCriterion {
     }
 
     enum Field {
@@ -46,9 +50,10 @@ public sealed interface SearchCriterion {
     }
 
     /**
-     * Full-text search (PostgreSQL text search over subject, addresses and text parts), each word
-     * matching as a prefix of a word of the message. {@code bodyOnly}: a word found in the
-     * subject or addresses must also occur in the body text.
+     * Full-text search (PostgreSQL text search), each word matching as a prefix of a word of the
+     * message. TEXT ({@code bodyOnly} false) looks in the text parts and every header field; BODY
+     * ({@code bodyOnly}) in the text parts only: a word found in the subject or addresses must also
+     * occur in the body.
      */
     record FullText(String text, boolean bodyOnly) implements SearchCriterion {
     }
