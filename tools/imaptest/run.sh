@@ -39,7 +39,7 @@ if [[ ! -f $JAR ]]; then
 fi
 
 ports=("$IMAP" $((BASE + 993)) $((BASE + 525)) $((BASE + 587)) $((BASE + 465)) $((BASE + 110)) $((BASE + 995))
-       "$HTTPS" $((BASE + 433)) $((BASE + 192)) $((BASE + 193)))
+       "$HTTPS" $((BASE + 433)) $((BASE + 192)) $((BASE + 193)) $((BASE + 90)))
 for port in "${ports[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     fail "port $port is in use; choose other ports with IMAPTEST_PORT_BASE"
@@ -53,6 +53,7 @@ done
   --mail.smtp.mx-port=$((BASE + 525)) --mail.smtp.submission-port=$((BASE + 587)) \
   --mail.smtp.submissions-port=$((BASE + 465)) --mail.pop3.port=$((BASE + 110)) --mail.pop3.tls-port=$((BASE + 995)) \
   --mail.imap.port="$IMAP" --mail.imap.tls-port=$((BASE + 993)) --server.port="$HTTPS" \
+  --management.server.port=$((BASE + 90)) \
   --mail.imap.allow-plaintext-auth=true >"$OUT/platform.log" 2>&1 &
 PLATFORM=$!
 stop() {
