@@ -1,5 +1,6 @@
 package io.mailplatform.pop3.parse;
 
+import io.mailplatform.core.text.ClientText;
 import io.mailplatform.pop3.command.MessageNumber;
 
 /**
@@ -61,7 +62,7 @@ final class Pop3Arguments {
     int number(String what) throws Pop3SyntaxException {
         String word = word(what);
         if (!isDigits(word)) {
-            throw new Pop3SyntaxException("Invalid " + what.substring(what.indexOf(' ') + 1) + ": " + printable(word));
+            throw new Pop3SyntaxException("Invalid " + what.substring(what.indexOf(' ') + 1) + ": " + ClientText.excerpt(word));
         }
         try {
             return Integer.parseInt(word);
@@ -79,7 +80,7 @@ final class Pop3Arguments {
 
     private static MessageNumber messageNumber(String word) throws Pop3SyntaxException {
         if (!isDigits(word)) {
-            throw new Pop3SyntaxException("Invalid message number: " + printable(word));
+            throw new Pop3SyntaxException("Invalid message number: " + ClientText.excerpt(word));
         }
         try {
             int value = Integer.parseInt(word);
@@ -89,7 +90,7 @@ final class Pop3Arguments {
         } catch (NumberFormatException e) {
             // more digits than any maildrop has messages: the same answer as 0
         }
-        throw new Pop3SyntaxException("Invalid message number: " + printable(word));
+        throw new Pop3SyntaxException("Invalid message number: " + ClientText.excerpt(word));
     }
 
     private static boolean isDigits(String word) {
@@ -102,15 +103,5 @@ final class Pop3Arguments {
             }
         }
         return true;
-    }
-
-    /** The word as it may appear in a reply: printable ASCII, at most 40 characters (RFC 1939 §3). */
-    static String printable(String word) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < word.length() && out.length() < 40; i++) {
-            char c = word.charAt(i);
-            out.append(c > ' ' && c < 127 ? c : '?');
-        }
-        return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import io.mailplatform.core.address.Xtext;
 import io.mailplatform.core.envelope.BodyType;
 import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.DsnReturn;
+import io.mailplatform.core.text.ClientText;
 import io.mailplatform.smtp.command.MailParameters;
 import io.mailplatform.smtp.command.RcptParameters;
 import io.mailplatform.smtp.reply.Replies;
@@ -119,7 +120,7 @@ final class EsmtpParameterParser {
             }
         }
         if (!seen.add(keyword)) {
-            throw bad("Duplicate parameter " + keyword);
+            throw bad("Duplicate parameter " + ClientText.excerpt(keyword));
         }
     }
 
@@ -168,10 +169,10 @@ final class EsmtpParameterParser {
             try {
                 notify = DsnNotify.valueOf(item.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw bad("Invalid NOTIFY value " + item);
+                throw bad("Invalid NOTIFY value " + ClientText.excerpt(item));
             }
             if (!set.add(notify)) {
-                throw bad("Duplicate NOTIFY value " + item);
+                throw bad("Duplicate NOTIFY value " + ClientText.excerpt(item));
             }
         }
         if (set.contains(DsnNotify.NEVER) && set.size() > 1) {

@@ -138,6 +138,30 @@ class SmtpCommandParserTest {
                 .isInstanceOf(SmtpCommand.RcptTo.class);
     }
 
+    static Stream<String> longEchoes() {
+        String keyword = "X-" + "K".repeat(488);
+        return Stream.of(
+                // the sample as jqwik shrank it
+                "RCPT TO:<postmaster@example.test> NOTIFY=" + "NOTIFY=".repeat(69) + "NEVER",
+                "RCPT TO:<postmaster@example.test> NOTIFY=SUCCESS," + "S".repeat(600),
+                "RCPT TO:<postmaster@example.test> NOTIFY=" + "DELAY,".repeat(100) + "DELAY",
+                "MAIL FROM:<a@b.example> " + keyword + "=1 " + keyword);
+    }
+
+    /**
+     * Found by {@link SmtpParserFuzzTest}: a refusal quoted the client's NOTIFY value whole, so a
+     * long one made a reply line longer than RFC 5321 §4.5.3.1.5 allows (512 octets with CRLF).
+     */
+    @ParameterizedTest
+    @MethodSource("longEchoes")
+    void aRefusalQuotesAtMostAnExcerptOfTheClientsText(String wire) {
+        assertThatThrownBy(() -> SmtpCommandParser.parse(Unpooled.copiedBuffer(wire, StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(SmtpException.class, e -> {
+                    assertThat(e.reply().code()).isBetween(500, 599);
+                    assertThat((e.reply() + "\r\n").getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(512);
+                });
+    }
+
     /** Random lines never make the parser fail with anything but a protocol reply. */
     @RepeatedTest(20)
     void randomBytesOnlyEverGiveProtocolReplies() {
