@@ -1,6 +1,7 @@
 package io.mailplatform.imap.config;
 
 import io.mailplatform.core.net.HostNames;
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workerThreads threads for store work, shared by all sessions (default 16)
  * @param limits size, connection and time limits
  * @param events how sessions learn of changes made elsewhere (mailbox.events)
+ * @param proxy the HAProxy PROXY protocol for listeners behind a load balancer (imap, imaps)
  */
 @Validated
 @ConfigurationProperties("mail.imap")
@@ -33,7 +35,8 @@ public record ImapProperties(
         @DefaultValue("mail") String tlsBundle,
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,
-        @DefaultValue @Valid Events events) {
+        @DefaultValue @Valid Events events,
+        @DefaultValue ProxyProtocolSettings proxy) {
 
     public ImapProperties {
         if (hostname == null || hostname.isBlank()) {

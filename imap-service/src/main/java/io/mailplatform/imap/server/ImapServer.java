@@ -54,7 +54,7 @@ public class ImapServer extends ProtocolServerLifecycle {
         ProtocolServer protocolServer = new ProtocolServer("imap",
                 tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), TOO_MANY),
-                properties.workerThreads(), limits.writeTimeout());
+                properties.workerThreads(), limits.writeTimeout(), properties.proxy());
         String host = properties.bindAddress();
         protocolServer.start(List.of(
                 new ListenerSpec("imap", host, properties.port(), false),

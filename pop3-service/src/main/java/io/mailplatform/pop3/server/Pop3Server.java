@@ -70,7 +70,7 @@ public class Pop3Server extends ProtocolServerLifecycle {
         ProtocolServer protocolServer = new ProtocolServer("pop3",
                 tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), TOO_MANY),
-                properties.workerThreads(), limits.writeTimeout());
+                properties.workerThreads(), limits.writeTimeout(), properties.proxy());
         Pop3Session.SessionSettings settings = new Pop3Session.SessionSettings(
                 Pop3Processors.dispatcher(properties, authenticator, apop, maildrops), timestamps::next,
                 properties.allowPlaintextAuth(), limits.maxLineLength());

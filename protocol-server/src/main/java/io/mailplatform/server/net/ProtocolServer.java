@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Netty side of a protocol service: event loops, a worker pool for blocking session work, its
  * listeners and the set of open client channels, so that shutdown can stop accepting first and
- * then say goodbye to every session. Each accepted channel gets, in order: the write deadline, TLS
- * (implicit-TLS listeners only), the connection limiter, then whatever the service's session setup
- * adds.
+ * then say goodbye to every session. Each accepted channel gets, in order: the PROXY protocol
+ * handler (listeners behind a load balancer only), the write deadline, TLS (implicit-TLS listeners
+ * only), the connection limiter, then whatever the service's session setup adds.
  */
 public final class ProtocolServer {
     private static final Logger log = LoggerFactory.getLogger(ProtocolServer.class);
@@ -42,6 +42,8 @@ public final class ProtocolServer {
     private final SslContext sslContext;
     private final ConnectionLimiter limiter;
     private final Duration writeTimeout;
+    private final ProxyProtocolSettings proxy;
+    private final TrustedNetworks trustedProxies;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
     private final ExecutorService workers;
@@ -55,7 +57,17 @@ public final class ProtocolServer {
      */
     public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
             Duration writeTimeout) {
+        this(name, sslContext, limiter, workerThreads, writeTimeout, ProxyProtocolSettings.none());
+    }
+
+    /**
+     * @param proxy the listeners that take a PROXY protocol header from trusted load balancers
+     */
+    public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
+            Duration writeTimeout, ProxyProtocolSettings proxy) {
         this.name = name;
+        this.proxy = proxy;
+        this.trustedProxies = TrustedNetworks.of(proxy.trustedNetworks());
         this.sslContext = sslContext;
         this.limiter = limiter;
         this.writeTimeout = writeTimeout;
@@ -93,6 +105,10 @@ public final class ProtocolServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clients.add(channel);
+                        if (proxy.appliesTo(spec.name())) {
+                            // first of all: TLS, the limiter and the session start once the real client is known
+                            channel.pipeline().addLast("proxy", new ProxyProtocolHandler(trustedProxies, proxy.headerTimeout()));
+                        }
                         // at the head of the pipeline, so that it sees every write of the session
                         channel.pipeline().addLast("write-deadline", new WriteDeadlineHandler(writeTimeout));
                         if (spec.implicitTls()) {

@@ -51,7 +51,7 @@ public class SmtpServer extends ProtocolServerLifecycle {
         ProtocolServer server = new ProtocolServer("smtp", tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(properties.limits().maxConnections(), properties.limits().maxConnectionsPerAddress(),
                         ReplyEncoder.toBytes(Replies.TOO_MANY_CONNECTIONS)),
-                properties.workerThreads(), properties.limits().writeTimeout());
+                properties.workerThreads(), properties.limits().writeTimeout(), properties.proxy());
         CommandDispatcher dispatcher = new CommandDispatcher(properties, directory, authenticator, publisher, memoryBudget);
         List<ListenerSpec> listeners = new ArrayList<>();
         int[] ports = {properties.mxPort(), properties.submissionPort(), properties.submissionsPort()};
