@@ -1,5 +1,7 @@
 package io.mailplatform.server.net;
 
+import io.mailplatform.server.metrics.ProtocolMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -43,6 +45,7 @@ public final class ProtocolServer {
     private final ConnectionLimiter limiter;
     private final Duration writeTimeout;
     private final ProxyProtocolSettings proxy;
+    private final ProtocolMetrics metrics;
     private final TrustedNetworks trustedProxies;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
@@ -57,16 +60,19 @@ public final class ProtocolServer {
      */
     public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
             Duration writeTimeout) {
-        this(name, sslContext, limiter, workerThreads, writeTimeout, ProxyProtocolSettings.none());
+        this(name, sslContext, limiter, workerThreads, writeTimeout, ProxyProtocolSettings.none(),
+                new ProtocolMetrics(new SimpleMeterRegistry(), name));
     }
 
     /**
      * @param proxy the listeners that take a PROXY protocol header from trusted load balancers
+     * @param metrics where sessions are counted
      */
     public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
-            Duration writeTimeout, ProxyProtocolSettings proxy) {
+            Duration writeTimeout, ProxyProtocolSettings proxy, ProtocolMetrics metrics) {
         this.name = name;
         this.proxy = proxy;
+        this.metrics = metrics;
         this.trustedProxies = TrustedNetworks.of(proxy.trustedNetworks());
         this.sslContext = sslContext;
         this.limiter = limiter;
@@ -105,6 +111,8 @@ public final class ProtocolServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clients.add(channel);
+                        metrics.sessionOpened();
+                        channel.closeFuture().addListener(closed -> metrics.sessionClosed());
                         if (proxy.appliesTo(spec.name())) {
                             // first of all: TLS, the limiter and the session start once the real client is known
                             channel.pipeline().addLast("proxy", new ProxyProtocolHandler(trustedProxies, proxy.headerTimeout()));
@@ -128,6 +136,11 @@ public final class ProtocolServer {
     /** The pool sessions offload blocking work to. */
     public Executor workers() {
         return workers;
+    }
+
+    /** The meters of this service's sessions, for the sessions to count commands and replies. */
+    public ProtocolMetrics metrics() {
+        return metrics;
     }
 
     public SslContext sslContext() {

@@ -5,6 +5,7 @@ import io.mailplatform.server.net.ProtocolServer;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrameDecoder;
 import io.mailplatform.smtp.config.SmtpProperties;
+import io.mailplatform.smtp.intake.MessageMeters;
 import io.mailplatform.smtp.session.CommandDispatcher;
 import io.mailplatform.smtp.session.SmtpSession;
 import io.netty.channel.ChannelPipeline;
@@ -23,6 +24,7 @@ public final class SmtpChannelInitializer implements ProtocolServer.SessionSetup
     private final CommandDispatcher dispatcher;
     private final SessionRegistry registry;
     private final ProtocolServer server;
+    private final MessageMeters messages;
 
     public SmtpChannelInitializer(SmtpProperties properties, CommandDispatcher dispatcher, SessionRegistry registry,
             ProtocolServer server) {
@@ -30,6 +32,7 @@ public final class SmtpChannelInitializer implements ProtocolServer.SessionSetup
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.server = server;
+        this.messages = new MessageMeters(server.metrics().registry());
     }
 
     @Override
@@ -40,6 +43,6 @@ public final class SmtpChannelInitializer implements ProtocolServer.SessionSetup
         pipeline.addLast("frames", new SmtpFrameDecoder());
         pipeline.addLast("replies", ReplyEncoder.INSTANCE);
         pipeline.addLast("session", new SmtpSession(properties, SmtpListener.named(spec.name()), server.sslContext(),
-                dispatcher, registry, server.workers()));
+                dispatcher, registry, server.workers(), server.metrics(), messages));
     }
 }

@@ -2,6 +2,7 @@ package io.mailplatform.smtp.session;
 
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.sasl.SaslServerExchange;
+import io.mailplatform.server.metrics.ProtocolMetrics;
 import io.mailplatform.server.net.OrderedSessionHandler;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrame;
@@ -9,6 +10,7 @@ import io.mailplatform.smtp.codec.SmtpFrameDecoder;
 import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundMessage;
+import io.mailplatform.smtp.intake.MessageMeters;
 import io.mailplatform.smtp.parse.SmtpCommandParser;
 import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
@@ -48,6 +50,8 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private final SslContext sslContext;
     private final CommandDispatcher dispatcher;
     private final SessionRegistry registry;
+    private final ProtocolMetrics metrics;
+    private final MessageMeters messages;
 
     private SmtpFrameDecoder decoder;
     private SessionTimeout timeout;
@@ -65,8 +69,11 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private boolean closing;
 
     public SmtpSession(SmtpProperties properties, SmtpListener listener, SslContext sslContext,
-            CommandDispatcher dispatcher, SessionRegistry registry, Executor workers) {
+            CommandDispatcher dispatcher, SessionRegistry registry, Executor workers, ProtocolMetrics metrics,
+            MessageMeters messages) {
         super(workers);
+        this.metrics = metrics;
+        this.messages = messages;
         this.properties = properties;
         this.listener = listener;
         this.sslContext = sslContext;
@@ -130,6 +137,10 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
             }
         } catch (SmtpException e) {
             log.debug("{} in {}: {}", clientAddress(), state, e.reply()); // a refusal is the client's business, not an error here
+            if (frame instanceof SmtpFrame.EndOfData || frame == SmtpFrame.EndOfChunk.INSTANCE
+                    || frame == SmtpFrame.TextLineTooLong.INSTANCE) {
+                messages.rejected(); // the message text was refused (too large, no room, bad 8-bit data...)
+            }
             reply(e.reply());
         }
     }
@@ -141,6 +152,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
                 return;
             }
             SmtpCommand command = SmtpCommandParser.parse(frame.content());
+            metrics.command(command.verb());
             SmtpReply refusal = SmtpStateTable.refusal(state, command);
             if (refusal != null) {
                 throw new SmtpException(refusal);
@@ -171,6 +183,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
             return;
         }
         ctx.writeAndFlush(reply);
+        metrics.reply(replyClass(reply));
         if (reply.code() >= 500 && ++errors >= properties.limits().maxErrors()) {
             log.debug("session with {} closed after {} errors", clientAddress(), errors);
             replyAndClose(Replies.TOO_MANY_ERRORS);
@@ -185,6 +198,12 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         closing = true; // nothing pipelined after this is answered
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+        metrics.reply(replyClass(reply));
+    }
+
+    /** The reply's class for the meters: 2xx, 3xx, 4xx or 5xx (RFC 5321 §4.2.1). */
+    private static String replyClass(SmtpReply reply) {
+        return reply.code() / 100 + "xx";
     }
 
     // ---- state for the processors ----------------------------------------------------------
@@ -359,8 +378,10 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
             ctx.channel().config().setAutoRead(true);
             if (failure != null) {
                 log.warn("message {} not accepted: Kafka did not acknowledge: {}", envelopeId, failure.toString());
+                messages.rejected();
                 reply(Replies.NOT_STORED);
             } else {
+                messages.accepted();
                 reply(Replies.QUEUED.withText("Ok: queued as " + envelopeId));
             }
             if (drainRequested) {
