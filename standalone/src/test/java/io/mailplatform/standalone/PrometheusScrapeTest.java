@@ -2,9 +2,6 @@ package io.mailplatform.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailplatform.imap.server.ImapServer;
-import io.mailplatform.pop3.server.Pop3Server;
-import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.Transcript;
 import java.net.URI;
@@ -13,10 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /**
@@ -25,22 +19,11 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
  * replies, accepted and delivered messages, delivery latency and failed logins.
  */
 @StandaloneTest
-class PrometheusScrapeTest {
+class PrometheusScrapeTest extends ListenersTestSupport {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalManagementPort
     int managementPort;
-    @Autowired
-    SmtpServer smtp;
-    @Autowired
-    ImapServer imap;
-    @Autowired
-    Pop3Server pop3;
-
-    @BeforeAll
-    void provision(@Autowired FirstAccount firstAccount) throws Exception {
-        firstAccount.run(new DefaultApplicationArguments());
-    }
 
     @Test
     void trafficMovesTheCounters() throws Exception {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Netty side of a protocol service: event loops, a worker pool for blocking session work, its
  * listeners and the set of open client channels, so that shutdown can stop accepting first and
- * then say goodbye to every session. Each accepted channel gets, in order: the PROXY protocol
+ * then say goodbye to every session. Each accepted channel gets, in order: its log context
+ * ({@link SessionLogContext}), the PROXY protocol
  * handler (listeners behind a load balancer only), the write deadline, TLS (implicit-TLS listeners
  * only), the connection limiter, then whatever the service's session setup adds.
  */
@@ -111,6 +112,9 @@ public final class ProtocolServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clients.add(channel);
+                        // first of all, so that every event of the connection is logged with its session id
+                        SessionLogContext.start(channel, name);
+                        channel.pipeline().addLast("log-context", SessionLogContext.INSTANCE);
                         metrics.sessionOpened();
                         channel.closeFuture().addListener(closed -> metrics.sessionClosed());
                         if (proxy.appliesTo(spec.name())) {

@@ -1,9 +1,11 @@
 package io.mailplatform.smtp.session;
 
 import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.log.LogFields;
 import io.mailplatform.core.sasl.SaslServerExchange;
 import io.mailplatform.server.metrics.ProtocolMetrics;
 import io.mailplatform.server.net.OrderedSessionHandler;
+import io.mailplatform.server.net.SessionLogContext;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrame;
 import io.mailplatform.smtp.codec.SmtpFrameDecoder;
@@ -371,9 +373,10 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         publishing = true;
         ctx.channel().config().setAutoRead(false);
         String envelopeId = message.envelope().id();
+        SessionLogContext.put(ctx.channel(), LogFields.ENVELOPE_ID, envelopeId);
         CompletableFuture<Void> acknowledged = dispatcher.publisher().publish(message)
                 .whenComplete((ok, failure) -> message.data().release());
-        acknowledged.whenComplete((ok, failure) -> ctx.executor().execute(() -> {
+        acknowledged.whenComplete((ok, failure) -> ctx.executor().execute(SessionLogContext.wrap(ctx.channel(), () -> {
             publishing = false;
             ctx.channel().config().setAutoRead(true);
             if (failure != null) {
@@ -382,13 +385,16 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
                 reply(Replies.NOT_STORED);
             } else {
                 messages.accepted();
+                log.info("message {} accepted from {} for {} recipient(s)", envelopeId, clientAddress(),
+                        message.envelope().recipients().size());
                 reply(Replies.QUEUED.withText("Ok: queued as " + envelopeId));
             }
+            SessionLogContext.remove(ctx.channel(), LogFields.ENVELOPE_ID);
             if (drainRequested) {
                 replyAndClose(Replies.SHUTTING_DOWN);
             }
             resume();
-        }));
+        })));
     }
 
     /** Graceful shutdown: 421 4.3.2 now, or right after the reply to a message being published. */
