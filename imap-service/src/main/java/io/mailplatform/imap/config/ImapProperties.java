@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -36,7 +37,7 @@ public record ImapProperties(
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid Events events,
-        @DefaultValue ProxyProtocolSettings proxy) {
+        @DefaultValue @NestedConfigurationProperty ProxyProtocolSettings proxy) {
 
     public ImapProperties {
         if (hostname == null || hostname.isBlank()) {

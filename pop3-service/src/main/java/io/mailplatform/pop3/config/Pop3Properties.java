@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -42,7 +43,7 @@ public record Pop3Properties(
         @DefaultValue("128KB") DataSize retrieveChunkSize,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid MaildropLockSettings maildropLock,
-        @DefaultValue ProxyProtocolSettings proxy) {
+        @DefaultValue @NestedConfigurationProperty ProxyProtocolSettings proxy) {
 
     public Pop3Properties {
         if (hostname == null || hostname.isBlank()) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -47,7 +48,7 @@ public record SmtpProperties(
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid RecipientCache recipientCache,
-        @DefaultValue ProxyProtocolSettings proxy) {
+        @DefaultValue @NestedConfigurationProperty ProxyProtocolSettings proxy) {
 
     public SmtpProperties {
         if (hostname == null || hostname.isBlank()) {
