@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * The Netty side of a protocol service: event loops, a worker pool for blocking session work, its
  * listeners and the set of open client channels, so that shutdown can stop accepting first and
  * then say goodbye to every session. Each accepted channel gets, in order: its log context
- * ({@link SessionLogContext}), the PROXY protocol
- * handler (listeners behind a load balancer only), the write deadline, TLS (implicit-TLS listeners
- * only), the connection limiter, then whatever the service's session setup adds.
+ * ({@link SessionLogContext}), the PROXY protocol handler (listeners behind a load balancer only),
+ * the write deadline, TLS (implicit-TLS listeners only), the connection limiter, then whatever the
+ * service's session setup adds; it is counted in the service's {@link ProtocolMetrics}.
  */
 public final class ProtocolServer {
     private static final Logger log = LoggerFactory.getLogger(ProtocolServer.class);
@@ -118,7 +118,7 @@ public final class ProtocolServer {
                         metrics.sessionOpened();
                         channel.closeFuture().addListener(closed -> metrics.sessionClosed());
                         if (proxy.appliesTo(spec.name())) {
-                            // first of all: TLS, the limiter and the session start once the real client is known
+                            // ahead of TLS, the limiter and the session: they start once the real client is known
                             channel.pipeline().addLast("proxy", new ProxyProtocolHandler(trustedProxies, proxy.headerTimeout()));
                         }
                         // at the head of the pipeline, so that it sees every write of the session
