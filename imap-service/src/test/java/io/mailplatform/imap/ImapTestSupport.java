@@ -2,8 +2,13 @@ package io.mailplatform.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.idle.MailboxEventConsumer;
+import io.mailplatform.imap.idle.MailboxEventHub;
+import io.mailplatform.imap.process.Capabilities;
+import io.mailplatform.imap.process.CommandDispatcher;
 import io.mailplatform.imap.server.ImapServer;
+import io.mailplatform.server.tls.TlsBundles;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.store.mailbox.Mailbox;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The one configuration every IMAP test shares (so Spring starts it once): the IMAP service on
@@ -51,6 +57,10 @@ public abstract class ImapTestSupport {
     protected MailboxService mailboxes;
     @Autowired
     protected MailboxEventConsumer events;
+    @Autowired
+    protected ImapProperties properties;
+    @Autowired
+    private ApplicationContext context;
 
     @BeforeAll
     void domainAndEvents() throws Exception {
@@ -58,6 +68,15 @@ public abstract class ImapTestSupport {
             directory.createDomain(DOMAIN);
         }
         events.awaitAssignment(Duration.ofSeconds(30));
+    }
+
+    /** Another IMAP server on this context's beans with other settings; the caller stops it. */
+    protected ImapServer startServer(ImapProperties settings) {
+        ImapServer extra = new ImapServer(settings, context.getBean(TlsBundles.class),
+                context.getBean(CommandDispatcher.class), context.getBean(Capabilities.class),
+                context.getBean(MailboxEventHub.class));
+        extra.start();
+        return extra;
     }
 
     protected Account account(String localPart) throws Exception {

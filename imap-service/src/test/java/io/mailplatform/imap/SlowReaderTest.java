@@ -3,11 +3,7 @@ package io.mailplatform.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.imap.config.ImapProperties;
-import io.mailplatform.imap.idle.MailboxEventHub;
-import io.mailplatform.imap.process.Capabilities;
-import io.mailplatform.imap.process.CommandDispatcher;
 import io.mailplatform.imap.server.ImapServer;
-import io.mailplatform.server.tls.TlsBundles;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageFlags;
@@ -21,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Clients that stop reading do not stall the service (no worker waits for a socket): more of them
@@ -34,17 +29,6 @@ class SlowReaderTest extends ImapTestSupport {
     private static final int MESSAGE_SIZE = 8 * 1024 * 1024;
     /** The client's receive buffer: stopping to read fills the pipe at once. */
     private static final int RECEIVE_BUFFER = 8 * 1024;
-
-    @Autowired
-    ImapProperties properties;
-    @Autowired
-    TlsBundles tls;
-    @Autowired
-    CommandDispatcher dispatcher;
-    @Autowired
-    Capabilities capabilities;
-    @Autowired
-    MailboxEventHub hub;
 
     private Account account;
     private byte[] message;
@@ -109,9 +93,7 @@ class SlowReaderTest extends ImapTestSupport {
     @Test
     void writeDeadlineClosesAClientThatNeverReadsAgain() throws Exception {
         // one connection per address, so that a new one is let in only once the stalled one is closed
-        ImapServer strict = new ImapServer(withLimits(properties, Duration.ofSeconds(2), 1), tls, dispatcher,
-                capabilities, hub);
-        strict.start();
+        ImapServer strict = startServer(withLimits(properties, Duration.ofSeconds(2), 1));
         try (LineClient client = stalledFetch(strict.port("imap"))) {
             try (LineClient next = awaitGreeting(strict.port("imap"))) {
                 assertThat(command(next, "n", "NOOP")).containsExactly("n OK NOOP completed");
@@ -147,6 +129,6 @@ class SlowReaderTest extends ImapTestSupport {
                         l.maxLiteralSizeUnauthenticated(), l.maxConnections(), maxConnectionsPerAddress, l.idleTimeout(),
                         l.loginTimeout(), l.maxSearchKeys(), l.maxNesting(), l.maxSequenceRanges(), l.fetchBatchSize(),
                         l.fetchBatchBytes(), writeTimeout, l.substringSearchMaxMessages()),
-                p.events());
+                p.events(), p.proxy());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.core.auth.LoginThrottle;
 import io.mailplatform.core.sasl.SaslPlain;
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.store.config.StoreProperties;
@@ -45,7 +46,7 @@ class LoginThrottleTest extends GatewayTestBase {
                 throttle);
     }
 
-    private SmtpServer start(Authenticator authenticator, SmtpProperties.Proxy proxy) {
+    private SmtpServer start(Authenticator authenticator, ProxyProtocolSettings proxy) {
         return TestServers.start(context, TestServers.properties(
                 TestServers.limits(100, 100, Duration.ofMinutes(1), Duration.ofMinutes(1)), proxy), authenticator);
     }
@@ -68,7 +69,7 @@ class LoginThrottleTest extends GatewayTestBase {
         LoginThrottle throttle = new LoginThrottle(LoginThrottle.Policy.DEFAULTS.withDelays(Duration.ZERO, Duration.ZERO,
                 Duration.ZERO));
         SmtpServer proxied = start(authenticator(context.getBean(PasswordEncoder.class), throttle),
-                new SmtpProperties.Proxy(List.of("submissions"), List.of("127.0.0.0/8"), Duration.ofSeconds(5)));
+                new ProxyProtocolSettings(List.of("submissions"), List.of("127.0.0.0/8"), Duration.ofSeconds(5)));
         try {
             for (String source : List.of("2001:db8:5:5::a", "2001:db8:5:5:ffff::b", "2001:db8:5:6::a")) {
                 try (LineClient client = new LineClient("127.0.0.1", proxied.port("submissions"))) {

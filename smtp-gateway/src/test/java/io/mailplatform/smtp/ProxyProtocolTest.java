@@ -2,18 +2,12 @@ package io.mailplatform.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.testsupport.LineClient;
+import io.mailplatform.testsupport.ProxyHeaders;
 import io.mailplatform.testsupport.Transcript;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.haproxy.HAProxyCommand;
-import io.netty.handler.codec.haproxy.HAProxyMessage;
-import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
-import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
-import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -33,26 +27,15 @@ class ProxyProtocolTest extends GatewayTestBase {
     void start() {
         SmtpProperties.Limits oneEach = TestServers.limits(100, 1, Duration.ofMinutes(1), Duration.ofMinutes(1));
         trusting = TestServers.start(context, TestServers.properties(oneEach,
-                new SmtpProperties.Proxy(List.of("smtp", "submissions"), List.of("127.0.0.0/8"), Duration.ofSeconds(1))));
+                new ProxyProtocolSettings(List.of("smtp", "submissions"), List.of("127.0.0.0/8"), Duration.ofSeconds(1))));
         distrusting = TestServers.start(context, TestServers.properties(oneEach,
-                new SmtpProperties.Proxy(List.of("smtp"), List.of("10.0.0.0/8"), Duration.ofSeconds(1))));
+                new ProxyProtocolSettings(List.of("smtp"), List.of("10.0.0.0/8"), Duration.ofSeconds(1))));
     }
 
     @AfterAll
     void stop() {
         trusting.stop();
         distrusting.stop();
-    }
-
-    private static byte[] v2(String source, String destination) {
-        EmbeddedChannel channel = new EmbeddedChannel(HAProxyMessageEncoder.INSTANCE);
-        channel.writeOutbound(new HAProxyMessage(HAProxyProtocolVersion.V2, HAProxyCommand.PROXY,
-                source.contains(":") ? HAProxyProxiedProtocol.TCP6 : HAProxyProxiedProtocol.TCP4, source, destination, 40000, 25));
-        ByteBuf encoded = channel.readOutbound();
-        byte[] bytes = ByteBufUtil.getBytes(encoded);
-        encoded.release();
-        channel.finishAndReleaseAll();
-        return bytes;
     }
 
     /** Sends one message through a proxied connection and returns its envelope id. */
@@ -88,7 +71,7 @@ class ProxyProtocolTest extends GatewayTestBase {
     @Test
     void version2HeaderWorksBeforeImplicitTls() throws Exception {
         try (LineClient client = new LineClient("127.0.0.1", trusting.port("submissions"))) {
-            client.write(v2("2001:db8::5", "2001:db8::1"));
+            client.write(ProxyHeaders.v2("2001:db8::5", "2001:db8::1", 40000, 465));
             client.startTls(Transcript.trustAll());
             assertThat(client.readLine()).isEqualTo("220 mx.example.test ESMTP");
             client.write("EHLO lb.example\r\nAUTH PLAIN AGFsaWNlQGV4YW1wbGUudGVzdAB3b25kZXIgbGFuZA==\r\n");

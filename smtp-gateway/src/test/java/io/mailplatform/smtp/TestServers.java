@@ -1,5 +1,6 @@
 package io.mailplatform.smtp;
 
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundPublisher;
 import io.mailplatform.smtp.policy.RecipientDirectory;
@@ -36,23 +37,23 @@ final class TestServers {
                 dataTimeout, Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 
-    static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy) {
+    static SmtpProperties properties(SmtpProperties.Limits limits, ProxyProtocolSettings proxy) {
         return properties(limits, proxy, false);
     }
 
-    static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy, boolean senderMustMatchLogin) {
+    static SmtpProperties properties(SmtpProperties.Limits limits, ProxyProtocolSettings proxy, boolean senderMustMatchLogin) {
         return properties(limits, proxy, senderMustMatchLogin, List.of());
     }
 
-    static SmtpProperties properties(SmtpProperties.Limits limits, SmtpProperties.Proxy proxy, boolean senderMustMatchLogin,
+    static SmtpProperties properties(SmtpProperties.Limits limits, ProxyProtocolSettings proxy, boolean senderMustMatchLogin,
             List<String> permittedSenders) {
         return new SmtpProperties("mx.example.test", "127.0.0.1", 0, 0, 0, false, senderMustMatchLogin, permittedSenders,
                 "mail", 4, limits,
                 new SmtpProperties.RecipientCache(Duration.ofSeconds(30), 100), proxy);
     }
 
-    static SmtpProperties.Proxy noProxy() {
-        return new SmtpProperties.Proxy(List.of(), List.of(), Duration.ofSeconds(10));
+    static ProxyProtocolSettings noProxy() {
+        return ProxyProtocolSettings.none();
     }
 
     static SmtpServer start(ApplicationContext context, SmtpProperties properties) {

@@ -1,5 +1,6 @@
 package io.mailplatform.standalone;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param domain a first local domain to create at start if it does not exist, or empty
  * @param account a first account (full address) to create at start if it does not exist, or empty
  * @param password the first account's password
+ * @param stopTimeout the longest wait at shutdown for each of the embedded broker and PostgreSQL to stop,
+ *        after the services have stopped; one that takes longer is left to end with the process (default 30s)
  */
 @ConfigurationProperties("mail.standalone")
 public record StandaloneProperties(
@@ -22,7 +25,8 @@ public record StandaloneProperties(
         @DefaultValue("9193") int kafkaControllerPort,
         String domain,
         String account,
-        String password) {
+        String password,
+        @DefaultValue("30s") Duration stopTimeout) {
 
     @Override
     public String toString() {

@@ -183,18 +183,7 @@ class EndToEndTest {
     }
 
     private Properties clientProperties() {
-        Properties properties = new Properties();
-        for (String protocol : new String[] {"smtp", "pop3", "imap"}) {
-            properties.put("mail." + protocol + ".starttls.enable", "true");
-            properties.put("mail." + protocol + ".starttls.required", "true");
-            properties.put("mail." + protocol + ".ssl.trust", "*");
-            properties.put("mail." + protocol + ".ssl.checkserveridentity", "false");
-            properties.put("mail." + protocol + ".connectiontimeout", "10000");
-            properties.put("mail." + protocol + ".timeout", "20000");
-        }
-        properties.put("mail.smtp.auth", "true");
-        properties.put("mail.imap.partialfetch", "false");
-        return properties;
+        return MailClients.properties();
     }
 
     private byte[] readFirst(String protocol, int port) throws Exception {

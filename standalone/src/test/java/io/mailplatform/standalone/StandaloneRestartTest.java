@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.embedded.EmbeddedKafkaBroker;
 import io.mailplatform.embedded.EmbeddedPostgresServer;
-import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.Transcript;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +18,6 @@ import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The standalone platform as a user runs it: its own embedded PostgreSQL and Kafka broker, both
@@ -34,51 +29,6 @@ class StandaloneRestartTest {
     Path data;
 
     private final HttpClient https = HttpClient.newBuilder().sslContext(Transcript.trustAll()).build();
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Runs the platform as main() does, with the embedded infrastructure. */
-    private static final class Platform implements AutoCloseable {
-        final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
-        final ConfigurableApplicationContext context;
-
-        Platform(String... args) {
-            SpringApplication application = new SpringApplication(StandaloneApplication.class);
-            application.addListeners(infrastructure);
-            // the test JVM's own broker announces itself in the system property
-            // spring.kafka.bootstrap-servers (spring-kafka-test), which would stand for an external
-            // Kafka; the platform started from a shell has no such property
-            StandardEnvironment environment = new StandardEnvironment();
-            environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-            application.setEnvironment(environment);
-            ConfigurableApplicationContext started;
-            try {
-                started = application.run(args);
-            } catch (RuntimeException e) {
-                infrastructure.stop();
-                throw e;
-            }
-            context = started;
-        }
-
-        int httpPort() {
-            return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        }
-
-        int mxPort() {
-            return context.getBean(SmtpServer.class).port("smtp");
-        }
-
-        @Override
-        public void close() {
-            context.close();
-            infrastructure.stop();
-        }
-    }
 
     private void send(int port, String subject) throws IOException {
         try (LineClient smtp = new LineClient("127.0.0.1", port)) {
@@ -114,22 +64,22 @@ class StandaloneRestartTest {
 
     @Test
     void mailSurvivesARestartOnTheSameDataDirectoryBehindTheGeneratedPasswords() throws Exception {
-        int kafkaPort = freePort();
-        String[] args = {"--mail.standalone.data-dir=" + data, "--mail.standalone.postgres-port=" + freePort(),
-            "--mail.standalone.kafka-port=" + kafkaPort, "--mail.standalone.kafka-controller-port=" + freePort(),
+        int kafkaPort = EmbeddedPlatform.freePort();
+        String[] args = {"--mail.standalone.data-dir=" + data, "--mail.standalone.postgres-port=" + EmbeddedPlatform.freePort(),
+            "--mail.standalone.kafka-port=" + kafkaPort, "--mail.standalone.kafka-controller-port=" + EmbeddedPlatform.freePort(),
             "--server.port=0", "--management.server.port=0", "--mail.smtp.mx-port=0", "--mail.smtp.submission-port=0", "--mail.smtp.submissions-port=0",
             "--mail.pop3.port=0", "--mail.pop3.tls-port=0", "--mail.imap.port=0", "--mail.imap.tls-port=0",
             "--mail.admin.password=admin-secret", "--mail.delivery.spf.enabled=false",
             "--mail.standalone.domain=restart.test", "--mail.standalone.account=ann@restart.test",
             "--mail.standalone.password=ann-secret"};
-        try (Platform platform = new Platform(args)) {
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(args)) {
             send(platform.mxPort(), "before the restart");
             awaitListing(platform.httpPort(), "before the restart");
         }
         String postgresPassword = Files.readString(data.resolve("postgres").resolve(EmbeddedPostgresServer.PASSWORD_FILE));
         String kafkaPassword = Files.readString(data.resolve("kafka").resolve(EmbeddedKafkaBroker.PASSWORD_FILE));
 
-        try (Platform platform = new Platform(args)) {
+        try (EmbeddedPlatform platform = new EmbeddedPlatform(args)) {
             assertThat(platform.context.getEnvironment().getProperty("spring.datasource.password"))
                     .isEqualTo(postgresPassword.trim());
             assertThat(platform.context.getEnvironment().getProperty("spring.kafka.properties.security.protocol"))

@@ -5,6 +5,7 @@ import io.mailplatform.core.envelope.MailTopics;
 import io.mailplatform.delivery.consume.Failures;
 import io.mailplatform.delivery.consume.PoisonRecordException;
 import io.mailplatform.store.config.StoreProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -38,7 +40,7 @@ public class InboundConsumerConfiguration {
 
     @Bean
     public ConcurrentKafkaListenerContainerFactory<String, byte[]> inboundListenerFactory(KafkaProperties kafka,
-            DeliveryProperties properties, KafkaTemplate<String, byte[]> mailKafkaTemplate) {
+            DeliveryProperties properties, KafkaTemplate<String, byte[]> mailKafkaTemplate, MeterRegistry registry) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -48,7 +50,10 @@ public class InboundConsumerConfiguration {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
+        // the Kafka client's own metrics as kafka.consumer.*, records-lag-max among them (consumer lag)
+        consumers.addListener(new MicrometerConsumerListener<>(registry));
+        factory.setConsumerFactory(consumers);
         factory.setConcurrency(properties.concurrency());
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);

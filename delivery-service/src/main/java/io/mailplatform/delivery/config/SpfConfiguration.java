@@ -8,6 +8,7 @@ import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.spf.SpfChecker;
 import io.mailplatform.delivery.spf.SpfIdentityCheck;
 import io.mailplatform.delivery.spf.SpfVerdictCache;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 public class SpfConfiguration {
 
     @Bean
-    public CachingDnsResolver dnsResolver(DeliveryProperties properties) {
-        return new CachingDnsResolver(properties.dns());
+    public CachingDnsResolver dnsResolver(DeliveryProperties properties, MeterRegistry registry) {
+        return new CachingDnsResolver(properties.dns(), Clock.systemUTC(), registry);
     }
 
     @Bean
@@ -35,7 +36,7 @@ public class SpfConfiguration {
     }
 
     @Bean
-    public DsnPlanner dsnPlanner(DeliveryProperties properties) {
-        return new DsnPlanner(new DsnGenerator(properties.hostname()), properties.hostname(), Clock.systemUTC());
+    public DsnPlanner dsnPlanner(DeliveryProperties properties, MeterRegistry registry) {
+        return new DsnPlanner(new DsnGenerator(properties.hostname()), properties.hostname(), Clock.systemUTC(), registry);
     }
 }

@@ -1,6 +1,8 @@
 package io.mailplatform.delivery.dns;
 
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +52,19 @@ public final class CachingDnsResolver implements DnsResolver, AutoCloseable {
     private final Duration failureTtl;
     private final int maxCnameChain;
     private final Duration waitLimit;
+    private final DnsMeters meters;
 
     public CachingDnsResolver(DeliveryProperties.Dns settings) {
         this(settings, Clock.systemUTC());
     }
 
     public CachingDnsResolver(DeliveryProperties.Dns settings, Clock clock) {
+        this(settings, clock, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where {@code mail.dns.queries} is recorded ({@link DnsMeters}) */
+    public CachingDnsResolver(DeliveryProperties.Dns settings, Clock clock, MeterRegistry registry) {
+        this.meters = new DnsMeters(registry);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "dns-timer");
             thread.setDaemon(true);
@@ -182,6 +191,7 @@ public final class CachingDnsResolver implements DnsResolver, AutoCloseable {
             cached.whenComplete((reading, error) -> complete(mine, reading, error));
             return mine;
         }
+        long queued = System.nanoTime();
         limiter.submit(() -> upstream.send(name, type)).whenComplete((response, error) -> {
             ResponseReading reading = null;
             Throwable failure = error;
@@ -198,6 +208,7 @@ public final class CachingDnsResolver implements DnsResolver, AutoCloseable {
                 cache.putFailure(key, problem.getMessage(), failureTtl);
                 failure = problem;
             }
+            meters.record(type, failure == null, queued);
             inFlight.remove(key, mine);
             complete(mine, reading, failure);
         });

@@ -10,6 +10,7 @@ import io.mailplatform.delivery.route.Resolution;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.mailbox.InboundMessage;
 import io.mailplatform.store.mailbox.MessageFlags;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,18 @@ public final class DsnPlanner {
     private final DsnGenerator generator;
     private final String hostname;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public DsnPlanner(DsnGenerator generator, String hostname, Clock clock) {
+    /**
+     * @param registry where {@code mail.delivery.reports} counts the recipient statuses reported, by
+     *        {@code action} (RFC 3464 §2.3.3: {@code failed} is a bounce, {@code delayed} a delay warning),
+     *        whether or not a DSN can be sent for them
+     */
+    public DsnPlanner(DsnGenerator generator, String hostname, Clock clock, MeterRegistry registry) {
         this.generator = generator;
         this.hostname = hostname;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /**
@@ -55,6 +63,9 @@ public final class DsnPlanner {
      */
     public Optional<InboundMessage> plan(Envelope original, List<RecipientStatus> statuses, byte[] message,
             boolean complete, String suffix, RecipientResolver.Session routing) {
+        for (RecipientStatus status : statuses) {
+            registry.counter("mail.delivery.reports", "action", status.action()).increment();
+        }
         if (statuses.isEmpty() || original.isNullReversePath()) {
             return Optional.empty();
         }

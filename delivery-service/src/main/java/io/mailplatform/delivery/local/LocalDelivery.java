@@ -4,6 +4,7 @@ import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.core.log.LogFields;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.dsn.DsnPolicy;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,7 +100,10 @@ public class LocalDelivery {
         List<InboundMessage> messages = new ArrayList<>();
         Map<String, Notice> notices = new LinkedHashMap<>();
         for (int i = 0; i < ready.size(); i++) {
-            plan(ready.get(i), outcomes.get(i), routing, messages, notices);
+            // what is logged about one message while it is routed carries its envelope id
+            try (MDC.MDCCloseable field = MDC.putCloseable(LogFields.ENVELOPE_ID, ready.get(i).envelope().id())) {
+                plan(ready.get(i), outcomes.get(i), routing, messages, notices);
+            }
         }
         BatchDeliveryResult result = transactions.inTransaction(() -> {
             BatchDeliveryResult stored = store.deliver(messages);

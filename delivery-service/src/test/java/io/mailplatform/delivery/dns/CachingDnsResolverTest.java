@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.support.OffsetClock;
 import io.mailplatform.testsupport.dns.StubDnsServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,20 @@ class CachingDnsResolverTest {
         assertThat(a.ttl()).isEqualTo(Duration.ofSeconds(120));
         assertThat(dns.addresses("MX.Example.ORG.", true).records()).containsExactly(InetAddress.getByName("2001:db8::25"));
         assertThat(dns.ptr("25.2.0.192.in-addr.arpa").records()).containsExactly("mx.example.org");
+    }
+
+    @Test
+    void upstreamQueriesAreTimedByTypeAndResult() throws Exception {
+        server.servfail("broken.example.org");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        CachingDnsResolver dns = new CachingDnsResolver(settings(List.of(server.address()), Duration.ofMillis(200), 0, 20),
+                clock, registry);
+        closing.add(0, dns);
+        dns.mx("example.org");
+        dns.mx("example.org"); // from the cache: no query
+        assertThatThrownBy(() -> dns.txt("broken.example.org")).isInstanceOf(DnsException.class);
+        assertThat(registry.get(DnsMeters.QUERIES).tags("type", "MX", "result", "answered").timer().count()).isEqualTo(1);
+        assertThat(registry.get(DnsMeters.QUERIES).tags("type", "TXT", "result", "failed").timer().count()).isEqualTo(1);
     }
 
     @Test

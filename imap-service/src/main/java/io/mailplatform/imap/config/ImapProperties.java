@@ -1,10 +1,12 @@
 package io.mailplatform.imap.config;
 
 import io.mailplatform.core.net.HostNames;
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workerThreads threads for store work, shared by all sessions (default 16)
  * @param limits size, connection and time limits
  * @param events how sessions learn of changes made elsewhere (mailbox.events)
+ * @param proxy the HAProxy PROXY protocol for listeners behind a load balancer (imap, imaps)
  */
 @Validated
 @ConfigurationProperties("mail.imap")
@@ -33,7 +36,8 @@ public record ImapProperties(
         @DefaultValue("mail") String tlsBundle,
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,
-        @DefaultValue @Valid Events events) {
+        @DefaultValue @Valid Events events,
+        @DefaultValue @NestedConfigurationProperty ProxyProtocolSettings proxy) {
 
     public ImapProperties {
         if (hostname == null || hostname.isBlank()) {

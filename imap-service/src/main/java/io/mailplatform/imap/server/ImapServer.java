@@ -37,7 +37,7 @@ public class ImapServer extends ProtocolServerLifecycle {
 
     public ImapServer(ImapProperties properties, TlsBundles tls, CommandDispatcher dispatcher, Capabilities capabilities,
             MailboxEventHub hub) {
-        super("* BYE [UNAVAILABLE] Server shutting down\r\n", Duration.ofSeconds(1));
+        super("imap", "* BYE [UNAVAILABLE] Server shutting down\r\n", Duration.ofSeconds(1));
         this.properties = properties;
         this.tls = tls;
         ImapProperties.Limits limits = properties.limits();
@@ -54,7 +54,7 @@ public class ImapServer extends ProtocolServerLifecycle {
         ProtocolServer protocolServer = new ProtocolServer("imap",
                 tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), TOO_MANY),
-                properties.workerThreads(), limits.writeTimeout());
+                properties.workerThreads(), limits.writeTimeout(), properties.proxy(), metrics());
         String host = properties.bindAddress();
         protocolServer.start(List.of(
                 new ListenerSpec("imap", host, properties.port(), false),
@@ -67,7 +67,7 @@ public class ImapServer extends ProtocolServerLifecycle {
                             TimeUnit.SECONDS));
                     channel.pipeline().addLast("frames", decoder);
                     channel.pipeline().addLast("session", new ImapSession(services, protocolServer.sslContext(), decoder,
-                            listener.implicitTls(), protocolServer.workers()));
+                            listener.implicitTls(), protocolServer.workers(), protocolServer.metrics()));
                 });
         return protocolServer;
     }

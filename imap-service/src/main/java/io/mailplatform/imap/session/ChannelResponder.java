@@ -1,5 +1,6 @@
 package io.mailplatform.imap.session;
 
+import io.mailplatform.server.metrics.ProtocolMetrics;
 import io.mailplatform.imap.encode.DeferredOutput;
 import io.mailplatform.imap.encode.ImapWriter;
 import io.mailplatform.imap.encode.ResponseEncoders;
@@ -37,6 +38,7 @@ final class ChannelResponder implements Responder {
     private final Channel channel;
     private final ResponseEncoders encoders;
     private final SessionContext context;
+    private final ProtocolMetrics metrics;
     /** Responses; their bytes queue behind deferred output. */
     private final ImapWriter writer;
     /** Deferred output, written as it is produced. */
@@ -46,8 +48,9 @@ final class ChannelResponder implements Responder {
     private ChannelFuture lastWrite;
     private boolean cut;
 
-    ChannelResponder(Channel channel, ResponseEncoders encoders, SessionContext context) {
+    ChannelResponder(Channel channel, ResponseEncoders encoders, SessionContext context, ProtocolMetrics metrics) {
         this.channel = channel;
+        this.metrics = metrics;
         this.encoders = encoders;
         this.context = context;
         this.writer = new ImapWriter(new ChannelSink(true));
@@ -60,9 +63,13 @@ final class ChannelResponder implements Responder {
         encoders.encode(response, writer);
     }
 
-    /** Any response, tagged ones included. */
+    /** Any response, tagged ones included; completion results (OK, NO, BAD) and BYE are counted. */
     void send(ImapResponse response) {
         untagged(response);
+        if (response instanceof ImapResponse.Status status
+                && (status.tag() != null || status.condition() == ImapResponse.Condition.BYE)) {
+            metrics.reply(status.condition().name());
+        }
     }
 
     @Override

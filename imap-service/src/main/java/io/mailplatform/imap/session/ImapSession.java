@@ -1,5 +1,6 @@
 package io.mailplatform.imap.session;
 
+import io.mailplatform.server.metrics.ProtocolMetrics;
 import io.mailplatform.imap.codec.CommandFrame;
 import io.mailplatform.imap.codec.ContinuationRequest;
 import io.mailplatform.imap.codec.FrameRejected;
@@ -24,6 +25,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +63,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     private final SslContext sslContext;
     private final ImapFrameDecoder decoder;
     private final boolean implicitTls;
+    private final ProtocolMetrics metrics;
     private SessionContext context;
     private ChannelResponder responder;
 
@@ -76,8 +79,9 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     private String byeAfterWork;
 
     public ImapSession(Services services, SslContext sslContext, ImapFrameDecoder decoder, boolean implicitTls,
-            Executor workers) {
+            Executor workers, ProtocolMetrics metrics) {
         super(workers);
+        this.metrics = metrics;
         this.services = services;
         this.sslContext = sslContext;
         this.decoder = decoder;
@@ -87,7 +91,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         context = new SessionContext(clientAddress(), implicitTls);
-        responder = new ChannelResponder(ctx.channel(), services.encoders(), context);
+        responder = new ChannelResponder(ctx.channel(), services.encoders(), context, metrics);
         responder.send(Status.ok(null, ResponseCode.capability(services.capabilities().of(context)),
                 services.hostname() + " IMAP4rev2 server ready"));
         responder.flush();
@@ -210,6 +214,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             send(Status.bad(e.tag(), e.code(), e.getMessage()));
             return;
         }
+        metrics.command(verb(command));
         offload(() -> services.dispatcher().dispatch(command, context, responder), this::apply);
     }
 
@@ -283,6 +288,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             decoder.discardBuffered();
             context.tlsStarted();
             startTls(sslContext, null, tls.tagged().tag() + " OK " + tls.tagged().text() + "\r\n");
+            metrics.reply(ImapResponse.Condition.OK.name());
         } else if (outcome instanceof Outcome.Logout logout) {
             responder.send(logout.tagged());
             responder.flushAndClose();
@@ -409,6 +415,12 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     private void byeTooBig(String text) {
         context.logout();
         responder.sendAndClose(new Status(null, ImapResponse.Condition.BYE, ResponseCode.TOOBIG, text));
+    }
+
+    /** The command's name for the meters: its record's name, which is the IMAP command (LIST aside). */
+    private static String verb(ImapCommand command) {
+        String name = command.getClass().getSimpleName();
+        return name.equals("ListMailboxes") ? "LIST" : name.toUpperCase(Locale.ROOT);
     }
 
     private static void cancel(ScheduledFuture<?> future) {

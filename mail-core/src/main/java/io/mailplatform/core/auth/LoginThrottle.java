@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -108,6 +109,9 @@ public final class LoginThrottle {
     private final LongSupplier clock;
     private final Cache<String, Tally> accounts;
     private final Cache<String, Tally> addresses;
+    /** Totals since start, for the meters: failed checks, and attempts refused unchecked. */
+    private final LongAdder totalFailures = new LongAdder();
+    private final LongAdder totalRefused = new LongAdder();
 
     public LoginThrottle(Policy policy) {
         this(policy, System::nanoTime);
@@ -146,6 +150,7 @@ public final class LoginThrottle {
     public <T> LoginAttempt<T> attempt(String name, InetAddress client, Pacing pacing, Supplier<Optional<T>> check) {
         Admission admission = admit(LoginKeys.account(name), LoginKeys.client(client, policy.ipv6PrefixLength()), pacing);
         if (admission instanceof Denied denied) {
+            totalRefused.increment();
             return new LoginAttempt.Refused<>(denied.retryAfter());
         }
         Admitted admitted = (Admitted) admission;
@@ -161,6 +166,7 @@ public final class LoginThrottle {
             return new LoginAttempt.Accepted<>(result.get());
         }
         release(admitted, Verdict.FAILED);
+        totalFailures.increment();
         return new LoginAttempt.Rejected<>(pacing == Pacing.HOLD_ANSWER
                 ? Duration.ofNanos(Math.max(admitted.accountDelay(), admitted.addressDelay())) : Duration.ZERO);
     }
@@ -175,6 +181,16 @@ public final class LoginThrottle {
     public synchronized int failuresFrom(InetAddress client) {
         Tally record = addresses.getIfPresent(LoginKeys.client(client, policy.ipv6PrefixLength()));
         return record == null ? 0 : record.current(clock.getAsLong(), windowNanos);
+    }
+
+    /** Failed login checks since start, every protocol and account together. */
+    public long totalFailures() {
+        return totalFailures.sum();
+    }
+
+    /** Login attempts refused without a check since start (too many in flight, or still to wait). */
+    public long totalRefused() {
+        return totalRefused.sum();
     }
 
     /** How many accounts and client networks are tracked now (at most twice {@code maxEntries}). */

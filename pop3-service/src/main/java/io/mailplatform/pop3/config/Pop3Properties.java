@@ -1,10 +1,12 @@
 package io.mailplatform.pop3.config;
 
 import io.mailplatform.core.net.HostNames;
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retrieveChunkSize how much of a message is read from the store at a time while it is sent (default 128KB)
  * @param limits connection, line and time limits
  * @param maildropLock the maildrop lock shared by every POP3 instance
+ * @param proxy the HAProxy PROXY protocol for listeners behind a load balancer (pop3, pop3s)
  */
 @Validated
 @ConfigurationProperties("mail.pop3")
@@ -39,7 +42,8 @@ public record Pop3Properties(
         @DefaultValue("0s") Duration loginDelay,
         @DefaultValue("128KB") DataSize retrieveChunkSize,
         @DefaultValue @Valid Limits limits,
-        @DefaultValue @Valid MaildropLockSettings maildropLock) {
+        @DefaultValue @Valid MaildropLockSettings maildropLock,
+        @DefaultValue @NestedConfigurationProperty ProxyProtocolSettings proxy) {
 
     public Pop3Properties {
         if (hostname == null || hostname.isBlank()) {

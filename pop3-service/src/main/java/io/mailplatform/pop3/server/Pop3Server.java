@@ -52,7 +52,7 @@ public class Pop3Server extends ProtocolServerLifecycle {
 
     public Pop3Server(Pop3Properties properties, Authenticator authenticator, ApopAuthenticator apop,
             MaildropService maildrops, TlsBundles tls, ApopTimestamps timestamps) {
-        super("-ERR [SYS/TEMP] Server shutting down\r\n", Duration.ofSeconds(1));
+        super("pop3", "-ERR [SYS/TEMP] Server shutting down\r\n", Duration.ofSeconds(1));
         this.properties = properties;
         this.authenticator = authenticator;
         this.apop = apop;
@@ -70,10 +70,10 @@ public class Pop3Server extends ProtocolServerLifecycle {
         ProtocolServer protocolServer = new ProtocolServer("pop3",
                 tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerAddress(), TOO_MANY),
-                properties.workerThreads(), limits.writeTimeout());
+                properties.workerThreads(), limits.writeTimeout(), properties.proxy(), metrics());
         Pop3Session.SessionSettings settings = new Pop3Session.SessionSettings(
                 Pop3Processors.dispatcher(properties, authenticator, apop, maildrops), timestamps::next,
-                properties.allowPlaintextAuth(), limits.maxLineLength());
+                properties.allowPlaintextAuth(), limits.maxLineLength(), protocolServer.metrics());
         String host = properties.bindAddress();
         protocolServer.start(List.of(
                 new ListenerSpec("pop3", host, properties.port(), false),

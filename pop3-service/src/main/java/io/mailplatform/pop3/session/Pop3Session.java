@@ -1,5 +1,6 @@
 package io.mailplatform.pop3.session;
 
+import io.mailplatform.server.metrics.ProtocolMetrics;
 import io.mailplatform.server.net.CrlfLineDecoder;
 import io.mailplatform.server.net.OrderedSessionHandler;
 import io.mailplatform.pop3.codec.MessageBodyInput;
@@ -8,6 +9,7 @@ import io.mailplatform.pop3.command.Pop3Command;
 import io.mailplatform.pop3.maildrop.Maildrop;
 import io.mailplatform.pop3.parse.Pop3CommandParser;
 import io.mailplatform.pop3.process.CommandDispatcher;
+import io.mailplatform.pop3.response.MultiLineResponse;
 import io.mailplatform.pop3.response.Pop3Exception;
 import io.mailplatform.pop3.response.Pop3Response;
 import io.mailplatform.pop3.response.Replies;
@@ -54,9 +56,10 @@ public final class Pop3Session extends OrderedSessionHandler implements Pop3Cont
      * @param hostname for APOP timestamps
      * @param allowPlaintextAuth whether USER/PASS and AUTH work without TLS
      * @param maxLineLength the decoder's line limit, for the reply to an overlong line
+     * @param metrics where commands and replies are counted
      */
     public record SessionSettings(CommandDispatcher dispatcher, Supplier<String> timestamps, boolean allowPlaintextAuth,
-            int maxLineLength) {
+            int maxLineLength, ProtocolMetrics metrics) {
     }
 
     public Pop3Session(SessionSettings settings, SslContext sslContext, Executor workers) {
@@ -123,6 +126,7 @@ public final class Pop3Session extends OrderedSessionHandler implements Pop3Cont
                 }
             }
             log.debug("{} {}", state, command);
+            settings.metrics().command(command.keyword());
             Pop3StateTable.check(state, command);
             settings.dispatcher().dispatch(command, this);
         } catch (Pop3Exception e) {
@@ -181,6 +185,16 @@ public final class Pop3Session extends OrderedSessionHandler implements Pop3Cont
     @Override
     public void reply(Pop3Response response) {
         ctx.writeAndFlush(response);
+        count(response);
+    }
+
+    /** Counts a reply by its status indicator; continuation requests ("+ ") are not replies. */
+    private void count(Pop3Response response) {
+        if (response instanceof StatusResponse status) {
+            settings.metrics().reply(status.ok() ? "+OK" : "-ERR");
+        } else if (response instanceof MultiLineResponse) {
+            settings.metrics().reply("+OK");
+        }
     }
 
     @Override
@@ -249,5 +263,6 @@ public final class Pop3Session extends OrderedSessionHandler implements Pop3Cont
     @Override
     public void close(Pop3Response last) {
         ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+        count(last);
     }
 }

@@ -14,6 +14,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MaildropLock;
 import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import io.mailplatform.server.tls.TlsBundles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,6 +123,7 @@ public final class Pop3Fixtures implements AutoCloseable {
         ApopTimestamps timestamps;
         JdbcClient lockJdbc;
         Authenticator authenticator;
+        ProxyProtocolSettings proxy = ProxyProtocolSettings.none();
 
         public Settings hostname(String value) {
             hostname = value;
@@ -166,6 +168,12 @@ public final class Pop3Fixtures implements AutoCloseable {
             return this;
         }
 
+        /** The PROXY protocol on this server's listeners. */
+        public Settings proxy(ProxyProtocolSettings value) {
+            proxy = value;
+            return this;
+        }
+
         /** The database the maildrop lock uses (to make it fail). */
         public Settings lockJdbc(JdbcClient value) {
             lockJdbc = value;
@@ -175,7 +183,7 @@ public final class Pop3Fixtures implements AutoCloseable {
         Pop3Properties properties() {
             return new Pop3Properties(hostname, "127.0.0.1", 0, 0, allowPlaintextAuth, "mail", 4, loginDelay,
                     DataSize.ofKilobytes(128), new Pop3Properties.Limits(100, 100, idleTimeout, maxLineLength, writeTimeout),
-                    new Pop3Properties.MaildropLockSettings(Duration.ofMinutes(2), Duration.ofSeconds(30)));
+                    new Pop3Properties.MaildropLockSettings(Duration.ofMinutes(2), Duration.ofSeconds(30)), proxy);
         }
     }
 }

@@ -124,7 +124,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     protected final <T> void offload(Supplier<T> work, Consumer<T> then) {
         busy = true;
         offloaded = true;
-        workers.execute(() -> {
+        workers.execute(SessionLogContext.wrap(ctx.channel(), () -> {
             T result = null;
             RuntimeException failure = null;
             try {
@@ -134,7 +134,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
             }
             T value = result;
             RuntimeException error = failure;
-            ctx.executor().execute(() -> {
+            ctx.executor().execute(SessionLogContext.wrap(ctx.channel(), () -> {
                 busy = false;
                 offloaded = false;
                 try {
@@ -149,8 +149,8 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
                     internalError(e);
                 }
                 drain();
-            });
-        });
+            }));
+        }));
     }
 
     /**
@@ -163,7 +163,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
             return;
         }
         suspend();
-        ctx.executor().schedule(() -> {
+        ctx.executor().schedule(SessionLogContext.wrap(ctx.channel(), () -> {
             try {
                 then.run();
             } catch (RuntimeException e) {
@@ -171,7 +171,7 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
                 internalError(e);
             }
             resume();
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The client's IP address (after the PROXY protocol, if a listener uses it). */

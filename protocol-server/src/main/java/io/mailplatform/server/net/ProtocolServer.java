@@ -1,5 +1,7 @@
 package io.mailplatform.server.net;
 
+import io.mailplatform.server.metrics.ProtocolMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Netty side of a protocol service: event loops, a worker pool for blocking session work, its
  * listeners and the set of open client channels, so that shutdown can stop accepting first and
- * then say goodbye to every session. Each accepted channel gets, in order: the write deadline, TLS
- * (implicit-TLS listeners only), the connection limiter, then whatever the service's session setup
- * adds.
+ * then say goodbye to every session. Each accepted channel gets, in order: its log context
+ * ({@link SessionLogContext}), the PROXY protocol handler (listeners behind a load balancer only),
+ * the write deadline, TLS (implicit-TLS listeners only), the connection limiter, then whatever the
+ * service's session setup adds; it is counted in the service's {@link ProtocolMetrics}.
  */
 public final class ProtocolServer {
     private static final Logger log = LoggerFactory.getLogger(ProtocolServer.class);
@@ -42,6 +45,9 @@ public final class ProtocolServer {
     private final SslContext sslContext;
     private final ConnectionLimiter limiter;
     private final Duration writeTimeout;
+    private final ProxyProtocolSettings proxy;
+    private final ProtocolMetrics metrics;
+    private final TrustedNetworks trustedProxies;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
     private final ExecutorService workers;
@@ -55,7 +61,20 @@ public final class ProtocolServer {
      */
     public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
             Duration writeTimeout) {
+        this(name, sslContext, limiter, workerThreads, writeTimeout, ProxyProtocolSettings.none(),
+                new ProtocolMetrics(new SimpleMeterRegistry(), name));
+    }
+
+    /**
+     * @param proxy the listeners that take a PROXY protocol header from trusted load balancers
+     * @param metrics where sessions are counted
+     */
+    public ProtocolServer(String name, SslContext sslContext, ConnectionLimiter limiter, int workerThreads,
+            Duration writeTimeout, ProxyProtocolSettings proxy, ProtocolMetrics metrics) {
         this.name = name;
+        this.proxy = proxy;
+        this.metrics = metrics;
+        this.trustedProxies = TrustedNetworks.of(proxy.trustedNetworks());
         this.sslContext = sslContext;
         this.limiter = limiter;
         this.writeTimeout = writeTimeout;
@@ -93,6 +112,15 @@ public final class ProtocolServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         clients.add(channel);
+                        // first of all, so that every event of the connection is logged with its session id
+                        SessionLogContext.start(channel, name);
+                        channel.pipeline().addLast("log-context", SessionLogContext.INSTANCE);
+                        metrics.sessionOpened();
+                        channel.closeFuture().addListener(closed -> metrics.sessionClosed());
+                        if (proxy.appliesTo(spec.name())) {
+                            // ahead of TLS, the limiter and the session: they start once the real client is known
+                            channel.pipeline().addLast("proxy", new ProxyProtocolHandler(trustedProxies, proxy.headerTimeout()));
+                        }
                         // at the head of the pipeline, so that it sees every write of the session
                         channel.pipeline().addLast("write-deadline", new WriteDeadlineHandler(writeTimeout));
                         if (spec.implicitTls()) {
@@ -112,6 +140,11 @@ public final class ProtocolServer {
     /** The pool sessions offload blocking work to. */
     public Executor workers() {
         return workers;
+    }
+
+    /** The meters of this service's sessions, for the sessions to count commands and replies. */
+    public ProtocolMetrics metrics() {
+        return metrics;
     }
 
     public SslContext sslContext() {

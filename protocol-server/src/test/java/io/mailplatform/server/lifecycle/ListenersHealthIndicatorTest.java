@@ -21,7 +21,7 @@ class ListenersHealthIndicatorTest {
     /** A protocol server with one plain listener on a random loopback port that accepts and says nothing. */
     static final class OneListener extends ProtocolServerLifecycle {
         OneListener() {
-            super("bye\r\n", Duration.ZERO);
+            super("test", "bye\r\n", Duration.ZERO);
         }
 
         @Override

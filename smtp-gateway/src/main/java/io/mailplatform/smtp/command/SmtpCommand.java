@@ -76,9 +76,15 @@ public sealed interface SmtpCommand {
     }
 
     /** RFC 4954 §4; {@code initialResponse} is the base64 text, "=" for an empty one, or null. */
+    /** AUTH; {@link #toString()} never shows the initial response, which carries credentials. */
     record Auth(String mechanism, String initialResponse) implements SmtpCommand {
         public String verb() {
             return "AUTH";
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[" + mechanism + (initialResponse == null ? "" : ", ***") + "]";
         }
     }
 

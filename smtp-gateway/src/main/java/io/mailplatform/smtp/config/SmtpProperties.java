@@ -1,11 +1,13 @@
 package io.mailplatform.smtp.config;
 
 import io.mailplatform.core.net.HostNames;
+import io.mailplatform.server.net.ProxyProtocolSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -29,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workerThreads threads for blocking work (directory look-ups, password checks), shared by all sessions (default 16)
  * @param limits size, count and time limits
  * @param recipientCache the short-lived cache of directory answers used at RCPT
- * @param proxy the HAProxy PROXY protocol for listeners behind a load balancer
+ * @param proxy the HAProxy PROXY protocol for listeners behind a load balancer (smtp, submission, submissions)
  */
 @Validated
 @ConfigurationProperties("mail.smtp")
@@ -46,7 +48,7 @@ public record SmtpProperties(
         @DefaultValue("16") @Min(1) int workerThreads,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid RecipientCache recipientCache,
-        @DefaultValue @Valid Proxy proxy) {
+        @DefaultValue @NestedConfigurationProperty ProxyProtocolSettings proxy) {
 
     public SmtpProperties {
         if (hostname == null || hostname.isBlank()) {
@@ -111,17 +113,5 @@ public record SmtpProperties(
     public record RecipientCache(
             @DefaultValue("30s") Duration ttl,
             @DefaultValue("10000") @Min(1) int maxEntries) {
-    }
-
-    /**
-     * @param listeners names of the listeners that accept the PROXY protocol: smtp, submission, submissions (default none)
-     * @param trustedNetworks load balancers allowed to send a PROXY header, in CIDR notation; other peers are
-     *        treated as direct clients (default none)
-     * @param headerTimeout how long a trusted peer may take to send the header (default 10s)
-     */
-    public record Proxy(
-            @DefaultValue List<String> listeners,
-            @DefaultValue List<String> trustedNetworks,
-            @DefaultValue("10s") Duration headerTimeout) {
     }
 }

@@ -2,32 +2,29 @@ package io.mailplatform.smtp.server;
 
 import io.mailplatform.server.net.ListenerSpec;
 import io.mailplatform.server.net.ProtocolServer;
-import io.mailplatform.server.net.ProxyProtocolHandler;
-import io.mailplatform.server.net.TrustedNetworks;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrameDecoder;
 import io.mailplatform.smtp.config.SmtpProperties;
+import io.mailplatform.smtp.intake.MessageMeters;
 import io.mailplatform.smtp.session.CommandDispatcher;
 import io.mailplatform.smtp.session.SmtpSession;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import java.util.Set;
 
 /**
  * Completes the pipeline of an accepted SMTP connection. After what {@link ProtocolServer} put in
  * (implicit TLS, the connection limiter), in order: flush consolidation (replies to a pipelined
  * batch leave in one write, RFC 2920 §3.2), the session timeout, the frame decoder, the reply
- * encoder and the session. On listeners with the PROXY protocol, its one-shot handler goes first of
- * all, so TLS and the limiter only start once the real client address is known.
+ * encoder and the session. (On listeners with the PROXY protocol, {@link ProtocolServer} has put its
+ * one-shot handler first of all.)
  */
 public final class SmtpChannelInitializer implements ProtocolServer.SessionSetup {
     private final SmtpProperties properties;
     private final CommandDispatcher dispatcher;
     private final SessionRegistry registry;
     private final ProtocolServer server;
-    private final Set<String> proxyListeners;
-    private final TrustedNetworks trustedProxies;
+    private final MessageMeters messages;
 
     public SmtpChannelInitializer(SmtpProperties properties, CommandDispatcher dispatcher, SessionRegistry registry,
             ProtocolServer server) {
@@ -35,21 +32,17 @@ public final class SmtpChannelInitializer implements ProtocolServer.SessionSetup
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.server = server;
-        this.proxyListeners = Set.copyOf(properties.proxy().listeners());
-        this.trustedProxies = TrustedNetworks.of(properties.proxy().trustedNetworks());
+        this.messages = new MessageMeters(server.metrics().registry());
     }
 
     @Override
     public void setUp(SocketChannel channel, ListenerSpec spec) {
         ChannelPipeline pipeline = channel.pipeline();
-        if (proxyListeners.contains(spec.name())) {
-            pipeline.addFirst("proxy", new ProxyProtocolHandler(trustedProxies, properties.proxy().headerTimeout()));
-        }
         pipeline.addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
         pipeline.addLast("timeout", new SessionTimeout(properties.limits().commandTimeout()));
         pipeline.addLast("frames", new SmtpFrameDecoder());
         pipeline.addLast("replies", ReplyEncoder.INSTANCE);
         pipeline.addLast("session", new SmtpSession(properties, SmtpListener.named(spec.name()), server.sslContext(),
-                dispatcher, registry, server.workers()));
+                dispatcher, registry, server.workers(), server.metrics(), messages));
     }
 }

@@ -36,7 +36,7 @@ public class SmtpServer extends ProtocolServerLifecycle {
 
     public SmtpServer(SmtpProperties properties, RecipientDirectory directory, Authenticator authenticator,
             InboundPublisher publisher, TlsBundles tls) {
-        super(new String(ReplyEncoder.toBytes(Replies.SHUTTING_DOWN), StandardCharsets.US_ASCII), Duration.ofSeconds(1));
+        super("smtp", new String(ReplyEncoder.toBytes(Replies.SHUTTING_DOWN), StandardCharsets.US_ASCII), Duration.ofSeconds(1));
         this.properties = properties;
         this.directory = directory;
         this.authenticator = authenticator;
@@ -51,7 +51,7 @@ public class SmtpServer extends ProtocolServerLifecycle {
         ProtocolServer server = new ProtocolServer("smtp", tls.serverContext(properties.tlsBundle(), properties.hostname()),
                 new ConnectionLimiter(properties.limits().maxConnections(), properties.limits().maxConnectionsPerAddress(),
                         ReplyEncoder.toBytes(Replies.TOO_MANY_CONNECTIONS)),
-                properties.workerThreads(), properties.limits().writeTimeout());
+                properties.workerThreads(), properties.limits().writeTimeout(), properties.proxy(), metrics());
         CommandDispatcher dispatcher = new CommandDispatcher(properties, directory, authenticator, publisher, memoryBudget);
         List<ListenerSpec> listeners = new ArrayList<>();
         int[] ports = {properties.mxPort(), properties.submissionPort(), properties.submissionsPort()};

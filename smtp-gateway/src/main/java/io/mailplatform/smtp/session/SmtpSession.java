@@ -1,14 +1,18 @@
 package io.mailplatform.smtp.session;
 
 import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.log.LogFields;
 import io.mailplatform.core.sasl.SaslServerExchange;
+import io.mailplatform.server.metrics.ProtocolMetrics;
 import io.mailplatform.server.net.OrderedSessionHandler;
+import io.mailplatform.server.net.SessionLogContext;
 import io.mailplatform.smtp.codec.ReplyEncoder;
 import io.mailplatform.smtp.codec.SmtpFrame;
 import io.mailplatform.smtp.codec.SmtpFrameDecoder;
 import io.mailplatform.smtp.command.SmtpCommand;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundMessage;
+import io.mailplatform.smtp.intake.MessageMeters;
 import io.mailplatform.smtp.parse.SmtpCommandParser;
 import io.mailplatform.smtp.policy.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
@@ -48,6 +52,8 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private final SslContext sslContext;
     private final CommandDispatcher dispatcher;
     private final SessionRegistry registry;
+    private final ProtocolMetrics metrics;
+    private final MessageMeters messages;
 
     private SmtpFrameDecoder decoder;
     private SessionTimeout timeout;
@@ -65,8 +71,11 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
     private boolean closing;
 
     public SmtpSession(SmtpProperties properties, SmtpListener listener, SslContext sslContext,
-            CommandDispatcher dispatcher, SessionRegistry registry, Executor workers) {
+            CommandDispatcher dispatcher, SessionRegistry registry, Executor workers, ProtocolMetrics metrics,
+            MessageMeters messages) {
         super(workers);
+        this.metrics = metrics;
+        this.messages = messages;
         this.properties = properties;
         this.listener = listener;
         this.sslContext = sslContext;
@@ -130,6 +139,10 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
             }
         } catch (SmtpException e) {
             log.debug("{} in {}: {}", clientAddress(), state, e.reply()); // a refusal is the client's business, not an error here
+            if (frame instanceof SmtpFrame.EndOfData || frame == SmtpFrame.EndOfChunk.INSTANCE
+                    || frame == SmtpFrame.TextLineTooLong.INSTANCE) {
+                messages.rejected(); // the message text was refused (too large, no room, bad 8-bit data...)
+            }
             reply(e.reply());
         }
     }
@@ -141,6 +154,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
                 return;
             }
             SmtpCommand command = SmtpCommandParser.parse(frame.content());
+            metrics.command(command.verb());
             SmtpReply refusal = SmtpStateTable.refusal(state, command);
             if (refusal != null) {
                 throw new SmtpException(refusal);
@@ -171,6 +185,7 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
             return;
         }
         ctx.writeAndFlush(reply);
+        metrics.reply(replyClass(reply));
         if (reply.code() >= 500 && ++errors >= properties.limits().maxErrors()) {
             log.debug("session with {} closed after {} errors", clientAddress(), errors);
             replyAndClose(Replies.TOO_MANY_ERRORS);
@@ -185,6 +200,12 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         closing = true; // nothing pipelined after this is answered
         ctx.channel().config().setAutoRead(false);
         ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+        metrics.reply(replyClass(reply));
+    }
+
+    /** The reply's class for the meters: 2xx, 3xx, 4xx or 5xx (RFC 5321 §4.2.1). */
+    private static String replyClass(SmtpReply reply) {
+        return reply.code() / 100 + "xx";
     }
 
     // ---- state for the processors ----------------------------------------------------------
@@ -352,22 +373,28 @@ public final class SmtpSession extends OrderedSessionHandler implements SessionR
         publishing = true;
         ctx.channel().config().setAutoRead(false);
         String envelopeId = message.envelope().id();
+        SessionLogContext.put(ctx.channel(), LogFields.ENVELOPE_ID, envelopeId);
         CompletableFuture<Void> acknowledged = dispatcher.publisher().publish(message)
                 .whenComplete((ok, failure) -> message.data().release());
-        acknowledged.whenComplete((ok, failure) -> ctx.executor().execute(() -> {
+        acknowledged.whenComplete((ok, failure) -> ctx.executor().execute(SessionLogContext.wrap(ctx.channel(), () -> {
             publishing = false;
             ctx.channel().config().setAutoRead(true);
             if (failure != null) {
                 log.warn("message {} not accepted: Kafka did not acknowledge: {}", envelopeId, failure.toString());
+                messages.rejected();
                 reply(Replies.NOT_STORED);
             } else {
+                messages.accepted();
+                log.info("message {} accepted from {} for {} recipient(s)", envelopeId, clientAddress(),
+                        message.envelope().recipients().size());
                 reply(Replies.QUEUED.withText("Ok: queued as " + envelopeId));
             }
+            SessionLogContext.remove(ctx.channel(), LogFields.ENVELOPE_ID);
             if (drainRequested) {
                 replyAndClose(Replies.SHUTTING_DOWN);
             }
             resume();
-        }));
+        })));
     }
 
     /** Graceful shutdown: 421 4.3.2 now, or right after the reply to a message being published. */
