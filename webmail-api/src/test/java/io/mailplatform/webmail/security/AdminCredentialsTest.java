@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import io.mailplatform.webmail.config.AdminProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 class AdminCredentialsTest {
     private static final Pattern SHOWN = Pattern.compile("Generated administrator password for user 'admin': (\\S+)");
-    private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+    private final EveryEvent events = new EveryEvent();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private Level rootLevel;
 
@@ -47,7 +49,7 @@ class AdminCredentialsTest {
     /** Everything the events say: messages, arguments, and the text they were formatted to. */
     private String logged() {
         StringBuilder all = new StringBuilder();
-        for (ILoggingEvent event : events.list) {
+        for (ILoggingEvent event : events.received) {
             all.append(event.getMessage()).append('\n').append(event.getFormattedMessage()).append('\n');
             if (event.getArgumentArray() != null) {
                 all.append(Arrays.toString(event.getArgumentArray())).append('\n');
@@ -73,7 +75,7 @@ class AdminCredentialsTest {
         assertThat(password).hasSizeGreaterThanOrEqualTo(24);
         assertThat(credentials.matches("admin", password)).isTrue();
 
-        List<ILoggingEvent> warnings = events.list.stream()
+        List<ILoggingEvent> warnings = events.received.stream()
                 .filter(e -> e.getLoggerName().equals(AdminCredentials.class.getName())).toList();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).getLevel()).isEqualTo(Level.WARN);
@@ -90,5 +92,18 @@ class AdminCredentialsTest {
         assertThat(console.size()).isZero();
         assertThat(logged()).doesNotContain("configured-secret");
         assertThat(credentials.matches("admin", "configured-secret")).isTrue();
+    }
+
+    /**
+     * Collects events from every thread: threads of other tests' contexts still log while this test
+     * reads, which logback's ListAppender (a plain ArrayList) does not survive.
+     */
+    private static final class EveryEvent extends AppenderBase<ILoggingEvent> {
+        final Queue<ILoggingEvent> received = new ConcurrentLinkedQueue<>();
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            received.add(event);
+        }
     }
 }
