@@ -47,6 +47,7 @@ final class RelayDispatcher implements AutoCloseable {
     private final Duration idleTime;
     private final Clock attemptClock;
     private final Recorder recorder;
+    private final RelayMetrics metrics;
     private final Map<String, DestinationQueue> queues = new HashMap<>();
     private final ThreadPoolExecutor senders;
     private final ScheduledExecutorService reaper;
@@ -57,8 +58,9 @@ final class RelayDispatcher implements AutoCloseable {
      * @param attemptClock the time attempts are recorded with
      */
     RelayDispatcher(SmtpClient client, int maxPerDestination, int maxSenders, Duration idleTime, Clock attemptClock,
-            Recorder recorder) {
+            Recorder recorder, RelayMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.maxPerDestination = maxPerDestination;
         this.idleTime = idleTime;
         this.attemptClock = attemptClock;
@@ -107,7 +109,7 @@ final class RelayDispatcher implements AutoCloseable {
 
     /** One attempt of a job; returns the connection to keep for the next job, or null. */
     private SmtpConnection send(RelayJob job, SmtpConnection held) {
-        RelayAttempt attempt = new RelayAttempt(job, attemptClock);
+        RelayAttempt attempt = new RelayAttempt(job, attemptClock, metrics);
         SmtpConnection connection = held;
         try {
             boolean dealt = false;
@@ -167,6 +169,9 @@ final class RelayDispatcher implements AutoCloseable {
         if (result instanceof ConnectResult.Failed failed && failed.failure().kind() == FailureKind.CONNECTION_LIMIT
                 && closeIdle(null) > 0) {
             result = client.connect(host, hop.tls(), hop.credentials()).join();
+        }
+        if (result instanceof ConnectResult.Connected) {
+            metrics.connectionOpened();
         }
         return result;
     }

@@ -59,6 +59,9 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private static final Logger log = LoggerFactory.getLogger(RelayWorker.class);
     /** RFC 3463 X.3.0: the content a row points to is gone (it never should be). */
     private static final String CONTENT_MISSING = "5.3.0";
+    /** RFC 3463 X.0.0 (no more specific code fits): an operator deleted the entry with a report. */
+    static final Disposition DELETED_BY_ADMINISTRATOR =
+            new Disposition.Failed("5.0.0", "554 5.0.0 deleted by administrator", null);
 
     private final RelayProperties settings;
     private final int chunkSize;
@@ -68,6 +71,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private final QueuedContents contents;
     private final RelayOutcomes outcomes;
     private final RelayDispatcher dispatcher;
+    private final RelayMetrics metrics;
     private final Clock clock;
     private final String instance;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -95,9 +99,10 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
         this.clock = clock;
         this.instance = instance;
         this.outcomes = new RelayOutcomes(parts.queue(), contents, parts.store(), parts.transactions(), parts.resolver(),
-                parts.dsn(), parts.schedule(), settings, clock, instance);
+                parts.dsn(), parts.schedule(), settings, clock, instance, parts.metrics());
+        this.metrics = parts.metrics();
         this.dispatcher = new RelayDispatcher(parts.client(), settings.maxConnectionsPerDestination(),
-                parts.maxConnections(), settings.connectionIdleTime(), clock, this::finished);
+                parts.maxConnections(), settings.connectionIdleTime(), clock, this::finished, parts.metrics());
         this.routing = Executors.newFixedThreadPool(settings.routingThreads(), new DefaultThreadFactory("relay-routing", true));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("relay-queue", true));
     }
@@ -261,10 +266,14 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
 
     /** Routes the entries of one domain and queues their transactions; completes when all are recorded. */
     private CompletableFuture<Void> route(String domain, List<QueuedRecipient> rows) {
-        List<QueuedMail> mails = rows.stream().map(RelayWorker::read).toList();
+        List<QueuedMail> mails = withdrawn(rows.stream().map(RelayWorker::read).toList());
+        if (mails.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Destination destination = hops.resolve(domain);
         if (destination instanceof Destination.Unreachable unreachable) {
             log.info("relay: no way to {} now: {}", domain, unreachable.reason());
+            metrics.attempted(RelayMetrics.Result.NO_ROUTE, mails.size());
             settle(mails, unreachable.permanent()
                     ? new Disposition.Failed(unreachable.status(), unreachable.reason(), null)
                     : new Disposition.Deferred(unreachable.status(), unreachable.reason(), null, unreachable.reason()));
@@ -307,6 +316,19 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             }
         }
         return CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Settles the entries an operator deleted with a report (admin API): failed, so that the sender
+     * gets the report every failure gets, and removed. Returns the others, to be sent.
+     */
+    private List<QueuedMail> withdrawn(List<QueuedMail> mails) {
+        List<QueuedMail> deleted = mails.stream().filter(m -> m.row().bounceRequested()).toList();
+        if (deleted.isEmpty()) {
+            return mails;
+        }
+        settle(deleted, DELETED_BY_ADMINISTRATOR);
+        return mails.stream().filter(m -> !m.row().bounceRequested()).toList();
     }
 
     /**
