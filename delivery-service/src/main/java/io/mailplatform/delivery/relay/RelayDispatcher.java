@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
 final class RelayDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayDispatcher.class);
 
-    /** Told each job's outcome, on the sender's thread; records it. */
+    /** Told each job's outcome, on the sender's thread; the future completes once it is recorded. */
     interface Recorder {
-        void finished(RelayJob job, List<Settled> settled);
+        CompletableFuture<Void> finished(RelayJob job, List<Settled> settled);
     }
 
     private final SmtpClient client;
@@ -144,12 +144,14 @@ final class RelayDispatcher implements AutoCloseable {
             log.error("relay attempt to {} failed", job.hop().key(), e);
             connection = close(connection);
         }
+        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
         try {
             if (attempt.tried() || !stopping) {
-                recorder.finished(job, attempt.settle());
+                recorded = recorder.finished(job, attempt.settle());
             } // else nothing happened: the entries stay leased and the stopping worker releases them
         } finally {
-            job.done().complete(null);
+            // the sender goes on with the next job while the outcome is written
+            recorded.whenComplete((v, e) -> job.done().complete(null));
         }
         return connection != null && connection.isUsable() ? connection : close(connection);
     }

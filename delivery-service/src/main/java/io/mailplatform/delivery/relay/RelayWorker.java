@@ -71,6 +71,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private final QueuedContents contents;
     private final RelayOutcomes outcomes;
     private final RelayDispatcher dispatcher;
+    private final OutcomeWriter writer;
     private final RelayMetrics metrics;
     private final Clock clock;
     private final String instance;
@@ -101,8 +102,10 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
         this.outcomes = new RelayOutcomes(parts.queue(), contents, parts.store(), parts.transactions(), parts.resolver(),
                 parts.dsn(), parts.schedule(), settings, clock, instance, parts.metrics());
         this.metrics = parts.metrics();
+        this.writer = new OutcomeWriter("relay-outcomes", this::finished, settings.batchSize());
         this.dispatcher = new RelayDispatcher(parts.client(), settings.maxConnectionsPerDestination(),
-                parts.maxConnections(), settings.connectionIdleTime(), clock, this::finished, parts.metrics());
+                parts.maxConnections(), settings.connectionIdleTime(), clock,
+                (job, settled) -> writer.submit(job.ids(), settled), parts.metrics());
         this.routing = Executors.newFixedThreadPool(settings.routingThreads(), new DefaultThreadFactory("relay-routing", true));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("relay-queue", true));
     }
@@ -150,6 +153,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
         }
         releaseAll();
         dispatcher.close();
+        writer.close();
     }
 
     @Override
@@ -167,6 +171,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             releaseAll();
         }
         dispatcher.close();
+        writer.close();
     }
 
     /** New mail was queued by this instance: look at once rather than at the next poll. */
@@ -286,11 +291,15 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             messages.computeIfAbsent(row.envelopeId() + "\u0000" + row.contentId() + "\u0000" + row.reversePath(),
                     k -> new ArrayList<>()).add(mail);
         }
+        // the size and header of every message of the batch in one query, not two per message
+        Map<Long, MessageContents.Head> heads = messageContents.heads(
+                mails.stream().map(m -> m.row().contentId()).toList(), QueuedContents.HEAD);
         Map<Long, Integer> received = new HashMap<>();
         List<CompletableFuture<Void>> jobs = new ArrayList<>();
         for (List<QueuedMail> message : messages.values()) {
             long contentId = message.get(0).row().contentId();
-            int count = received.computeIfAbsent(contentId, contents::receivedCount);
+            MessageContents.Head head = heads.get(contentId);
+            int count = received.computeIfAbsent(contentId, id -> contents.receivedCount(id, head));
             if (count > settings.maxReceived()) {
                 // RFC 5321 §6.3: the message has travelled too far; a loop, or mail that would start one
                 settle(message, new Disposition.Failed(NextHopResolver.LOOP, "554 " + NextHopResolver.LOOP + " mail loop: "
@@ -302,7 +311,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
                 if (count < 0) {
                     throw new IOException("message content " + contentId + " is not stored");
                 }
-                content = StoredMessageContent.of(messageContents, contentId, new byte[0], chunkSize);
+                content = StoredMessageContent.of(messageContents, contentId, head.size(), new byte[0], chunkSize);
             } catch (IOException e) {
                 log.error("relay: envelope {}: {}", message.get(0).row().envelopeId(), e.getMessage());
                 settle(message, new Disposition.Failed(CONTENT_MISSING, "554 " + CONTENT_MISSING
@@ -352,10 +361,6 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private void settle(List<QueuedMail> mails, Disposition disposition) {
         finished(mails.stream().map(m -> m.row().id()).toList(),
                 mails.stream().map(m -> new Settled(m, disposition, List.of())).toList());
-    }
-
-    private void finished(RelayJob job, List<Settled> settled) {
-        finished(job.ids(), settled);
     }
 
     private void finished(List<Long> ids, List<Settled> settled) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailplatform.core.envelope.DsnNotify;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
+import io.mailplatform.delivery.config.RelayProperties;
+import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.support.RelayFakes;
 import io.mailplatform.delivery.support.RelayTestSupport;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.relay.OutboundQueue.Change;
+import io.mailplatform.testsupport.smtp.FakeSmtpServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * What the admin API's changes (made through {@code OutboundQueue}, as the webmail API makes them)
@@ -31,6 +37,15 @@ class RelayAdminTest extends RelayTestSupport {
     MeterRegistry registry;
     @Autowired
     RelayQueueGauges gauges;
+    @Autowired
+    RelayParts parts;
+    @Autowired
+    MxResolver mx;
+    @Autowired
+    OwnListeners ownListeners;
+
+    /** Routed, in {@link #anEntryUnderWayCannotBeChanged}, to a server that pauses. */
+    private static final String PAUSED = "paused.admin.test";
 
     @BeforeAll
     void provision() throws Exception {
@@ -128,29 +143,41 @@ class RelayAdminTest extends RelayTestSupport {
 
     @Test
     void anEntryUnderWayCannotBeChanged() throws Exception {
-        String recipient = "slow@" + RelayFakes.PAUSING;
-        Envelope envelope = submission(sender().address(), recipients(recipient));
-        queue(envelope, message("under way " + UUID.randomUUID()));
-        long id = queueId(envelope.id(), recipient);
-        CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(() -> {
-            try {
-                return relay.runOnce();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+        // a server of its own that stops reading the message until told: the shared one pauses only once
+        try (FakeSmtpServer pausing = FakeSmtpServer.builder().extensions("8BITMIME").pauseDataAfter(10).start()) {
+            RelayProperties settings = new Binder(new MapConfigurationPropertySource(
+                    Map.of("mail.relay.routes." + PAUSED, "127.0.0.1:" + pausing.port())))
+                    .bindOrCreate("mail.relay", RelayProperties.class);
+            RelayParts own = new RelayParts(parts.queue(), parts.messageContents(),
+                    new NextHopResolver(settings, mx, ownListeners), parts.client(), 10, parts.schedule(), parts.store(),
+                    parts.transactions(), parts.resolver(), parts.dsn(), parts.metrics());
+            String recipient = "slow@" + PAUSED;
+            Envelope envelope = submission(sender().address(), recipients(recipient));
+            queue(envelope, message("under way " + UUID.randomUUID()));
+            long id = queueId(envelope.id(), recipient);
+            try (RelayWorker worker = new RelayWorker(settings, 64 * 1024, own, clock, "admin-test")) {
+                CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return worker.runOnce();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try {
+                    await("the message to be under way", pausing::dataPaused);
+                    assertThat(depth("in-flight")).isEqualTo(1);
+                    assertThat(outboundQueue.hold(id)).isEqualTo(Change.IN_FLIGHT);
+                    assertThat(outboundQueue.retryNow(id)).isEqualTo(Change.IN_FLIGHT);
+                    assertThat(outboundQueue.delete(id)).isEqualTo(Change.IN_FLIGHT);
+                    assertThat(outboundQueue.deleteWithReport(id)).isEqualTo(Change.IN_FLIGHT);
+                } finally {
+                    pausing.resumeData();
+                }
+                assertThat(pass.get(1, TimeUnit.MINUTES)).isEqualTo(1);
             }
-        });
-        try {
-            await("the message to be under way", RelayFakes.pausing()::dataPaused);
-            assertThat(depth("in-flight")).isEqualTo(1);
-            assertThat(outboundQueue.hold(id)).isEqualTo(Change.IN_FLIGHT);
-            assertThat(outboundQueue.retryNow(id)).isEqualTo(Change.IN_FLIGHT);
-            assertThat(outboundQueue.delete(id)).isEqualTo(Change.IN_FLIGHT);
-            assertThat(outboundQueue.deleteWithReport(id)).isEqualTo(Change.IN_FLIGHT);
-        } finally {
-            RelayFakes.pausing().resumeData();
+            assertThat(queued(envelope.id())).isZero(); // sent, as nothing was changed
+            assertThat(pausing.accepted()).hasSize(1);
         }
-        assertThat(pass.get(1, TimeUnit.MINUTES)).isEqualTo(1);
-        assertThat(queued(envelope.id())).isZero(); // sent, as nothing was changed
     }
 
     @Test
