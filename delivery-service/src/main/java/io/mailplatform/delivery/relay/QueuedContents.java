@@ -16,7 +16,11 @@ import java.util.OptionalLong;
  */
 final class QueuedContents {
     private static final int CHUNK = 64 * 1024;
-    /** Octets read ahead of each message of a batch: the header of nearly every message. */
+    /**
+     * Octets read ahead of each message of a batch: the header of nearly every message, and the
+     * whole of a small one, which is then sent from memory (at most {@code max-in-flight} such
+     * messages are held, 16 MiB with the defaults).
+     */
     static final int HEAD = 16 * 1024;
     /** A header larger than this is cut here: enough for any count and any report. */
     private static final int MAX_HEADER = 1 << 20;

@@ -311,7 +311,9 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
                 if (count < 0) {
                     throw new IOException("message content " + contentId + " is not stored");
                 }
-                content = StoredMessageContent.of(messageContents, contentId, head.size(), new byte[0], chunkSize);
+                // a small message came whole with its batch's heads: no query of its own to send it
+                content = head.octets().length >= head.size() ? MessageContent.of(head.octets())
+                        : StoredMessageContent.of(messageContents, contentId, head.size(), new byte[0], chunkSize);
             } catch (IOException e) {
                 log.error("relay: envelope {}: {}", message.get(0).row().envelopeId(), e.getMessage());
                 settle(message, new Disposition.Failed(CONTENT_MISSING, "554 " + CONTENT_MISSING
