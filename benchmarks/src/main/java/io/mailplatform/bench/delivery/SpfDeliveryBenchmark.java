@@ -1,10 +1,8 @@
 package io.mailplatform.bench.delivery;
 
 import io.mailplatform.bench.smtp.SmtpLoadDriver;
-import io.mailplatform.delivery.config.DeliveryConfiguration;
 import io.mailplatform.embedded.EmbeddedKafkaBroker;
 import io.mailplatform.embedded.EmbeddedPostgresServer;
-import io.mailplatform.smtp.config.SmtpGatewayConfiguration;
 import io.mailplatform.store.directory.DirectoryService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -38,13 +33,6 @@ public final class SpfDeliveryBenchmark {
     private static final String RECIPIENT = "bench@example.test";
 
     private SpfDeliveryBenchmark() {
-    }
-
-    /** The gateway and the delivery service, nothing else. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import({SmtpGatewayConfiguration.class, DeliveryConfiguration.class})
-    static class GatewayAndDelivery {
     }
 
     private record Run(String mode, int messages, double sendSeconds, double deliverSeconds) {
@@ -88,12 +76,7 @@ public final class SpfDeliveryBenchmark {
 
     private static Run run(String mode, int messages, int size, int sessions, int warmup, int port, int kafkaPort, Path work,
             Map<String, String> options) throws Exception {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("mail.smtp.mx-port", port);
-        properties.put("mail.smtp.submission-port", -1);
-        properties.put("mail.smtp.submissions-port", -1);
-        properties.put("mail.smtp.hostname", "mx.bench.test");
-        properties.put("mail.delivery.hostname", "mx.bench.test");
+        Map<String, Object> properties = GatewayAndDelivery.properties(port);
         properties.put("mail.delivery.spf.enabled", mode.equals("on"));
         if (options.containsKey("resolvers")) {
             properties.put("mail.delivery.dns.resolvers", options.get("resolvers"));

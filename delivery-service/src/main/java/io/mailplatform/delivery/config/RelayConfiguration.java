@@ -5,6 +5,8 @@ import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.relay.NextHopResolver;
 import io.mailplatform.delivery.relay.OwnListeners;
+import io.mailplatform.delivery.relay.RelayMetrics;
+import io.mailplatform.delivery.relay.RelayQueueGauges;
 import io.mailplatform.delivery.relay.RelayParts;
 import io.mailplatform.delivery.relay.RelayWorker;
 import io.mailplatform.delivery.relay.RetrySchedule;
@@ -14,7 +16,9 @@ import io.mailplatform.server.lifecycle.ProtocolServerLifecycle;
 import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.MailboxDelivery;
 import io.mailplatform.store.mailbox.MessageContents;
+import io.mailplatform.store.relay.OutboundQueue;
 import io.mailplatform.store.relay.RelayQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
@@ -49,11 +53,22 @@ public class RelayConfiguration {
     }
 
     @Bean
+    public RelayMetrics relayMetrics(MeterRegistry registry) {
+        return new RelayMetrics(registry);
+    }
+
+    /** The queue's depth by state, counted every poll interval (also where this instance does not relay). */
+    @Bean
+    public RelayQueueGauges relayQueueGauges(OutboundQueue queue, MeterRegistry registry, RelayProperties relay) {
+        return new RelayQueueGauges(queue, registry, relay.pollInterval());
+    }
+
+    @Bean
     public RelayParts relayParts(RelayQueue queue, MessageContents contents, NextHopResolver hops, SmtpClient client,
             RelayProperties relay, RelayClientProperties clientProperties, MailboxDelivery store,
-            StoreTransactions transactions, RecipientResolver resolver, DsnPlanner dsn) {
+            StoreTransactions transactions, RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics) {
         return new RelayParts(queue, contents, hops, client, clientProperties.maxConnections(),
-                new RetrySchedule(relay.retry(), new SecureRandom()), store, transactions, resolver, dsn);
+                new RetrySchedule(relay.retry(), new SecureRandom()), store, transactions, resolver, dsn, metrics);
     }
 
     /**

@@ -54,7 +54,7 @@ public class DeferredDeliveryWorker extends PeriodicWork {
     }
 
     @Override
-    void runPeriodically() {
+    protected void runPeriodically() {
         Pass pass;
         do {
             pass = runOnce();

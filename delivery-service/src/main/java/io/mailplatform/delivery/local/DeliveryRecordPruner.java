@@ -29,7 +29,7 @@ public class DeliveryRecordPruner extends PeriodicWork {
     }
 
     @Override
-    void runPeriodically() {
+    protected void runPeriodically() {
         runOnce();
     }
 

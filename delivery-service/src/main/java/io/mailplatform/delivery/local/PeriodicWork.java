@@ -13,20 +13,20 @@ import org.springframework.context.SmartLifecycle;
  * between runs, from the application's start to its stop; a failed run is logged and the next one
  * comes at its time, so a database outage does not stop the work for good.
  */
-abstract class PeriodicWork implements SmartLifecycle {
+public abstract class PeriodicWork implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PeriodicWork.class);
 
     private final String name;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    PeriodicWork(String name, Duration interval) {
+    protected PeriodicWork(String name, Duration interval) {
         this.name = name;
         this.interval = interval;
     }
 
     /** One run of the work. */
-    abstract void runPeriodically();
+    protected abstract void runPeriodically();
 
     @Override
     public synchronized void start() {

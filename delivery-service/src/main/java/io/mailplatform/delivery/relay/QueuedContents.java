@@ -16,6 +16,12 @@ import java.util.OptionalLong;
  */
 final class QueuedContents {
     private static final int CHUNK = 64 * 1024;
+    /**
+     * Octets read ahead of each message of a batch: the header of nearly every message, and the
+     * whole of a small one, which is then sent from memory (at most {@code max-in-flight} such
+     * messages are held, 16 MiB with the defaults).
+     */
+    static final int HEAD = 16 * 1024;
     /** A header larger than this is cut here: enough for any count and any report. */
     private static final int MAX_HEADER = 1 << 20;
 
@@ -53,11 +59,28 @@ final class QueuedContents {
     /** How many {@code Received:} fields the message has; -1 if it is gone. */
     int receivedCount(long contentId) {
         Optional<byte[]> header = header(contentId);
-        if (header.isEmpty()) {
+        return header.isEmpty() ? -1 : receivedCount(header.get());
+    }
+
+    /**
+     * How many {@code Received:} fields the message has, from its head read beforehand (null: it is
+     * gone); read again whole only if its header is longer than the head.
+     */
+    int receivedCount(long contentId, MessageContents.Head head) {
+        if (head == null) {
             return -1;
         }
+        byte[] octets = head.octets();
+        int body = HeaderSection.bodyOffset(octets);
+        if (body < octets.length || octets.length >= head.size()) {
+            return receivedCount(Arrays.copyOf(octets, body));
+        }
+        return receivedCount(contentId);
+    }
+
+    private static int receivedCount(byte[] header) {
         int count = 0;
-        for (HeaderField field : HeaderSection.fields(header.get())) {
+        for (HeaderField field : HeaderSection.fields(header)) {
             if (field.name().equalsIgnoreCase("Received")) {
                 count++;
             }

@@ -21,6 +21,7 @@ import java.util.Map;
 final class RelayAttempt {
     private final RelayJob job;
     private final Clock clock;
+    private final RelayMetrics metrics;
     private final Map<QueuedMail, Disposition> settled = new LinkedHashMap<>();
     private final Map<QueuedMail, List<OutboundAttempt>> attempts = new LinkedHashMap<>();
     private final Map<QueuedMail, Failure> lastFailure = new LinkedHashMap<>();
@@ -28,9 +29,10 @@ final class RelayAttempt {
     private record Failure(RemoteHost host, SmtpFailure failure) {
     }
 
-    RelayAttempt(RelayJob job, Clock clock) {
+    RelayAttempt(RelayJob job, Clock clock, RelayMetrics metrics) {
         this.job = job;
         this.clock = clock;
+        this.metrics = metrics;
         for (QueuedMail mail : job.mails()) {
             attempts.put(mail, new ArrayList<>());
         }
@@ -43,7 +45,9 @@ final class RelayAttempt {
 
     /** No session with this host: every pending recipient records the failure. */
     void connectionFailed(RemoteHost host, SmtpFailure failure) {
-        for (QueuedMail mail : pending()) {
+        List<QueuedMail> pending = pending();
+        metrics.attempted(RelayMetrics.Result.of(failure), pending.size());
+        for (QueuedMail mail : pending) {
             failed(mail, host, failure);
         }
     }
@@ -60,6 +64,8 @@ final class RelayAttempt {
         for (int i = 0; i < sent.size(); i++) {
             QueuedMail mail = sent.get(i);
             RecipientResult recipient = recipients.get(i);
+            metrics.attempted(recipient.delivered() ? RelayMetrics.Result.SUCCESS
+                    : RelayMetrics.Result.of(recipient.failure()), 1);
             if (recipient.delivered()) {
                 SmtpReply reply = ((RecipientOutcome.Delivered) recipient.outcome()).reply();
                 settled.put(mail, new Disposition.Delivered(result.host(), reply, result.dsnPassedOn()));

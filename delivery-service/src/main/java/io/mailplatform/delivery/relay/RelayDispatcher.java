@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
 final class RelayDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayDispatcher.class);
 
-    /** Told each job's outcome, on the sender's thread; records it. */
+    /** Told each job's outcome, on the sender's thread; the future completes once it is recorded. */
     interface Recorder {
-        void finished(RelayJob job, List<Settled> settled);
+        CompletableFuture<Void> finished(RelayJob job, List<Settled> settled);
     }
 
     private final SmtpClient client;
@@ -47,6 +47,7 @@ final class RelayDispatcher implements AutoCloseable {
     private final Duration idleTime;
     private final Clock attemptClock;
     private final Recorder recorder;
+    private final RelayMetrics metrics;
     private final Map<String, DestinationQueue> queues = new HashMap<>();
     private final ThreadPoolExecutor senders;
     private final ScheduledExecutorService reaper;
@@ -57,8 +58,9 @@ final class RelayDispatcher implements AutoCloseable {
      * @param attemptClock the time attempts are recorded with
      */
     RelayDispatcher(SmtpClient client, int maxPerDestination, int maxSenders, Duration idleTime, Clock attemptClock,
-            Recorder recorder) {
+            Recorder recorder, RelayMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.maxPerDestination = maxPerDestination;
         this.idleTime = idleTime;
         this.attemptClock = attemptClock;
@@ -107,7 +109,7 @@ final class RelayDispatcher implements AutoCloseable {
 
     /** One attempt of a job; returns the connection to keep for the next job, or null. */
     private SmtpConnection send(RelayJob job, SmtpConnection held) {
-        RelayAttempt attempt = new RelayAttempt(job, attemptClock);
+        RelayAttempt attempt = new RelayAttempt(job, attemptClock, metrics);
         SmtpConnection connection = held;
         try {
             boolean dealt = false;
@@ -142,12 +144,14 @@ final class RelayDispatcher implements AutoCloseable {
             log.error("relay attempt to {} failed", job.hop().key(), e);
             connection = close(connection);
         }
+        CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
         try {
             if (attempt.tried() || !stopping) {
-                recorder.finished(job, attempt.settle());
+                recorded = recorder.finished(job, attempt.settle());
             } // else nothing happened: the entries stay leased and the stopping worker releases them
         } finally {
-            job.done().complete(null);
+            // the sender goes on with the next job while the outcome is written
+            recorded.whenComplete((v, e) -> job.done().complete(null));
         }
         return connection != null && connection.isUsable() ? connection : close(connection);
     }
@@ -167,6 +171,9 @@ final class RelayDispatcher implements AutoCloseable {
         if (result instanceof ConnectResult.Failed failed && failed.failure().kind() == FailureKind.CONNECTION_LIMIT
                 && closeIdle(null) > 0) {
             result = client.connect(host, hop.tls(), hop.credentials()).join();
+        }
+        if (result instanceof ConnectResult.Connected) {
+            metrics.connectionOpened();
         }
         return result;
     }

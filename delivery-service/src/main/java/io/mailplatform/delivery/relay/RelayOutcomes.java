@@ -51,10 +51,11 @@ final class RelayOutcomes {
     private final RelayProperties settings;
     private final Clock clock;
     private final String instance;
+    private final RelayMetrics metrics;
 
     RelayOutcomes(RelayQueue queue, QueuedContents contents, MailboxDelivery store, StoreTransactions transactions,
             RecipientResolver resolver, DsnPlanner dsn, RetrySchedule schedule, RelayProperties settings, Clock clock,
-            String instance) {
+            String instance, RelayMetrics metrics) {
         this.queue = queue;
         this.contents = contents;
         this.store = store;
@@ -65,12 +66,17 @@ final class RelayOutcomes {
         this.settings = settings;
         this.clock = clock;
         this.instance = instance;
+        this.metrics = metrics;
     }
 
     /** Records one attempt's outcome; returns whether a report was queued for the relay. */
     boolean record(List<Settled> settled) {
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> {
+        List<String> outcomes = new ArrayList<>();
+        List<String> reportActions = new ArrayList<>();
+        boolean queuedReport = transactions.inTransaction(() -> {
+            outcomes.clear();
+            reportActions.clear();
             List<Long> done = new ArrayList<>();
             List<RelayQueue.Retry> retries = new ArrayList<>();
             Reports reports = new Reports();
@@ -84,6 +90,7 @@ final class RelayOutcomes {
                     log.info("envelope {}: to=<{}> relay={} sent ({})", row.envelopeId(), row.recipient(), delivered.host(),
                             delivered.reply());
                     done.add(row.id());
+                    outcomes.add("delivered");
                     if (!delivered.dsnPassedOn() && DsnPolicy.wanted(envelope, reported, DsnNotify.SUCCESS)) {
                         reports.add("relayed", mail, new RecipientStatus(row.recipient(), reported.originalRecipient(),
                                 "relayed", delivered.reply().status().toString(), delivered.reply().toString(),
@@ -92,6 +99,7 @@ final class RelayOutcomes {
                 } else if (outcome.disposition() instanceof Disposition.Failed failed) {
                     log.info("envelope {}: to=<{}> bounced ({})", row.envelopeId(), row.recipient(), failed.diagnostic());
                     done.add(row.id());
+                    outcomes.add("failed");
                     failure(reports, mail, failed.status(), failed.diagnostic(), failed.remoteMta());
                 } else {
                     Disposition.Deferred deferred = (Disposition.Deferred) outcome.disposition();
@@ -100,11 +108,13 @@ final class RelayOutcomes {
                         log.info("envelope {}: to=<{}> expired after {} ({})", row.envelopeId(), row.recipient(),
                                 settings.maxAge(), deferred.lastError());
                         done.add(row.id());
+                        outcomes.add("expired");
                         failure(reports, mail, EXPIRED, deferred.diagnostic(), deferred.remoteMta());
                         continue;
                     }
                     boolean warn = !row.delayReported() && !settings.delayWarningAfter().isZero()
                             && age.compareTo(settings.delayWarningAfter()) >= 0;
+                    outcomes.add("deferred");
                     Duration wait = schedule.delay(row.attempts() + 1);
                     log.info("envelope {}: to=<{}> deferred, next attempt in {} ({})", row.envelopeId(), row.recipient(),
                             wait, deferred.lastError());
@@ -125,9 +135,13 @@ final class RelayOutcomes {
                 }
             });
             queue.remove(done);
-            List<InboundMessage> messages = reports.plan();
+            List<InboundMessage> messages = reports.plan(reportActions);
             return !messages.isEmpty() && !store.deliver(messages).queued().isEmpty();
         });
+        // counted once committed: a transaction that rolled back is written again by another attempt
+        outcomes.forEach(metrics::settled);
+        reportActions.forEach(metrics::reportSent);
+        return queuedReport;
     }
 
     private void failure(Reports reports, QueuedMail mail, String status, String diagnostic, String remoteMta) {
@@ -150,7 +164,8 @@ final class RelayOutcomes {
                     .add(new Report(mail, status));
         }
 
-        List<InboundMessage> plan() {
+        /** The reports to write; the action of each is added to {@code actions}. */
+        List<InboundMessage> plan(List<String> actions) {
             if (byKey.isEmpty()) {
                 return List.of();
             }
@@ -163,7 +178,10 @@ final class RelayOutcomes {
                 QueuedContents.Original original = contents.forReport(first.row().contentId(),
                         DsnPolicy.returnsContent(first.envelope()));
                 dsn.plan(first.envelope(), group.stream().map(Report::status).toList(), original.octets(),
-                        original.complete(), "relay-" + kind + "-" + firstId, routing).ifPresent(messages::add);
+                        original.complete(), "relay-" + kind + "-" + firstId, routing).ifPresent(message -> {
+                            messages.add(message);
+                            actions.add(kind);
+                        });
             });
             return messages;
         }

@@ -14,8 +14,9 @@ import io.mailplatform.store.relay.RelayQueue;
  * to a remote sender queued).
  *
  * @param maxConnections connections the client may open at once: the most senders running at once
+ * @param metrics the relay's counters
  */
 public record RelayParts(RelayQueue queue, MessageContents messageContents, NextHopResolver hops, SmtpClient client,
         int maxConnections, RetrySchedule schedule, MailboxDelivery store, StoreTransactions transactions,
-        RecipientResolver resolver, DsnPlanner dsn) {
+        RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics) {
 }

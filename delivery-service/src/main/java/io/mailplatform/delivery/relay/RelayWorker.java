@@ -59,6 +59,9 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private static final Logger log = LoggerFactory.getLogger(RelayWorker.class);
     /** RFC 3463 X.3.0: the content a row points to is gone (it never should be). */
     private static final String CONTENT_MISSING = "5.3.0";
+    /** RFC 3463 X.0.0 (no more specific code fits): an operator deleted the entry with a report. */
+    static final Disposition DELETED_BY_ADMINISTRATOR =
+            new Disposition.Failed("5.0.0", "554 5.0.0 deleted by administrator", null);
 
     private final RelayProperties settings;
     private final int chunkSize;
@@ -68,6 +71,8 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private final QueuedContents contents;
     private final RelayOutcomes outcomes;
     private final RelayDispatcher dispatcher;
+    private final OutcomeWriter writer;
+    private final RelayMetrics metrics;
     private final Clock clock;
     private final String instance;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -95,9 +100,12 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
         this.clock = clock;
         this.instance = instance;
         this.outcomes = new RelayOutcomes(parts.queue(), contents, parts.store(), parts.transactions(), parts.resolver(),
-                parts.dsn(), parts.schedule(), settings, clock, instance);
+                parts.dsn(), parts.schedule(), settings, clock, instance, parts.metrics());
+        this.metrics = parts.metrics();
+        this.writer = new OutcomeWriter("relay-outcomes", this::finished, settings.batchSize());
         this.dispatcher = new RelayDispatcher(parts.client(), settings.maxConnectionsPerDestination(),
-                parts.maxConnections(), settings.connectionIdleTime(), clock, this::finished);
+                parts.maxConnections(), settings.connectionIdleTime(), clock,
+                (job, settled) -> writer.submit(job.ids(), settled), parts.metrics());
         this.routing = Executors.newFixedThreadPool(settings.routingThreads(), new DefaultThreadFactory("relay-routing", true));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("relay-queue", true));
     }
@@ -145,6 +153,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
         }
         releaseAll();
         dispatcher.close();
+        writer.close();
     }
 
     @Override
@@ -162,6 +171,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             releaseAll();
         }
         dispatcher.close();
+        writer.close();
     }
 
     /** New mail was queued by this instance: look at once rather than at the next poll. */
@@ -261,10 +271,14 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
 
     /** Routes the entries of one domain and queues their transactions; completes when all are recorded. */
     private CompletableFuture<Void> route(String domain, List<QueuedRecipient> rows) {
-        List<QueuedMail> mails = rows.stream().map(RelayWorker::read).toList();
+        List<QueuedMail> mails = withdrawn(rows.stream().map(RelayWorker::read).toList());
+        if (mails.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Destination destination = hops.resolve(domain);
         if (destination instanceof Destination.Unreachable unreachable) {
             log.info("relay: no way to {} now: {}", domain, unreachable.reason());
+            metrics.attempted(RelayMetrics.Result.NO_ROUTE, mails.size());
             settle(mails, unreachable.permanent()
                     ? new Disposition.Failed(unreachable.status(), unreachable.reason(), null)
                     : new Disposition.Deferred(unreachable.status(), unreachable.reason(), null, unreachable.reason()));
@@ -277,11 +291,15 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             messages.computeIfAbsent(row.envelopeId() + "\u0000" + row.contentId() + "\u0000" + row.reversePath(),
                     k -> new ArrayList<>()).add(mail);
         }
+        // the size and header of every message of the batch in one query, not two per message
+        Map<Long, MessageContents.Head> heads = messageContents.heads(
+                mails.stream().map(m -> m.row().contentId()).toList(), QueuedContents.HEAD);
         Map<Long, Integer> received = new HashMap<>();
         List<CompletableFuture<Void>> jobs = new ArrayList<>();
         for (List<QueuedMail> message : messages.values()) {
             long contentId = message.get(0).row().contentId();
-            int count = received.computeIfAbsent(contentId, contents::receivedCount);
+            MessageContents.Head head = heads.get(contentId);
+            int count = received.computeIfAbsent(contentId, id -> contents.receivedCount(id, head));
             if (count > settings.maxReceived()) {
                 // RFC 5321 §6.3: the message has travelled too far; a loop, or mail that would start one
                 settle(message, new Disposition.Failed(NextHopResolver.LOOP, "554 " + NextHopResolver.LOOP + " mail loop: "
@@ -293,7 +311,9 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
                 if (count < 0) {
                     throw new IOException("message content " + contentId + " is not stored");
                 }
-                content = StoredMessageContent.of(messageContents, contentId, new byte[0], chunkSize);
+                // a small message came whole with its batch's heads: no query of its own to send it
+                content = head.octets().length >= head.size() ? MessageContent.of(head.octets())
+                        : StoredMessageContent.of(messageContents, contentId, head.size(), new byte[0], chunkSize);
             } catch (IOException e) {
                 log.error("relay: envelope {}: {}", message.get(0).row().envelopeId(), e.getMessage());
                 settle(message, new Disposition.Failed(CONTENT_MISSING, "554 " + CONTENT_MISSING
@@ -307,6 +327,19 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
             }
         }
         return CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Settles the entries an operator deleted with a report (admin API): failed, so that the sender
+     * gets the report every failure gets, and removed. Returns the others, to be sent.
+     */
+    private List<QueuedMail> withdrawn(List<QueuedMail> mails) {
+        List<QueuedMail> deleted = mails.stream().filter(m -> m.row().bounceRequested()).toList();
+        if (deleted.isEmpty()) {
+            return mails;
+        }
+        settle(deleted, DELETED_BY_ADMINISTRATOR);
+        return mails.stream().filter(m -> !m.row().bounceRequested()).toList();
     }
 
     /**
@@ -330,10 +363,6 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
     private void settle(List<QueuedMail> mails, Disposition disposition) {
         finished(mails.stream().map(m -> m.row().id()).toList(),
                 mails.stream().map(m -> new Settled(m, disposition, List.of())).toList());
-    }
-
-    private void finished(RelayJob job, List<Settled> settled) {
-        finished(job.ids(), settled);
     }
 
     private void finished(List<Long> ids, List<Settled> settled) {

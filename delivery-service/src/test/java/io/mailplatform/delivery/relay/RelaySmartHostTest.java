@@ -56,7 +56,7 @@ class RelaySmartHostTest extends RelayTestSupport {
             assertThat(settings.toString()).doesNotContain("s3cret");
             RelayParts smart = new RelayParts(parts.queue(), parts.messageContents(),
                     new NextHopResolver(settings, mx, ownListeners), client, 10, parts.schedule(), parts.store(),
-                    parts.transactions(), parts.resolver(), parts.dsn());
+                    parts.transactions(), parts.resolver(), parts.dsn(), parts.metrics());
             String subject = "smart " + UUID.randomUUID();
             Envelope envelope = submission("smart@relay-home.test",
                     recipients("far@elsewhere.example", "near@" + RelayFakes.ROUTED));

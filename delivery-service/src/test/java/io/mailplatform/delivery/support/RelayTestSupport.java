@@ -11,6 +11,7 @@ import io.mailplatform.delivery.relay.RelayWorker;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.mailbox.MessageMeta;
 import io.mailplatform.store.relay.OutboundAttempt;
+import io.mailplatform.store.relay.OutboundQueue;
 import io.mailplatform.store.relay.RelayQueue;
 import io.mailplatform.testsupport.smtp.FakeSmtpServer;
 import io.mailplatform.testsupport.smtp.ReceivedTransaction;
@@ -41,6 +42,8 @@ public abstract class RelayTestSupport extends DeliveryTestSupport {
     protected OffsetClock clock;
     @Autowired
     protected RelayQueue relayQueue;
+    @Autowired
+    protected OutboundQueue outboundQueue;
 
     /** An authenticated submission by {@code from}. */
     protected static Envelope submission(String from, EnvelopeRecipient... recipients) {
@@ -79,7 +82,7 @@ public abstract class RelayTestSupport extends DeliveryTestSupport {
     }
 
     protected List<OutboundAttempt> attempts(String envelopeId, String recipient) {
-        return relayQueue.attempts(queueId(envelopeId, recipient));
+        return outboundQueue.attempts(queueId(envelopeId, recipient));
     }
 
     /** The transactions a server took whose message holds {@code marker} (a Subject). */

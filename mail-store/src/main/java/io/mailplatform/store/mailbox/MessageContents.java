@@ -1,6 +1,7 @@
 package io.mailplatform.store.mailbox;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,32 @@ public class MessageContents {
     public OptionalLong size(long contentId) {
         return jdbc.sql("SELECT octet_length(raw) FROM message_contents WHERE id = ?").param(contentId)
                 .query((rs, n) -> rs.getLong(1)).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The start of a stored content.
+     *
+     * @param size its size in octets
+     * @param octets its first octets, all of them if it is no longer than asked for
+     */
+    public record Head(long size, byte[] octets) {
+    }
+
+    /**
+     * The size and first {@code length} octets of each of these contents, in one query (the relay
+     * routes a batch of queued messages with it); contents that do not exist are left out.
+     */
+    public Map<Long, Head> heads(Collection<Long> contentIds, int length) {
+        Map<Long, Head> heads = new HashMap<>();
+        if (contentIds.isEmpty()) {
+            return heads;
+        }
+        jdbc.sql("SELECT id, octet_length(raw), substring(raw FROM 1 FOR ?) FROM message_contents WHERE id = ANY(?)")
+                .params(length, contentIds.stream().mapToLong(Long::longValue).distinct().toArray())
+                .query(rs -> {
+                    heads.put(rs.getLong(1), new Head(rs.getLong(2), rs.getBytes(3)));
+                });
+        return heads;
     }
 
     /**

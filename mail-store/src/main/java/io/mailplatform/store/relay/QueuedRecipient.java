@@ -15,7 +15,10 @@ import java.time.Instant;
  * @param createdAt when it was queued; the retry period counts from here
  * @param attempts attempts so far
  * @param delayReported whether the delay warning went out
+ * @param bounceRequested an operator deleted it with a report to the sender: not to be sent, but
+ *        reported as failed and removed (by the relay, through its report path)
  */
 public record QueuedRecipient(long id, String envelopeId, String reversePath, String recipient, String domain,
-        long contentId, byte[] envelope, Instant createdAt, int attempts, boolean delayReported) {
+        long contentId, byte[] envelope, Instant createdAt, int attempts, boolean delayReported,
+        boolean bounceRequested) {
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class RelayQueue {
     private static final String COLUMNS =
-            "id, envelope_id, reverse_path, recipient, domain, content_id, envelope, created_at, attempts, delay_reported";
+            "id, envelope_id, reverse_path, recipient, domain, content_id, envelope, created_at, attempts, delay_reported, "
+            + "bounce_requested";
 
     private final JdbcClient jdbc;
     private final MailboxService mailboxes;
@@ -37,7 +38,8 @@ public class RelayQueue {
 
     /**
      * Leases up to {@code limit} rows that are due at {@code now}, not held, and not leased by a live
-     * instance, oldest due first.
+     * instance, oldest due first. Rows an operator deleted with a report come too (they are due at
+     * once): the relay reports and removes them ({@link QueuedRecipient#bounceRequested()}).
      */
     public List<QueuedRecipient> claim(String instance, Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
@@ -163,17 +165,10 @@ public class RelayQueue {
         return updated;
     }
 
-    /** The attempts kept for a row, oldest first. */
-    public List<OutboundAttempt> attempts(long id) {
-        return jdbc.sql("SELECT attempted_at, host, status, reply FROM outbound_attempts WHERE queue_id = ? ORDER BY attempted_at, id")
-                .param(id).query((rs, n) -> new OutboundAttempt(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4)))
-                .list();
-    }
-
     private static QueuedRecipient queued(ResultSet rs, int row) throws SQLException {
         return new QueuedRecipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getBytes(7), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getBoolean(10));
+                rs.getLong(6), rs.getBytes(7), rs.getTimestamp(8).toInstant(), rs.getInt(9), rs.getBoolean(10),
+                rs.getBoolean(11));
     }
 
     private static long[] longs(Collection<Long> values) {

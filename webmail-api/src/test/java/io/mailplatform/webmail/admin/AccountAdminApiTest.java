@@ -13,9 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Listing domains and accounts, password changes, disabling, and the outbound queue, over real HTTP. */
+/** Listing domains and accounts, password changes, disabling, over real HTTP (the queue: {@link OutboundQueueAdminApiTest}). */
 @SpringBootTest(classes = WebmailApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mail.admin.password=admin-secret", "spring.kafka.admin.auto-create=false",
                 "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.datasource.hikari.connection-timeout=1000"})
@@ -26,8 +25,6 @@ class AccountAdminApiTest {
     int port;
     @Autowired
     DirectoryService directory;
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     void provision() throws Exception {
@@ -80,22 +77,5 @@ class AccountAdminApiTest {
         admin("PUT", "/api/admin/accounts/carl@accounts.test/enabled", "{\"enabled\":true}");
         assertThat(call("GET", "/api/mailboxes", null, "carl@accounts.test", "carl-password").statusCode()).isEqualTo(200);
         assertThat(admin("PUT", "/api/admin/accounts/carl@accounts.test/enabled", "{}").statusCode()).isEqualTo(400);
-    }
-
-    @Test
-    void theOutboundQueueShowsWhatWaitsAndWhy() throws Exception {
-        long content = jdbc.sql("INSERT INTO message_contents (size, body_offset, raw) VALUES (3, 0, '\\x616263') RETURNING id")
-                .query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO outbound_queue (envelope_id, reverse_path, recipient, domain, content_id, envelope, attempts, last_error)
-                VALUES ('ENV1', 'dora@accounts.test', 'x@remote.test', 'remote.test', ?, '\\x00', 2, '451 4.4.1 try later')""")
-                .param(content).update();
-        HttpResponse<String> queue = admin("GET", "/api/admin/outbound-queue", null);
-        assertThat(queue.statusCode()).isEqualTo(200);
-        assertThat(queue.body()).startsWith("{\"size\":1,\"entries\":[{").contains("\"recipient\":\"x@remote.test\"",
-                "\"attempts\":2", "\"lastError\":\"451 4.4.1 try later\"");
-        assertThat(admin("GET", "/api/admin/outbound-queue?limit=0", null).statusCode()).isEqualTo(400);
-        assertThat(call("GET", "/api/admin/outbound-queue", null, "dora@accounts.test", "second-password").statusCode())
-                .isIn(401, 403);
     }
 }

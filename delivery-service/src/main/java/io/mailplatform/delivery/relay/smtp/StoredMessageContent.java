@@ -39,6 +39,12 @@ public final class StoredMessageContent implements MessageContent {
         return new StoredMessageContent(store, contentId, size.getAsLong(), prefix.clone(), chunkSize);
     }
 
+    /** The content with the given id whose size is known (read with others, in one query). */
+    public static StoredMessageContent of(MessageContents store, long contentId, long storedSize, byte[] prefix,
+            int chunkSize) {
+        return new StoredMessageContent(store, contentId, storedSize, prefix.clone(), chunkSize);
+    }
+
     @Override
     public long size() {
         return prefix.length + storedSize;
