@@ -71,9 +71,10 @@ public final class Maildrop {
     }
 
     /**
-     * {@code first}, then the messages after it that are not marked deleted and that {@code wanted}
-     * accepts (by number), until {@code maxMessages} or until their first chunks ({@code chunkSize}
-     * octets at most each) would pass {@code maxOctets}.
+     * {@code first}, then the messages after it that are not marked deleted, fit in one chunk of
+     * {@code chunkSize} octets (read ahead, they are then sent without another read) and that
+     * {@code wanted} accepts (by number), until {@code maxMessages} or until their octets would pass
+     * {@code maxOctets}.
      */
     public List<MaildropMessage> following(MaildropMessage first, int maxMessages, int maxOctets, int chunkSize,
             IntPredicate wanted) {
@@ -82,7 +83,7 @@ public final class Maildrop {
         long octets = Math.min(chunkSize, first.storedSize());
         for (int index = first.number().index() + 1; index < messages.size() && window.size() < maxMessages; index++) {
             MaildropMessage next = messages.get(index);
-            if (deleted.get(index) || !wanted.test(next.number().value())) {
+            if (deleted.get(index) || next.storedSize() > chunkSize || !wanted.test(next.number().value())) {
                 continue;
             }
             octets += Math.min(chunkSize, next.storedSize());

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * First chunks of the messages after the one being retrieved, read with it in one query: a client
- * that retrieves a maildrop message after message (RETR 1, RETR 2, ...) then costs one store round
- * trip per window instead of one per message. Bounded by {@link #MAX_MESSAGES} and
+ * The messages after the one being retrieved, read with it in one query when each fits in one
+ * chunk: a client that retrieves a maildrop message after message (RETR 1, RETR 2, ...) then costs
+ * one store round trip per window instead of one per message. Bounded by {@link #MAX_MESSAGES} and
  * {@link #MAX_OCTETS}; a chunk is handed out once, then forgotten. Used on the session's event loop
  * only, like its {@link Maildrop}.
  *
@@ -18,7 +18,7 @@ import java.util.Map;
 public final class ReadAhead {
     /** Messages read ahead at most, the requested one included. */
     public static final int MAX_MESSAGES = 64;
-    /** Octets read ahead at most per session (first chunks of the following messages). */
+    /** Octets read ahead at most per session (whole messages of one chunk). */
     public static final int MAX_OCTETS = 128 * 1024;
 
     private final Map<Integer, byte[]> chunks = new HashMap<>();
