@@ -48,9 +48,11 @@ public class StoreProcessor implements CommandProcessor {
             if (uids.length == 0) {
                 return new Outcome.Done(Status.ok(command.tag(), "STORE completed"));
             }
-            List<MessageMeta> changed = mailboxes.setFlags(selected.mailbox(), Arrays.stream(uids).boxed().toList(),
-                    command.mode(), flags);
+            MailboxService.FlagChange change = mailboxes.changeFlags(selected.mailbox(),
+                    Arrays.stream(uids).boxed().toList(), command.mode(), flags);
+            List<MessageMeta> changed = change.changed();
             selected.reportedOwnChanges(changed);
+            selected.wrote(change.modSeq(), changed);
             if (!command.silent()) {
                 // the changed messages came back from the update; only the others are read
                 Map<Long, MessageMeta> known = new HashMap<>();

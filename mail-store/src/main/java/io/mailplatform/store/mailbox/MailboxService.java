@@ -220,14 +220,32 @@ public class MailboxService {
     }
 
     /**
+     * What a flag change did.
+     *
+     * @param modSeq the MODSEQ the write took (0 if it took none); a session whose view of the mailbox
+     *        is at the MODSEQ just before it knows that nothing else changed meanwhile
+     * @param changed the messages it changed, ascending UID, with their new flags and MODSEQ
+     */
+    public record FlagChange(long modSeq, List<MessageMeta> changed) {
+        public FlagChange {
+            changed = List.copyOf(changed);
+        }
+    }
+
+    /**
      * Changes flags of the given UIDs. Only messages whose flags really change get the new MODSEQ.
      *
      * @return the changed messages with their new flags and MODSEQ
      * @throws AccountLimitException if keywords new to the account would be more than it may have
      */
     public List<MessageMeta> setFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
+        return changeFlags(mailbox, uids, mode, flags).changed();
+    }
+
+    /** {@link #setFlags}, with the MODSEQ the change took. */
+    public FlagChange changeFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
         if (uids.isEmpty()) {
-            return List.of();
+            return new FlagChange(0, List.of());
         }
         String flagsExpr;
         String keywordsExpr;
@@ -265,35 +283,38 @@ public class MailboxService {
                         modseq = (SELECT highest_modseq FROM allocation)
                     WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (SELECT ok FROM known)
                     AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
-                SELECT (SELECT ok FROM known), c.* FROM (SELECT 1) one LEFT JOIN changed c ON true"""
+                SELECT (SELECT ok FROM known), (SELECT highest_modseq FROM allocation), c.*
+                FROM (SELECT 1) one LEFT JOIN changed c ON true"""
                 .formatted(flagsExpr, keywordsExpr, META_COLUMNS);
         // removing keywords registers none
         String[] registered = mode == FlagMode.REMOVE ? new String[0] : keywords;
-        Supplier<Optional<List<MessageMeta>>> run = () -> {
+        Supplier<Optional<FlagChange>> run = () -> {
             List<MessageMeta> rows = new ArrayList<>();
             boolean[] known = {true};
+            long[] modSeq = {0};
             jdbc.sql(update).param("registered", registered).param("account", mailbox.accountId())
                     .param("flags", (short) flags.system()).param("keywords", keywords).param("mailbox", mailbox.id())
                     .param("uids", toArray(uids)).query(rs -> {
                         known[0] &= rs.getBoolean(1);
-                        if (rs.getObject(2) != null) {
-                            rows.add(metaAfter(rs, 1));
+                        modSeq[0] = rs.getLong(2);
+                        if (rs.getObject(3) != null) {
+                            rows.add(metaAfter(rs, 2));
                         }
                     });
-            return known[0] ? Optional.of(rows) : Optional.empty();
+            rows.sort(Comparator.comparingLong(MessageMeta::uid));
+            return known[0] ? Optional.of(new FlagChange(modSeq[0], rows)) : Optional.empty();
         };
-        List<MessageMeta> changed = run.get().orElseGet(() -> transactions.execute(status -> {
+        FlagChange change = run.get().orElseGet(() -> transactions.execute(status -> {
             registerKeywords(mailbox.accountId(), flags.keywords());
             return run.get().orElseThrow();
         }));
-        changed = new ArrayList<>(changed);
-        changed.sort(Comparator.comparingLong(MessageMeta::uid));
+        List<MessageMeta> changed = change.changed();
         if (!changed.isEmpty()) {
             events.publish(new MailboxEvent(MailboxEvent.Type.FLAGS_CHANGED, mailbox.accountId(), mailbox.id(),
                     mailbox.name(), changed.get(0).modSeq(), changed.stream().map(MessageMeta::uid).toList(),
                     EventOrigin.ID));
         }
-        return changed;
+        return change;
     }
 
     /**
@@ -343,17 +364,34 @@ public class MailboxService {
      * @return the expunged UIDs in ascending order
      */
     public List<Long> expunge(Mailbox mailbox, Collection<Long> uids) {
-        return remove(mailbox, uids, true);
+        return remove(mailbox, uids, true).uids();
+    }
+
+    /**
+     * {@link #expunge}, with the MODSEQ the expunge took.
+     *
+     * @return the MODSEQ (0 if none was taken) and the expunged UIDs in ascending order
+     */
+    public Expunge expungeMessages(Mailbox mailbox, Collection<Long> uids) {
+        Removal removal = remove(mailbox, uids, true);
+        return new Expunge(removal.modSeq(), removal.uids());
+    }
+
+    /** What an expunge did: the MODSEQ it took (0 if none) and the UIDs it expunged, ascending. */
+    public record Expunge(long modSeq, List<Long> uids) {
+        public Expunge {
+            uids = List.copyOf(uids);
+        }
     }
 
     /** Removes the given messages whatever their flags (POP3 DELE at QUIT). */
     public List<Long> delete(Mailbox mailbox, Collection<Long> uids) {
-        return remove(mailbox, uids, false);
+        return remove(mailbox, uids, false).uids();
     }
 
-    private List<Long> remove(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
+    private Removal remove(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
         if (uids != null && uids.isEmpty()) {
-            return List.of();
+            return new Removal(List.of(), List.of(), 0);
         }
         Removal removal = transactions.execute(status -> removeInTransaction(mailbox, uids, onlyDeleted));
         collectContents(removal.contentIds());
@@ -361,7 +399,7 @@ public class MailboxService {
             events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_EXPUNGED, mailbox.accountId(), mailbox.id(),
                     mailbox.name(), removal.modSeq(), removal.uids(), EventOrigin.ID));
         }
-        return removal.uids();
+        return removal;
     }
 
     // ---- internals ---------------------------------------------------------------------------
