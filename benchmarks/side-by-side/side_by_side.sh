@@ -9,7 +9,7 @@
 #        reference Postfix fills testuser@conf.test and its files are copied to pop1..pop10, users the script
 #        adds to the anchor's passwd-file). One client retrieves pop1 with RETR, one message after another;
 #        then ten clients retrieve pop1..pop10 at once.
-# Needs: the reference started by anchors.sh (IMAP 10143, POP3 10110, SMTP 10025; see README.md
+# Needs: the reference started by anchors.sh beside this script (IMAP 10143, POP3 10110, SMTP 10025; README.md
 #        "Performance"), postfix installed (smtp-source), IMAPTEST (tools/imaptest/build.sh), our platform with
 #        plaintext logins allowed (IMAP and POP3) and accounts OUR_RCPT, user1..user10 and pop1..pop10.
 # Env: ANCHOR (directory printed by anchors.sh), OUR_SMTP 2525, OUR_IMAP 2143, OUR_POP3 2110,
