@@ -112,6 +112,22 @@ class Pop3MaildropTest extends Pop3ServerTest {
     }
 
     @Test
+    void aMessageReadAheadWithTheOneBeforeIsSentEvenIfExpungedMeanwhile() throws Exception {
+        Account account = accountWithTwoMessages("read-ahead");
+        try (Pop3Client client = login(account)) {
+            assertThat(client.retrieve(1).status()).isEqualTo("+OK 120 octets");
+            // message 2 came with message 1 (one query for both); the maildrop is the INBOX as it was at login
+            fixtures.mailboxes().delete(fixtures.inbox(account), List.of(2L));
+            Pop3Client.Retrieved second = client.retrieve(2);
+            assertThat(second.status()).isEqualTo("+OK 200 octets");
+            assertThat(second.body()).isEqualTo(Pop3Fixtures.message("rfc1939-message-2.eml"));
+            // read ahead once only: asked again, the store is read, and the message is gone
+            assertThat(client.command("RETR 2")).isEqualTo("-ERR [SYS/PERM] Message 2 was removed by another session");
+            client.command("QUIT");
+        }
+    }
+
+    @Test
     void uniqueIdsAreStableAcrossSessionsAndNeverReused() throws Exception {
         Account account = accountWithTwoMessages("uidl");
         List<String> first;

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * tagged completion, reading literals by their octet count (so a body never confuses it).
  */
 final class BenchImapClient implements AutoCloseable {
+    private static final byte[] CRLF = {'\r', '\n'};
+
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -29,9 +32,45 @@ final class BenchImapClient implements AutoCloseable {
     }
 
     static BenchImapClient login(String host, int port) throws IOException {
-        BenchImapClient client = new BenchImapClient(new Socket(host, port));
-        client.command("LOGIN " + BenchImapServer.ADDRESS + " " + BenchImapServer.PASSWORD);
+        return login(host, port, BenchImapServer.ADDRESS, BenchImapServer.PASSWORD, true);
+    }
+
+    /** A client logged in over a plain connection; {@code noDelay} false leaves Nagle's algorithm on. */
+    static BenchImapClient login(String host, int port, String user, String password, boolean noDelay)
+            throws IOException {
+        Socket socket = new Socket(host, port);
+        socket.setTcpNoDelay(noDelay);
+        BenchImapClient client = new BenchImapClient(socket);
+        client.command("LOGIN " + user + " " + password);
         return client;
+    }
+
+    /**
+     * APPEND with a synchronizing literal: the command line, the server's continuation request, then
+     * the message and the closing CRLF, in two writes when {@code splitLineEnd} (as Python's imaplib
+     * sends them) or in one.
+     */
+    List<String> append(String mailbox, String flags, byte[] message, boolean splitLineEnd) throws IOException {
+        String t = "b" + (++tag);
+        out.write((t + " APPEND " + mailbox + (flags.isEmpty() ? "" : " (" + flags + ")") + " {" + message.length
+                + "}\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String ready = readLine();
+        if (!ready.startsWith("+")) {
+            throw new IOException("APPEND: " + ready);
+        }
+        if (splitLineEnd) {
+            out.write(message);
+            out.flush();
+            out.write(CRLF);
+        } else {
+            byte[] whole = Arrays.copyOf(message, message.length + 2);
+            whole[message.length] = '\r';
+            whole[message.length + 1] = '\n';
+            out.write(whole);
+        }
+        out.flush();
+        return untilTagged(t, "APPEND");
     }
 
     /** Sends a command; returns its response lines (literal octets left out), the tagged line last. */
@@ -39,6 +78,11 @@ final class BenchImapClient implements AutoCloseable {
         String t = "b" + (++tag);
         out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+        return untilTagged(t, command);
+    }
+
+    /** The responses up to the tagged one of {@code t}, which must be OK. */
+    private List<String> untilTagged(String t, String command) throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = readLine();

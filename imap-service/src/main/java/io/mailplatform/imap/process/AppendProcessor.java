@@ -6,11 +6,13 @@ import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.AppendResult;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.store.mailbox.MessageMeta;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -42,6 +44,12 @@ public class AppendProcessor implements CommandProcessor {
             }
             Instant date = command.internalDate() == null ? Instant.now() : command.internalDate();
             AppendResult result = mailboxes.append(mailbox, command.message(), flags, date);
+            SelectedMailbox selected = session.selected();
+            if (selected != null && selected.mailbox().id() == mailbox.id()) {
+                // the new message, so that the update after the command may not need to read the store
+                selected.wrote(result.modSeq(), List.of(new MessageMeta(result.uid(), 0, result.modSeq(), flags, date,
+                        command.message().length)));
+            }
             return new Outcome.Done(Status.ok(command.tag(), ResponseCode.appendUid(result.uidValidity(), result.uid()),
                     "APPEND completed"));
         });

@@ -66,6 +66,9 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.bad(tag, null, ImapStateTable.refusal(command, session.state())));
         }
         boolean wasSelected = session.state() == ImapState.SELECTED;
+        if (wasSelected) {
+            session.selected().commandStarts();
+        }
         return finish(command, wasSelected, session, out, run(tag, () -> handle(command, session, out)));
     }
 

@@ -32,7 +32,9 @@ public class ExpungeProcessor implements CommandProcessor {
             if (command.uids() != null) {
                 uids = Arrays.stream(selected.uidsOf(selected.resolve(command.uids(), true))).boxed().toList();
             }
-            selected.expunged(mailboxes.expunge(selected.mailbox(), uids));
+            MailboxService.Expunge expunge = mailboxes.expungeMessages(selected.mailbox(), uids);
+            selected.expunged(expunge.uids());
+            selected.wrote(expunge.modSeq(), List.of());
             return new Outcome.Done(Status.ok(command.tag(), command.uids() == null ? "EXPUNGE completed"
                     : "UID EXPUNGE completed"));
         });

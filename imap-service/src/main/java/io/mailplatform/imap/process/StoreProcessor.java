@@ -6,6 +6,7 @@ import io.mailplatform.imap.response.FetchValue;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
@@ -13,12 +14,15 @@ import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * [UID] STORE (RFC 9051 §6.4.6): flags change in one statement, then each message of the set gets
- * a FETCH with its flags (and its UID for UID STORE), unless .SILENT.
+ * a FETCH with its flags (and its UID for UID STORE), unless .SILENT: those that changed with what the
+ * update returned, the others as read after it.
  */
 @Component
 public class StoreProcessor implements CommandProcessor {
@@ -44,23 +48,39 @@ public class StoreProcessor implements CommandProcessor {
             if (uids.length == 0) {
                 return new Outcome.Done(Status.ok(command.tag(), "STORE completed"));
             }
-            List<MessageMeta> changed = mailboxes.setFlags(selected.mailbox(), Arrays.stream(uids).boxed().toList(),
-                    command.mode(), flags);
+            MailboxService.FlagChange change = mailboxes.changeFlags(selected.mailbox(),
+                    Arrays.stream(uids).boxed().toList(), command.mode(), flags);
+            List<MessageMeta> changed = change.changed();
             selected.reportedOwnChanges(changed);
+            selected.wrote(change.modSeq(), changed);
             if (!command.silent()) {
-                for (int from = 0; from < uids.length; from += batchSize) {
-                    long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batchSize));
-                    for (MessageMeta meta : index.metas(selected.mailbox(), batch)) {
-                        List<FetchValue> values = new ArrayList<>();
-                        values.add(new FetchValue.Flags(selected.flags(meta, session.rev2(), out)));
-                        if (command.uid()) {
-                            values.add(new FetchValue.Uid(meta.uid()));
-                        }
-                        out.untagged(new ImapResponse.Fetch(selected.msnOf(meta.uid()), values));
+                // the changed messages came back from the update; only the others are read
+                Map<Long, MessageMeta> known = new HashMap<>();
+                changed.forEach(meta -> known.put(meta.uid(), meta));
+                long[] unchanged = Arrays.stream(uids).filter(uid -> !known.containsKey(uid)).toArray();
+                for (int from = 0; from < unchanged.length; from += batchSize) {
+                    long[] batch = Arrays.copyOfRange(unchanged, from, Math.min(unchanged.length, from + batchSize));
+                    index.metas(selected.mailbox(), batch).forEach(meta -> known.put(meta.uid(), meta));
+                }
+                for (long uid : uids) {
+                    MessageMeta meta = known.get(uid);
+                    if (meta != null) {
+                        out.untagged(new ImapResponse.Fetch(selected.msnOf(uid), values(meta, command, selected,
+                                session.rev2(), out)));
                     }
                 }
             }
             return new Outcome.Done(Status.ok(command.tag(), "STORE completed"));
         });
+    }
+
+    private static List<FetchValue> values(MessageMeta meta, MessageCommands.Store command, SelectedMailbox selected,
+            boolean rev2, Responder out) {
+        List<FetchValue> values = new ArrayList<>();
+        values.add(new FetchValue.Flags(selected.flags(meta, rev2, out)));
+        if (command.uid()) {
+            values.add(new FetchValue.Uid(meta.uid()));
+        }
+        return values;
     }
 }

@@ -7,6 +7,7 @@ import io.mailplatform.imap.encode.ResponseEncoders;
 import io.mailplatform.imap.response.ImapByeException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.Responder;
+import io.mailplatform.server.net.QuickAck;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -93,6 +94,15 @@ final class ChannelResponder implements Responder {
             }
         }
         return !queued.isEmpty() || !channel.isWritable();
+    }
+
+    /**
+     * Flushes a continuation request for a literal and asks for quick ACKs once it has left, so that
+     * a client with Nagle's algorithm on sends the line end after the literal at once ({@link QuickAck}).
+     */
+    void flushBeforeLiteral() {
+        writer.flush();
+        QuickAck.after(lastWrite);
     }
 
     /** Whether part of a response is still to be written: a BYE now would land inside it. */

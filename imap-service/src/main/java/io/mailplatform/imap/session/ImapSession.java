@@ -166,7 +166,12 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             decoder.abandonCommand();
             return;
         }
-        send(new ImapResponse.Continuation("Ready for literal data"));
+        askForLiteral();
+    }
+
+    private void askForLiteral() {
+        responder.send(new ImapResponse.Continuation("Ready for literal data"));
+        responder.flushBeforeLiteral();
     }
 
     /** An unknown command is the first thing wrong with it (RFC 9051 §7.6): BAD before any literal is read. */
@@ -201,7 +206,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             return;
         }
         if (pending.synchronizing()) {
-            send(new ImapResponse.Continuation("Ready for literal data"));
+            askForLiteral();
         }
         decoder.acceptLiteral();
     }

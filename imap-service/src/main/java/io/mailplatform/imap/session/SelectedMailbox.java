@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -51,6 +52,19 @@ public final class SelectedMailbox {
     private long[] savedSearch = new long[0];
     /** The keywords announced to the client with FLAGS, in the order announced. */
     private final Set<String> keywords = new LinkedHashSet<>();
+    /** Whether the sync after the current command must read the store ({@link #wrote}). */
+    private enum Freshness {
+        /** A command runs and has written nothing yet. */
+        UNKNOWN,
+        /** Every write of the command took the MODSEQ right after the view's: nothing else changed. */
+        OWN_ONLY,
+        /** Read the store: no command runs, or someone else may have changed the mailbox. */
+        READ
+    }
+
+    private Freshness freshness = Freshness.READ;
+    /** What this session's writes during the current command changed: new messages, new flags. */
+    private final List<MessageMeta> ownWrites = new ArrayList<>();
 
     /**
      * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
@@ -252,6 +266,29 @@ public final class SelectedMailbox {
         }
     }
 
+    /** A command begins: whether the store must be read at its end is decided afresh. */
+    public void commandStarts() {
+        ownWrites.clear();
+        freshness = Freshness.UNKNOWN;
+    }
+
+    /**
+     * This session's command wrote to the mailbox and took MODSEQ {@code writeModSeq}, changing
+     * {@code changed} (messages with new flags, or new messages). If the view was at the MODSEQ just
+     * before (and every earlier write of the command was such a write too), that write is the only
+     * change since, and the sync after the command uses it instead of reading the store; changes
+     * others make later are reported after the next command, as if they had come a moment later.
+     */
+    public void wrote(long writeModSeq, List<MessageMeta> changed) {
+        ownWrites.addAll(changed);
+        if (freshness != Freshness.READ && writeModSeq == modSeq + 1) {
+            modSeq = writeModSeq;
+            freshness = Freshness.OWN_ONLY;
+        } else {
+            freshness = Freshness.READ;
+        }
+    }
+
     /** Records UIDs this session expunged; sync reports them (an EXPUNGE or MOVE reports at once). */
     public void expunged(List<Long> expungedUids) {
         for (long uid : expungedUids) {
@@ -269,8 +306,20 @@ public final class SelectedMailbox {
      * @throws ImapByeException if the mailbox was deleted
      */
     public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
-        MessageIndex.Changes changes = index.changesSince(mailbox, modSeq)
-                .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
+        MessageIndex.Changes changes;
+        // the session's own writes of this command first; what the store says about a message wins
+        Map<Long, MessageMeta> changed = new TreeMap<>();
+        ownWrites.forEach(meta -> changed.put(meta.uid(), meta));
+        if (freshness == Freshness.OWN_ONLY) {
+            changes = new MessageIndex.Changes(modSeq, new ArrayList<>(changed.values()), new long[0]);
+        } else {
+            MessageIndex.Changes read = index.changesSince(mailbox, modSeq)
+                    .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
+            read.changed().forEach(meta -> changed.put(meta.uid(), meta));
+            changes = new MessageIndex.Changes(read.highestModSeq(), new ArrayList<>(changed.values()), read.expunged());
+        }
+        ownWrites.clear();
+        freshness = Freshness.READ;
         long last = uids.last();
         List<Long> added = new ArrayList<>();
         List<MessageMeta> flagChanges = new ArrayList<>();

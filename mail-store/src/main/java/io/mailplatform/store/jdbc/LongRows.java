@@ -12,10 +12,14 @@ public final class LongRows implements RowCallbackHandler {
 
     @Override
     public void processRow(ResultSet rs) throws SQLException {
+        add(rs.getLong(1));
+    }
+
+    public void add(long value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
-        values[size++] = rs.getLong(1);
+        values[size++] = value;
     }
 
     public long[] toArray() {

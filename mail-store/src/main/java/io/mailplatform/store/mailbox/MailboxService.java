@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -103,18 +104,67 @@ public class MailboxService {
      * {@link AccountLimitException} when its keywords would be more than the account may have.
      */
     public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
-        AppendResult result = transactions.execute(status -> {
+        SummaryColumns summary = SummaryColumns.of(raw);
+        AppendResult result = appendInOneStatement(mailbox, raw, summary, flags, internalDate).orElseGet(() -> transactions.execute(status -> {
             QuotaUsage.requireRoom(jdbc, mailbox.accountId(), raw.length);
             registerKeywords(mailbox.accountId(), flags.keywords());
-            long contentId = insertContent(raw);
+            long contentId = insertContent(raw, summary);
             Allocation allocation = allocate(mailbox.id(), 1);
             insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
                     internalDate, raw.length, null);
             return new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(), allocation.modSeq());
-        });
+        }));
         events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
                 mailbox.name(), result.modSeq(), List.of(result.uid()), EventOrigin.ID));
         return result;
+    }
+
+    /**
+     * APPEND as one statement, committed on its own, for the usual case: no keywords to register (the
+     * statement checks that the account has them all) and no quota on the account (empty otherwise; nothing is written then, and the caller takes the
+     * transaction that checks them). The content, with its search vectors, is inserted before the
+     * mailbox row is locked for the UID, so the lock is held only for the message row and the commit.
+     *
+     * @throws MailboxNotFoundException if the mailbox was deleted meanwhile
+     */
+    private Optional<AppendResult> appendInOneStatement(Mailbox mailbox, byte[] raw, SummaryColumns summary,
+            MessageFlags flags, Instant internalDate) {
+        String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
+        List<Object> params = new ArrayList<>(List.of(mailbox.accountId(), keywords, keywords.length, raw.length,
+                HeaderSection.bodyOffset(raw)));
+        params.add(raw);
+        params.addAll(Arrays.asList(summary.parameters()));
+        params.addAll(List.of(mailbox.id(), mailbox.id(), (short) flags.system(), keywords, Timestamp.from(internalDate),
+                raw.length));
+        List<long[]> rows = jdbc.sql("""
+                WITH room AS (
+                    SELECT 1 FROM accounts WHERE id = ? AND quota_bytes IS NULL AND (SELECT count(*) FROM account_keywords
+                        WHERE account_id = accounts.id AND keyword = ANY(?::text[])) = ?),
+                content AS (
+                    INSERT INTO message_contents (size, body_offset, raw, %s)
+                    SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id),
+                allocation AS (
+                    UPDATE mailboxes SET uid_next = uid_next + 1, highest_modseq = highest_modseq + 1
+                    WHERE id = ? AND EXISTS (SELECT 1 FROM content)
+                    RETURNING uid_next - 1 AS uid, highest_modseq, uid_validity),
+                inserted AS (
+                    INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
+                    SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int
+                    FROM allocation a, content c RETURNING uid)
+                SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity
+                FROM content c LEFT JOIN allocation a ON true""".formatted(SummaryColumns.COLUMNS,
+                        SummaryColumns.TYPED_PLACEHOLDERS))
+                .params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] row = rows.get(0);
+        if (row[1] < 0) {
+            collectContents(List.of(row[0]));
+            throw new MailboxNotFoundException("#" + mailbox.id());
+        }
+        return Optional.of(new AppendResult(mailbox.id(), row[3], row[1], row[2]));
     }
 
     /** The messages of a mailbox in UID order. */
@@ -170,14 +220,32 @@ public class MailboxService {
     }
 
     /**
+     * What a flag change did.
+     *
+     * @param modSeq the MODSEQ the write took (0 if it took none); a session whose view of the mailbox
+     *        is at the MODSEQ just before it knows that nothing else changed meanwhile
+     * @param changed the messages it changed, ascending UID, with their new flags and MODSEQ
+     */
+    public record FlagChange(long modSeq, List<MessageMeta> changed) {
+        public FlagChange {
+            changed = List.copyOf(changed);
+        }
+    }
+
+    /**
      * Changes flags of the given UIDs. Only messages whose flags really change get the new MODSEQ.
      *
      * @return the changed messages with their new flags and MODSEQ
      * @throws AccountLimitException if keywords new to the account would be more than it may have
      */
     public List<MessageMeta> setFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
+        return changeFlags(mailbox, uids, mode, flags).changed();
+    }
+
+    /** {@link #setFlags}, with the MODSEQ the change took. */
+    public FlagChange changeFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
         if (uids.isEmpty()) {
-            return List.of();
+            return new FlagChange(0, List.of());
         }
         String flagsExpr;
         String keywordsExpr;
@@ -197,27 +265,56 @@ public class MailboxService {
             default -> throw new IllegalArgumentException(mode.toString());
         }
         String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
-        List<MessageMeta> changed = transactions.execute(status -> {
-            if (mode != FlagMode.REMOVE) {
-                registerKeywords(mailbox.accountId(), flags.keywords());
-            }
-            Allocation allocation = allocate(mailbox.id(), 0);
-            return jdbc.sql("UPDATE messages SET flags = (" + flagsExpr + ")::smallint, keywords = " + keywordsExpr
-                            + ", modseq = :modseq WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (flags, keywords)"
-                            + " IS DISTINCT FROM ((" + flagsExpr + ")::smallint, " + keywordsExpr + ") RETURNING "
-                            + META_COLUMNS)
-                    .param("flags", (short) flags.system()).param("keywords", keywords)
-                    .param("modseq", allocation.modSeq()).param("mailbox", mailbox.id())
-                    .param("uids", toArray(uids)).query(MailboxService::meta).list();
-        });
-        changed = new ArrayList<>(changed);
-        changed.sort(Comparator.comparingLong(MessageMeta::uid));
+        // One statement in the usual case: keywords already registered to the account (checked by the
+        // statement: if one is not, nothing changes and the statement runs again in a transaction
+        // after registering it). The MODSEQ allocation (the mailbox row lock, see the class comment)
+        // is an init plan of the update, so it runs before the first message row is locked, and the
+        // lock is held only while the statement and its commit run. An update waiting for the lock
+        // then sees the newest version of each row (READ COMMITTED re-evaluates updated rows).
+        String update = """
+                WITH known AS (
+                    SELECT count(*) = cardinality(:registered::text[]) AS ok FROM account_keywords
+                    WHERE account_id = :account AND keyword = ANY(:registered::text[])),
+                allocation AS (
+                    UPDATE mailboxes SET highest_modseq = highest_modseq + 1
+                    WHERE id = :mailbox AND (SELECT ok FROM known) RETURNING highest_modseq),
+                changed AS (
+                    UPDATE messages SET flags = (%1$s)::smallint, keywords = %2$s,
+                        modseq = (SELECT highest_modseq FROM allocation)
+                    WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (SELECT ok FROM known)
+                    AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
+                SELECT (SELECT ok FROM known), (SELECT highest_modseq FROM allocation), c.*
+                FROM (SELECT 1) one LEFT JOIN changed c ON true"""
+                .formatted(flagsExpr, keywordsExpr, META_COLUMNS);
+        // removing keywords registers none
+        String[] registered = mode == FlagMode.REMOVE ? new String[0] : keywords;
+        Supplier<Optional<FlagChange>> run = () -> {
+            List<MessageMeta> rows = new ArrayList<>();
+            boolean[] known = {true};
+            long[] modSeq = {0};
+            jdbc.sql(update).param("registered", registered).param("account", mailbox.accountId())
+                    .param("flags", (short) flags.system()).param("keywords", keywords).param("mailbox", mailbox.id())
+                    .param("uids", toArray(uids)).query(rs -> {
+                        known[0] &= rs.getBoolean(1);
+                        modSeq[0] = rs.getLong(2);
+                        if (rs.getObject(3) != null) {
+                            rows.add(metaAfter(rs, 2));
+                        }
+                    });
+            rows.sort(Comparator.comparingLong(MessageMeta::uid));
+            return known[0] ? Optional.of(new FlagChange(modSeq[0], rows)) : Optional.empty();
+        };
+        FlagChange change = run.get().orElseGet(() -> transactions.execute(status -> {
+            registerKeywords(mailbox.accountId(), flags.keywords());
+            return run.get().orElseThrow();
+        }));
+        List<MessageMeta> changed = change.changed();
         if (!changed.isEmpty()) {
             events.publish(new MailboxEvent(MailboxEvent.Type.FLAGS_CHANGED, mailbox.accountId(), mailbox.id(),
                     mailbox.name(), changed.get(0).modSeq(), changed.stream().map(MessageMeta::uid).toList(),
                     EventOrigin.ID));
         }
-        return changed;
+        return change;
     }
 
     /**
@@ -267,17 +364,34 @@ public class MailboxService {
      * @return the expunged UIDs in ascending order
      */
     public List<Long> expunge(Mailbox mailbox, Collection<Long> uids) {
-        return remove(mailbox, uids, true);
+        return remove(mailbox, uids, true).uids();
+    }
+
+    /**
+     * {@link #expunge}, with the MODSEQ the expunge took.
+     *
+     * @return the MODSEQ (0 if none was taken) and the expunged UIDs in ascending order
+     */
+    public Expunge expungeMessages(Mailbox mailbox, Collection<Long> uids) {
+        Removal removal = remove(mailbox, uids, true);
+        return new Expunge(removal.modSeq(), removal.uids());
+    }
+
+    /** What an expunge did: the MODSEQ it took (0 if none) and the UIDs it expunged, ascending. */
+    public record Expunge(long modSeq, List<Long> uids) {
+        public Expunge {
+            uids = List.copyOf(uids);
+        }
     }
 
     /** Removes the given messages whatever their flags (POP3 DELE at QUIT). */
     public List<Long> delete(Mailbox mailbox, Collection<Long> uids) {
-        return remove(mailbox, uids, false);
+        return remove(mailbox, uids, false).uids();
     }
 
-    private List<Long> remove(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
+    private Removal remove(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
         if (uids != null && uids.isEmpty()) {
-            return List.of();
+            return new Removal(List.of(), List.of(), 0);
         }
         Removal removal = transactions.execute(status -> removeInTransaction(mailbox, uids, onlyDeleted));
         collectContents(removal.contentIds());
@@ -285,7 +399,7 @@ public class MailboxService {
             events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_EXPUNGED, mailbox.accountId(), mailbox.id(),
                     mailbox.name(), removal.modSeq(), removal.uids(), EventOrigin.ID));
         }
-        return removal.uids();
+        return removal;
     }
 
     // ---- internals ---------------------------------------------------------------------------
@@ -330,9 +444,8 @@ public class MailboxService {
                 .optional().orElseThrow(() -> new MailboxNotFoundException("#" + mailboxId));
     }
 
-    /** Stores the content with its summary columns: the message is parsed here, once (append and deliver). */
-    private long insertContent(byte[] raw) {
-        SummaryColumns summary = SummaryColumns.of(raw);
+    /** Stores the content with its summary columns, parsed once by the caller. */
+    private long insertContent(byte[] raw, SummaryColumns summary) {
         return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw, " + SummaryColumns.COLUMNS
                         + ") VALUES (?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ") RETURNING id")
                 .params(raw.length, HeaderSection.bodyOffset(raw), raw).params(summary.parameters())
@@ -376,9 +489,14 @@ public class MailboxService {
         return new CopyResult(allocation.uidValidity(), sourceUids, targetUids);
     }
 
+    /**
+     * Locks the mailbox row (taking the MODSEQ), then deletes and records the expunged UIDs in one
+     * statement: a fresh snapshot after the lock, so a message flagged \Deleted by a writer that
+     * committed before it is expunged too.
+     */
     private Removal removeInTransaction(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
         Allocation allocation = allocate(mailbox.id(), 0);
-        StringBuilder sql = new StringBuilder("DELETE FROM messages WHERE mailbox_id = ?");
+        StringBuilder sql = new StringBuilder("WITH removed AS (DELETE FROM messages WHERE mailbox_id = ?");
         List<Object> params = new ArrayList<>(List.of(mailbox.id()));
         if (onlyDeleted) {
             sql.append(" AND (flags & ").append(MessageFlags.DELETED).append(") <> 0");
@@ -387,15 +505,14 @@ public class MailboxService {
             sql.append(" AND uid = ANY(?)");
             params.add(toArray(uids));
         }
-        sql.append(" RETURNING uid, content_id");
+        sql.append(" RETURNING uid, content_id), recorded AS (INSERT INTO expunged_messages (mailbox_id, uid, modseq)"
+                + " SELECT ?, uid, ? FROM removed) SELECT uid, content_id FROM removed");
+        params.add(mailbox.id());
+        params.add(allocation.modSeq());
         List<long[]> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         List<Long> removed = rows.stream().map(r -> r[0]).sorted().toList();
         List<Long> contents = rows.stream().map(r -> r[1]).distinct().toList();
-        if (!removed.isEmpty()) {
-            jdbc.sql("INSERT INTO expunged_messages (mailbox_id, uid, modseq) SELECT ?, u, ? FROM unnest(?::bigint[]) u")
-                    .params(mailbox.id(), allocation.modSeq(), toArray(removed)).update();
-        }
         return new Removal(removed, contents, allocation.modSeq());
     }
 
@@ -454,10 +571,15 @@ public class MailboxService {
     }
 
     static MessageMeta meta(ResultSet rs, int row) throws SQLException {
-        Array keywordArray = rs.getArray(5);
+        return metaAfter(rs, 0);
+    }
+
+    /** A message's metadata from the {@link #META_COLUMNS} that follow the first {@code skip} columns. */
+    static MessageMeta metaAfter(ResultSet rs, int skip) throws SQLException {
+        Array keywordArray = rs.getArray(skip + 5);
         String[] keywords = keywordArray == null ? new String[0] : (String[]) keywordArray.getArray();
-        return new MessageMeta(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                new MessageFlags(rs.getShort(4), Set.copyOf(Arrays.asList(keywords))), rs.getTimestamp(6).toInstant(), rs.getInt(7),
-                rs.getInt(8));
+        return new MessageMeta(rs.getLong(skip + 1), rs.getLong(skip + 2), rs.getLong(skip + 3),
+                new MessageFlags(rs.getShort(skip + 4), Set.copyOf(Arrays.asList(keywords))),
+                rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8));
     }
 }

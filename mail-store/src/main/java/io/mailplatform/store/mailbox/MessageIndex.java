@@ -1,13 +1,15 @@
 package io.mailplatform.store.mailbox;
 
-import java.sql.ResultSet;
 import io.mailplatform.store.jdbc.LongRows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,7 +26,6 @@ public class MessageIndex {
     public MessageIndex(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.snapshots = new TransactionTemplate(transactionManager);
-        snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshots.setReadOnly(true);
     }
 
@@ -57,46 +58,67 @@ public class MessageIndex {
         }
     }
 
-    /** A consistent snapshot of the mailbox, or empty if it no longer exists. */
+    /**
+     * A consistent snapshot of the mailbox, or empty if it no longer exists: a REPEATABLE READ
+     * transaction, asked for by its first statement rather than through the connection, which would
+     * cost three more round trips (read, set and restore the session's level).
+     */
     public Optional<Snapshot> snapshot(Mailbox mailbox) {
         return snapshots.execute(status -> {
-            Optional<MailboxRow> row = row(mailbox.id());
-            if (row.isEmpty()) {
-                return Optional.<Snapshot>empty();
-            }
-            long[] uids = uids(mailbox.id());
-            // one statement for both, so a SELECT costs no more round trips for its keywords
-            UnseenAndKeywords more = jdbc.sql("SELECT coalesce((SELECT min(uid) FROM messages WHERE mailbox_id = ? AND"
-                    + " (flags & " + MessageFlags.SEEN + ") = 0), 0), ARRAY(SELECT keyword FROM account_keywords"
-                    + " WHERE account_id = ? ORDER BY keyword)").params(mailbox.id(), row.get().mailbox().accountId())
-                    .query((rs, n) -> new UnseenAndKeywords(rs.getLong(1), List.of((String[]) rs.getArray(2).getArray())))
-                    .single();
-            return Optional.of(new Snapshot(row.get().mailbox(), uids, more.firstUnseenUid(), row.get().recentUid(),
-                    more.keywords()));
+            jdbc.sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").update();
+            // the row, the first unseen UID and the keywords in one statement
+            Optional<Snapshot> head = jdbc.sql("SELECT *, coalesce((SELECT min(uid) FROM messages WHERE mailbox_id = m.id"
+                    + " AND (flags & " + MessageFlags.SEEN + ") = 0), 0) AS first_unseen, ARRAY(SELECT keyword"
+                    + " FROM account_keywords WHERE account_id = m.account_id ORDER BY keyword) AS known_keywords"
+                    + " FROM mailboxes m WHERE id = ?").param(mailbox.id())
+                    .query((rs, n) -> new Snapshot(MailboxService.mailbox(rs, n), null, rs.getLong("first_unseen"),
+                            rs.getLong("recent_uid"), List.of((String[]) rs.getArray("known_keywords").getArray())))
+                    .optional();
+            return head.map(found -> new Snapshot(found.mailbox(), uids(mailbox.id()), found.firstUnseenUid(),
+                    found.recentUid(), found.keywords()));
         });
     }
 
     /**
-     * Changes after {@code modSeq}; empty when the mailbox's HIGHESTMODSEQ is still {@code modSeq},
-     * which costs one indexed read. Returns empty Optional if the mailbox no longer exists.
+     * Changes after {@code modSeq}; empty when the mailbox's HIGHESTMODSEQ is still {@code modSeq}.
+     * Returns empty Optional if the mailbox no longer exists.
+     *
+     * <p>One statement, so one round trip and one snapshot: the mailbox row, the changed messages and
+     * the expunged UIDs agree without a transaction. Sessions run this after every command, so it
+     * costs what a NOOP costs.
      */
     public Optional<Changes> changesSince(Mailbox mailbox, long modSeq) {
-        return snapshots.execute(status -> {
-            Optional<MailboxRow> row = row(mailbox.id());
-            if (row.isEmpty()) {
-                return Optional.<Changes>empty();
+        ChangeRows rows = new ChangeRows();
+        jdbc.sql("""
+                SELECT 0 AS kind, highest_modseq, 0::bigint, 0::bigint, 0::smallint, NULL::text[], NULL::timestamptz, 0, 0
+                FROM mailboxes WHERE id = :mailbox
+                UNION ALL
+                SELECT 1, %s FROM messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+                UNION ALL
+                SELECT 2, uid, 0, 0, 0, NULL, NULL, 0, 0 FROM expunged_messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+                ORDER BY 1, 2""".formatted(MailboxService.META_COLUMNS))
+                .param("mailbox", mailbox.id()).param("modseq", modSeq).query(rows);
+        if (rows.highestModSeq < 0) {
+            return Optional.empty();
+        }
+        long highest = Math.max(rows.highestModSeq, modSeq);
+        return Optional.of(new Changes(highest, rows.changed, rows.expunged.toArray()));
+    }
+
+    /** The rows of {@link #changesSince}: the mailbox's HIGHESTMODSEQ (kind 0), changed messages (1), expunged UIDs (2). */
+    private static final class ChangeRows implements RowCallbackHandler {
+        long highestModSeq = -1;
+        final List<MessageMeta> changed = new ArrayList<>();
+        final LongRows expunged = new LongRows();
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            switch (rs.getInt(1)) {
+                case 0 -> highestModSeq = rs.getLong(2);
+                case 1 -> changed.add(MailboxService.metaAfter(rs, 1));
+                default -> expunged.add(rs.getLong(2));
             }
-            long highest = row.get().mailbox().highestModSeq();
-            if (highest <= modSeq) {
-                return Optional.of(new Changes(highest, List.of(), new long[0]));
-            }
-            List<MessageMeta> changed = jdbc.sql("SELECT " + MailboxService.META_COLUMNS
-                            + " FROM messages WHERE mailbox_id = ? AND modseq > ? ORDER BY uid")
-                    .params(mailbox.id(), modSeq).query(MailboxService::meta).list();
-            long[] expunged = jdbc.sql("SELECT uid FROM expunged_messages WHERE mailbox_id = ? AND modseq > ? ORDER BY uid")
-                    .params(mailbox.id(), modSeq).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-            return Optional.of(new Changes(highest, changed, expunged));
-        });
+        }
     }
 
     /** Metadata of the given UIDs that still exist, ascending UID. */
@@ -113,26 +135,20 @@ public class MessageIndex {
      * Claims the \Recent messages up to {@code upToUid} for the calling session: after this, no other
      * session sees them as recent.
      *
+     * <p>Committed without waiting for the WAL flush ({@code synchronous_commit} off for this one
+     * transaction): the claim is bookkeeping no client asked to keep, and a claim lost in a crash only
+     * shows the messages as \Recent once more. Waiting would hold the mailbox row, and the writers
+     * queued behind it, for a disk flush after every new message a session sees.
+     *
      * @return the UID above which the caller's messages are \Recent (those up to {@code upToUid})
      */
     public long claimRecent(Mailbox mailbox, long upToUid) {
         return jdbc.sql("""
                 UPDATE mailboxes m SET recent_uid = GREATEST(old.recent_uid, ?)
                 FROM (SELECT id, recent_uid FROM mailboxes WHERE id = ? FOR UPDATE) old
-                WHERE m.id = old.id RETURNING old.recent_uid""")
+                WHERE m.id = old.id AND set_config('synchronous_commit', 'off', true) IS NOT NULL
+                RETURNING old.recent_uid""")
                 .params(upToUid, mailbox.id()).query(Long.class).optional().orElse(upToUid);
-    }
-
-    private record MailboxRow(Mailbox mailbox, long recentUid) {
-    }
-
-    private record UnseenAndKeywords(long firstUnseenUid, List<String> keywords) {
-    }
-
-    private Optional<MailboxRow> row(long mailboxId) {
-        return jdbc.sql("SELECT * FROM mailboxes WHERE id = ?").param(mailboxId)
-                .query((ResultSet rs, int n) -> new MailboxRow(MailboxService.mailbox(rs, n), rs.getLong("recent_uid")))
-                .optional();
     }
 
     private long[] uids(long mailboxId) {

@@ -38,6 +38,10 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
     /** JDBC placeholders matching {@link #COLUMNS}. */
     public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?)";
 
+    /** {@link #PLACEHOLDERS} with the column types, for an {@code INSERT ... SELECT}, where nothing else gives them. */
+    public static final String TYPED_PLACEHOLDERS = "?::bytea, ?::timestamptz, ?::date, ?::text, ?::text, ?::text, ?::text,"
+            + " ?::text, to_tsvector('simple', ?::text), to_tsvector('simple', ?::text)";
+
     /** Parses the message once and derives every column. */
     public static SummaryColumns of(byte[] raw) {
         return of(MessageSummaryParser.parse(raw));

@@ -30,6 +30,8 @@ class MailboxServiceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    MessageIndex index;
+    @Autowired
     StoreTestApplication.RecordingPublisher events;
 
     Account alice;
@@ -136,5 +138,55 @@ class MailboxServiceTest {
         assertThat(mailboxes.find(bob.id(), "Nope")).isEmpty();
         assertThat(Set.copyOf(mailboxes.mailboxes(bob.id()).stream().map(Mailbox::accountId).toList()))
                 .containsExactly(bob.id());
+    }
+
+    @Test
+    void appendToAMailboxDeletedMeanwhileIsRefusedAndLeavesNoContent() {
+        Mailbox box = mailboxes.create(alice.id(), "Gone");
+        long contents = jdbc.sql("SELECT count(*) FROM message_contents").query(Long.class).single();
+        jdbc.sql("DELETE FROM mailboxes WHERE id = ?").param(box.id()).update();
+        assertThatThrownBy(() -> mailboxes.append(box, message("late"), MessageFlags.NONE, Instant.now()))
+                .isInstanceOf(MailboxNotFoundException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM message_contents").query(Long.class).single()).isEqualTo(contents);
+    }
+
+    @Test
+    void appendAndStoreWithKeywordsRegisterThemOnceAndKeepUsingThem() throws Exception {
+        Account carol = directory.createAccount("carol@example.test", "secret-c");
+        Mailbox box = mailboxes.require(carol.id(), "INBOX");
+        mailboxes.append(box, message("k1"), MessageFlags.of(List.of("$Label1")), Instant.now());
+        // known now: this append goes the one-statement way, and its keywords are stored all the same
+        AppendResult second = mailboxes.append(box, message("k2"), MessageFlags.of(List.of("$Label1", "\\Flagged")),
+                Instant.now());
+        assertThat(mailboxes.message(box, second.uid()).orElseThrow().flags().names())
+                .containsExactlyInAnyOrder("\\Flagged", "$Label1");
+        List<MessageMeta> changed = mailboxes.setFlags(box, List.of(1L), FlagMode.ADD, MessageFlags.of(List.of("$Label2")));
+        assertThat(changed.get(0).flags().keywords()).containsExactlyInAnyOrder("$Label1", "$Label2");
+        changed = mailboxes.setFlags(box, List.of(2L), FlagMode.ADD, MessageFlags.of(List.of("$Label2")));
+        assertThat(changed.get(0).flags().keywords()).containsExactlyInAnyOrder("$Label1", "$Label2");
+        assertThat(jdbc.sql("SELECT keyword FROM account_keywords WHERE account_id = ? ORDER BY keyword")
+                .param(carol.id()).query(String.class).list()).containsExactly("$Label1", "$Label2");
+    }
+
+    @Test
+    void changesSinceReportsFlagChangesNewMessagesAndExpungesOfOneInstant() {
+        Mailbox box = mailboxes.create(alice.id(), "Changes");
+        AppendResult first = mailboxes.append(box, message("c1"), MessageFlags.NONE, Instant.now());
+        mailboxes.append(box, message("c2"), MessageFlags.NONE, Instant.now());
+        long seen = mailboxes.refresh(box).highestModSeq();
+        assertThat(index.changesSince(box, seen).orElseThrow().isEmpty()).isTrue();
+
+        mailboxes.setFlags(box, List.of(1L, 2L), FlagMode.ADD, MessageFlags.of(List.of("\\Deleted")));
+        mailboxes.expunge(box, List.of(2L));
+        mailboxes.setFlags(box, List.of(1L), FlagMode.ADD, MessageFlags.of(List.of("\\Seen")));
+        AppendResult third = mailboxes.append(box, message("c3"), MessageFlags.NONE, Instant.now());
+        MessageIndex.Changes changes = index.changesSince(box, seen).orElseThrow();
+        assertThat(changes.highestModSeq()).isEqualTo(mailboxes.refresh(box).highestModSeq());
+        assertThat(changes.changed()).extracting(MessageMeta::uid).containsExactly(first.uid(), third.uid());
+        assertThat(changes.changed().get(0).flags().names()).containsExactlyInAnyOrder("\\Deleted", "\\Seen");
+        assertThat(changes.expunged()).containsExactly(2L);
+
+        jdbc.sql("DELETE FROM mailboxes WHERE id = ?").param(box.id()).update();
+        assertThat(index.changesSince(box, seen)).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import io.mailplatform.store.mailbox.MaildropLock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The maildrop of a session in the TRANSACTION state (RFC 1939 §5): the INBOX as it was at login,
@@ -21,6 +22,7 @@ public final class Maildrop {
     private final MaildropLock.Lease lease;
     private final List<MaildropMessage> messages;
     private final BitSet deleted = new BitSet();
+    private final ReadAhead readAhead = new ReadAhead();
 
     public Maildrop(Account account, Mailbox inbox, MaildropLock.Lease lease, List<MaildropMessage> messages) {
         this.account = account;
@@ -35,6 +37,11 @@ public final class Maildrop {
 
     public Mailbox inbox() {
         return inbox;
+    }
+
+    /** The first chunks read ahead for this session's RETR and TOP. */
+    public ReadAhead readAhead() {
+        return readAhead;
     }
 
     MaildropLock.Lease lease() {
@@ -61,6 +68,31 @@ public final class Maildrop {
             }
         }
         return listed;
+    }
+
+    /**
+     * {@code first}, then the messages after it that are not marked deleted, fit in one chunk of
+     * {@code chunkSize} octets (read ahead, they are then sent without another read) and that
+     * {@code wanted} accepts (by number), until {@code maxMessages} or until their octets would pass
+     * {@code maxOctets}.
+     */
+    public List<MaildropMessage> following(MaildropMessage first, int maxMessages, int maxOctets, int chunkSize,
+            IntPredicate wanted) {
+        List<MaildropMessage> window = new ArrayList<>();
+        window.add(first);
+        long octets = Math.min(chunkSize, first.storedSize());
+        for (int index = first.number().index() + 1; index < messages.size() && window.size() < maxMessages; index++) {
+            MaildropMessage next = messages.get(index);
+            if (deleted.get(index) || next.storedSize() > chunkSize || !wanted.test(next.number().value())) {
+                continue;
+            }
+            octets += Math.min(chunkSize, next.storedSize());
+            if (octets > maxOctets) {
+                break;
+            }
+            window.add(next);
+        }
+        return window;
     }
 
     /** The number of messages not marked deleted. */
@@ -108,6 +140,7 @@ public final class Maildrop {
      * as when the connection drops; idempotent.
      */
     public void close() {
+        readAhead.clear();
         lease.releaseLater();
     }
 }

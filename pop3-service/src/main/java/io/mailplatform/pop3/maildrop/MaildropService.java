@@ -10,6 +10,7 @@ import io.mailplatform.store.mailbox.CrlfSizes;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MaildropLock;
+import io.mailplatform.store.mailbox.MessageContents;
 import io.mailplatform.store.mailbox.MessageMeta;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,12 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class MaildropService {
     private final MailboxService mailboxes;
+    private final MessageContents contents;
     private final MaildropLock locks;
     private final CrlfSizes crlfSizes;
     private final Pop3Properties properties;
 
-    public MaildropService(MailboxService mailboxes, MaildropLock locks, CrlfSizes crlfSizes, Pop3Properties properties) {
+    public MaildropService(MailboxService mailboxes, MessageContents contents, MaildropLock locks, CrlfSizes crlfSizes,
+            Pop3Properties properties) {
         this.mailboxes = mailboxes;
+        this.contents = contents;
         this.locks = locks;
         this.crlfSizes = crlfSizes;
         this.properties = properties;
@@ -116,6 +120,15 @@ public class MaildropService {
     }
 
     /** Up to {@code length} octets of a message from {@code offset}; empty when it was removed meanwhile. */
+    /**
+     * The first chunks ({@code chunkSize} octets at most) of several messages in one query, in the
+     * order given; null for a message that is gone.
+     */
+    public List<byte[]> readFirstChunks(Maildrop maildrop, List<MaildropMessage> messages, int chunkSize) {
+        return contents.read(maildrop.inbox(), messages.stream()
+                .map(m -> new MessageContents.Slice(m.uid(), 0, Math.min(chunkSize, m.storedSize()))).toList());
+    }
+
     public Optional<byte[]> read(Maildrop maildrop, MaildropMessage message, long offset, int length) {
         return mailboxes.contentRange(maildrop.inbox(), message.uid(), Math.toIntExact(offset), length);
     }

@@ -6,15 +6,18 @@ import io.mailplatform.pop3.codec.Pop3ResponseEncoder;
 import io.mailplatform.pop3.maildrop.Maildrop;
 import io.mailplatform.pop3.maildrop.MaildropMessage;
 import io.mailplatform.pop3.maildrop.MaildropService;
+import io.mailplatform.pop3.maildrop.ReadAhead;
 import io.mailplatform.pop3.response.Replies;
 import io.mailplatform.pop3.response.StatusResponse;
 import io.mailplatform.pop3.session.Pop3Context;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * Sends a message for RETR and TOP: reads the first chunk before answering (a message another
- * client removed meanwhile still gets {@code -ERR}), then streams the rest chunk by chunk.
+ * client removed meanwhile still gets {@code -ERR}), then streams the rest chunk by chunk. The first
+ * chunks of the following messages are read with it ({@link ReadAhead}).
  */
 final class MessageRetrieval {
     private final MaildropService maildrops;
@@ -27,17 +30,30 @@ final class MessageRetrieval {
 
     void send(Pop3Context session, MaildropMessage message, StatusResponse status, DotStuffer stuffer) {
         Maildrop maildrop = session.maildrop();
-        int first = Math.min(chunkSize, message.storedSize());
-        Executor workers = session.workers();
-        session.runBlocking(() -> maildrops.read(maildrop, message, 0, first), content -> {
-            if (content.isEmpty()) {
+        ReadAhead readAhead = maildrop.readAhead();
+        byte[] ready = readAhead.take(message.number().value());
+        if (ready != null) {
+            stream(session, maildrop, message, status, stuffer, ready);
+            return;
+        }
+        // the first chunks of the next messages come with this one, for clients retrieving one after another
+        List<MaildropMessage> window = readAhead.window(maildrop, message, chunkSize);
+        session.runBlocking(() -> maildrops.readFirstChunks(maildrop, window, chunkSize), chunks -> {
+            readAhead.keep(window, chunks);
+            if (chunks.get(0) == null) {
                 session.reply(Replies.removedMeanwhile(message.number()));
                 return;
             }
-            session.stream(new MessageBodyInput(Pop3ResponseEncoder.render(status), content.get(),
-                    (offset, length) -> CompletableFuture.supplyAsync(
-                            () -> maildrops.read(maildrop, message, offset, length), workers),
-                    message.storedSize(), chunkSize, stuffer, session.resumeTransfer()));
+            stream(session, maildrop, message, status, stuffer, chunks.get(0));
         });
+    }
+
+    private void stream(Pop3Context session, Maildrop maildrop, MaildropMessage message, StatusResponse status,
+            DotStuffer stuffer, byte[] first) {
+        Executor workers = session.workers();
+        session.stream(new MessageBodyInput(Pop3ResponseEncoder.render(status), first,
+                (offset, length) -> CompletableFuture.supplyAsync(
+                        () -> maildrops.read(maildrop, message, offset, length), workers),
+                message.storedSize(), chunkSize, stuffer, session.resumeTransfer()));
     }
 }

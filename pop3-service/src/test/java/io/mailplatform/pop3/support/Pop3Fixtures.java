@@ -13,6 +13,7 @@ import io.mailplatform.store.mailbox.CrlfSizes;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MaildropLock;
+import io.mailplatform.store.mailbox.MessageContents;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.server.net.ProxyProtocolSettings;
 import io.mailplatform.server.tls.TlsBundles;
@@ -96,7 +97,8 @@ public final class Pop3Fixtures implements AutoCloseable {
         MaildropLock lock = new MaildropLock(settings.lockJdbc != null ? settings.lockJdbc : context.getBean(JdbcClient.class),
                 properties.maildropLock().lease(), properties.maildropLock().heartbeat());
         locks.add(lock);
-        MaildropService maildrops = new MaildropService(mailboxes(), lock, context.getBean(CrlfSizes.class), properties);
+        MaildropService maildrops = new MaildropService(mailboxes(), context.getBean(MessageContents.class), lock,
+                context.getBean(CrlfSizes.class), properties);
         Pop3Server server = new Pop3Server(properties,
                 settings.authenticator != null ? settings.authenticator : context.getBean(Authenticator.class),
                 context.getBean(ApopAuthenticator.class), maildrops, context.getBean(TlsBundles.class),

@@ -1,0 +1,110 @@
+#!/bin/bash
+# Side-by-side throughput of the platform and the Dovecot+Postfix reference on one machine: same tools,
+# same run, alternating rounds (a shared machine is noisy: compare ratios, never absolute figures).
+#  SMTP: smtp-source 2000 messages x 2000 B over 10 sessions, counted until all are visible in the mailbox
+#        (Maildir for the reference, IMAP STATUS for ours): delivered msgs/s end to end.
+#  IMAP: imaptest stress, 10 clients on user1..user10, logout=0, SECS seconds: FETCH, APPEND, STORE per
+#        second. Both servers first get one unmeasured run of WARMUP seconds (the JVM compiles its hot code).
+#  POP3: maildrops pop1..pop10 of 1,000 messages of 2 KB each (smtp-source over SMTP for ours; for the
+#        reference Postfix fills testuser@conf.test and its files are copied to pop1..pop10, users the script
+#        adds to the anchor's passwd-file). One client retrieves pop1 with RETR, one message after another;
+#        then ten clients retrieve pop1..pop10 at once.
+# Needs: the reference started by anchors.sh beside this script (IMAP 10143, POP3 10110, SMTP 10025; README.md
+#        "Performance"), postfix installed (smtp-source), IMAPTEST (tools/imaptest/build.sh), our platform with
+#        plaintext logins allowed (IMAP and POP3) and accounts OUR_RCPT, user1..user10 and pop1..pop10.
+# Env: ANCHOR (directory printed by anchors.sh), OUR_SMTP 2525, OUR_IMAP 2143, OUR_POP3 2110,
+#      OUR_RCPT bench@example.test, OUR_USERFMT user%d@example.test, OUR_POP_USERFMT pop%d@example.test,
+#      OUR_PASS pass, ROUNDS 3, SECS 10, WARMUP 30, ONLY (smtp|imap|pop3; default all three).
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+: "${ANCHOR:?set ANCHOR to the directory printed by anchors.sh}"
+O_SMTP=${OUR_SMTP:-2525}; O_IMAP=${OUR_IMAP:-2143}; O_POP=${OUR_POP3:-2110}; O_RCPT=${OUR_RCPT:-bench@example.test}
+O_USERFMT=${OUR_USERFMT:-user%d@example.test}; O_POPFMT=${OUR_POP_USERFMT:-pop%d@example.test}; O_PASS=${OUR_PASS:-pass}
+ROUNDS=${ROUNDS:-3}; SECS=${SECS:-10}; WARMUP=${WARMUP:-30}; ONLY=${ONLY:-}
+W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
+python3 "$HERE/gen_mbox.py" "$W/stress.mbox" 200 1 >/dev/null
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { python3 -c "print(round($1/$2, 2) if $2 else 0)"; }
+imap_rates() {  # port userfmt pass secs -> "fetch append store" per second, and the error count
+  "$IMAPTEST" host=127.0.0.1 port=$1 user="$2" users=1-10 pass="$3" mbox="$W/stress.mbox" secs=$4 clients=10 \
+    logout=0 >"$W/it.log" 2>&1
+  python3 - "$W/it.log" "$4" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+errors = sum(1 for l in lines if l.startswith("Error:"))
+try:
+    i = max(k for k, l in enumerate(lines) if l.startswith("Totals:"))
+    d = dict(zip(lines[i + 1].split(), map(int, lines[i + 4].split()))); s = float(sys.argv[2])
+    print(round(d.get("Fetc", 0) / s), round(d.get("Appe", 0) / s), round(d.get("Stor", 0) / s), errors)
+except Exception:
+    print(0, 0, 0, errors)
+PY
+}
+if [[ -z $ONLY || $ONLY == smtp ]]; then
+  declare -a AS OS
+  for r in $(seq "$ROUNDS"); do
+    a=$(python3 "$HERE/smtp_deliver.py" 10025 bench@conf.test maildir "$ANCHOR/mail/bench/Maildir" | tail -n 1)
+    o=$(python3 "$HERE/smtp_deliver.py" "$O_SMTP" "$O_RCPT" imap "$O_IMAP" "$O_RCPT" "$O_PASS" | tail -n 1)
+    echo "smtp round $r: reference: $a"; echo "smtp round $r: ours:      $o"
+    AS+=("$(echo "$a" | sed -E 's/.*-> ([0-9]+) msgs.*/\1/')"); OS+=("$(echo "$o" | sed -E 's/.*-> ([0-9]+) msgs.*/\1/')")
+  done
+  ma=$(median "${AS[@]}"); mo=$(median "${OS[@]}")
+  echo "SMTP delivered end to end: ours $mo msgs/s, reference $ma msgs/s, ratio $(ratio "$mo" "$ma")"
+fi
+if [[ -z $ONLY || $ONLY == imap ]]; then
+  [[ -x ${IMAPTEST:-} ]] || { echo "IMAPTEST not set: build it with tools/imaptest/build.sh"; exit 1; }
+  if (( WARMUP > 0 )); then
+    imap_rates 10143 user%d pass "$WARMUP" >/dev/null; imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
+  fi
+  declare -a AF AA AT OF OA OT
+  for r in $(seq "$ROUNDS"); do
+    read -r f a t e < <(imap_rates 10143 user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
+    echo "imap round $r: reference fetch/append/store per s: $f $a $t (errors $e)"
+    read -r f a t e < <(imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$SECS"); OF+=("$f"); OA+=("$a"); OT+=("$t")
+    echo "imap round $r: ours      fetch/append/store per s: $f $a $t (errors $e)"
+  done
+  echo "IMAP stress ratios ours/reference: fetch $(ratio "$(median "${OF[@]}")" "$(median "${AF[@]}")")," \
+       "append $(ratio "$(median "${OA[@]}")" "$(median "${AA[@]}")"), store $(ratio "$(median "${OT[@]}")" "$(median "${AT[@]}")")"
+fi
+if [[ -z $ONLY || $ONLY == pop3 ]]; then
+  stat_count() {  # port user pass -> messages in the maildrop
+    python3 -c "import poplib; p=poplib.POP3('127.0.0.1',$1); p.user('$2'); p.pass_('$3'); print(p.stat()[0]); p.quit()"
+  }
+  fill() {  # smtp-port rcpt pop-port user pass: 1,000 messages of 2,000 B
+    local have; have=$(stat_count "$3" "$4" "$5")
+    if (( have < 1000 )); then
+      /usr/sbin/smtp-source -l 2000 -m $((1000 - have)) -s 10 -f bench@example.org -t "$2" 127.0.0.1:$1 >/dev/null 2>&1
+    fi
+    for _ in $(seq 300); do  # measure only once delivery is over and the maildrop is full
+      have=$(stat_count "$3" "$4" "$5"); (( have >= 1000 )) && break; sleep 1
+    done
+  }
+  # the reference: testuser is filled by Postfix, pop1..pop10 get copies of its files
+  fill 10025 testuser@conf.test 10110 testuser pass
+  for i in $(seq 10); do
+    grep -q "^pop$i:" "$ANCHOR/dovecot/users" || echo "pop$i:{PLAIN}pass::::::" >> "$ANCHOR/dovecot/users"
+    d=$ANCHOR/mail/pop$i/Maildir
+    if [[ ! -d $d/cur ]]; then
+      mkdir -p "$d/new" "$d/cur" "$d/tmp"
+      cp "$ANCHOR"/mail/testuser/Maildir/new/* "$ANCHOR"/mail/testuser/Maildir/cur/* "$d/new/" 2>/dev/null
+      chown -R mail:mail "$ANCHOR/mail/pop$i"
+    fi
+  done
+  for i in $(seq 10); do
+    u=$(printf "$O_POPFMT" "$i"); fill "$O_SMTP" "$u" "$O_POP" "$u" "$O_PASS"
+  done
+  sleep 2
+  declare -a AP OP AP10 OP10
+  for r in $(seq "$ROUNDS"); do
+    a=$(python3 "$HERE/pop3_retr.py" 10110 pop1 pass 1000); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000)
+    echo "pop3 round $r: reference: $a"; echo "pop3 round $r: ours:      $o"
+    AP+=("$(echo "$a" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')"); OP+=("$(echo "$o" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')")
+    a=$(python3 "$HERE/pop3_retr.py" 10110 pop%d pass 1000 10); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000 10)
+    echo "pop3 round $r: reference: $a"; echo "pop3 round $r: ours:      $o"
+    AP10+=("$(echo "$a" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')"); OP10+=("$(echo "$o" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')")
+  done
+  echo "POP3 RETR, one client, ours/reference: $(ratio "$(median "${OP[@]}")" "$(median "${AP[@]}")")" \
+       "($(median "${OP[@]}") vs $(median "${AP[@]}") msgs/s)"
+  echo "POP3 RETR, ten clients on ten maildrops, ours/reference: $(ratio "$(median "${OP10[@]}")" "$(median "${AP10[@]}")")" \
+       "($(median "${OP10[@]}") vs $(median "${AP10[@]}") msgs/s)"
+fi
