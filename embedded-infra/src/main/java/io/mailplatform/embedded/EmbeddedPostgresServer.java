@@ -68,7 +68,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("listen_addresses", LISTEN_ADDRESS)
                     .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // zonky turns synchronous_commit off (a test database's default): a 250 and an OK
+                    // promise that the mail is on disk, so a crash must not take back a commit
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on");
             if (!trusting) {
                 // zonky's readiness check connects as the superuser
                 builder.setConnectConfig("password", SecretFile.password(passwordFile));

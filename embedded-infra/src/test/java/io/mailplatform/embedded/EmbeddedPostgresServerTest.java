@@ -60,6 +60,8 @@ class EmbeddedPostgresServerTest {
             assertPasswordRequired(server.jdbcUrl(), password);
             try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), password)) {
                 assertThat(query(connection, "SHOW listen_addresses")).isEqualTo("127.0.0.1");
+                assertThat(query(connection, "SHOW synchronous_commit")).as("commits are durable").isEqualTo("on");
+                assertThat(query(connection, "SHOW fsync")).isEqualTo("on");
                 assertThat(query(connection, "SELECT rolpassword FROM pg_authid WHERE rolname = 'postgres'"))
                         .startsWith("SCRAM-SHA-256$");
                 connection.createStatement().execute("CREATE TABLE kept (note text); INSERT INTO kept VALUES ('before')");
