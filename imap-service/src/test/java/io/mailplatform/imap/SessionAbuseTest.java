@@ -134,9 +134,9 @@ class SessionAbuseTest extends ImapTestSupport {
             assertThat(command(abuser, "s", "SELECT INBOX")).last().asString().startsWith("s OK");
             for (byte[] octets : invalid) {
                 abuser.write(line("t SEARCH CHARSET UTF-8 TEXT \"x", octets, "\""));
-                assertThat(abuser.readLine()).as("SEARCH %s", Arrays.toString(octets)).matches("t (BAD|NO) .*");
+                assertThat(abuser.readLine()).as("SEARCH %s", Arrays.toString(octets)).startsWith("t BAD ");
                 abuser.write(line("t SEARCH CHARSET UTF-8 SUBJECT {" + (octets.length + 1) + "+}\r\nx", octets, ""));
-                assertThat(abuser.readLine()).as("SEARCH literal %s", Arrays.toString(octets)).matches("t (BAD|NO) .*");
+                assertThat(abuser.readLine()).as("SEARCH literal %s", Arrays.toString(octets)).startsWith("t BAD ");
             }
             aWellBehavedClientIsServed();
             List<String> listed = command(abuser, "l", "LIST \"\" \"*\"");

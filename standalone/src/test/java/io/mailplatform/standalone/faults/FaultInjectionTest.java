@@ -210,6 +210,9 @@ class FaultInjectionTest {
                 + ", IMAP commands " + churns.stream().mapToInt(c -> c.commands).sum() + " (" + churns.stream()
                 .mapToInt(c -> c.refusals).sum() + " refused)");
 
+        // the totals, as the test's last line, also when an assertion below fails
+        System.out.println("FaultInjectionTest totals: sent " + attempts.size() + ", accepted " + accepted + " (" + expectedCopies
+                + " copies), stored " + storedCopies + ", duplicates " + duplicates.size() + ", lost " + lost.size());
         assertThat(lost).as("lost").isEmpty();
         assertThat(duplicates).as("duplicates").isEmpty();
         assertThat(unexpected).as("stored without a 250").isEmpty();
@@ -219,9 +222,6 @@ class FaultInjectionTest {
         assertThat(views.get(1)).as("final flags and UIDs, session 2 against session 1").isEqualTo(views.get(0));
         assertThat(accepted).as("messages accepted despite the faults").isPositive();
         assertThat(faults.struck).as("faults struck").isNotEmpty();
-        // the totals, as the test's last line
-        System.out.println("FaultInjectionTest totals: sent " + attempts.size() + ", accepted " + accepted + " (" + expectedCopies
-                + " copies), stored " + storedCopies + ", duplicates " + duplicates.size() + ", lost " + lost.size());
     }
 
     /**
