@@ -17,8 +17,8 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.testsupport.Transcript;
+import io.mailplatform.testsupport.abuse.Heap;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,10 +180,7 @@ public abstract class ImapTestSupport {
      * {@code System.gc()} is a full collection): what the server holds, give or take a few MB.
      */
     protected static long usedHeapAfterGc() {
-        for (int i = 0; i < 2; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return Heap.usedAfterGc();
     }
 
     /** Sends a command and returns every line up to and including its tagged response. */

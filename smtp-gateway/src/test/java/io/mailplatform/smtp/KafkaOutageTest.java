@@ -2,17 +2,14 @@ package io.mailplatform.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailplatform.embedded.EmbeddedKafkaBroker;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.smtp.server.SmtpServer;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.RealInfrastructure;
+import io.mailplatform.testsupport.RestartableKafka;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Kafka stops in the middle of a session: the message gets 451 4.3.0 and the session goes on; once
@@ -38,33 +34,17 @@ import org.springframework.util.FileSystemUtils;
 @RealInfrastructure(kafka = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaOutageTest {
-    private static Path logDirectory;
-    private static int port;
-    private static int controllerPort;
-    private static volatile EmbeddedKafkaBroker broker;
+    private static volatile RestartableKafka kafka;
 
     @Autowired
     SmtpServer server;
 
     @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) throws IOException {
-        if (broker == null) {
-            logDirectory = Files.createTempDirectory("smtp-outage-kafka");
-            port = freePort();
-            controllerPort = freePort();
-            broker = EmbeddedKafkaBroker.start(logDirectory, "127.0.0.1", port, controllerPort);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                broker.close();
-                FileSystemUtils.deleteRecursively(logDirectory.toFile());
-            }));
+    static void kafka(DynamicPropertyRegistry registry) {
+        if (kafka == null) {
+            kafka = RestartableKafka.start();
         }
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
     }
 
     @BeforeAll
@@ -96,7 +76,7 @@ class KafkaOutageTest {
             client.readSmtpReply();
             assertThat(send(client, before)).startsWith("250 2.0.0 Ok: queued as ");
 
-            broker.close();
+            kafka.stop();
             long start = System.nanoTime();
             assertThat(send(client, during)).isEqualTo("451 4.3.0 Temporary failure storing the message, try again later");
             // within the publish timeout (4 s), with room for a loaded machine: the session never hangs on Kafka
@@ -105,7 +85,7 @@ class KafkaOutageTest {
             client.send("NOOP");
             assertThat(client.readLine()).isEqualTo("250 2.0.0 Ok");
 
-            broker = EmbeddedKafkaBroker.start(logDirectory, "127.0.0.1", port, controllerPort);
+            kafka.startBroker();
             // the client retries as a real one would, until the gateway accepts the message
             String reply = send(client, during);
             for (int attempt = 0; attempt < 10 && reply.startsWith("451"); attempt++) {
@@ -114,7 +94,7 @@ class KafkaOutageTest {
             }
             assertThat(reply).startsWith("250 2.0.0 Ok: queued as ");
         }
-        List<InboundTopic.Published> published = InboundTopic.readUntil(broker.bootstrapServers(),
+        List<InboundTopic.Published> published = InboundTopic.readUntil(kafka.bootstrapServers(),
                 all -> count(all, before) >= 1 && count(all, during) >= 1, Duration.ofSeconds(30));
         assertThat(count(published, before)).isEqualTo(1);
         assertThat(count(published, during)).isEqualTo(1);

@@ -45,6 +45,27 @@ public final class DatabaseOutage implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills every open connection to the database behind {@code dataSource} with
+     * {@code pg_terminate_backend}, as a PostgreSQL restart or a network cut would, without keeping
+     * new ones out: pooled connections fail on their next use (a transaction in flight rolls back)
+     * and the pool connects again. Returns how many were terminated.
+     */
+    public static int terminateConnections(DataSource dataSource) {
+        String database = new JdbcTemplate(dataSource).queryForObject("SELECT current_database()", String.class);
+        try (Connection admin = TestPostgres.adminConnection();
+             PreparedStatement terminate = admin.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))"
+                     + " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            terminate.setString(1, database);
+            try (var result = terminate.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot terminate the connections to " + database, e);
+        }
+    }
+
     private void allowConnections(boolean allow) throws SQLException {
         try (Statement statement = admin.createStatement()) {
             statement.execute("ALTER DATABASE \"" + database + "\" WITH ALLOW_CONNECTIONS " + allow);
