@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
     public static final String USER = "postgres";
     public static final String DATABASE = "mail";
     public static final String PASSWORD_FILE = "superuser.password";
@@ -54,6 +55,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory.getParent());
             boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
+            if (existing) {
+                LeftoverPostmaster.stop(dataDirectory, LEFTOVER_STOP_WAIT);
+            }
             Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
             boolean trusting = !existing || trustsConnections(dataDirectory.resolve("pg_hba.conf"));
             if (!trusting && !Files.exists(passwordFile)) {

@@ -77,6 +77,47 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aServerLeftRunningByAKilledInstanceIsStoppedAndTheNewOneRunsWithTheCurrentSettings() throws Exception {
+        Path data = dir.resolve("postgres");
+        String password;
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data, freePort())) {
+            password = first.password();
+            try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.username(), password)) {
+                connection.createStatement().execute("CREATE TABLE kept (note text); INSERT INTO kept VALUES ('acknowledged')");
+            }
+        }
+        // another JVM starts the server on one port and is killed: its postmaster lives on
+        Process instance = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), KilledInstance.class.getName(), data.toString(),
+                String.valueOf(freePort())).redirectErrorStream(true).start();
+        long leftoverPid;
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(instance.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = output.readLine()) != null && !line.equals("ready")) {
+                seen.append(line).append('\n');
+            }
+            assertThat(line).as(seen.toString()).isEqualTo("ready");
+            instance.destroyForcibly().waitFor();
+            leftoverPid = LeftoverPostmaster.running(data).orElseThrow().pid();
+        }
+        try {
+            int port = freePort();
+            try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(data, port)) {
+                assertThat(ProcessHandle.of(leftoverPid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("the leftover server was stopped").isFalse();
+                try (Connection connection = DriverManager.getConnection(again.jdbcUrl(), again.username(), password)) {
+                    assertThat(query(connection, "SHOW port")).isEqualTo(String.valueOf(port));
+                    assertThat(query(connection, "SELECT note FROM kept")).isEqualTo("acknowledged");
+                }
+            }
+        } finally {
+            ProcessHandle.of(leftoverPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void aTrustingClusterOfAnEarlierVersionIsGivenAPasswordAndKeepsItsData() throws Exception {
         Path data = dir.resolve("old");
         int port = freePort();
