@@ -3,8 +3,6 @@ package io.mailplatform.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailplatform.testsupport.LineClient;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,41 +28,11 @@ class StandaloneShutdownTest {
     @TempDir
     Path data;
 
-    /**
-     * Sends one message after another on one connection until the server stops answering; returns
-     * nothing, but records each subject when it is sent and again when it got its 250.
-     */
-    private static void sendUntilRefused(int port, int sender, Set<String> attempted, Set<String> accepted) {
-        try (LineClient smtp = new LineClient("127.0.0.1", port)) {
-            if (!String.valueOf(smtp.readLine()).startsWith("220 ")) {
-                return;
-            }
-            smtp.send("EHLO load.example.org");
-            smtp.readSmtpReply();
-            for (int i = 0; ; i++) {
-                String subject = "load " + sender + "/" + i;
-                smtp.write("MAIL FROM:<bob@example.org>\r\nRCPT TO:<" + RECIPIENT + ">\r\nDATA\r\n");
-                if (!String.valueOf(smtp.readLine()).startsWith("250 ") || !String.valueOf(smtp.readLine()).startsWith("250 ")
-                        || !String.valueOf(smtp.readLine()).startsWith("354 ")) {
-                    return;
-                }
-                attempted.add(subject);
-                smtp.write("From: bob@example.org\r\nSubject: " + subject + "\r\n\r\nload\r\n.\r\n");
-                if (!String.valueOf(smtp.readLine()).startsWith("250 2.0.0 ")) {
-                    return;
-                }
-                accepted.add(subject);
-            }
-        } catch (IOException e) {
-            // the connection ended with the shutdown
-        }
-    }
-
-    private static List<String> storedSubjects(EmbeddedPlatform platform) {
+    static List<String> storedSubjects(EmbeddedPlatform platform, String recipient) {
         return platform.context.getBean(JdbcClient.class).sql("""
                 SELECT c.subject FROM messages m JOIN message_contents c ON c.id = m.content_id
                 JOIN mailboxes b ON b.id = m.mailbox_id JOIN accounts a ON a.id = b.account_id
-                WHERE a.address = ?""").param(RECIPIENT).query(String.class).list();
+                WHERE a.address = ?""").param(recipient).query(String.class).list();
     }
 
     @Test
@@ -87,7 +55,7 @@ class StandaloneShutdownTest {
                 int port = first.mxPort();
                 for (int s = 0; s < SENDERS; s++) {
                     int sender = s;
-                    senders.execute(() -> sendUntilRefused(port, sender, attempted, accepted));
+                    senders.execute(() -> SmtpLoad.sendUntilRefused(port, RECIPIENT, sender, attempted, accepted));
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (accepted.size() < 100 && System.nanoTime() < deadline) {
@@ -103,13 +71,13 @@ class StandaloneShutdownTest {
 
             try (EmbeddedPlatform second = new EmbeddedPlatform(args)) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                List<String> stored = storedSubjects(second);
+                List<String> stored = storedSubjects(second, RECIPIENT);
                 while (!stored.containsAll(accepted) && System.nanoTime() < deadline) {
                     Thread.sleep(250);
-                    stored = storedSubjects(second);
+                    stored = storedSubjects(second, RECIPIENT);
                 }
                 Thread.sleep(1000); // a duplicate would arrive right behind
-                stored = storedSubjects(second);
+                stored = storedSubjects(second, RECIPIENT);
                 assertThat(stored).containsAll(accepted).doesNotHaveDuplicates();
                 assertThat(attempted).containsAll(stored); // nothing that was not sent
             }
