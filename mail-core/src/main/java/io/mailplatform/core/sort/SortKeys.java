@@ -16,7 +16,7 @@ import java.util.List;
  * @param to ... of the first To address
  * @param cc ... of the first Cc address
  * @param displayFrom the decoded display name of the first From address, or else its
- *        {@code mailbox@host} (RFC 5957 §2), case folded
+ *        {@code mailbox@host} (RFC 5957 §2), or a group's name, case folded
  * @param displayTo ... of the first To address
  */
 public record SortKeys(String subject, String from, String to, String cc, String displayFrom, String displayTo) {
@@ -40,15 +40,21 @@ public record SortKeys(String subject, String from, String to, String cc, String
         if (first == null) {
             return "";
         }
-        String name = HeaderText.decode(first.name());
-        String shown = name != null && !name.isBlank() ? name.strip() : first.address();
-        return cap(BaseSubject.unicodeCasemap(shown));
+        String name = HeaderText.decode(first.isGroupStart() ? first.mailbox() : first.name());
+        String shown = name != null && !name.isBlank() ? name.strip()
+                : first.host() == null || first.host().equals(EnvelopeAddress.MISSING_DOMAIN) ? first.mailbox()
+                : first.address();
+        return cap(BaseSubject.unicodeCasemap(shown == null ? "" : shown));
     }
 
-    /** The first address proper, group markers skipped. */
+    /**
+     * The first address as the ENVELOPE lists it: a group's start marker, whose mailbox is the
+     * group name, counts as an address (as in Dovecot; RFC 5256 speaks of the first address of the
+     * envelope structure).
+     */
     private static EnvelopeAddress first(List<EnvelopeAddress> addresses) {
         for (EnvelopeAddress address : addresses) {
-            if (!address.isGroupStart() && !address.isGroupEnd()) {
+            if (!address.isGroupEnd()) {
                 return address;
             }
         }

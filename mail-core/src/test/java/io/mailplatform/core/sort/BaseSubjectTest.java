@@ -74,9 +74,13 @@ class BaseSubjectTest {
         SortKeys keys = SortKeys.of(envelope);
         assertThat(keys.subject()).isEqualTo("LUNCH");
         assertThat(keys.from()).isEqualTo("ALICE.SMITH");
-        assertThat(keys.to()).isEqualTo("BOB");
+        assertThat(keys.to()).isEqualTo("TEAM"); // a group's start counts, its name as mailbox
         assertThat(keys.cc()).isEmpty();
         assertThat(keys.displayFrom()).isEqualTo("älice");
-        assertThat(keys.displayTo()).isEqualTo("bob@example.org");
+        assertThat(keys.displayTo()).isEqualTo("team");
+        ImapEnvelope bare = new ImapEnvelope(null, null, List.of(new EnvelopeAddress(null, null, "d",
+                EnvelopeAddress.MISSING_DOMAIN)), List.of(), List.of(), List.of(bob), List.of(), List.of(), null, null);
+        assertThat(SortKeys.of(bare).displayFrom()).isEqualTo("d");
+        assertThat(SortKeys.of(bare).displayTo()).isEqualTo("bob@example.org");
     }
 }
