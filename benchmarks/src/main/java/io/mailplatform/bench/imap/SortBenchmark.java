@@ -15,6 +15,10 @@ import java.util.Locale;
  * </pre>
  */
 public final class SortBenchmark {
+    private static final String[] COMMANDS = {"SORT (DATE) UTF-8 ALL", "SORT (SUBJECT) UTF-8 ALL",
+        "SORT (REVERSE ARRIVAL) UTF-8 ALL", "SORT (FROM DATE) UTF-8 UNSEEN", "SORT RETURN (COUNT MIN MAX) (DATE) UTF-8 ALL",
+        "SORT RETURN (COUNT MIN MAX) (SUBJECT) UTF-8 ALL"};
+
     private SortBenchmark() {
     }
 
@@ -31,18 +35,9 @@ public final class SortBenchmark {
                 client.command("SORT (DATE) UTF-8 ALL");
                 System.out.printf(Locale.ROOT, "first SORT (DATE) after the import: %.1f ms, %d KB response%n",
                         (System.nanoTime() - start) / 1e6, (client.bytesRead() - before) / 1024);
-                ImapLatencyBenchmark.report("SORT (DATE) UTF-8 ALL" + over,
-                        ImapLatencyBenchmark.time(client, "SORT (DATE) UTF-8 ALL", 2, 10));
-                ImapLatencyBenchmark.report("SORT (SUBJECT) UTF-8 ALL" + over,
-                        ImapLatencyBenchmark.time(client, "SORT (SUBJECT) UTF-8 ALL", 2, 10));
-                ImapLatencyBenchmark.report("SORT (REVERSE ARRIVAL) UTF-8 ALL" + over,
-                        ImapLatencyBenchmark.time(client, "SORT (REVERSE ARRIVAL) UTF-8 ALL", 2, 10));
-                ImapLatencyBenchmark.report("SORT (FROM DATE) UTF-8 UNSEEN" + over,
-                        ImapLatencyBenchmark.time(client, "SORT (FROM DATE) UTF-8 UNSEEN", 2, 10));
-                ImapLatencyBenchmark.report("SORT RETURN (COUNT MIN MAX) (DATE) UTF-8 ALL" + over,
-                        ImapLatencyBenchmark.time(client, "SORT RETURN (COUNT MIN MAX) (DATE) UTF-8 ALL", 2, 10));
-                ImapLatencyBenchmark.report("SORT RETURN (COUNT MIN MAX) (SUBJECT) UTF-8 ALL" + over,
-                        ImapLatencyBenchmark.time(client, "SORT RETURN (COUNT MIN MAX) (SUBJECT) UTF-8 ALL", 2, 10));
+                for (String command : COMMANDS) {
+                    ImapLatencyBenchmark.report(command + over, ImapLatencyBenchmark.time(client, command, 2, 10));
+                }
             }
         }
         System.exit(0);
