@@ -93,8 +93,11 @@ public class MessageSearch {
         for (SortCriterion sort : order) {
             keys.add(sort.key().expression() + (sort.reverse() ? " DESC" : ""));
         }
-        String sql = "SELECT m.uid, c.sort_subject IS NULL FROM messages m" + contents(substrings)
-                + " WHERE m.mailbox_id = ? AND " + condition + " ORDER BY " + String.join(", ", keys) + ", m.uid";
+        // ARRIVAL and SIZE are on messages: without content criteria, no join (and no keys to fill)
+        boolean needsContent = query.needsContent || order.stream().anyMatch(sort -> sort.key().needsContent());
+        String sql = "SELECT m.uid, " + (needsContent ? "c.sort_subject IS NULL" : "FALSE") + " FROM messages m"
+                + (needsContent ? contents(substrings) : "") + " WHERE m.mailbox_id = ? AND " + condition
+                + " ORDER BY " + String.join(", ", keys) + ", m.uid";
         for (int attempt = 0; ; attempt++) {
             LongRows uids = new LongRows();
             boolean[] missing = {false};

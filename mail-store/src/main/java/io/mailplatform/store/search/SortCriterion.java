@@ -35,5 +35,10 @@ public record SortCriterion(Key key, boolean reverse) {
         String expression() {
             return expression;
         }
+
+        /** Whether the key is a column of the content (the others are on {@code messages}). */
+        boolean needsContent() {
+            return expression.contains("c.");
+        }
     }
 }
