@@ -9,6 +9,7 @@ import io.mailplatform.core.sort.SortKeys;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 /**
  * The values of the summary columns of {@code message_contents} (migrations V2, V25, V30) for one message,
@@ -33,7 +34,7 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
     /** Header text columns are capped (characters): SEARCH compares substrings, a megabyte Subject is junk. */
     public static final int HEADER_TEXT_LIMIT = 16 * 1024;
 
-    /** The sort key columns (V30), in the order of {@link #sortParameters()}. */
+    /** The sort key columns (V30), in the order of {@link #sortParameters(SortKeys)}. */
     public static final String SORT_COLUMNS = "sort_subject, sort_from, sort_to, sort_cc, sort_display_from, sort_display_to";
 
     /** The column list, in the order of {@link #parameters()}. */
@@ -42,7 +43,8 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
             + SORT_COLUMNS;
 
     /** JDBC placeholders matching {@link #COLUMNS}. */
-    public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?";
+    public static final String PLACEHOLDERS =
+            "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?";
 
     /** {@link #PLACEHOLDERS} with the column types, for an {@code INSERT ... SELECT}, where nothing else gives them. */
     public static final String TYPED_PLACEHOLDERS = "?::bytea, ?::timestamptz, ?::date, ?::text, ?::text, ?::text, ?::text,"
@@ -69,7 +71,7 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
     public Object[] parameters() {
         Object[] text = {summary, sentDate, sentDay, subject, fromText, toText, ccText, bccText, searchText, headerText};
         Object[] sort = sortParameters(sortKeys);
-        Object[] all = java.util.Arrays.copyOf(text, text.length + sort.length);
+        Object[] all = Arrays.copyOf(text, text.length + sort.length);
         System.arraycopy(sort, 0, all, text.length, sort.length);
         return all;
     }

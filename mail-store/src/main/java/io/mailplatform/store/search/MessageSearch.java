@@ -31,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own with {@code statement_timeout} set for that transaction only
  * ({@code mail.store.limits.search-timeout}); a search that takes longer is cancelled by PostgreSQL
  * and ends in a {@code StoreTimeoutException}.
+ *
+ * <p>SORT (RFC 5256) is the same query ordered by the sort keys kept with each content (migration
+ * V30), so a mailbox is sorted without parsing or loading a message.
  */
 @Repository
 public class MessageSearch {
