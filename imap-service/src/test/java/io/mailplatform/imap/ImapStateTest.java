@@ -47,6 +47,7 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("UNSELECT", "UNSELECT");
         EXAMPLES.put("EXPUNGE", "EXPUNGE");
         EXAMPLES.put("SEARCH", "SEARCH ALL");
+        EXAMPLES.put("SORT", "SORT (DATE) UTF-8 ALL");
         EXAMPLES.put("FETCH", "FETCH 1 FLAGS");
         EXAMPLES.put("STORE", "STORE 1 +FLAGS (\\Deleted)");
         EXAMPLES.put("COPY", "COPY 1 Trash");
@@ -93,7 +94,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(22);
+        assertThat(invalid).hasSize(23);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

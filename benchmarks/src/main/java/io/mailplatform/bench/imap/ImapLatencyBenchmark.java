@@ -63,7 +63,7 @@ public final class ImapLatencyBenchmark {
         System.exit(0);
     }
 
-    private static double[] time(BenchImapClient client, String command, int warmups, int runs) throws Exception {
+    static double[] time(BenchImapClient client, String command, int warmups, int runs) throws Exception {
         for (int i = 0; i < warmups; i++) {
             client.command(command);
         }
@@ -82,7 +82,7 @@ public final class ImapLatencyBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static void report(String what, double[] millis) {
+    static void report(String what, double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%-62s median %8.1f ms  p90 %8.1f ms  min %8.1f ms%n", what,

@@ -13,7 +13,7 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         MailboxCommands.Lsub, MailboxCommands.Namespace, MailboxCommands.Status, MailboxCommands.Append,
         MailboxCommands.Idle,
         MessageCommands.Check, MessageCommands.Close, MessageCommands.Unselect, MessageCommands.Expunge,
-        MessageCommands.Search, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
+        MessageCommands.Search, MessageCommands.Sort, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
         MessageCommands.Move {
 
     /** The client's tag, echoed in the completion response. */

@@ -3,6 +3,7 @@ package io.mailplatform.imap.command;
 import io.mailplatform.imap.fetch.FetchItem;
 import io.mailplatform.imap.search.SearchKey;
 import io.mailplatform.store.mailbox.FlagMode;
+import io.mailplatform.store.search.SortCriterion;
 import java.util.List;
 
 /** Commands of the selected state (RFC 9051 §6.4, RFC 3501 §6.4.1 CHECK), each with its UID form. */
@@ -45,6 +46,23 @@ public final class MessageCommands {
             implements ImapCommand {
         public Search {
             returns = returns == null ? null : List.copyOf(returns);
+        }
+    }
+
+    /**
+     * SORT or UID SORT (RFC 5256 §3), with ESORT result options (RFC 5267 §3.2).
+     *
+     * @param returns the RETURN options, or null when absent (then the answer is a SORT response);
+     *        an empty list means ALL
+     * @param criteria the sort criteria, at least one
+     * @param charset the charset of the search criteria, required by RFC 5256
+     * @param key the search criteria; several top-level keys are an {@link SearchKey.And}
+     */
+    public record Sort(String tag, boolean uid, List<SearchReturn> returns, List<SortCriterion> criteria, String charset,
+            SearchKey key) implements ImapCommand {
+        public Sort {
+            returns = returns == null ? null : List.copyOf(returns);
+            criteria = List.copyOf(criteria);
         }
     }
 

@@ -65,8 +65,16 @@ final class MailboxEncoders {
     }
 
     static void search(ImapResponse.Search search, ImapWriter w) {
-        w.raw("* SEARCH");
-        for (long number : search.numbers()) {
+        numbers("* SEARCH", search.numbers(), w);
+    }
+
+    static void sort(ImapResponse.Sort sort, ImapWriter w) {
+        numbers("* SORT", sort.numbers(), w);
+    }
+
+    private static void numbers(String response, long[] numbers, ImapWriter w) {
+        w.raw(response);
+        for (long number : numbers) {
             w.sp().number(number);
         }
         w.crlf();

@@ -22,6 +22,7 @@ public final class ResponseEncoders {
         register(ImapResponse.MailboxList.class, MailboxEncoders::list);
         register(ImapResponse.StatusData.class, MailboxEncoders::statusData);
         register(ImapResponse.Search.class, MailboxEncoders::search);
+        register(ImapResponse.Sort.class, MailboxEncoders::sort);
         register(ImapResponse.Esearch.class, MailboxEncoders::esearch);
         register(ImapResponse.Fetch.class, FetchEncoder::fetch);
     }

@@ -3,17 +3,13 @@ package io.mailplatform.imap.process;
 import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.command.MessageCommands.SearchReturn;
 import io.mailplatform.imap.config.ImapProperties;
-import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
-import io.mailplatform.imap.response.ResponseCode;
-import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.imap.search.SearchPlanner;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.search.MessageSearch;
 import io.mailplatform.store.search.SearchCriterion;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SearchProcessor implements CommandProcessor {
-    private static final List<String> CHARSETS = List.of("UTF-8", "US-ASCII");
-
     private final MessageSearch search;
     private final int substringSearchMaxMessages;
 
@@ -48,40 +42,18 @@ public class SearchProcessor implements CommandProcessor {
                 // taking too long); a successful one fills it below
                 selected.saveSearch(new long[0]);
             }
-            if (command.charset() != null && CHARSETS.stream().noneMatch(c -> c.equalsIgnoreCase(command.charset()))) {
-                throw new ImapNoException(ResponseCode.badCharset(CHARSETS), command.charset() + " is not supported");
-            }
+            SearchResults.requireCharset(command.charset());
             long[] found = search.search(selected.mailbox(), criterion, selected.exists() <= substringSearchMaxMessages);
-            long[] uids = Arrays.stream(found).filter(uid -> selected.msnOf(uid) > 0).toArray();
-            long[] numbers = command.uid() ? uids : Arrays.stream(uids).map(selected::msnOf).toArray();
+            long[] uids = SearchResults.visible(found, selected);
+            long[] numbers = SearchResults.numbers(uids, command.uid(), selected);
 
             if (returns == null && !session.rev2()) {
                 out.untagged(new ImapResponse.Search(numbers));
                 return done(command);
             }
             // no RETURN (IMAP4rev2) or RETURN () means ALL (RFC 9051 §6.4.4)
-            List<SearchReturn> options = returns == null || returns.isEmpty() ? List.of(SearchReturn.ALL) : returns;
-            boolean min = options.contains(SearchReturn.MIN);
-            boolean max = options.contains(SearchReturn.MAX);
-            boolean all = options.contains(SearchReturn.ALL);
-            boolean count = options.contains(SearchReturn.COUNT);
-            if (save) {
-                // RFC 9051 §6.4.4.1 table 4: with only MIN and/or MAX, "$" holds just those
-                if ((min || max) && !all && !count && uids.length > 0) {
-                    long first = uids[0];
-                    long last = uids[uids.length - 1];
-                    selected.saveSearch(min && max ? (first == last ? new long[] {first} : new long[] {first, last})
-                            : new long[] {min ? first : last});
-                } else {
-                    selected.saveSearch(uids);
-                }
-            }
-            if (min || max || all || count) {
-                boolean any = numbers.length > 0;
-                out.untagged(new ImapResponse.Esearch(command.tag(), command.uid(),
-                        min && any ? numbers[0] : null, max && any ? numbers[numbers.length - 1] : null,
-                        all && any ? UidSets.format(numbers) : null, count ? (long) numbers.length : null));
-            }
+            SearchResults.answer(command.tag(), command.uid(), returns == null ? List.of() : returns, uids, numbers,
+                    selected, out);
             return done(command);
         });
     }

@@ -86,6 +86,10 @@ public sealed interface ImapResponse {
     record Search(long[] numbers) implements ImapResponse {
     }
 
+    /** SORT (RFC 5256 §4): the numbers in sort order. */
+    record Sort(long[] numbers) implements ImapResponse {
+    }
+
     /**
      * ESEARCH (RFC 9051 §7.3.4): only the non-null items are written.
      *

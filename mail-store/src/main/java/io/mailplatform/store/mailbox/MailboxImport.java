@@ -64,7 +64,7 @@ public class MailboxImport {
         byte[][] summaries = new byte[n][];
         Timestamp[] sentDates = new Timestamp[n];
         String[] sentDays = new String[n];
-        String[][] texts = new String[7][n];
+        String[][] texts = new String[13][n];
         short[] flags = new short[n];
         String[] keywords = new String[n];
         Timestamp[] dates = new Timestamp[n];
@@ -84,6 +84,10 @@ public class MailboxImport {
             texts[4][i] = columns.bccText();
             texts[5][i] = columns.searchText();
             texts[6][i] = columns.headerText();
+            Object[] sortKeys = SummaryColumns.sortParameters(columns.sortKeys());
+            for (int k = 0; k < sortKeys.length; k++) {
+                texts[7 + k][i] = (String) sortKeys[k];
+            }
             flags[i] = (short) message.flags().system();
             keywords[i] = String.join(String.valueOf(KEYWORD_SEPARATOR), message.flags().keywords().stream().sorted().toList());
             dates[i] = Timestamp.from(message.internalDate());
@@ -98,15 +102,20 @@ public class MailboxImport {
                     .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
             jdbc.sql("""
                     INSERT INTO message_contents (id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text,
-                                                  to_text, cc_text, bcc_text, search_vector, header_vector)
+                                                  to_text, cc_text, bcc_text, search_vector, header_vector, sort_subject,
+                                                  sort_from, sort_to, sort_cc, sort_display_from, sort_display_to)
                     SELECT id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text, to_text, cc_text,
-                           bcc_text, to_tsvector('simple', search), to_tsvector('simple', headers)
+                           bcc_text, to_tsvector('simple', search), to_tsvector('simple', headers), sort_subject,
+                           sort_from, sort_to, sort_cc, sort_display_from, sort_display_to
                     FROM unnest(?::bigint[], ?::int[], ?::int[], ?::bytea[], ?::bytea[], ?::timestamptz[], ?::date[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                          AS t(id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text, to_text, cc_text,
-                              bcc_text, search, headers)""")
+                              bcc_text, search, headers, sort_subject, sort_from, sort_to, sort_cc, sort_display_from,
+                              sort_display_to)""")
                     .params(contentIds, sizes, bodyOffsets, raws, summaries, sentDates, sentDays, texts[0], texts[1],
-                            texts[2], texts[3], texts[4], texts[5], texts[6])
+                            texts[2], texts[3], texts[4], texts[5], texts[6], texts[7], texts[8], texts[9], texts[10],
+                            texts[11], texts[12])
                     .update();
             long[] uids = new long[n];
             for (int i = 0; i < n; i++) {

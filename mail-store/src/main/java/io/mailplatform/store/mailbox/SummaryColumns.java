@@ -5,12 +5,14 @@ import io.mailplatform.core.mime.ImapEnvelope;
 import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.core.mime.MessageSummaryCodec;
 import io.mailplatform.core.mime.MessageSummaryParser;
+import io.mailplatform.core.sort.SortKeys;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 /**
- * The values of the summary columns of {@code message_contents} (migrations V2, V25) for one message,
+ * The values of the summary columns of {@code message_contents} (migrations V2, V25, V30) for one message,
  * from one parse. {@link MailboxService} stores them with every content it inserts; a writer with
  * its own batched INSERT uses {@link #COLUMNS}, {@link #PLACEHOLDERS} and {@link #parameters()}.
  *
@@ -24,23 +26,30 @@ import java.time.OffsetDateTime;
  * @param bccText decoded Bcc display text
  * @param searchText the text for {@code search_vector}
  * @param headerText the text for {@code header_vector}: every header field of the message and its parts
+ * @param sortKeys the text keys of IMAP SORT
  */
 public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentDay, String subject, String fromText,
-        String toText, String ccText, String bccText, String searchText, String headerText) {
+        String toText, String ccText, String bccText, String searchText, String headerText, SortKeys sortKeys) {
 
     /** Header text columns are capped (characters): SEARCH compares substrings, a megabyte Subject is junk. */
     public static final int HEADER_TEXT_LIMIT = 16 * 1024;
 
+    /** The sort key columns (V30), in the order of {@link #sortParameters(SortKeys)}. */
+    public static final String SORT_COLUMNS = "sort_subject, sort_from, sort_to, sort_cc, sort_display_from, sort_display_to";
+
     /** The column list, in the order of {@link #parameters()}. */
     public static final String COLUMNS =
-            "summary, sent_date, sent_day, subject, from_text, to_text, cc_text, bcc_text, search_vector, header_vector";
+            "summary, sent_date, sent_day, subject, from_text, to_text, cc_text, bcc_text, search_vector, header_vector, "
+            + SORT_COLUMNS;
 
     /** JDBC placeholders matching {@link #COLUMNS}. */
-    public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?)";
+    public static final String PLACEHOLDERS =
+            "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?";
 
     /** {@link #PLACEHOLDERS} with the column types, for an {@code INSERT ... SELECT}, where nothing else gives them. */
     public static final String TYPED_PLACEHOLDERS = "?::bytea, ?::timestamptz, ?::date, ?::text, ?::text, ?::text, ?::text,"
-            + " ?::text, to_tsvector('simple', ?::text), to_tsvector('simple', ?::text)";
+            + " ?::text, to_tsvector('simple', ?::text), to_tsvector('simple', ?::text), ?::text, ?::text, ?::text, ?::text,"
+            + " ?::text, ?::text";
 
     /** Parses the message once and derives every column. */
     public static SummaryColumns of(byte[] raw) {
@@ -55,12 +64,21 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
                 text(HeaderText.decode(envelope.subject())), text(HeaderText.addresses(envelope.from())),
                 text(HeaderText.addresses(envelope.to())), text(HeaderText.addresses(envelope.cc())),
                 text(HeaderText.addresses(envelope.bcc())), summary.searchText() == null ? "" : summary.searchText(),
-                summary.headerText() == null ? "" : summary.headerText());
+                summary.headerText() == null ? "" : summary.headerText(), SortKeys.of(envelope));
     }
 
     /** The JDBC parameters for {@link #PLACEHOLDERS}. */
     public Object[] parameters() {
-        return new Object[] {summary, sentDate, sentDay, subject, fromText, toText, ccText, bccText, searchText, headerText};
+        Object[] text = {summary, sentDate, sentDay, subject, fromText, toText, ccText, bccText, searchText, headerText};
+        Object[] sort = sortParameters(sortKeys);
+        Object[] all = Arrays.copyOf(text, text.length + sort.length);
+        System.arraycopy(sort, 0, all, text.length, sort.length);
+        return all;
+    }
+
+    /** The JDBC parameters for {@link #SORT_COLUMNS}. */
+    public static Object[] sortParameters(SortKeys keys) {
+        return new Object[] {keys.subject(), keys.from(), keys.to(), keys.cc(), keys.displayFrom(), keys.displayTo()};
     }
 
     /** PostgreSQL text holds no NUL; capped. */

@@ -4,6 +4,7 @@ import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.jdbc.LongRows;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents;
+import io.mailplatform.store.mailbox.SortKeyBackfill;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own with {@code statement_timeout} set for that transaction only
  * ({@code mail.store.limits.search-timeout}); a search that takes longer is cancelled by PostgreSQL
  * and ends in a {@code StoreTimeoutException}.
+ *
+ * <p>SORT (RFC 5256) is the same query ordered by the sort keys kept with each content (migration
+ * V30), so a mailbox is sorted without parsing or loading a message.
  */
 @Repository
 public class MessageSearch {
@@ -40,9 +44,12 @@ public class MessageSearch {
     private final JdbcClient jdbc;
     private final TransactionTemplate searches;
     private final String timeout;
+    private final SortKeyBackfill sortKeys;
 
-    public MessageSearch(JdbcClient jdbc, PlatformTransactionManager transactionManager, StoreProperties properties) {
+    public MessageSearch(JdbcClient jdbc, PlatformTransactionManager transactionManager, StoreProperties properties,
+            SortKeyBackfill sortKeys) {
         this.jdbc = jdbc;
+        this.sortKeys = sortKeys;
         this.searches = new TransactionTemplate(transactionManager);
         // its own transaction even inside a caller's: the timeout must not reach the caller's statements
         searches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -65,22 +72,66 @@ public class MessageSearch {
     public long[] search(Mailbox mailbox, SearchCriterion criterion, boolean substrings) {
         Query query = new Query(substrings);
         String condition = query.condition(criterion, false);
-        String sql = "SELECT m.uid FROM messages m" + (!query.needsContent ? ""
-                // a substring test reads every message's words: keep it to this mailbox's rows, each
-                // content fetched by its key, rather than let the planner scan every content
-                : substrings ? " JOIN LATERAL (SELECT * FROM message_contents c WHERE c.id = m.content_id OFFSET 0) c ON TRUE"
-                : " JOIN message_contents c ON c.id = m.content_id")
+        String sql = "SELECT m.uid FROM messages m" + (query.needsContent ? contents(substrings) : "")
                 + " WHERE m.mailbox_id = ? AND " + condition + " ORDER BY m.uid";
+        LongRows uids = new LongRows();
+        run(mailbox, sql, query, uids::processRow);
+        return uids.toArray();
+    }
+
+    /**
+     * The UIDs of the mailbox's messages that match, in the order of the sort criteria (RFC 5256
+     * §3), messages equal by every criterion in UID (hence sequence number) order. The keys come
+     * from the summary columns; contents stored before those existed get theirs first, once.
+     *
+     * @param substrings as for {@link #search(Mailbox, SearchCriterion, boolean)}
+     */
+    public long[] sort(Mailbox mailbox, SearchCriterion criterion, boolean substrings, List<SortCriterion> order) {
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException("no sort criterion");
+        }
+        Query query = new Query(substrings);
+        String condition = query.condition(criterion, false);
+        List<String> keys = new ArrayList<>();
+        for (SortCriterion sort : order) {
+            keys.add(sort.key().expression() + (sort.reverse() ? " DESC" : ""));
+        }
+        // ARRIVAL and SIZE are on messages: without content criteria, no join (and no keys to fill)
+        boolean needsContent = query.needsContent || order.stream().anyMatch(sort -> sort.key().needsContent());
+        String sql = "SELECT m.uid, " + (needsContent ? "c.sort_subject IS NULL" : "FALSE") + " FROM messages m"
+                + (needsContent ? contents(substrings) : "") + " WHERE m.mailbox_id = ? AND " + condition
+                + " ORDER BY " + String.join(", ", keys) + ", m.uid";
+        for (int attempt = 0; ; attempt++) {
+            LongRows uids = new LongRows();
+            boolean[] missing = {false};
+            run(mailbox, sql, query, rs -> {
+                uids.add(rs.getLong(1));
+                missing[0] |= rs.getBoolean(2);
+            });
+            if (!missing[0] || attempt > 0 || sortKeys.fill(mailbox) == 0) {
+                return uids.toArray();
+            }
+        }
+    }
+
+    /**
+     * The join of each message's content. A substring test reads every message's words: it keeps to
+     * this mailbox's rows, each content fetched by its key, rather than let the planner scan every content.
+     */
+    private static String contents(boolean substrings) {
+        return substrings ? " JOIN LATERAL (SELECT * FROM message_contents c WHERE c.id = m.content_id OFFSET 0) c ON TRUE"
+                : " JOIN message_contents c ON c.id = m.content_id";
+    }
+
+    private void run(Mailbox mailbox, String sql, Query query, org.springframework.jdbc.core.RowCallbackHandler rows) {
         List<Object> params = new ArrayList<>();
         params.add(mailbox.id());
         params.addAll(query.params);
-        LongRows uids = new LongRows();
         searches.executeWithoutResult(status -> {
             // is_local: the setting ends with this transaction, never reaching the pooled connection's next user
             jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(timeout).query().singleValue();
-            jdbc.sql(sql).params(params).query(uids);
+            jdbc.sql(sql).params(params).query(rows);
         });
-        return uids.toArray();
     }
 
     private static final class Query {

@@ -1,0 +1,44 @@
+package io.mailplatform.store.search;
+
+/**
+ * One sort criterion of IMAP SORT (RFC 5256 §3, RFC 5957), optionally REVERSE.
+ *
+ * @param key what is compared
+ * @param reverse whether the order of this key is reversed
+ */
+public record SortCriterion(Key key, boolean reverse) {
+
+    /** The sort keys, named as in the RFCs. */
+    public enum Key {
+        /** Internal date and time. */
+        ARRIVAL("m.internal_date"),
+        /** addr-mailbox of the first Cc address. */
+        CC("c.sort_cc COLLATE \"C\""),
+        /** Sent date and time (Date header, in UTC), or the internal date when there is none. */
+        DATE("coalesce(c.sent_date, m.internal_date)"),
+        FROM("c.sort_from COLLATE \"C\""),
+        SIZE("m.size"),
+        /** The base subject (RFC 5256 §2.1). */
+        SUBJECT("c.sort_subject COLLATE \"C\""),
+        TO("c.sort_to COLLATE \"C\""),
+        /** RFC 5957: the display name of the first From address, or its address. */
+        DISPLAYFROM("c.sort_display_from COLLATE \"C\""),
+        DISPLAYTO("c.sort_display_to COLLATE \"C\"");
+
+        private final String expression;
+
+        Key(String expression) {
+            this.expression = expression;
+        }
+
+        /** The SQL expression over {@code messages m} and {@code message_contents c} that orders by this key. */
+        String expression() {
+            return expression;
+        }
+
+        /** Whether the key is a column of the content (the others are on {@code messages}). */
+        boolean needsContent() {
+            return expression.contains("c.");
+        }
+    }
+}

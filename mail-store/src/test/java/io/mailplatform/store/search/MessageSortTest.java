@@ -1,0 +1,129 @@
+package io.mailplatform.store.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailplatform.store.StoreTestApplication;
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.mailbox.InboundMessage;
+import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxDelivery;
+import io.mailplatform.store.mailbox.MailboxImport;
+import io.mailplatform.store.mailbox.MailboxService;
+import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.testsupport.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * SORT as the store runs it (RFC 5256): every writer of contents (APPEND, delivery, import) stores
+ * the same sort keys, and contents stored without them (before migration V30) get them at their
+ * first SORT, from the stored envelope or, lacking a summary, the message, with the same order.
+ */
+@SpringBootTest(classes = StoreTestApplication.class)
+@RealInfrastructure(kafka = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MessageSortTest {
+    private static final String ZED = "From: Zed <zed@sort.test>\r\nSubject: Re: [list] lunch\r\n\r\nx\r\n";
+    private static final String ADAM = "From: =?UTF-8?Q?=C3=84dam?= <adam@sort.test>\r\nSubject: Fwd: budget\r\n\r\nx\r\n";
+    private static final String NOBODY = "Subject: [Fwd: Agenda]\r\n\r\nx\r\n";
+    private static final List<SortCriterion> BY_SUBJECT = List.of(new SortCriterion(SortCriterion.Key.SUBJECT, false));
+    private static final List<SortCriterion> BY_FROM = List.of(new SortCriterion(SortCriterion.Key.FROM, false));
+    private static final List<SortCriterion> BY_DISPLAY_FROM_REVERSED =
+            List.of(new SortCriterion(SortCriterion.Key.DISPLAYFROM, true));
+
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    MailboxDelivery delivery;
+    @Autowired
+    MailboxImport importer;
+    @Autowired
+    MessageSearch search;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Account account;
+
+    @BeforeAll
+    void account() throws Exception {
+        directory.createDomain("sort.test");
+        account = directory.createAccount("sorter@sort.test", "secret-s");
+    }
+
+    private static byte[] bytes(String message) {
+        return message.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long[] sort(Mailbox box, List<SortCriterion> order) {
+        return search.sort(box, new SearchCriterion.All(), false, order);
+    }
+
+    private Map<String, Object> keys(Mailbox box, long uid) {
+        return jdbc.sql("SELECT c.sort_subject, c.sort_from, c.sort_display_from FROM messages m"
+                + " JOIN message_contents c ON c.id = m.content_id WHERE m.mailbox_id = ? AND m.uid = ?")
+                .params(box.id(), uid).query().singleRow();
+    }
+
+    private void assertOrders(Mailbox box) {
+        // subjects LUNCH, BUDGET, AGENDA; mailboxes ZED, ADAM, none; display names zed, ädam, none
+        assertThat(sort(box, BY_SUBJECT)).as(box.name()).containsExactly(3, 2, 1);
+        assertThat(sort(box, BY_FROM)).as(box.name()).containsExactly(3, 2, 1);
+        assertThat(sort(box, BY_DISPLAY_FROM_REVERSED)).as(box.name()).containsExactly(2, 1, 3);
+    }
+
+    @Test
+    void everyWriterStoresTheSameKeys() {
+        Mailbox appended = mailboxes.create(account.id(), "Appended");
+        for (String message : List.of(ZED, ADAM, NOBODY)) {
+            mailboxes.append(appended, bytes(message), MessageFlags.NONE, Instant.now());
+        }
+        Mailbox delivered = mailboxes.require(account.id(), Mailbox.INBOX);
+        for (String message : List.of(ZED, ADAM, NOBODY)) {
+            delivery.deliver(List.of(new InboundMessage("ENV-SORT-" + message.length(), bytes(message), Instant.now(),
+                    List.of(new InboundMessage.LocalCopy("sorter@sort.test", account.id(), Mailbox.INBOX, null,
+                            MessageFlags.NONE, null, null)), List.of())));
+        }
+        Mailbox imported = mailboxes.create(account.id(), "Imported");
+        importer.importMessages(imported, List.of(ZED, ADAM, NOBODY).stream()
+                .map(m -> new MailboxImport.ImportedMessage(bytes(m), MessageFlags.NONE, Instant.now())).toList());
+        for (Mailbox box : List.of(appended, delivered, imported)) {
+            assertThat(keys(box, 1)).as(box.name()).containsEntry("sort_subject", "LUNCH").containsEntry("sort_from", "ZED")
+                    .containsEntry("sort_display_from", "zed");
+            assertThat(keys(box, 2)).as(box.name()).containsEntry("sort_subject", "BUDGET").containsEntry("sort_from", "ADAM")
+                    .containsEntry("sort_display_from", "ädam");
+            assertThat(keys(box, 3)).as(box.name()).containsEntry("sort_subject", "AGENDA").containsEntry("sort_from", "")
+                    .containsEntry("sort_display_from", "");
+            assertOrders(box);
+        }
+    }
+
+    @Test
+    void contentsStoredWithoutKeysGetThemAtTheirFirstSort() {
+        Mailbox box = mailboxes.create(account.id(), "Older");
+        for (String message : List.of(ZED, ADAM, NOBODY)) {
+            mailboxes.append(box, bytes(message), MessageFlags.NONE, Instant.now());
+        }
+        // as stored before V30; the last one also before its summary existed
+        jdbc.sql("UPDATE message_contents c SET sort_subject = NULL, sort_from = NULL, sort_to = NULL, sort_cc = NULL,"
+                + " sort_display_from = NULL, sort_display_to = NULL FROM messages m"
+                + " WHERE m.content_id = c.id AND m.mailbox_id = ?").param(box.id()).update();
+        jdbc.sql("UPDATE message_contents c SET summary = NULL FROM messages m"
+                + " WHERE m.content_id = c.id AND m.mailbox_id = ? AND m.uid = 3").param(box.id()).update();
+        assertThat(keys(box, 1).get("sort_subject")).isNull();
+
+        assertOrders(box);
+        assertThat(keys(box, 1)).containsEntry("sort_subject", "LUNCH").containsEntry("sort_from", "ZED");
+        assertThat(keys(box, 3)).containsEntry("sort_subject", "AGENDA").containsEntry("sort_display_from", "");
+    }
+}
