@@ -6,14 +6,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,42 +56,22 @@ class StandaloneKillTest {
             "--mail.imap.tls-port=0", "--mail.admin.password=admin-secret", "--mail.delivery.spf.enabled=false",
             "--mail.standalone.domain=kill.test", "--mail.standalone.account=" + RECIPIENT,
             "--mail.standalone.password=kim-secret"};
-        Set<String> attempted = ConcurrentHashMap.newKeySet();
-        Set<String> accepted = ConcurrentHashMap.newKeySet();
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         Process first = launch(args);
         // the embedded PostgreSQL outlives a killed platform; the next start stops it, and so does this test if it must
         List<ProcessHandle> children = first.descendants().toList();
+        SmtpLoad load;
         try {
-            for (int s = 0; s < SENDERS; s++) {
-                int sender = s;
-                senders.execute(() -> SmtpLoad.sendUntilRefused(mx, RECIPIENT, sender, attempted, accepted));
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (accepted.size() < 100 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(accepted).as("messages accepted before the kill").hasSizeGreaterThanOrEqualTo(20);
+            load = new SmtpLoad(mx, RECIPIENT, SENDERS, 100);
+            assertThat(load.accepted).as("messages accepted before the kill").hasSizeGreaterThanOrEqualTo(20);
         } finally {
             first.destroyForcibly(); // SIGKILL, while the senders are still sending
             first.waitFor();
         }
-        senders.shutdown();
-        assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-
-        try (EmbeddedPlatform second = new EmbeddedPlatform(args)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            List<String> stored = StandaloneShutdownTest.storedSubjects(second, RECIPIENT);
-            while (!stored.containsAll(accepted) && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                stored = StandaloneShutdownTest.storedSubjects(second, RECIPIENT);
+        try (load) {
+            load.awaitSenders();
+            try (EmbeddedPlatform second = new EmbeddedPlatform(args)) {
+                load.assertStoredOnce(second, RECIPIENT);
             }
-            Thread.sleep(1000); // a duplicate would arrive right behind
-            stored = StandaloneShutdownTest.storedSubjects(second, RECIPIENT);
-            System.out.printf("SIGKILL under load: attempted %d, accepted %d, stored %d%n", attempted.size(),
-                    accepted.size(), stored.size());
-            assertThat(stored).containsAll(accepted).doesNotHaveDuplicates();
-            assertThat(attempted).containsAll(stored); // nothing that was not sent
         } finally {
             children.forEach(ProcessHandle::destroyForcibly);
         }
