@@ -44,7 +44,7 @@ fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
 STANDALONE_HEAP=${PLATFORM_HEAP:-1g} standalone_start "$BASE" "$OUT/run" "$OUT/platform.log" "$ADMIN" soak0@example.test \
-  "$PASS" --mail.delivery.spf.enabled=false || fail "see above"
+  "$PASS" --mail.pop3.allow-plaintext-auth=true --mail.delivery.spf.enabled=false || fail "see above"
 # soak0 exists already (the standalone's first account)
 for n in $(seq 1 $((IMAP_ACCOUNTS + POP3_ACCOUNTS - 1))); do
   standalone_account "$BASE" "$ADMIN" "soak$n@example.test" "$PASS" || fail "see above"

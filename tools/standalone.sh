@@ -1,7 +1,7 @@
 # The standalone platform for scripts that test it from outside (tools/imaptest/run.sh, benchmarks/soak.sh):
 # on loopback ports from a port base (IMAP base+143, IMAPS +993, MX +525, submission +587, submissions +465,
 # POP3 +110, POP3S +995, HTTPS +80, PostgreSQL +433, Kafka +192 and +193, management +90), a data directory of
-# the caller's choosing, plaintext logins allowed (test clients do not speak TLS). Source it, then:
+# the caller's choosing, IMAP LOGIN allowed without TLS (imaptest does not speak it), otherwise default settings. Source it, then:
 #   standalone_start BASE DATA_DIR LOG ADMIN_PASSWORD ACCOUNT PASSWORD [--name=value ...]
 #       checks the ports are free, starts standalone/target/standalone.jar (STANDALONE_JAR) with JAVA (java) and
 #       -Xmx STANDALONE_HEAP (1g), sets STANDALONE_PID and waits (300 s at most) until it is running
@@ -31,7 +31,7 @@ standalone_start() {
     --mail.smtp.submissions-port=$((base + 465)) --mail.pop3.port=$((base + 110)) --mail.pop3.tls-port=$((base + 995)) \
     --mail.imap.port=$((base + 143)) --mail.imap.tls-port=$((base + 993)) --server.port=$((base + 80)) \
     --management.server.port=$((base + 90)) --mail.imap.allow-plaintext-auth=true \
-    --mail.pop3.allow-plaintext-auth=true "$@" >"$log" 2>&1 &
+    "$@" >"$log" 2>&1 &
   STANDALONE_PID=$!
   for _ in $(seq 300); do
     grep -q 'Mail platform is running' "$log" && return 0
