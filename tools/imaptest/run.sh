@@ -21,7 +21,6 @@ BASE=${IMAPTEST_PORT_BASE:-24000}
 JAR=${IMAPTEST_JAR:-$ROOT/standalone/target/standalone.jar}
 JAVA=${JAVA:-java}
 IMAP=$((BASE + 143))
-HTTPS=$((BASE + 80))
 PASS=imaptest-pass
 ADMIN=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 started=$(date +%s)
@@ -40,44 +39,15 @@ if [[ ! -f $JAR ]]; then
   (cd "$ROOT" && ./mvnw -q -DskipTests -pl standalone -am package)
 fi
 
-ports=("$IMAP" $((BASE + 993)) $((BASE + 525)) $((BASE + 587)) $((BASE + 465)) $((BASE + 110)) $((BASE + 995))
-       "$HTTPS" $((BASE + 433)) $((BASE + 192)) $((BASE + 193)) $((BASE + 90)))
-for port in "${ports[@]}"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    fail "port $port is in use; choose other ports with IMAPTEST_PORT_BASE"
-  fi
-done
-
-"$JAVA" -Xmx1g -jar "$JAR" --mail.admin.password="$ADMIN" --mail.standalone.data-dir="$OUT/data" \
-  --mail.standalone.postgres-port=$((BASE + 433)) --mail.standalone.kafka-port=$((BASE + 192)) \
-  --mail.standalone.kafka-controller-port=$((BASE + 193)) --mail.standalone.domain=example.test \
-  --mail.standalone.account=a@example.test --mail.standalone.password="$PASS" \
-  --mail.smtp.mx-port=$((BASE + 525)) --mail.smtp.submission-port=$((BASE + 587)) \
-  --mail.smtp.submissions-port=$((BASE + 465)) --mail.pop3.port=$((BASE + 110)) --mail.pop3.tls-port=$((BASE + 995)) \
-  --mail.imap.port="$IMAP" --mail.imap.tls-port=$((BASE + 993)) --server.port="$HTTPS" \
-  --management.server.port=$((BASE + 90)) \
-  --mail.imap.allow-plaintext-auth=true >"$OUT/platform.log" 2>&1 &
-PLATFORM=$!
-stop() {
-  if kill -0 "$PLATFORM" 2>/dev/null; then
-    kill "$PLATFORM"
-    wait "$PLATFORM" 2>/dev/null || true
-  fi
-}
-trap stop EXIT
-
-for _ in $(seq 300); do
-  grep -q 'Mail platform is running' "$OUT/platform.log" && break
-  kill -0 "$PLATFORM" 2>/dev/null || fail "the platform did not start, see $OUT/platform.log"
-  sleep 1
-done
-grep -q 'Mail platform is running' "$OUT/platform.log" || fail "the platform did not start within 300 s"
+# shellcheck source=../standalone.sh
+. "$ROOT/tools/standalone.sh"
+trap standalone_stop EXIT
+STANDALONE_JAR=$JAR standalone_start "$BASE" "$OUT/data" "$OUT/platform.log" "$ADMIN" a@example.test "$PASS" \
+  || fail "see above; the port base is IMAPTEST_PORT_BASE"
 
 # a@example.test exists already; imaptest's scripts use a second account, the stress runs ten more
 for user in b user1 user2 user3 user4 user5 user6 user7 user8 user9 user10; do
-  code=$(curl -sk -o /dev/null -w '%{http_code}' -u "admin:$ADMIN" -H 'Content-Type: application/json' \
-    -d "{\"address\":\"$user@example.test\",\"password\":\"$PASS\"}" "https://127.0.0.1:$HTTPS/api/admin/accounts")
-  [[ $code == 201 ]] || fail "creating $user@example.test answered HTTP $code"
+  standalone_account "$BASE" "$ADMIN" "$user@example.test" "$PASS" || fail "see above"
 done
 
 # 200 messages of 1 to 20 KB for the stress runs to append: plain text and multipart/alternative, CRLF

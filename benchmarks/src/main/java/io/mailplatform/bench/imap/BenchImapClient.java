@@ -2,6 +2,7 @@ package io.mailplatform.bench.imap;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,7 @@ import java.util.List;
  * A minimal blocking IMAP client for benchmarks: sends a command and reads the responses up to its
  * tagged completion, reading literals by their octet count (so a body never confuses it).
  */
-final class BenchImapClient implements AutoCloseable {
+public final class BenchImapClient implements Closeable {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final Socket socket;
@@ -35,13 +36,23 @@ final class BenchImapClient implements AutoCloseable {
         return login(host, port, BenchImapServer.ADDRESS, BenchImapServer.PASSWORD, true);
     }
 
+    /** Connects and logs in (LOGIN, so the server must allow it without TLS). */
+    public static BenchImapClient login(String host, int port, String user, String password) throws IOException {
+        return login(host, port, user, password, true);
+    }
+
     /** A client logged in over a plain connection; {@code noDelay} false leaves Nagle's algorithm on. */
     static BenchImapClient login(String host, int port, String user, String password, boolean noDelay)
             throws IOException {
         Socket socket = new Socket(host, port);
         socket.setTcpNoDelay(noDelay);
         BenchImapClient client = new BenchImapClient(socket);
-        client.command("LOGIN " + user + " " + password);
+        try {
+            client.command("LOGIN " + user + " " + password);
+        } catch (IOException e) {
+            client.close();
+            throw e;
+        }
         return client;
     }
 
@@ -74,7 +85,7 @@ final class BenchImapClient implements AutoCloseable {
     }
 
     /** Sends a command; returns its response lines (literal octets left out), the tagged line last. */
-    List<String> command(String command) throws IOException {
+    public List<String> command(String command) throws IOException {
         String t = "b" + (++tag);
         out.write((t + " " + command + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -96,6 +107,42 @@ final class BenchImapClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts IDLE (RFC 2177) and waits for the continuation; returns the lines before it. Read the
+     * updates with {@link #readLine}, then end it with {@link #done}.
+     */
+    public List<String> idle() throws IOException {
+        out.write(("b" + (++tag) + " IDLE\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine();
+            if (line.startsWith("+")) {
+                return lines;
+            }
+            if (line.startsWith("b" + tag + " ")) {
+                throw new IOException("IDLE: " + line);
+            }
+            lines.add(line);
+        }
+    }
+
+    /** Ends IDLE; returns the lines up to its tagged completion, that last. */
+    public List<String> done() throws IOException {
+        send("DONE");
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = readLine();
+            lines.add(line);
+            if (line.startsWith("b" + tag + " ")) {
+                if (!line.startsWith("b" + tag + " OK")) {
+                    throw new IOException("IDLE: " + line);
+                }
+                return lines;
+            }
+        }
+    }
+
     /** Sends raw text (e.g. IDLE's DONE) without waiting. */
     void send(String text) throws IOException {
         out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -103,7 +150,7 @@ final class BenchImapClient implements AutoCloseable {
     }
 
     /** One response line; a literal in it is consumed and left out of the text. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         while (true) {
             int b = in.read();

@@ -1,6 +1,7 @@
 package io.mailplatform.bench.pop3;
 
 import io.mailplatform.testsupport.Transcript;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSocket;
 
 /** A minimal POP3 client for the benchmark: buffered, counts octets, keeps no message in memory. */
-final class Pop3BenchClient implements AutoCloseable {
+public final class Pop3BenchClient implements Closeable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -31,7 +32,46 @@ final class Pop3BenchClient implements AutoCloseable {
     }
 
     static Pop3BenchClient plain(int port) throws IOException {
-        return new Pop3BenchClient(new Socket("127.0.0.1", port));
+        return plain("127.0.0.1", port);
+    }
+
+    public static Pop3BenchClient plain(String host, int port) throws IOException {
+        Socket socket = new Socket(host, port);
+        try {
+            return new Pop3BenchClient(socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** What {@link #retrieveAndDelete} tells about each message: its Subject and the time of its RETR. */
+    @FunctionalInterface
+    public interface Retrieved {
+        void message(String subject, long retrNanos);
+    }
+
+    /**
+     * Logs in, retrieves each message with RETR (one at a time), marks it deleted with DELE and quits,
+     * which removes them (RFC 1939 UPDATE state); returns how many there were.
+     */
+    public int retrieveAndDelete(String user, String password, Retrieved retrieved) throws IOException {
+        try (this) {
+            login(user, password);
+            String stat = command("STAT");
+            expectOk(stat);
+            int count = Integer.parseInt(stat.split(" ")[1]);
+            for (int i = 1; i <= count; i++) {
+                long start = System.nanoTime();
+                out.write(("RETR " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String subject = readSubject();
+                retrieved.message(subject, System.nanoTime() - start);
+                expectOk(command("DELE " + i));
+            }
+            expectOk(command("QUIT"));
+            return count;
+        }
     }
 
     static Pop3BenchClient tls(int port) throws IOException {
@@ -80,6 +120,26 @@ final class Pop3BenchClient implements AutoCloseable {
             long nanos = System.nanoTime() - start;
             command("QUIT");
             return new Round(count, octets, nanos);
+        }
+    }
+
+    /** Reads a RETR answer; returns its Subject field's value ("" without one). */
+    private String readSubject() throws IOException {
+        expectOk(readLine());
+        String subject = "";
+        boolean inHeader = true;
+        while (true) {
+            int length = readRaw();
+            if (length == 3 && line[0] == '.') {
+                return subject;
+            }
+            if (inHeader) {
+                String text = new String(line, 0, Math.max(0, length - 2), StandardCharsets.US_ASCII);
+                inHeader = !text.isEmpty();
+                if (text.regionMatches(true, 0, "Subject:", 0, 8)) {
+                    subject = text.substring(8).trim();
+                }
+            }
         }
     }
 

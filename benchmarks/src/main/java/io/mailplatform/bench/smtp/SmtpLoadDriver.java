@@ -1,11 +1,6 @@
 package io.mailplatform.bench.smtp;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,72 +125,33 @@ public final class SmtpLoadDriver {
     private static int connection(Options options, int messages, byte[] body, AtomicInteger next, AtomicInteger accepted,
             AtomicInteger refused, long[] latencies) throws IOException {
         int recorded = 0;
-        try (Socket socket = new Socket(options.host(), options.port())) {
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            expect(in, "220");
-            out.write("EHLO load.example\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            expect(in, "250");
-            byte[] envelope = ("MAIL FROM:<" + options.from() + "> SIZE=" + body.length + "\r\nRCPT TO:<" + options.to()
-                    + ">\r\nDATA\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (SmtpBenchSession session = SmtpBenchSession.open(options.host(), options.port())) {
+            byte[] envelope = SmtpBenchSession.envelope(options.from(), options.to(), body.length);
             while (next.getAndIncrement() < messages) {
-                out.write(envelope);
-                out.flush();
-                expect(in, "250");
-                expect(in, "250");
-                expect(in, "354");
-                long sent = System.nanoTime();
-                out.write(body);
-                out.flush();
-                String reply = reply(in);
+                SmtpBenchSession.Reply reply = session.send(envelope, body);
                 if (recorded < latencies.length - 1) {
-                    latencies[recorded++] = System.nanoTime() - sent;
+                    latencies[recorded++] = reply.nanos();
                 }
-                if (reply.startsWith("250")) {
+                if (reply.accepted()) {
                     accepted.incrementAndGet();
                 } else {
                     refused.incrementAndGet();
                 }
             }
-            out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            reply(in);
+            session.quit();
         }
         return recorded;
     }
 
-    private static void expect(InputStream in, String code) throws IOException {
-        String reply = reply(in);
-        if (!reply.startsWith(code)) {
-            throw new IOException("expected " + code + " but got " + reply);
-        }
-    }
-
-    /** Reads a whole reply (continuation lines included) and returns its last line. */
-    private static String reply(InputStream in) throws IOException {
-        while (true) {
-            StringBuilder line = new StringBuilder();
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (b != '\r') {
-                    line.append((char) b);
-                }
-            }
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return line.toString();
-            }
-        }
-    }
-
     /** A message of exactly {@code size} octets before the terminator: headers, then 78-octet lines. */
     public static byte[] body(int size) {
+        return body("From: load@example.org\r\nTo: bench@example.test\r\nSubject: load test\r\n", size);
+    }
+
+    /** The same with the given header section (CRLF-terminated fields; the blank line is added). */
+    public static byte[] body(String headers, int size) {
         StringBuilder text = new StringBuilder(size + 8);
-        text.append("From: load@example.org\r\nTo: bench@example.test\r\nSubject: load test\r\n\r\n");
+        text.append(headers).append("\r\n");
         String line = "The quick brown fox jumps over the lazy dog. 0123456789 abcdefghijklmnopqrst\r\n";
         while (text.length() + line.length() <= size) {
             text.append(line);
