@@ -60,14 +60,8 @@ class SessionAbuseTest extends GatewayTestBase {
         int commands = 100_000;
         long before = Heap.usedAfterGc();
         try (LineClient abuser = mx()) {
-            PipelinedFlood flood = PipelinedFlood.start(abuser, "NOOP", commands, OK::equals)
-                    .awaitUnderway(Duration.ofSeconds(30));
-            aWellBehavedClientIsServed();
-            long grown = Heap.usedAfterGc() - before;
-            PipelinedFlood.Outcome outcome = flood.finish(Duration.ofSeconds(120));
-            assertThat(outcome.replies()).isEqualTo(commands);
-            assertThat(outcome.writeFailure()).isNull();
-            assertThat(grown).as("heap growth during the flood").isLessThan(64L << 20);
+            PipelinedFlood.assertEachAnsweredWhileServing(abuser, "NOOP", commands, OK::equals,
+                    this::aWellBehavedClientIsServed, before, 64L << 20, Duration.ofSeconds(120));
             abuser.send("QUIT");
             assertThat(abuser.readLine()).startsWith("221 2.0.0 ");
         }

@@ -1,5 +1,7 @@
 package io.mailplatform.testsupport.abuse;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailplatform.testsupport.LineClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -76,6 +78,30 @@ public final class PipelinedFlood {
             System.arraycopy(one, 0, all, i * one.length, one.length);
         }
         return new PipelinedFlood(client, all, isReply, copies, Math.min(copies, 1000));
+    }
+
+    /** What another client does while the flood is on; it makes its own assertions. */
+    @FunctionalInterface
+    public interface Meanwhile {
+        void run() throws Exception;
+    }
+
+    /**
+     * Floods the connection with {@code copies} commands and, once the server is busy with them,
+     * runs the well-behaved client; then asserts that every command was answered, every byte of the
+     * flood went out, and the heap grew by less than {@code maxHeapGrowth} bytes from
+     * {@code heapBefore} (taken by the caller before it connected) while the flood was on.
+     */
+    public static void assertEachAnsweredWhileServing(LineClient client, String command, int copies,
+            Predicate<String> isReply, Meanwhile meanwhile, long heapBefore, long maxHeapGrowth, Duration finishWithin)
+            throws Exception {
+        PipelinedFlood flood = start(client, command, copies, isReply).awaitUnderway(Duration.ofSeconds(30));
+        meanwhile.run();
+        long grown = Heap.usedAfterGc() - heapBefore;
+        Outcome outcome = flood.finish(finishWithin);
+        assertThat(outcome.replies()).isEqualTo(copies);
+        assertThat(outcome.writeFailure()).isNull();
+        assertThat(grown).as("heap growth during the flood").isLessThan(maxHeapGrowth);
     }
 
     /** Waits until the server has answered the first thousand commands (so it is busy with the rest). */
