@@ -22,7 +22,7 @@ ONLY=${ONLY:-}
 for p in "$PF_PORT" "$SINK_PORT" "$OUR_PORT" "$KAFKA_PORT" $((KAFKA_PORT + 1)) $((KAFKA_PORT + 2)); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is taken" >&2; exit 1; fi
 done
-W=$(mktemp -d /tmp/relay-bench.XXXX); chmod 755 "$W"
+W=$(mktemp -d -t relay-bench.XXXX); chmod 755 "$W"
 SINK_PID=; OUR_PID=
 cleanup() {
   set +e

@@ -23,7 +23,7 @@ PROJECT=mailplatform-composetest
 STREAM=200
 started=$(date +%s)
 passed=0
-work=$(mktemp -d /tmp/compose-test.XXXXXX)
+work=$(mktemp -d -t compose-test.XXXXXX)
 step() { echo "--- compose test [$(($(date +%s) - started)) s]: $*"; }
 pass() { passed=$((passed + 1)); echo "    ok: $*"; }
 fail() {
