@@ -122,10 +122,16 @@ public record DeliveryProperties(
      *
      * @param enabled whether the signatures of mail from unauthenticated clients are checked (default true)
      * @param maxSignatures most signatures of one message checked, from the top (default 5)
+     * @param sign whether authenticated submissions are signed with the keys of their From domain, where it
+     *        has any (made with the admin API) (default true)
+     * @param keyCacheTtl how long a domain's signing keys are used before they are read again, so a new or
+     *        retired key takes effect within this time (default 60s)
      */
     public record Dkim(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("5") @Min(1) int maxSignatures) {
+            @DefaultValue("5") @Min(1) int maxSignatures,
+            @DefaultValue("true") boolean sign,
+            @DefaultValue("60s") @NotNull Duration keyCacheTtl) {
     }
 
     /**

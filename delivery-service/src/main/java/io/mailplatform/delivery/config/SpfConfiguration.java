@@ -1,6 +1,5 @@
 package io.mailplatform.delivery.config;
 
-import io.mailplatform.delivery.dkim.DkimCheck;
 import io.mailplatform.delivery.dns.CachingDnsResolver;
 import io.mailplatform.delivery.dns.DnsResolver;
 import io.mailplatform.delivery.dns.MxResolver;
@@ -15,7 +14,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The DNS client, MX routing, SPF, DKIM verification and DSN generation, built from {@link DeliveryProperties}. */
+/** The DNS client, MX routing, SPF and DSN generation, built from {@link DeliveryProperties}. */
 @Configuration(proxyBeanMethods = false)
 public class SpfConfiguration {
 
@@ -34,11 +33,6 @@ public class SpfConfiguration {
         DeliveryProperties.Spf spf = properties.spf();
         return new SpfIdentityCheck(new SpfChecker(dns, spf.defaultExplanation(), properties.hostname(), spf.checkTimeout(),
                 properties.dns().failureTtl(), Clock.systemUTC()), new SpfVerdictCache(spf.verdictCacheSize(), Clock.systemUTC()));
-    }
-
-    @Bean
-    public DkimCheck dkimCheck(DnsResolver dns, DeliveryProperties properties) {
-        return new DkimCheck(dns, properties.dkim().maxSignatures(), Clock.systemUTC());
     }
 
     @Bean

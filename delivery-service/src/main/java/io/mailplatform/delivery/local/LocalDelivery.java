@@ -6,6 +6,7 @@ import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.log.LogFields;
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.dkim.DkimSigning;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
@@ -56,9 +57,10 @@ public class LocalDelivery {
     private final DeliveryProperties properties;
     private final StoreTransactions transactions;
     private final SrsForwarding forwarding;
+    private final DkimSigning signing;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, AuthenticationStage authentication, DsnPlanner dsn,
-            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding) {
+            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing) {
         this.resolver = resolver;
         this.store = store;
         this.authentication = authentication;
@@ -66,6 +68,7 @@ public class LocalDelivery {
         this.properties = properties;
         this.transactions = transactions;
         this.forwarding = forwarding;
+        this.signing = signing;
     }
 
     /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
@@ -160,6 +163,9 @@ public class LocalDelivery {
         byte[] raw = mail.message();
         if (envelope.authenticatedUser() == null) {
             raw = TraceFields.renameForgedResults(raw, properties.hostname());
+        } else if (properties.dkim().sign()) {
+            // signed once for every copy, local and relayed, so all of them carry the same signature
+            raw = signing.sign(raw);
         }
         SpfOutcome spfOutcome = null;
         if (authentication instanceof AuthenticationState.Checked checked) {

@@ -49,7 +49,7 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(true, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)),
                     new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
@@ -96,7 +96,7 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(false, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5), new DeliveryProperties.Routing(10, 100),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
             byte[] unsigned = "From: a@fast.example\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII);

@@ -39,6 +39,14 @@ public final class DkimSigner {
         this.key = key;
     }
 
+    public String domain() {
+        return domain;
+    }
+
+    public String selector() {
+        return selector;
+    }
+
     /** The DKIM-Signature field to put on top of the message, ending in CRLF. */
     public String sign(byte[] message, Instant now) throws GeneralSecurityException {
         int bodyStart = HeaderSection.bodyOffset(message);
