@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *        "r" SPF macro (default: the local host name)
  * @param dns the DNS client shared by SPF and MX routing
  * @param spf SPF checking (RFC 7208)
+ * @param dkim DKIM verification of incoming mail (RFC 6376)
  * @param routing alias and list expansion (the subaddress separator is {@code mail.store.subaddress-separator})
  * @param retry retries of local deliveries that failed temporarily (over quota)
  * @param housekeeping pruning of the delivery idempotency records
@@ -33,6 +34,7 @@ public record DeliveryProperties(
         String hostname,
         @DefaultValue @Valid Dns dns,
         @DefaultValue @Valid Spf spf,
+        @DefaultValue @Valid Dkim dkim,
         @DefaultValue @Valid Routing routing,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Housekeeping housekeeping) {
@@ -112,6 +114,24 @@ public record DeliveryProperties(
             @DefaultValue("10000") @Min(0) int verdictCacheSize,
             @DefaultValue("%{i} is not one of %{d}'s designated mail servers") String defaultExplanation,
             @DefaultValue("16") @Min(1) int threads) {
+    }
+
+    /**
+     * DKIM verification runs beside the SPF check, on the same threads and within the same
+     * {@code mail.delivery.spf.batch-wait}; its result goes into the Authentication-Results field.
+     *
+     * @param enabled whether the signatures of mail from unauthenticated clients are checked (default true)
+     * @param maxSignatures most signatures of one message checked, from the top (default 5)
+     * @param sign whether authenticated submissions are signed with the keys of their From domain, where it
+     *        has any (made with the admin API) (default true)
+     * @param keyCacheTtl how long a domain's signing keys are used before they are read again, so a new or
+     *        retired key takes effect within this time (default 60s)
+     */
+    public record Dkim(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5") @Min(1) int maxSignatures,
+            @DefaultValue("true") boolean sign,
+            @DefaultValue("60s") @NotNull Duration keyCacheTtl) {
     }
 
     /**

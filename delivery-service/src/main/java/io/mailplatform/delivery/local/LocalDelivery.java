@@ -6,12 +6,12 @@ import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.log.LogFields;
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.dkim.DkimSigning;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
 import io.mailplatform.delivery.route.RecipientResolver;
 import io.mailplatform.delivery.route.Resolution;
-import io.mailplatform.delivery.spf.SpfHeaders;
 import io.mailplatform.delivery.spf.SpfOutcome;
 import io.mailplatform.delivery.spf.SpfResult;
 import io.mailplatform.delivery.srs.SrsForwarding;
@@ -34,8 +34,9 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a batch of accepted messages: SPF, routing, then one store transaction for the messages
- * whose SPF check is done (the others wait for a later round, see {@link SpfStage}). Each message's content is stored once, with the shared trace fields (Received-SPF,
+ * Delivers a batch of accepted messages: SPF and DKIM, routing, then one store transaction for the
+ * messages whose checks are done (the others wait for a later round, see {@link AuthenticationStage}).
+ * Each message's content is stored once, with the shared trace fields (Received-SPF,
  * Authentication-Results) in front; each local copy gets its own Return-Path and Delivered-To.
  * SPF never bounces: fail goes to Junk or is discarded by policy, softfail is marked with the
  * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers. What the sender is told
@@ -51,21 +52,23 @@ public class LocalDelivery {
 
     private final RecipientResolver resolver;
     private final MailboxDelivery store;
-    private final SpfStage spf;
+    private final AuthenticationStage authentication;
     private final DsnPlanner dsn;
     private final DeliveryProperties properties;
     private final StoreTransactions transactions;
     private final SrsForwarding forwarding;
+    private final DkimSigning signing;
 
-    public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, SpfStage spf, DsnPlanner dsn,
-            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding) {
+    public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, AuthenticationStage authentication, DsnPlanner dsn,
+            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing) {
         this.resolver = resolver;
         this.store = store;
-        this.spf = spf;
+        this.authentication = authentication;
         this.dsn = dsn;
         this.properties = properties;
         this.transactions = transactions;
         this.forwarding = forwarding;
+        this.signing = signing;
     }
 
     /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
@@ -79,17 +82,17 @@ public class LocalDelivery {
      * copies were stored and which deferred, so a redelivered record reports nothing twice.
      */
     public BatchOutcome deliver(List<InboundMail> batch) {
-        List<SpfState> states = spf.check(batch);
+        List<AuthenticationState> states = authentication.check(batch);
         List<InboundMail> ready = new ArrayList<>(batch.size());
-        List<SpfOutcome> outcomes = new ArrayList<>(batch.size());
+        List<AuthenticationState> outcomes = new ArrayList<>(batch.size());
         int firstWaiting = -1;
         for (int i = 0; i < batch.size(); i++) {
-            SpfState state = states.get(i);
-            if (state instanceof SpfState.Running) {
+            AuthenticationState state = states.get(i);
+            if (state instanceof AuthenticationState.Running) {
                 firstWaiting = firstWaiting < 0 ? i : firstWaiting;
             } else {
                 ready.add(batch.get(i));
-                outcomes.add(state instanceof SpfState.Checked checked ? checked.outcome() : null);
+                outcomes.add(state);
             }
         }
         if (ready.isEmpty()) {
@@ -154,16 +157,21 @@ public class LocalDelivery {
         return reports;
     }
 
-    private void plan(InboundMail mail, SpfOutcome spfOutcome, RecipientResolver.Session routing,
+    private void plan(InboundMail mail, AuthenticationState authentication, RecipientResolver.Session routing,
             List<InboundMessage> messages, Map<String, Notice> notices) {
         Envelope envelope = mail.envelope();
         byte[] raw = mail.message();
         if (envelope.authenticatedUser() == null) {
             raw = TraceFields.renameForgedResults(raw, properties.hostname());
+        } else if (properties.dkim().sign()) {
+            // signed once for every copy, local and relayed, so all of them carry the same signature
+            raw = signing.sign(raw);
         }
-        if (spfOutcome != null) {
-            // RFC 7208 §9.1: prepended above the Received field of the gateway
-            raw = TraceFields.concat(SpfHeaders.render(spfOutcome, properties.hostname()), raw);
+        SpfOutcome spfOutcome = null;
+        if (authentication instanceof AuthenticationState.Checked checked) {
+            spfOutcome = checked.spf();
+            // RFC 7208 §9.1, RFC 8601 §4: prepended above the Received field of the gateway
+            raw = TraceFields.concat(AuthenticationFields.render(checked, properties.hostname()), raw);
         }
         Map<String, InboundMessage.LocalCopy> local = new LinkedHashMap<>();
         Map<String, InboundMessage.RemoteCopy> remote = new LinkedHashMap<>();

@@ -1,21 +1,15 @@
 package io.mailplatform.delivery.spf;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Renders the outcome as trace fields: {@code Received-SPF} (RFC 7208 §9.1) and
+ * Renders the outcome as trace fields: {@code Received-SPF} (RFC 7208 §9.1) and the clauses of
  * {@code Authentication-Results} (RFC 8601 §2.7.2, method "spf", properties smtp.mailfrom and smtp.helo).
  */
 public final class SpfHeaders {
     private SpfHeaders() {
     }
 
-    /** Both fields, each ending in CRLF, Received-SPF first. */
-    public static byte[] render(SpfOutcome outcome, String receiver) {
-        return (receivedSpf(outcome, receiver) + authenticationResults(outcome, receiver)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String receivedSpf(SpfOutcome outcome, String receiver) {
+    /** The Received-SPF field, ending in CRLF. */
+    public static String receivedSpf(SpfOutcome outcome, String receiver) {
         SpfVerdict verdict = outcome.verdict();
         StringBuilder field = new StringBuilder("Received-SPF: ").append(verdict.result().keyword()).append(" (")
                 .append(comment(receiver + ": " + comment(outcome))).append(")\r\n\tclient-ip=").append(outcome.clientIp())
@@ -28,16 +22,16 @@ public final class SpfHeaders {
         return field.append("\r\n").toString();
     }
 
-    static String authenticationResults(SpfOutcome outcome, String receiver) {
-        StringBuilder field = new StringBuilder("Authentication-Results: ").append(receiver).append(";\r\n\tspf=")
-                .append(outcome.result().keyword()).append(" smtp.")
+    /** The spf result clauses of Authentication-Results, each starting with ";\r\n\t", to follow the authserv-id. */
+    public static String clauses(SpfOutcome outcome) {
+        StringBuilder clauses = new StringBuilder(";\r\n\tspf=").append(outcome.result().keyword()).append(" smtp.")
                 .append(outcome.identity().equals("helo") ? "helo=" + value(outcome.heloName())
                         : "mailfrom=" + value(outcome.sender()));
         if (outcome.helo() != null) {
-            field.append(";\r\n\tspf=").append(outcome.helo().result().keyword()).append(" smtp.helo=")
+            clauses.append(";\r\n\tspf=").append(outcome.helo().result().keyword()).append(" smtp.helo=")
                     .append(value(outcome.heloName()));
         }
-        return field.append("\r\n").toString();
+        return clauses.toString();
     }
 
     private static String comment(SpfOutcome outcome) {

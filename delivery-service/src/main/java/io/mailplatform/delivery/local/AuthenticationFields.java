@@ -1,0 +1,28 @@
+package io.mailplatform.delivery.local;
+
+import io.mailplatform.core.dkim.DkimResultsField;
+import io.mailplatform.delivery.spf.SpfHeaders;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The trace fields of the sender authentication checks, to go on top of the message: Received-SPF
+ * (RFC 7208 §9.1), then one Authentication-Results field (RFC 8601) with the SPF and DKIM results.
+ */
+final class AuthenticationFields {
+    private AuthenticationFields() {
+    }
+
+    /** The fields, each ending in CRLF; empty when no check ran. */
+    static byte[] render(AuthenticationState.Checked checked, String receiver) {
+        StringBuilder fields = new StringBuilder(512);
+        StringBuilder results = new StringBuilder("Authentication-Results: ").append(receiver);
+        if (checked.spf() != null) {
+            fields.append(SpfHeaders.receivedSpf(checked.spf(), receiver));
+            results.append(SpfHeaders.clauses(checked.spf()));
+        }
+        if (checked.dkim() != null) {
+            results.append(DkimResultsField.clauses(checked.dkim()));
+        }
+        return fields.append(results).append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
