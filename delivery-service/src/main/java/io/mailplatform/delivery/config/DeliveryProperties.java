@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dns the DNS client shared by SPF and MX routing
  * @param spf SPF checking (RFC 7208)
  * @param dkim DKIM verification of incoming mail (RFC 6376)
+ * @param dmarc DMARC policy evaluation of incoming mail (RFC 7489)
  * @param routing alias and list expansion (the subaddress separator is {@code mail.store.subaddress-separator})
  * @param retry retries of local deliveries that failed temporarily (over quota)
  * @param housekeeping pruning of the delivery idempotency records
@@ -35,6 +36,7 @@ public record DeliveryProperties(
         @DefaultValue @Valid Dns dns,
         @DefaultValue @Valid Spf spf,
         @DefaultValue @Valid Dkim dkim,
+        @DefaultValue @Valid Dmarc dmarc,
         @DefaultValue @Valid Routing routing,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Housekeeping housekeeping) {
@@ -132,6 +134,16 @@ public record DeliveryProperties(
             @DefaultValue("5") @Min(1) int maxSignatures,
             @DefaultValue("true") boolean sign,
             @DefaultValue("60s") @NotNull Duration keyCacheTtl) {
+    }
+
+    /**
+     * DMARC evaluation uses the SPF and DKIM results of the same message, so it runs once both are done,
+     * on the same threads and within the same {@code mail.delivery.spf.batch-wait}.
+     *
+     * @param enabled whether the DMARC policy of the author domain is applied to mail from unauthenticated
+     *        clients: failing mail under p=quarantine or p=reject goes to Junk (default true)
+     */
+    public record Dmarc(@DefaultValue("true") boolean enabled) {
     }
 
     /**

@@ -2,19 +2,25 @@ package io.mailplatform.delivery.config;
 
 import io.mailplatform.delivery.dkim.DkimCheck;
 import io.mailplatform.delivery.dkim.DkimSigning;
+import io.mailplatform.delivery.dkim.DmarcCheck;
 import io.mailplatform.delivery.dns.DnsResolver;
 import io.mailplatform.store.dkim.DkimKeys;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** DKIM verification of incoming mail and signing of submissions, built from {@code mail.delivery.dkim}. */
+/** DKIM verification and DMARC evaluation of incoming mail, signing of submissions ({@code mail.delivery.dkim}, {@code dmarc}). */
 @Configuration(proxyBeanMethods = false)
 public class DkimConfiguration {
 
     @Bean
     public DkimCheck dkimCheck(DnsResolver dns, DeliveryProperties properties) {
         return new DkimCheck(dns, properties.dkim().maxSignatures(), Clock.systemUTC());
+    }
+
+    @Bean
+    public DmarcCheck dmarcCheck(DnsResolver dns) {
+        return new DmarcCheck(dns);
     }
 
     @Bean

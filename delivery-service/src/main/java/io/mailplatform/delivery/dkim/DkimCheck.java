@@ -1,10 +1,8 @@
 package io.mailplatform.delivery.dkim;
 
-import io.mailplatform.core.dkim.DkimKeyLookup;
 import io.mailplatform.core.dkim.DkimResult;
 import io.mailplatform.core.dkim.DkimVerifier;
 import io.mailplatform.core.mime.HeaderSection;
-import io.mailplatform.delivery.dns.DnsException;
 import io.mailplatform.delivery.dns.DnsResolver;
 import java.time.Clock;
 import java.util.List;
@@ -17,14 +15,7 @@ public class DkimCheck {
     private final DkimVerifier verifier;
 
     public DkimCheck(DnsResolver dns, int maxSignatures, Clock clock) {
-        DkimKeyLookup keys = name -> {
-            try {
-                return dns.txt(name).records();
-            } catch (DnsException e) {
-                throw new DkimKeyLookup.TemporaryFailure(e.getMessage());
-            }
-        };
-        this.verifier = new DkimVerifier(keys, maxSignatures, clock);
+        this.verifier = new DkimVerifier(new DnsTxtLookup(dns), maxSignatures, clock);
     }
 
     /** Whether the message has a signature to check at all; cheap, so unsigned mail needs no thread. */

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The trace fields of the sender authentication checks, to go on top of the message: Received-SPF
- * (RFC 7208 §9.1), then one Authentication-Results field (RFC 8601) with the SPF and DKIM results.
+ * (RFC 7208 §9.1), then one Authentication-Results field (RFC 8601) with the SPF, DKIM and DMARC results.
  */
 final class AuthenticationFields {
     private AuthenticationFields() {
@@ -22,6 +22,9 @@ final class AuthenticationFields {
         }
         if (checked.dkim() != null) {
             results.append(DkimResultsField.clauses(checked.dkim()));
+        }
+        if (checked.dmarc() != null) {
+            results.append(checked.dmarc().clause());
         }
         return fields.append(results).append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -3,12 +3,17 @@ package io.mailplatform.delivery.local;
 import io.mailplatform.core.dkim.DkimResult;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.core.dmarc.DmarcOutcome;
+import io.mailplatform.core.dmarc.DmarcRecord;
 import io.mailplatform.delivery.dkim.DkimCheck;
+import io.mailplatform.delivery.dkim.DmarcCheck;
 import io.mailplatform.delivery.spf.SpfIdentityCheck;
 import io.mailplatform.delivery.spf.SpfOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,11 +30,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks SPF and DKIM for the messages of a batch in parallel, and waits for them at most
+ * Checks SPF, DKIM and then DMARC (which needs both) for the messages of a batch in parallel, and waits for them at most
  * {@code mail.delivery.spf.batch-wait}: a check still running then goes on in the background (SPF
  * until it is done or reaches {@code check-timeout}, which makes it temperror; DKIM until its key
  * look-ups are answered or time out) while the batch stores what is ready. SPF checks of the same
- * identities (client address, MAIL FROM, HELO) share one run, DKIM checks of the same envelope too,
+ * identities (client address, MAIL FROM, HELO) share one run, DKIM and DMARC checks of the same envelope too,
  * so a message that comes again joins its checks instead of starting others; a finished check stays
  * available for {@value #HANDOFF_SECONDS} s for that. Mail from authenticated submissions is not
  * checked: its sender proved who it is.
@@ -47,18 +52,23 @@ public class AuthenticationStage implements DisposableBean {
 
     private final SpfIdentityCheck spf;
     private final DkimCheck dkim;
+    private final DmarcCheck dmarc;
     private final boolean spfEnabled;
     private final boolean dkimEnabled;
+    private final boolean dmarcEnabled;
     private final Duration batchWait;
     private final ExecutorService executor;
     private final SharedChecks<Identity, SpfOutcome> spfChecks = new SharedChecks<>();
     private final SharedChecks<String, List<DkimResult>> dkimChecks = new SharedChecks<>();
+    private final SharedChecks<String, DmarcOutcome> dmarcChecks = new SharedChecks<>();
 
-    public AuthenticationStage(SpfIdentityCheck spf, DkimCheck dkim, DeliveryProperties properties) {
+    public AuthenticationStage(SpfIdentityCheck spf, DkimCheck dkim, DmarcCheck dmarc, DeliveryProperties properties) {
         this.spf = spf;
         this.dkim = dkim;
+        this.dmarc = dmarc;
         this.spfEnabled = properties.spf().enabled();
         this.dkimEnabled = properties.dkim().enabled();
+        this.dmarcEnabled = properties.dmarc().enabled();
         this.batchWait = properties.spf().batchWait();
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(properties.spf().threads(), r -> {
@@ -72,6 +82,7 @@ public class AuthenticationStage implements DisposableBean {
     public List<AuthenticationState> check(List<InboundMail> batch) {
         List<CompletableFuture<SpfOutcome>> spfFutures = new ArrayList<>(batch.size());
         List<CompletableFuture<List<DkimResult>>> dkimFutures = new ArrayList<>(batch.size());
+        List<CompletableFuture<DmarcOutcome>> dmarcFutures = new ArrayList<>(batch.size());
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (InboundMail mail : batch) {
             Envelope envelope = mail.envelope();
@@ -85,13 +96,19 @@ public class AuthenticationStage implements DisposableBean {
                     : dkimChecks.run(envelope.id(), () -> dkim.verify(mail.message()),
                             problem -> List.of(new DkimResult(DkimResult.Verdict.TEMPERROR, "DKIM check failed: " + problem,
                                     null, 0)));
+            CompletableFuture<DmarcOutcome> dmarcFuture = dmarcEnabled && unauthenticated
+                    ? dmarcChecks.shared(envelope.id(), () -> orNull(spfFuture).thenCombine(orNull(dkimFuture), Inputs::new)
+                            .thenApplyAsync(inputs -> dmarc.evaluate(mail.message(), inputs.spf(), inputs.dkim()), executor)
+                            .exceptionally(e -> new DmarcOutcome(DmarcOutcome.Result.TEMPERROR, null, null,
+                                    DmarcRecord.Policy.NONE, "DMARC check failed")))
+                    : null;
             spfFutures.add(spfFuture);
             dkimFutures.add(dkimFuture);
-            if (spfFuture != null) {
-                all.add(spfFuture);
-            }
-            if (dkimFuture != null) {
-                all.add(dkimFuture);
+            dmarcFutures.add(dmarcFuture);
+            for (CompletableFuture<?> future : Arrays.asList(spfFuture, dkimFuture, dmarcFuture)) {
+                if (future != null) {
+                    all.add(future);
+                }
             }
         }
         try {
@@ -104,18 +121,28 @@ public class AuthenticationStage implements DisposableBean {
         }
         List<AuthenticationState> states = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            CompletableFuture<SpfOutcome> spfFuture = spfFutures.get(i);
-            CompletableFuture<List<DkimResult>> dkimFuture = dkimFutures.get(i);
-            if (spfFuture == null && dkimFuture == null) {
+            List<CompletableFuture<?>> mine = Arrays.asList(spfFutures.get(i), dkimFutures.get(i), dmarcFutures.get(i));
+            if (mine.stream().allMatch(Objects::isNull)) {
                 states.add(AuthenticationState.NOT_CHECKED);
-            } else if ((spfFuture != null && !spfFuture.isDone()) || (dkimFuture != null && !dkimFuture.isDone())) {
+            } else if (mine.stream().anyMatch(future -> future != null && !future.isDone())) {
                 states.add(AuthenticationState.RUNNING);
             } else {
-                states.add(new AuthenticationState.Checked(spfFuture == null ? null : spfFuture.join(),
-                        dkimFuture == null ? null : dkimFuture.join()));
+                states.add(new AuthenticationState.Checked(joined(spfFutures.get(i)), joined(dkimFutures.get(i)),
+                        joined(dmarcFutures.get(i))));
             }
         }
         return states;
+    }
+
+    private record Inputs(SpfOutcome spf, List<DkimResult> dkim) {
+    }
+
+    private static <T> CompletableFuture<T> orNull(CompletableFuture<T> future) {
+        return future == null ? CompletableFuture.completedFuture(null) : future;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        return future == null ? null : future.join();
     }
 
     @Override
@@ -129,30 +156,32 @@ public class AuthenticationStage implements DisposableBean {
 
         /** The check of this key: the one already running or just finished, or a new one of {@code work}. */
         CompletableFuture<V> run(K key, Supplier<V> work, Function<String, V> failure) {
+            return shared(key, () -> {
+                try {
+                    return CompletableFuture.supplyAsync(work, executor)
+                            .exceptionally(e -> failure.apply((e.getCause() == null ? e : e.getCause()).toString()));
+                } catch (RejectedExecutionException e) {
+                    return CompletableFuture.completedFuture(failure.apply("checks are shut down"));
+                }
+            });
+        }
+
+        /** The check of this key: the one already running or just finished, or the one {@code start} begins. */
+        CompletableFuture<V> shared(K key, Supplier<CompletableFuture<V>> start) {
             CompletableFuture<V> mine = new CompletableFuture<>();
             CompletableFuture<V> existing = checks.putIfAbsent(key, mine);
             if (existing != null) {
                 return existing;
             }
-            try {
-                executor.execute(() -> {
-                    V outcome;
-                    try {
-                        outcome = work.get();
-                    } catch (RuntimeException e) {
-                        outcome = failure.apply(e.toString());
-                    }
-                    finish(key, mine, outcome);
-                });
-            } catch (RejectedExecutionException e) {
-                finish(key, mine, failure.apply("checks are shut down"));
-            }
+            start.get().whenComplete((outcome, failure) -> {
+                if (failure != null) {
+                    mine.completeExceptionally(failure);
+                } else {
+                    mine.complete(outcome);
+                }
+                CompletableFuture.delayedExecutor(HANDOFF_SECONDS, TimeUnit.SECONDS).execute(() -> checks.remove(key, mine));
+            });
             return mine;
-        }
-
-        private void finish(K key, CompletableFuture<V> future, V outcome) {
-            future.complete(outcome);
-            CompletableFuture.delayedExecutor(HANDOFF_SECONDS, TimeUnit.SECONDS).execute(() -> checks.remove(key, future));
         }
     }
 }

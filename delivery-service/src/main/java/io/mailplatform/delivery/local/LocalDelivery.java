@@ -34,12 +34,13 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a batch of accepted messages: SPF and DKIM, routing, then one store transaction for the
+ * Delivers a batch of accepted messages: SPF, DKIM and DMARC, routing, then one store transaction for the
  * messages whose checks are done (the others wait for a later round, see {@link AuthenticationStage}).
  * Each message's content is stored once, with the shared trace fields (Received-SPF,
  * Authentication-Results) in front; each local copy gets its own Return-Path and Delivered-To.
  * SPF never bounces: fail goes to Junk or is discarded by policy, softfail is marked with the
- * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers. What the sender is told
+ * {@value #SOFTFAIL_KEYWORD} keyword, other results just carry the headers; mail failing DMARC under
+ * p=quarantine or p=reject goes to Junk. What the sender is told
  * is {@link DsnPolicy}'s decision; the sender of mail that failed SPF is told nothing. Copies
  * forwarded to remote addresses are queued with an SRS reverse path ({@link SrsForwarding}); their
  * envelope keeps the sender's own, to which the relay's failure reports go.
@@ -168,8 +169,11 @@ public class LocalDelivery {
             raw = signing.sign(raw);
         }
         SpfOutcome spfOutcome = null;
+        boolean dmarcQuarantine = false;
         if (authentication instanceof AuthenticationState.Checked checked) {
             spfOutcome = checked.spf();
+            // RFC 7489 §6.6.2: p=reject cannot be a refusal any more (the gateway has answered), so it quarantines too
+            dmarcQuarantine = checked.dmarc() != null && checked.dmarc().quarantined();
             // RFC 7208 §9.1, RFC 8601 §4: prepended above the Received field of the gateway
             raw = TraceFields.concat(AuthenticationFields.render(checked, properties.hostname()), raw);
         }
@@ -198,6 +202,8 @@ public class LocalDelivery {
                                 spfOutcome.sender(), spfOutcome.clientIp(), account.address());
                         continue;
                     }
+                    mailbox = SpecialUse.JUNK.defaultName();
+                } else if (dmarcQuarantine) {
                     mailbox = SpecialUse.JUNK.defaultName();
                 } else if (spfOutcome != null && spfOutcome.result() == SpfResult.SOFTFAIL) {
                     flags = new MessageFlags(0, Set.of(SOFTFAIL_KEYWORD));

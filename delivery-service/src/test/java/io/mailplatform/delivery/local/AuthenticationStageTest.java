@@ -10,6 +10,7 @@ import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.dkim.DkimCheck;
+import io.mailplatform.delivery.dkim.DmarcCheck;
 import io.mailplatform.delivery.dns.CachingDnsResolver;
 import io.mailplatform.delivery.spf.SpfChecker;
 import io.mailplatform.delivery.spf.SpfIdentityCheck;
@@ -49,14 +50,15 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(true, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false),
                     new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
             try (CachingDnsResolver resolver = new CachingDnsResolver(settings)) {
                 AuthenticationStage stage = new AuthenticationStage(new SpfIdentityCheck(new SpfChecker(resolver, "x", "mx.test",
                         spf.checkTimeout(), settings.failureTtl(), Clock.systemUTC()),
-                        new SpfVerdictCache(1000, Clock.systemUTC())), new DkimCheck(resolver, 5, Clock.systemUTC()), properties);
+                        new SpfVerdictCache(1000, Clock.systemUTC())), new DkimCheck(resolver, 5, Clock.systemUTC()),
+                        new DmarcCheck(resolver), properties);
                 try {
                     List<InboundMail> batch = new ArrayList<>();
                     batch.add(new InboundMail(envelope("E0", "s@silent.example", null), new byte[0]));
@@ -96,7 +98,7 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(false, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Routing(10, 100),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false), new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
             byte[] unsigned = "From: a@fast.example\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -104,7 +106,8 @@ class AuthenticationStageTest {
                     KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()).sign(unsigned, Instant.now())
                     .concat(new String(unsigned, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
             try (CachingDnsResolver resolver = new CachingDnsResolver(settings)) {
-                AuthenticationStage stage = new AuthenticationStage(null, new DkimCheck(resolver, 5, Clock.systemUTC()), properties);
+                AuthenticationStage stage = new AuthenticationStage(null, new DkimCheck(resolver, 5, Clock.systemUTC()),
+                        new DmarcCheck(resolver), properties);
                 try {
                     List<InboundMail> batch = List.of(new InboundMail(envelope("S0", "s@fast.example", null), signed),
                             new InboundMail(envelope("S1", "s@fast.example", null), unsigned));

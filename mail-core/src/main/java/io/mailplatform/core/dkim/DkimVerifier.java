@@ -1,6 +1,7 @@
 package io.mailplatform.core.dkim;
 
 import io.mailplatform.core.dkim.DkimResult.Verdict;
+import io.mailplatform.core.dns.TxtLookup;
 import io.mailplatform.core.mime.HeaderField;
 import io.mailplatform.core.mime.HeaderSection;
 import java.security.GeneralSecurityException;
@@ -23,11 +24,11 @@ public final class DkimVerifier {
     public static final String FIELD = "DKIM-Signature";
     static final int MIN_RSA_BITS = 1024;
 
-    private final DkimKeyLookup keys;
+    private final TxtLookup keys;
     private final int maxSignatures;
     private final Clock clock;
 
-    public DkimVerifier(DkimKeyLookup keys, int maxSignatures, Clock clock) {
+    public DkimVerifier(TxtLookup keys, int maxSignatures, Clock clock) {
         this.keys = keys;
         this.maxSignatures = maxSignatures;
         this.clock = clock;
@@ -71,7 +72,7 @@ public final class DkimVerifier {
         DkimKeyRecord key;
         try {
             key = key(signature);
-        } catch (DkimKeyLookup.TemporaryFailure e) {
+        } catch (TxtLookup.TemporaryFailure e) {
             return new DkimResult(Verdict.TEMPERROR, "key lookup failed: " + e.getMessage(), signature, 0);
         } catch (DkimException e) {
             return new DkimResult(Verdict.PERMERROR, e.getMessage(), signature, 0);
@@ -99,7 +100,7 @@ public final class DkimVerifier {
         }
     }
 
-    private DkimKeyRecord key(DkimSignature signature) throws DkimKeyLookup.TemporaryFailure, DkimException {
+    private DkimKeyRecord key(DkimSignature signature) throws TxtLookup.TemporaryFailure, DkimException {
         List<String> records = keys.txt(signature.selector() + "._domainkey." + signature.domain());
         if (records.isEmpty()) {
             throw new DkimException("no key for signature");

@@ -3,6 +3,7 @@ package io.mailplatform.core.dkim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.core.dkim.DkimResult.Verdict;
+import io.mailplatform.core.dns.TxtLookup;
 import io.mailplatform.core.mime.HeaderField;
 import io.mailplatform.core.mime.HeaderSection;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DkimVerifierTest {
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
 
-    private static List<DkimResult> verify(String message, DkimKeyLookup dns) {
+    private static List<DkimResult> verify(String message, TxtLookup dns) {
         return new DkimVerifier(dns, 5, NOW).verify(message.getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -74,12 +75,12 @@ class DkimVerifierTest {
 
     @Test
     void keyProblemsAreErrorsNotFailures() {
-        DkimKeyLookup revoked = name -> List.of("v=DKIM1; k=rsa; p=");
-        DkimKeyLookup none = name -> List.of();
-        DkimKeyLookup down = name -> {
-            throw new DkimKeyLookup.TemporaryFailure("SERVFAIL");
+        TxtLookup revoked = name -> List.of("v=DKIM1; k=rsa; p=");
+        TxtLookup none = name -> List.of();
+        TxtLookup down = name -> {
+            throw new TxtLookup.TemporaryFailure("SERVFAIL");
         };
-        DkimKeyLookup wrongType = name -> List.of("v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=");
+        TxtLookup wrongType = name -> List.of("v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=");
 
         assertThat(verify(Rfc8463.MESSAGE, revoked)).extracting(DkimResult::verdict).containsOnly(Verdict.PERMERROR);
         assertThat(verify(Rfc8463.MESSAGE, none)).extracting(DkimResult::verdict).containsOnly(Verdict.PERMERROR);
@@ -112,7 +113,7 @@ class DkimVerifierTest {
         byte[] message = "From: a@weak.example\r\nSubject: hi\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
         String signed = new DkimSigner("weak.example", "s", SigningAlgorithm.RSA_SHA256, weak.getPrivate())
                 .sign(message, NOW.instant()) + new String(message, StandardCharsets.US_ASCII);
-        DkimKeyLookup dns = name -> List.of("v=DKIM1; p=" + DkimKeyRecord.publish(weak.getPublic()));
+        TxtLookup dns = name -> List.of("v=DKIM1; p=" + DkimKeyRecord.publish(weak.getPublic()));
 
         DkimResult result = verify(signed, dns).get(0);
         assertThat(result.verdict()).isEqualTo(Verdict.POLICY);

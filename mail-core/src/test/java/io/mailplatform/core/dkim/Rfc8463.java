@@ -1,5 +1,6 @@
 package io.mailplatform.core.dkim;
 
+import io.mailplatform.core.dns.TxtLookup;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -72,7 +73,7 @@ final class Rfc8463 {
         return MESSAGE.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static DkimKeyLookup dns() {
+    static TxtLookup dns() {
         return name -> DNS.getOrDefault(name, List.of());
     }
 

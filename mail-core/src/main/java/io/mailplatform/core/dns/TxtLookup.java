@@ -1,10 +1,10 @@
-package io.mailplatform.core.dkim;
+package io.mailplatform.core.dns;
 
 import java.util.List;
 
-/** Where a verifier finds key records: the TXT records of {@code selector._domainkey.domain}. */
+/** TXT look-ups for the checks that read policy from DNS: DKIM keys, DMARC records. */
 @FunctionalInterface
-public interface DkimKeyLookup {
+public interface TxtLookup {
 
     /** The TXT records of the name (each one's strings joined); empty when the name or records do not exist. */
     List<String> txt(String name) throws TemporaryFailure;
