@@ -20,18 +20,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads {@code mailbox.events} on a thread of its own and hands each event to a sink (IMAP IDLE,
  * the webmail's server-sent events). Every feed has its own consumer group (the prefix and a random
  * suffix), so every instance sees every event; it starts at the end of the topic and commits
  * nothing: events are hints about the present, and a reader that missed one catches up when it
- * next reads the store.
+ * next reads the store. Each reader subclasses it as a bean of its own, so the context starts and
+ * stops it.
  */
-public final class MailboxEventFeed {
+public class MailboxEventFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailboxEventFeed.class);
 
     private final Map<String, Object> consumerProperties;
+    private final boolean enabled;
     private final String threadName;
     private final Consumer<MailboxEvent> sink;
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -42,17 +45,23 @@ public final class MailboxEventFeed {
     /**
      * @param consumerProperties the Kafka consumer settings (bootstrap servers, security); group,
      *        offsets and deserializers are set here
+     * @param enabled false: the feed never starts (readers then poll the store)
      * @param sink called on the feed's thread: hand off, don't block
      */
-    public MailboxEventFeed(Map<String, Object> consumerProperties, String groupPrefix, String threadName,
-            Consumer<MailboxEvent> sink) {
+    protected MailboxEventFeed(Map<String, Object> consumerProperties, boolean enabled, String groupPrefix,
+            String threadName, Consumer<MailboxEvent> sink) {
         this.consumerProperties = new HashMap<>(consumerProperties);
+        this.enabled = enabled;
         this.consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-" + UUID.randomUUID());
         this.threadName = threadName;
         this.sink = sink;
     }
 
+    @Override
     public void start() {
+        if (!enabled || running) {
+            return;
+        }
         Map<String, Object> config = consumerProperties;
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -101,9 +110,10 @@ public final class MailboxEventFeed {
 
     /** Waits until the consumer reads the topic (tests, benchmarks). */
     public boolean awaitAssignment(Duration timeout) throws InterruptedException {
-        return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return enabled && assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public void stop() {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
@@ -122,6 +132,7 @@ public final class MailboxEventFeed {
         consumer = null;
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }

@@ -86,7 +86,7 @@ public class AccountEventHub {
     }
 
     private void heartbeat() {
-        streams.forEach((accountId, set) -> set.forEach(emitter -> send(accountId, emitter, SseEmitter.event().comment("♥"))));
+        streams.forEach((accountId, set) -> set.forEach(emitter -> send(accountId, emitter, SseEmitter.event().comment("keep-alive"))));
     }
 
     private void send(long accountId, SseEmitter emitter, SseEmitter.SseEventBuilder event) {

@@ -46,8 +46,8 @@ final class ContentDispositions {
         while (result.startsWith(".")) {
             result = result.substring(1);
         }
-        if (result.length() > MAX_NAME) {
-            result = result.substring(0, MAX_NAME);
+        if (result.codePointCount(0, result.length()) > MAX_NAME) {
+            result = result.substring(0, result.offsetByCodePoints(0, MAX_NAME));
         }
         return result.isEmpty() ? "attachment" : result;
     }

@@ -49,7 +49,7 @@ public class MessageListing {
     }
 
     Page page(Mailbox mailbox, MessageQuery query, Integer limit, String cursor) {
-        int size = limit == null ? limits.defaultPageSize() : limit;
+        int size = limit == null ? Math.min(limits.defaultPageSize(), limits.maxPageSize()) : limit;
         if (size < 1 || size > limits.maxPageSize()) {
             throw new InvalidParameterException("limit", "must be between 1 and " + limits.maxPageSize());
         }

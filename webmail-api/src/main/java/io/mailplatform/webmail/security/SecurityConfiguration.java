@@ -4,7 +4,6 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.webmail.config.WebmailProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -49,8 +48,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain apiSecurity(HttpSecurity http, TransportSecurity transport,
-            SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens, DirectoryService directory,
-            WebmailProperties webmail) throws Exception {
+            SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens, WebmailProperties webmail) throws Exception {
         AuthenticationEntryPoint unauthorized = new AuthenticationProblems();
         AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
                 e instanceof CsrfException ? CSRF_REFUSED : "These credentials do not allow this operation");
@@ -64,9 +62,8 @@ public class SecurityConfiguration {
                                 request -> "POST".equals(request.getMethod())
                                         && AuthenticationProblems.SESSION_PATH.equals(request.getRequestURI())))
                 .addFilterBefore(new TlsRequiredFilter(transport), SecurityContextHolderFilter.class)
-                .addFilterAfter(new SessionAccountFilter(directory), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RequestBodyLimitFilter(webmail.limits().maxRequestBody().toBytes()),
-                        SessionAccountFilter.class)
+                        BasicAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 // sessions only from the browser login (SessionController); Basic never makes one
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))

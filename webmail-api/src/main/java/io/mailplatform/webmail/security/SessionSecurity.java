@@ -1,12 +1,12 @@
 package io.mailplatform.webmail.security;
 
+import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.webmail.config.WebmailProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -23,9 +23,9 @@ public class SessionSecurity {
     static final String SESSION_COOKIE = "JSESSIONID";
 
     @Bean
-    SecurityContextRepository securityContextRepository() {
+    SecurityContextRepository securityContextRepository(DirectoryService directory) {
         return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                new HttpSessionSecurityContextRepository());
+                new EnabledAccountContextRepository(directory));
     }
 
     @Bean
