@@ -57,10 +57,9 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // the raw token, as the cookie holds it: a page sends back what it read
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        // scripts with HTTP Basic carry no cookie to abuse; the login has no session yet
-                        .ignoringRequestMatchers(SessionSecurity::isBasic,
-                                request -> "POST".equals(request.getMethod())
-                                        && AuthenticationProblems.SESSION_PATH.equals(request.getRequestURI())))
+                        // only a session can be ridden: scripts with HTTP Basic and requests without a
+                        // session (the login itself, anonymous ones, answered 401) need no token
+                        .ignoringRequestMatchers(SessionSecurity::isBasic, request -> request.getSession(false) == null))
                 .addFilterBefore(new TlsRequiredFilter(transport), SecurityContextHolderFilter.class)
                 .addFilterAfter(new RequestBodyLimitFilter(webmail.limits().maxRequestBody().toBytes()),
                         BasicAuthenticationFilter.class)
