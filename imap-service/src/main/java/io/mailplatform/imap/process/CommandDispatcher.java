@@ -17,6 +17,7 @@ import io.mailplatform.store.failure.StoreUnavailableException;
 import io.mailplatform.store.mailbox.AccountLimitException;
 import io.mailplatform.store.mailbox.MailboxExistsException;
 import io.mailplatform.store.mailbox.MailboxNotFoundException;
+import io.mailplatform.store.mailbox.MailboxRefusedException;
 import io.mailplatform.store.mailbox.OverQuotaException;
 import io.mailplatform.store.mailbox.MessageIndex;
 import java.util.HashMap;
@@ -154,6 +155,8 @@ public class CommandDispatcher {
             return new Outcome.Bye(e.text());
         } catch (MailboxNotFoundException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.NONEXISTENT, "No such mailbox"));
+        } catch (MailboxRefusedException e) {
+            return new Outcome.Done(Status.no(tag, code(e.reason()), e.getMessage()));
         } catch (MailboxExistsException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
         } catch (OverQuotaException e) {
@@ -169,6 +172,19 @@ public class CommandDispatcher {
         } catch (RuntimeException e) {
             log.error("command {} failed", tag, e);
             return new Outcome.Done(Status.no(tag, ResponseCode.SERVERBUG, "Internal error, the session goes on"));
+        }
+    }
+
+    private static ResponseCode code(MailboxRefusedException.Reason reason) {
+        switch (reason) {
+            case LIMIT:
+                return ResponseCode.LIMIT;
+            case ALREADYEXISTS:
+                return ResponseCode.ALREADYEXISTS;
+            case HASCHILDREN:
+                return ResponseCode.HASCHILDREN;
+            default:
+                return ResponseCode.CANNOT;
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.imap.response.ImapNoException;
+import io.mailplatform.store.mailbox.MailboxNameRules;
+import io.mailplatform.store.mailbox.MailboxRefusedException;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -61,11 +63,11 @@ class MailboxNamingTest {
 
     @Test
     void creatableNamesHaveNoEmptyLevelsWildcardsOrControls() {
-        MailboxNames.checkCreatable("a/b/c");
+        MailboxNameRules.checkCreatable("a/b/c");
         for (String bad : new String[] {"", "/a", "a//b", "a*", "a%b", "a\u0001b"}) {
-            assertThatThrownBy(() -> MailboxNames.checkCreatable(bad)).as(bad).isInstanceOf(ImapNoException.class);
+            assertThatThrownBy(() -> MailboxNameRules.checkCreatable(bad)).as(bad).isInstanceOf(MailboxRefusedException.class);
         }
-        assertThat(MailboxNames.withoutTrailingDelimiter("owatagusiam/")).isEqualTo("owatagusiam");
+        assertThat(MailboxNameRules.withoutTrailingDelimiter("owatagusiam/")).isEqualTo("owatagusiam");
     }
 
     @Test

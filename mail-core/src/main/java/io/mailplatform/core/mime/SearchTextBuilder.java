@@ -1,7 +1,5 @@
 package io.mailplatform.core.mime;
 
-import java.nio.charset.Charset;
-
 /**
  * The text a message is found by (IMAP SEARCH BODY/TEXT through PostgreSQL full-text search):
  * decoded subject and address display text of the message and of every encapsulated message, then
@@ -98,11 +96,8 @@ final class SearchTextBuilder {
     }
 
     private void text(BodyPart part) {
-        ContentTransferEncoding encoding = ContentTransferEncoding.of(part).orElse(ContentTransferEncoding.BINARY);
         int scanEnd = (int) Math.min(part.endOffset(), part.bodyOffset() + (long) (limit - octets) * PART_SCAN_FACTOR);
-        byte[] decoded = encoding.decode(m, part.bodyOffset(), scanEnd);
-        Charset charset = Charsets.lookup(part.parameter("charset"));
-        String text = charset != null ? new String(decoded, charset) : HeaderBytes.text(decoded, 0, decoded.length);
+        String text = PartContent.text(m, part, scanEnd);
         if (part.subtype().equalsIgnoreCase("html")) {
             text = HtmlText.strip(text);
         }

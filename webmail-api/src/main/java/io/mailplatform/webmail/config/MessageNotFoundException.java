@@ -7,4 +7,8 @@ public class MessageNotFoundException extends RuntimeException {
     public MessageNotFoundException(String mailbox, long uid) {
         super("no message " + uid + " in " + mailbox);
     }
+
+    public MessageNotFoundException(String mailbox, long uid, String partId) {
+        super("no part " + partId + " in message " + uid + " of " + mailbox);
+    }
 }

@@ -5,7 +5,15 @@ import io.mailplatform.store.directory.DuplicateEntryException;
 import io.mailplatform.store.directory.UnknownEntryException;
 import io.mailplatform.store.failure.StoreTimeoutException;
 import io.mailplatform.store.failure.StoreUnavailableException;
+import io.mailplatform.store.mailbox.AccountLimitException;
+import io.mailplatform.store.mailbox.MailboxExistsException;
 import io.mailplatform.store.mailbox.MailboxNotFoundException;
+import io.mailplatform.store.mailbox.MailboxRefusedException;
+import io.mailplatform.store.mailbox.OverQuotaException;
+import io.mailplatform.webmail.events.EventController;
+import io.mailplatform.webmail.mail.InvalidParameterException;
+import io.mailplatform.webmail.mail.MessageController;
+import io.mailplatform.webmail.mail.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,9 +32,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
     }
 
-    @ExceptionHandler(DuplicateEntryException.class)
-    public ProblemDetail duplicate(DuplicateEntryException e) {
+    /** A named parameter or field is wrong: the problem says which ({@code field}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ProblemDetail invalidParameter(InvalidParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler({DuplicateEntryException.class, MailboxExistsException.class})
+    public ProblemDetail duplicate(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Already exists", e.getMessage());
+    }
+
+    /** The IMAP rules for mailboxes: a name that cannot be used is bad input, the others conflict with what exists. */
+    @ExceptionHandler(MailboxRefusedException.class)
+    public ProblemDetail refused(MailboxRefusedException e) {
+        boolean badName = e.reason() == MailboxRefusedException.Reason.CANNOT
+                || e.reason() == MailboxRefusedException.Reason.LIMIT;
+        return problem(badName ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT, badName ? "Invalid input" : "Conflict",
+                e.getMessage());
+    }
+
+    @ExceptionHandler({AccountLimitException.class, MessageController.NoTrashException.class})
+    public ProblemDetail conflict(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    public ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", e.getMessage());
+    }
+
+    @ExceptionHandler(EventController.TooManyStreamsException.class)
+    public ProblemDetail tooManyStreams(RuntimeException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage());
+    }
+
+    @ExceptionHandler(OverQuotaException.class)
+    public ProblemDetail overQuota(OverQuotaException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Over quota", "Not enough room: the quota is exceeded");
     }
 
     @ExceptionHandler({MailboxNotFoundException.class, MessageNotFoundException.class})

@@ -4,8 +4,9 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import io.mailplatform.webmail.config.WebmailProperties;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,15 +14,25 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
- * Stateless HTTP Basic: /api/admin/** for the administrator, the rest of /api/** for mail accounts;
- * requests that did not travel protected are refused before their credentials are read. The
+ * HTTP Basic for scripts, and for browsers a login that keeps the account in a session
+ * ({@code /api/session}, {@link SessionSecurity}): /api/admin/** for the administrator (Basic only),
+ * the rest of /api/** for mail accounts. Unsafe requests authenticated by the session cookie need
+ * the CSRF token; Basic requests do not. Requests that did not travel protected are refused before
+ * their credentials are read. The
  * actuator (on its own port, {@code management.server.port}) is open: probes carry no credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfiguration {
+    static final String CSRF_REFUSED = "The CSRF token is missing or wrong: send the XSRF-TOKEN cookie's value in the"
+            + " X-XSRF-TOKEN header";
 
     /** The actuator's endpoints: only health is exposed, and its port is published to no one. */
     @Bean
@@ -36,31 +47,30 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain apiSecurity(HttpSecurity http, TransportSecurity transport) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            if (e instanceof InternalAuthenticationServiceException) {
-                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "The mail store is unavailable, try again later");
-                return;
-            }
-            if (e instanceof LoginThrottledException throttled) {
-                long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-                response.setHeader("Retry-After", Long.toString(seconds));
-                Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many login attempts; try again in " + seconds + " s");
-                return;
-            }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"mail\"");
-            Problems.write(response, HttpStatus.UNAUTHORIZED, "Valid credentials are required");
-        };
+    public SecurityFilterChain apiSecurity(HttpSecurity http, TransportSecurity transport,
+            SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens, WebmailProperties webmail) throws Exception {
+        AuthenticationEntryPoint unauthorized = new AuthenticationProblems();
         AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
-                "These credentials do not allow this operation");
+                e instanceof CsrfException ? CSRF_REFUSED : "These credentials do not allow this operation");
         // the provider bean is the global AuthenticationManager's; adding it here as well made every
         // failed login run twice (the local manager falls back to the global one)
-        http.csrf(csrf -> csrf.disable())
-                .addFilterBefore(new TlsRequiredFilter(transport), BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // the raw token, as the cookie holds it: a page sends back what it read
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        // only a session can be ridden: scripts with HTTP Basic and requests without a
+                        // session (the login itself, anonymous ones, answered 401) need no token
+                        .ignoringRequestMatchers(SessionSecurity::isBasic, request -> request.getSession(false) == null))
+                .addFilterBefore(new TlsRequiredFilter(transport), SecurityContextHolderFilter.class)
+                .addFilterAfter(new RequestBodyLimitFilter(webmail.limits().maxRequestBody().toBytes()),
+                        BasicAuthenticationFilter.class)
+                .securityContext(context -> context.securityContextRepository(contexts))
+                // sessions only from the browser login (SessionController); Basic never makes one
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, AuthenticationProblems.SESSION_PATH).permitAll()
+                        .requestMatchers(HttpMethod.DELETE, AuthenticationProblems.SESSION_PATH).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").hasRole("USER")
                         .anyRequest().denyAll());
