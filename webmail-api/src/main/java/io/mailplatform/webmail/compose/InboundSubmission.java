@@ -6,6 +6,7 @@ import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeId;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.envelope.ReceivedHeader;
+import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.kafka.InboundRecords;
 import io.mailplatform.webmail.config.HttpProperties;
@@ -25,11 +26,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InboundSubmission {
+    /** Room for the Received field and the record's own overhead on top of the message. */
+    private static final long RECEIVED_ALLOWANCE = 64 * 1024;
     private final KafkaTemplate<String, byte[]> kafka;
     private final String hostname;
     private final Duration timeout;
 
-    public InboundSubmission(KafkaTemplate<String, byte[]> kafka, HttpProperties http, SendProperties properties) {
+    public InboundSubmission(KafkaTemplate<String, byte[]> kafka, HttpProperties http, SendProperties properties,
+            StoreProperties store) {
+        // a message that cannot fit in a record could never be sent: refuse the setting at start, as the gateway does
+        if (properties.maxMessageSize().toBytes() + RECEIVED_ALLOWANCE > store.maxMessageBytes()) {
+            throw new IllegalStateException("mail.webmail.send.max-message-size (" + properties.maxMessageSize().toBytes()
+                    + ") does not fit in a Kafka record of mail.store.max-message-bytes (" + store.maxMessageBytes() + ")");
+        }
         this.kafka = kafka;
         this.hostname = http.hostname();
         this.timeout = properties.publishTimeout();
