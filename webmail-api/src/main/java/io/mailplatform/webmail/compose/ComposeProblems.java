@@ -30,6 +30,13 @@ public class ComposeProblems {
         return problem;
     }
 
+    @ExceptionHandler(RecipientRefusedException.class)
+    public ProblemDetail recipient(RecipientRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Recipient refused", e.getMessage());
+        problem.setProperty("field", "recipients");
+        return problem;
+    }
+
     @ExceptionHandler(MessageTooLargeException.class)
     public ProblemDetail tooLarge(MessageTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Message too large", e.getMessage());

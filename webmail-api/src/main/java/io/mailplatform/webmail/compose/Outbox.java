@@ -24,14 +24,16 @@ import org.springframework.stereotype.Service;
 public class Outbox {
     private final MimeComposer composer;
     private final SenderCheck senders;
+    private final RecipientCheck recipients;
     private final InboundSubmission submission;
     private final MailboxService mailboxes;
     private final SpecialMailboxes special;
 
-    public Outbox(SendProperties properties, HttpProperties http, SenderCheck senders, InboundSubmission submission,
-            MailboxService mailboxes, SpecialMailboxes special) {
+    public Outbox(SendProperties properties, HttpProperties http, SenderCheck senders, RecipientCheck recipients,
+            InboundSubmission submission, MailboxService mailboxes, SpecialMailboxes special) {
         this.composer = new MimeComposer(http.hostname(), properties.maxMessageSize().toBytes(), properties.maxRecipients());
         this.senders = senders;
+        this.recipients = recipients;
         this.submission = submission;
         this.mailboxes = mailboxes;
         this.special = special;
@@ -83,6 +85,7 @@ public class Outbox {
 
     private Sent submit(Account account, ComposedMessage message, SubmissionClient client) {
         senders.require(account, message.from());
+        recipients.require(account, message);
         Mailbox sentBox = special.require(account.id(), SpecialUse.SENT);
         AppendResult copy = mailboxes.append(sentBox, message.raw(), new MessageFlags(MessageFlags.SEEN, Set.of()),
                 Instant.now());

@@ -71,8 +71,14 @@ public class TransferAdminController {
         return accepted(jobs.importPath(account, allowedPath(request.path()), mailboxOrInbox(request.mailbox())));
     }
 
-    /** The body is the file: an mbox (imported into {@code mailbox}, INBOX by default) or an archive. */
-    @PostMapping(path = "/accounts/{address}/import")
+    /**
+     * The body is the file: an mbox (imported into {@code mailbox}, INBOX by default) or an archive,
+     * told apart by content; a form encoding (curl's default for {@code --data-binary}) is refused with 415, as
+     * the servlet container would read such a body as form fields.
+     */
+    @PostMapping(path = "/accounts/{address}/import", consumes = {MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            "application/mbox", "application/x-tar", "application/gzip", "application/x-gzip", "application/zip",
+            "application/x-zip-compressed", "application/x-compressed-tar"})
     public ResponseEntity<ImportJob.View> importUpload(@PathVariable String address,
             @RequestParam(required = false) String mailbox, HttpServletRequest request) throws IOException {
         Account account = account(address);

@@ -177,6 +177,22 @@ class SendApiTest {
     }
 
     @Test
+    void recipientsSubmissionRefusesAtRcptAreRefusedBeforeSending() throws Exception {
+        int sentBefore = sentCount();
+        HttpResponse<String> unknown = json("POST", "/api/messages/send",
+                "{\"to\":[\"tom@send.test\"],\"bcc\":[\"nobody@send.test\"],\"text\":\"x\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"recipients\"", "nobody@send.test");
+        directory.createList("team@send.test", true);
+        directory.addListMember("team@send.test", TOM);
+        HttpResponse<String> notMember = json("POST", "/api/messages/send", "{\"to\":[\"team@send.test\"],\"text\":\"x\"}");
+        assertThat(notMember.statusCode()).isEqualTo(403);
+        assertThat(sentCount()).isEqualTo(sentBefore);
+        assertThat(new ApiClient(port).call("POST", "/api/messages/send", "{\"to\":[\"team@send.test\"],\"text\":\"x\"}",
+                TOM, "tom-password").statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void badInputGetsAProblemNamingTheField() throws Exception {
         Map<String, String> cases = Map.of(
                 "{\"to\":[\"not an address\"],\"text\":\"x\"}", "to",

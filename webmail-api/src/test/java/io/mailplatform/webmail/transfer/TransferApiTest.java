@@ -197,6 +197,19 @@ class TransferApiTest {
     }
 
     @Test
+    void usersDownloadTheirOwnMailboxesAsMboxAndNoOneElses() throws Exception {
+        account("other@transfer.test");
+        HttpResponse<byte[]> own = api().send("GET", "/api/export?mailbox=Projects/2024", null, null, "source@transfer.test", "pw");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.headers().firstValue("Content-Type")).hasValue("application/mbox");
+        assertThat(new String(own.body(), StandardCharsets.UTF_8)).startsWith("From MAILER-DAEMON Tue Dec 24 18:00:00 2024\n")
+                .contains("Subject: report\n");
+        assertThat(api().send("GET", "/api/export?mailbox=Projects/2024", null, null, "other@transfer.test", "pw").statusCode())
+                .isEqualTo(404);
+        assertThat(api().send("GET", "/api/export?mailbox=INBOX", null, null, null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aZippedMaildirFromElsewhereKeepsFlagsKeywordsDatesAndFolders() throws Exception {
         account("zip@transfer.test");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -271,6 +284,8 @@ class TransferApiTest {
         assertThat(job).contains("\"state\":\"DONE\"", "\"total\":2", "\"done\":1", "\"failed\":1", "over 20480");
         assertThat(importUpload("limits@transfer.test", "", "application/octet-stream", "not mail".getBytes(StandardCharsets.UTF_8)))
                 .contains("\"state\":\"FAILED\"");
+        assertThat(api().send("POST", "/api/admin/accounts/limits@transfer.test/import", "application/x-www-form-urlencoded",
+                tooLarge.getBytes(StandardCharsets.UTF_8), "admin", "admin-secret").statusCode()).isEqualTo(415);
         assertThat(api().call("GET", "/api/admin/import-jobs/nope", null, "admin", "admin-secret").statusCode()).isEqualTo(404);
         assertThat(api().send("GET", "/api/admin/accounts/source@transfer.test/export?format=zip", null, null, "admin",
                 "admin-secret").statusCode()).isEqualTo(400);
