@@ -1,6 +1,7 @@
 package io.mailplatform.smtp.intake;
 
 import io.mailplatform.core.envelope.Envelope;
+import io.mailplatform.core.envelope.ReceivedHeader;
 
 /**
  * One accepted message on its way to Kafka: the envelope, the gateway's {@code Received:} field
@@ -15,7 +16,7 @@ import io.mailplatform.core.envelope.Envelope;
 public record InboundMessage(Envelope envelope, byte[] received, MailData data) {
 
     public static InboundMessage assemble(Envelope envelope, String byHost, boolean extended, MailData data) {
-        return new InboundMessage(envelope, ReceivedHeader.render(envelope, byHost, extended), data);
+        return new InboundMessage(envelope, ReceivedHeader.render(envelope, byHost, ReceivedHeader.protocol(envelope, extended)), data);
     }
 
     /** The raw message as it goes to Kafka: the Received field, then the mail data; a fresh copy. */

@@ -1,9 +1,8 @@
 package io.mailplatform.smtp.intake;
 
-import io.mailplatform.core.envelope.EnvelopeCodec;
-import io.mailplatform.core.envelope.MailTopics;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.store.config.StoreProperties;
+import io.mailplatform.store.kafka.InboundRecords;
 import io.mailplatform.store.kafka.MailKafkaConfiguration;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
@@ -93,8 +91,7 @@ public class InboundPublisher implements DisposableBean {
         try {
             // the one array the producer needs, made here: at most one per sender thread is alive
             // outside the producer's own buffer (send() copies it into a batch and keeps no reference)
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(MailTopics.INBOUND, null, message.recordValue());
-            record.headers().add(new RecordHeader(EnvelopeCodec.HEADER, EnvelopeCodec.encode(message.envelope())));
+            ProducerRecord<String, byte[]> record = InboundRecords.of(message.envelope(), message.recordValue());
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);

@@ -7,15 +7,15 @@ import io.mailplatform.core.srs.SrsCodec;
 import io.mailplatform.core.srs.SrsReversal;
 import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.directory.PermittedSenders;
 import io.mailplatform.store.directory.Postmaster;
 import io.mailplatform.store.directory.RecipientLookup;
+import io.mailplatform.store.directory.SenderIdentities;
 import io.mailplatform.store.directory.Subaddressing;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,10 +87,7 @@ public class RecipientDirectory {
 
     /** The addresses an account may send as (blocking: runs on a worker thread, at AUTH). */
     public SenderIdentities senderIdentities(String login, PermittedSenders permitted) {
-        String account = login.toLowerCase(Locale.ROOT);
-        Set<String> addresses = new HashSet<>(directory.aliasesOf(login));
-        addresses.add(account);
-        return new SenderIdentities(addresses, permitted.patternsFor(account), subaddressing);
+        return SenderIdentities.of(login, directory.aliasesOf(login), permitted, subaddressing);
     }
 
     /** Forgets every cached answer (tests and directory changes that must show at once). */

@@ -5,7 +5,7 @@ import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.intake.InboundPublisher;
 import io.mailplatform.smtp.intake.MessageMemoryBudget;
-import io.mailplatform.smtp.policy.PermittedSenders;
+import io.mailplatform.store.directory.PermittedSenders;
 import io.mailplatform.smtp.policy.RecipientDirectory;
 import io.mailplatform.store.directory.Authenticator;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class CommandDispatcher {
         this.data = new DataProcessor(properties);
         StartTlsProcessor startTls = new StartTlsProcessor();
         this.auth = new AuthProcessor(authenticator, properties.senderMustMatchLogin() ? directory : null,
-                PermittedSenders.parse(properties.permittedSenders()));
+                PermittedSenders.parse("mail.smtp.permitted-senders", properties.permittedSenders()));
         BasicCommandProcessor basic = new BasicCommandProcessor();
         // the order of the EHLO keywords
         List<EhloExtension> extensions = List.of(

@@ -6,7 +6,7 @@ import io.mailplatform.smtp.ehlo.EhloExtension;
 import io.mailplatform.smtp.intake.MessageMemoryBudget;
 import io.mailplatform.smtp.policy.DsnExtension;
 import io.mailplatform.smtp.policy.MessageSizeLimit;
-import io.mailplatform.smtp.policy.SenderIdentities;
+import io.mailplatform.store.directory.SenderIdentities;
 import io.mailplatform.smtp.policy.SmtpUtf8Requirement;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;

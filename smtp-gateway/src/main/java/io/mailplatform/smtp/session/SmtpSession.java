@@ -14,7 +14,7 @@ import io.mailplatform.smtp.config.SmtpProperties;
 import io.mailplatform.smtp.intake.InboundMessage;
 import io.mailplatform.smtp.intake.MessageMeters;
 import io.mailplatform.smtp.parse.SmtpCommandParser;
-import io.mailplatform.smtp.policy.SenderIdentities;
+import io.mailplatform.store.directory.SenderIdentities;
 import io.mailplatform.smtp.reply.Replies;
 import io.mailplatform.smtp.reply.SmtpException;
 import io.mailplatform.smtp.reply.SmtpReply;

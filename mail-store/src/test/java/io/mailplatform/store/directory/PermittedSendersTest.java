@@ -1,10 +1,9 @@
-package io.mailplatform.smtp.policy;
+package io.mailplatform.store.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailplatform.core.address.MailboxAddress;
-import io.mailplatform.store.directory.Subaddressing;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ class PermittedSendersTest {
 
     @Test
     void entriesGrantAddressesDomainsOrAnythingToOneAccountOrAll() throws Exception {
-        PermittedSenders permitted = PermittedSenders.parse(List.of("Alice@Example.test:*@Alice.EXAMPLE",
+        PermittedSenders permitted = PermittedSenders.parse("mail.smtp.permitted-senders", List.of("Alice@Example.test:*@Alice.EXAMPLE",
                 " * : NoReply@example.test ", "robot@example.test:*"));
         SenderIdentities alice = new SenderIdentities(Set.of("alice@example.test"),
                 permitted.patternsFor("alice@example.test"), new Subaddressing("+"));
@@ -33,7 +32,7 @@ class PermittedSendersTest {
     void anEntryThatCannotBeReadStopsTheStart() {
         for (String bad : new String[] {"alice@example.test", "alice@example.test:", ":x@example.test",
                 "not an address:x@example.test", "alice@example.test:not an address", "alice@example.test:*@"}) {
-            assertThatThrownBy(() -> PermittedSenders.parse(List.of(bad))).as(bad)
+            assertThatThrownBy(() -> PermittedSenders.parse("mail.smtp.permitted-senders", List.of(bad))).as(bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mail.smtp.permitted-senders");
         }
     }

@@ -1,8 +1,10 @@
-package io.mailplatform.smtp.policy;
+package io.mailplatform.store.directory;
 
 import io.mailplatform.core.address.MailboxAddress;
-import io.mailplatform.store.directory.Subaddressing;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,6 +21,18 @@ public record SenderIdentities(Set<String> addresses, List<String> granted, Suba
     public SenderIdentities {
         addresses = Set.copyOf(addresses);
         granted = List.copyOf(granted);
+    }
+
+    /**
+     * The identities of one account: its login, the aliases that point at it (from
+     * {@link DirectoryService#aliasesOf}) and the configured grants.
+     */
+    public static SenderIdentities of(String login, Collection<String> aliases, PermittedSenders permitted,
+            Subaddressing subaddressing) {
+        String account = login.toLowerCase(Locale.ROOT);
+        Set<String> addresses = new HashSet<>(aliases);
+        addresses.add(account);
+        return new SenderIdentities(addresses, permitted.patternsFor(account), subaddressing);
     }
 
     public boolean owns(MailboxAddress sender) {

@@ -1,4 +1,4 @@
-package io.mailplatform.smtp.policy;
+package io.mailplatform.store.directory;
 
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.Domain;
@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The MAIL FROM identities granted by configuration beyond an account's own addresses
- * ({@code mail.smtp.permitted-senders}): entries {@code login:pattern}, where the login is an account
+ * The sender identities granted by configuration beyond an account's own addresses
+ * ({@code mail.smtp.permitted-senders} for SMTP submission, {@code mail.webmail.send.permitted-senders}
+ * for the webmail): entries {@code login:pattern}, where the login is an account
  * address or {@code *} (every account) and the pattern an address, {@code *@domain} or {@code *}.
  * Refused at start when an entry cannot be read.
  */
@@ -24,12 +25,15 @@ public final class PermittedSenders {
         this.patterns = patterns;
     }
 
-    public static PermittedSenders parse(List<String> entries) {
+    /**
+     * @param property the configuration key the entries come from, named when one cannot be read
+     */
+    public static PermittedSenders parse(String property, List<String> entries) {
         Map<String, List<String>> patterns = new HashMap<>();
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             if (colon <= 0 || colon == entry.length() - 1) {
-                throw invalid(entry, "use login:pattern");
+                throw invalid(property, entry, "use login:pattern");
             }
             String login = entry.substring(0, colon).strip();
             String pattern = entry.substring(colon + 1).strip();
@@ -37,7 +41,7 @@ public final class PermittedSenders {
                 String key = login.equals(ANY) ? ANY : MailboxAddress.parse(login).normalized();
                 patterns.computeIfAbsent(key, k -> new ArrayList<>()).add(pattern(pattern));
             } catch (AddressException e) {
-                throw invalid(entry, e.getMessage());
+                throw invalid(property, entry, e.getMessage());
             }
         }
         return new PermittedSenders(patterns);
@@ -72,7 +76,7 @@ public final class PermittedSenders {
         return pattern.equals(sender.normalized());
     }
 
-    private static IllegalArgumentException invalid(String entry, String why) {
-        return new IllegalArgumentException("mail.smtp.permitted-senders: cannot read '" + entry + "': " + why);
+    private static IllegalArgumentException invalid(String property, String entry, String why) {
+        return new IllegalArgumentException(property + ": cannot read '" + entry + "': " + why);
     }
 }

@@ -1,13 +1,13 @@
-package io.mailplatform.smtp.intake;
+package io.mailplatform.core.envelope;
 
-import io.mailplatform.core.envelope.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The trace field the gateway prepends (RFC 5321 §4.4 {@code Time-stamp-line}): from the HELO name
+ * The trace field prepended to every message a client submits (RFC 5321 §4.4 {@code Time-stamp-line}),
+ * by the SMTP gateway and by the webmail: from the HELO name (or "unknown")
  * and client IP, by this host, with the protocol of RFC 3848 / RFC 6531 §3.7.3 and the TLS version
  * and cipher as a comment, id the envelope id, for the recipient when there is exactly one (naming
  * several would disclose Bcc recipients to each other), and the date.
@@ -19,13 +19,13 @@ public final class ReceivedHeader {
     }
 
     /**
-     * @param extended whether the client greeted with EHLO (ESMTP) rather than HELO (SMTP)
+     * @param protocol the {@code with} value: {@link #protocol} for SMTP
      */
-    public static byte[] render(Envelope envelope, String byHost, boolean extended) {
+    public static byte[] render(Envelope envelope, String byHost, String protocol) {
         StringBuilder field = new StringBuilder(320);
         field.append("Received: from ").append(envelope.heloName() == null ? "unknown" : sanitize(envelope.heloName()))
                 .append(" ([").append(envelope.clientAddress()).append("])\r\n\tby ").append(byHost)
-                .append(" with ").append(protocol(envelope, extended));
+                .append(" with ").append(protocol);
         if (envelope.tls() != null) {
             field.append(" (").append(envelope.tls().protocol()).append(' ').append(envelope.tls().cipherSuite()).append(')');
         }
@@ -37,8 +37,12 @@ public final class ReceivedHeader {
         return field.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** SMTP/ESMTP, +S with TLS, +A with AUTH (RFC 3848); UTF8SMTP variants for SMTPUTF8 (RFC 6531 §3.7.3). */
-    static String protocol(Envelope envelope, boolean extended) {
+    /**
+     * SMTP/ESMTP, +S with TLS, +A with AUTH (RFC 3848); UTF8SMTP variants for SMTPUTF8 (RFC 6531 §3.7.3).
+     *
+     * @param extended whether the client greeted with EHLO (ESMTP) rather than HELO (SMTP)
+     */
+    public static String protocol(Envelope envelope, boolean extended) {
         String name = envelope.smtpUtf8() ? "UTF8SMTP" : extended ? "ESMTP" : "SMTP";
         if (envelope.tls() != null) {
             name += "S";
