@@ -131,6 +131,15 @@ public class MessageIndex {
                 .params(mailbox.id(), uids).query(MailboxService::meta).list();
     }
 
+    /** The highest MODSEQ among the given UIDs that still exist, 0 if none does (RFC 7162 §3.1.5 SEARCH). */
+    public long highestModSeq(Mailbox mailbox, long[] uids) {
+        if (uids.length == 0) {
+            return 0;
+        }
+        return jdbc.sql("SELECT coalesce(max(modseq), 0) FROM messages WHERE mailbox_id = ? AND uid = ANY(?)")
+                .params(mailbox.id(), uids).query(Long.class).single();
+    }
+
     /**
      * Claims the \Recent messages up to {@code upToUid} for the calling session: after this, no other
      * session sees them as recent.
