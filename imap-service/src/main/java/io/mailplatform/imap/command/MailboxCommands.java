@@ -14,8 +14,28 @@ public final class MailboxCommands {
         }
     }
 
-    /** SELECT, or EXAMINE when {@code readOnly}. */
-    public record Select(String tag, String mailbox, boolean readOnly) implements ImapCommand {
+    /**
+     * SELECT, or EXAMINE when {@code readOnly}, with the select parameters of RFC 7162.
+     *
+     * @param condstore the CONDSTORE parameter (§3.1.8)
+     * @param qresync the QRESYNC parameter (§3.2.5), or null
+     */
+    public record Select(String tag, String mailbox, boolean readOnly, boolean condstore, QResync qresync)
+            implements ImapCommand {
+        public Select(String tag, String mailbox, boolean readOnly) {
+            this(tag, mailbox, readOnly, false, null);
+        }
+    }
+
+    /**
+     * The QRESYNC select parameter (RFC 7162 §3.2.5): what the client knew when it last had the mailbox.
+     *
+     * @param knownUids the UIDs the client knows, or null (all)
+     * @param knownSequences with {@code knownSequenceUids}, the seq-match-data, or null; a hint for
+     *        servers that do not keep every expunge, which this one does, so it is parsed and unused
+     */
+    public record QResync(long uidValidity, long modSeq, SequenceSet knownUids, SequenceSet knownSequences,
+            SequenceSet knownSequenceUids) {
     }
 
     public record Create(String tag, String mailbox) implements ImapCommand {
@@ -70,9 +90,11 @@ public final class MailboxCommands {
     public record Namespace(String tag) implements ImapCommand {
     }
 
-    /** STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501). */
+    /** STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501; HIGHESTMODSEQ from RFC 7162). */
     public enum StatusItem {
-        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT
+        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT,
+        /** RFC 7162 §3.1.6. */
+        HIGHESTMODSEQ
     }
 
     public record Status(String tag, String mailbox, List<StatusItem> items) implements ImapCommand {

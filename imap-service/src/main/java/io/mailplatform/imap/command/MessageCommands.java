@@ -66,17 +66,36 @@ public final class MessageCommands {
         }
     }
 
-    public record Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items) implements ImapCommand {
+    /**
+     * [UID] FETCH with the modifiers of RFC 7162.
+     *
+     * @param changedSince CHANGEDSINCE (§3.1.4.1): only messages with a higher MODSEQ, or null
+     * @param vanished VANISHED (§3.2.6, UID FETCH only): also the UIDs of the set expunged since
+     */
+    public record Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items, Long changedSince,
+            boolean vanished) implements ImapCommand {
         public Fetch {
             items = List.copyOf(items);
         }
+
+        public Fetch(String tag, boolean uid, SequenceSet set, List<FetchItem> items) {
+            this(tag, uid, set, items, null, false);
+        }
     }
 
-    /** STORE [+|-]FLAGS[.SILENT] (RFC 9051 §6.4.6). */
-    public record Store(String tag, boolean uid, SequenceSet set, FlagMode mode, boolean silent, List<String> flags)
-            implements ImapCommand {
+    /**
+     * STORE [+|-]FLAGS[.SILENT] (RFC 9051 §6.4.6).
+     *
+     * @param unchangedSince UNCHANGEDSINCE (RFC 7162 §3.1.3): change only messages whose MODSEQ is at most this, or null
+     */
+    public record Store(String tag, boolean uid, SequenceSet set, FlagMode mode, boolean silent, List<String> flags,
+            Long unchangedSince) implements ImapCommand {
         public Store {
             flags = List.copyOf(flags);
+        }
+
+        public Store(String tag, boolean uid, SequenceSet set, FlagMode mode, boolean silent, List<String> flags) {
+            this(tag, uid, set, mode, silent, flags, null);
         }
     }
 

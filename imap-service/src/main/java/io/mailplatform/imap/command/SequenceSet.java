@@ -25,6 +25,18 @@ public record SequenceSet(List<Range> ranges, boolean savedResult) {
         return new SequenceSet(List.of(ranges), false);
     }
 
+    /** Whether a number lies in one of the ranges, {@code *} standing for {@code largest} ({@code $} holds none). */
+    public boolean contains(long number, long largest) {
+        for (Range range : ranges) {
+            long a = range.first() == STAR ? largest : range.first();
+            long b = range.last() == STAR ? largest : range.last();
+            if (number >= Math.min(a, b) && number <= Math.max(a, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code first:last} in either order; a single number has first == last. Either may be {@link #STAR}. */
     public record Range(long first, long last) {
         public static Range of(long number) {

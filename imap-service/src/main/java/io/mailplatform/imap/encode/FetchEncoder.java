@@ -39,6 +39,8 @@ final class FetchEncoder {
             w.raw("FLAGS (").raw(String.join(" ", flags.flags())).raw(")");
         } else if (value instanceof FetchValue.Uid uid) {
             w.raw("UID ").number(uid.uid());
+        } else if (value instanceof FetchValue.ModSeq modSeq) {
+            w.raw("MODSEQ (").number(modSeq.modSeq()).raw(")");
         } else if (value instanceof FetchValue.InternalDate date) {
             w.raw("INTERNALDATE \"").raw(INTERNALDATE.format(date.date())).raw("\"");
         } else if (value instanceof FetchValue.Size size) {

@@ -19,6 +19,11 @@ final class MailboxEncoders {
         w.raw("* ").number(expunge.msn()).raw(" EXPUNGE").crlf();
     }
 
+    /** {@code "VANISHED" [SP "(EARLIER)"] SP known-uids} (RFC 7162 §3.2.10). */
+    static void vanished(ImapResponse.Vanished vanished, ImapWriter w) {
+        w.raw(vanished.earlier() ? "* VANISHED (EARLIER) " : "* VANISHED ").raw(vanished.uids()).crlf();
+    }
+
     static void flags(ImapResponse.Flags flags, ImapWriter w) {
         w.raw("* FLAGS (").raw(String.join(" ", flags.flags())).raw(")").crlf();
     }
@@ -64,8 +69,16 @@ final class MailboxEncoders {
         w.raw(")").crlf();
     }
 
+    /** With {@code (MODSEQ n)} after the numbers when the search used MODSEQ and found any (RFC 7162 §3.1.5). */
     static void search(ImapResponse.Search search, ImapWriter w) {
-        numbers("* SEARCH", search.numbers(), w);
+        w.raw("* SEARCH");
+        for (long number : search.numbers()) {
+            w.sp().number(number);
+        }
+        if (search.modSeq() != null && search.numbers().length > 0) {
+            w.raw(" (MODSEQ ").number(search.modSeq()).raw(")");
+        }
+        w.crlf();
     }
 
     static void sort(ImapResponse.Sort sort, ImapWriter w) {
@@ -100,6 +113,9 @@ final class MailboxEncoders {
         }
         if (e.count() != null) {
             w.raw(" COUNT ").number(e.count());
+        }
+        if (e.modSeq() != null) {
+            w.raw(" MODSEQ ").number(e.modSeq());
         }
         w.crlf();
     }

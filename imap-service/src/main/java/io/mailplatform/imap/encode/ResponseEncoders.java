@@ -18,6 +18,7 @@ public final class ResponseEncoders {
         register(ImapResponse.Exists.class, MailboxEncoders::exists);
         register(ImapResponse.Recent.class, MailboxEncoders::recent);
         register(ImapResponse.Expunge.class, MailboxEncoders::expunge);
+        register(ImapResponse.Vanished.class, MailboxEncoders::vanished);
         register(ImapResponse.Flags.class, MailboxEncoders::flags);
         register(ImapResponse.MailboxList.class, MailboxEncoders::list);
         register(ImapResponse.StatusData.class, MailboxEncoders::statusData);

@@ -15,7 +15,9 @@ public sealed interface FetchItem permits FetchItem.Attribute, BodySection, Bina
         FLAGS, UID, INTERNALDATE, RFC822_SIZE, ENVELOPE,
         /** BODY: the body structure without extension data. */
         BODY,
-        BODYSTRUCTURE
+        BODYSTRUCTURE,
+        /** MODSEQ (RFC 7162 §3.1.4). */
+        MODSEQ
     }
 
     /** The macros ALL, FAST and FULL (RFC 9051 §6.4.5). */

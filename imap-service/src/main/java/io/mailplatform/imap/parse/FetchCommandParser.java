@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * [UID] FETCH (RFC 9051 §6.4.5 and §9 {@code fetch-att}, {@code section}, {@code partial}), with the
- * IMAP4rev1 items RFC822, RFC822.HEADER and RFC822.TEXT.
+ * IMAP4rev1 items RFC822, RFC822.HEADER and RFC822.TEXT, and MODSEQ with the modifiers of RFC 7162.
  */
 final class FetchCommandParser {
     private static final int MAX_ITEMS = 100;
@@ -30,7 +30,9 @@ final class FetchCommandParser {
             table.put(uid ? "UID FETCH" : "FETCH", (tag, c) -> {
                 SequenceSet set = MessageCommandParsers.spSequenceSet(c, sets);
                 c.sp();
-                return new MessageCommands.Fetch(tag, uid, set, items(c));
+                List<FetchItem> items = items(c);
+                CondStoreParsers.FetchModifiers modifiers = CondStoreParsers.fetchModifiers(c, uid);
+                return new MessageCommands.Fetch(tag, uid, set, items, modifiers.changedSince(), modifiers.vanished());
             });
         }
     }
@@ -75,6 +77,8 @@ final class FetchCommandParser {
                 return simple(c, bracket, Attribute.FLAGS);
             case "UID":
                 return simple(c, bracket, Attribute.UID);
+            case "MODSEQ":
+                return simple(c, bracket, Attribute.MODSEQ);
             case "INTERNALDATE":
                 return simple(c, bracket, Attribute.INTERNALDATE);
             case "RFC822.SIZE":

@@ -19,7 +19,7 @@ public final class ImapCommandParser {
     public ImapCommandParser(ParserLimits limits) {
         SequenceSetParser sequenceSets = new SequenceSetParser(limits);
         SessionCommandParsers.register(table);
-        MailboxCommandParsers.register(table);
+        MailboxCommandParsers.register(table, sequenceSets);
         ListCommandParser.register(table);
         MessageCommandParsers.register(table, sequenceSets);
         FetchCommandParser.register(table, sequenceSets);

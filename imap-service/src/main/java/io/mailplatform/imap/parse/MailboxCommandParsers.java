@@ -7,14 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** SELECT, EXAMINE, CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE, STATUS, APPEND, NAMESPACE and IDLE. */
+/** SELECT, EXAMINE (with the RFC 7162 parameters), CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE, STATUS, APPEND, NAMESPACE and IDLE. */
 final class MailboxCommandParsers {
     private MailboxCommandParsers() {
     }
 
-    static void register(Map<String, CommandParser> table) {
-        table.put("SELECT", (tag, c) -> new MailboxCommands.Select(tag, spMailbox(c), false));
-        table.put("EXAMINE", (tag, c) -> new MailboxCommands.Select(tag, spMailbox(c), true));
+    static void register(Map<String, CommandParser> table, SequenceSetParser sets) {
+        for (boolean readOnly : new boolean[] {false, true}) {
+            table.put(readOnly ? "EXAMINE" : "SELECT", (tag, c) -> {
+                String mailbox = spMailbox(c);
+                CondStoreParsers.SelectParameters parameters = CondStoreParsers.selectParameters(c, sets);
+                return new MailboxCommands.Select(tag, mailbox, readOnly, parameters.condstore(), parameters.qresync());
+            });
+        }
         table.put("CREATE", (tag, c) -> new MailboxCommands.Create(tag, spMailbox(c)));
         table.put("DELETE", (tag, c) -> new MailboxCommands.Delete(tag, spMailbox(c)));
         table.put("RENAME", (tag, c) -> new MailboxCommands.Rename(tag, spMailbox(c), spMailbox(c)));

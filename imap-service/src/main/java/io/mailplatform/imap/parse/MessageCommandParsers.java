@@ -40,10 +40,14 @@ final class MessageCommandParsers {
         return sets.sequenceSet(c);
     }
 
-    /** {@code STORE SP sequence-set SP (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))}. */
+    /**
+     * {@code STORE SP sequence-set [SP store-modifiers] SP (["+" / "-"] "FLAGS" [".SILENT"]) SP
+     * (flag-list / (flag *(SP flag)))}, store-modifiers of RFC 7162.
+     */
     private static MessageCommands.Store store(String tag, ImapCursor c, boolean uid, SequenceSetParser sets) {
         SequenceSet set = spSequenceSet(c, sets);
         c.sp();
+        Long unchangedSince = CondStoreParsers.storeModifiers(c);
         FlagMode mode = c.take('+') ? FlagMode.ADD : c.take('-') ? FlagMode.REMOVE : FlagMode.REPLACE;
         String item = c.keyword();
         boolean silent;
@@ -64,6 +68,6 @@ final class MessageCommandParsers {
                 flags.add(MailboxCommandParsers.flag(c));
             } while (c.space());
         }
-        return new MessageCommands.Store(tag, uid, set, mode, silent, flags);
+        return new MessageCommands.Store(tag, uid, set, mode, silent, flags, unchangedSince);
     }
 }

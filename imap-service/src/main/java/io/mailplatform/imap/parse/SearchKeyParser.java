@@ -137,6 +137,8 @@ public final class SearchKeyParser {
             case "UID":
                 c.sp();
                 return new SearchKey.Sequence(sequenceSets.sequenceSet(c), true);
+            case "MODSEQ":
+                return modSeq(c);
             case "NOT":
                 c.sp();
                 return new SearchKey.Not(key(state, depth + 1));
@@ -149,6 +151,28 @@ public final class SearchKeyParser {
             default:
                 throw c.error("Unknown search key " + name);
         }
+    }
+
+    /**
+     * {@code "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer} (RFC 7162 §3.1.5).
+     * MODSEQs are kept per message, not per flag, so the entry (a flag's name) is checked and
+     * then stands for the message: a server without per-flag MODSEQs may do so.
+     */
+    private static SearchKey modSeq(ImapCursor c) {
+        c.sp();
+        if (c.peek() == '"') {
+            String entry = c.string();
+            if (!entry.startsWith("/flags/")) {
+                throw c.error("Invalid MODSEQ entry name " + entry);
+            }
+            c.sp();
+            String type = c.keyword();
+            if (!type.equals("PRIV") && !type.equals("SHARED") && !type.equals("ALL")) {
+                throw c.error("Invalid MODSEQ entry type " + type);
+            }
+            c.sp();
+        }
+        return match(new SearchCriterion.ModSeq(c.number64()));
     }
 
     private enum Comparison {

@@ -2,15 +2,30 @@ package io.mailplatform.imap.process;
 
 import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.config.ImapProperties;
+import io.mailplatform.imap.fetch.FetchItem;
+import io.mailplatform.imap.fetch.FetchItem.Attribute;
+import io.mailplatform.imap.response.ImapSyntaxException;
+import io.mailplatform.imap.response.Responder;
+import io.mailplatform.imap.session.SelectedMailbox;
+import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageContents;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageSummaries;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Component;
 
 /**
  * [UID] FETCH (RFC 9051 §6.4.5): each command is a {@link FetchRun}, which answers message by
  * message, reads the store in bounded batches and pauses while the client does not read.
+ *
+ * <p>RFC 7162: MODSEQ and CHANGEDSINCE enable CONDSTORE; CHANGEDSINCE answers only the messages
+ * changed after it, each with its MODSEQ, and UID FETCH ... (CHANGEDSINCE n VANISHED) first
+ * reports the UIDs of the set expunged after it as VANISHED (EARLIER). Once CONDSTORE is enabled,
+ * a response with FLAGS carries MODSEQ.
  */
 @Component
 public class FetchProcessor implements CommandProcessor {
@@ -34,7 +49,43 @@ public class FetchProcessor implements CommandProcessor {
 
     @Override
     public void register(Handlers handlers) {
-        handlers.on(MessageCommands.Fetch.class, (command, session, out) ->
-                new FetchRun(store, command, session.selected(), session.rev2()).run(out));
+        handlers.on(MessageCommands.Fetch.class, this::fetch);
+    }
+
+    private Outcome fetch(MessageCommands.Fetch command, SessionContext session, Responder out) {
+        SelectedMailbox selected = session.selected();
+        if (command.vanished() && !session.qresync()) {
+            throw new ImapSyntaxException("The VANISHED modifier needs ENABLE QRESYNC first");
+        }
+        if (command.changedSince() != null || command.items().contains(Attribute.MODSEQ)) {
+            CondStoreEnabling.enable(session, out);
+        }
+        LongPredicate changed = null;
+        if (command.changedSince() != null) {
+            // UIDs only (ascending), so an old CHANGEDSINCE on a large mailbox costs eight octets a message
+            MessageIndex.ChangedUids changes = store.index().changedUids(selected.mailbox(), command.changedSince());
+            if (command.vanished()) {
+                QuickResync.vanishedEarlier(changes.expunged(), command.set()::contains, selected, out);
+            }
+            long[] changedUids = changes.changed();
+            changed = uid -> Arrays.binarySearch(changedUids, uid) >= 0;
+        }
+        return new FetchRun(store, withModSeq(command, session.condstore()), selected, session.rev2(), changed).run(out);
+    }
+
+    /**
+     * Adds MODSEQ where RFC 7162 wants it unasked: with CHANGEDSINCE, and under CONDSTORE with FLAGS,
+     * asked for or sent because the FETCH sets \Seen.
+     */
+    private static MessageCommands.Fetch withModSeq(MessageCommands.Fetch command, boolean condstore) {
+        List<FetchItem> items = command.items();
+        boolean flags = items.contains(Attribute.FLAGS) || items.stream().anyMatch(FetchItem::setsSeen);
+        if (items.contains(Attribute.MODSEQ) || (command.changedSince() == null && !(condstore && flags))) {
+            return command;
+        }
+        List<FetchItem> more = new ArrayList<>(items);
+        more.add(Attribute.MODSEQ);
+        return new MessageCommands.Fetch(command.tag(), command.uid(), command.set(), more, command.changedSince(),
+                command.vanished());
     }
 }

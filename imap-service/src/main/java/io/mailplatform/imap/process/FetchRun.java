@@ -78,6 +78,12 @@ final class FetchRun implements Outcome.Step {
     private boolean missing;
 
     FetchRun(FetchProcessor.Store store, MessageCommands.Fetch command, SelectedMailbox selected, boolean rev2) {
+        this(store, command, selected, rev2, null);
+    }
+
+    /** @param only the UIDs to answer among the command's set (CHANGEDSINCE), or null for all of them */
+    FetchRun(FetchProcessor.Store store, MessageCommands.Fetch command, SelectedMailbox selected, boolean rev2,
+            java.util.function.LongPredicate only) {
         this.store = store;
         this.command = command;
         List<FetchItem> wanted = new ArrayList<>(command.items());
@@ -91,7 +97,8 @@ final class FetchRun implements Outcome.Step {
         this.need = SummaryNeed.of(items);
         this.selected = selected;
         this.rev2 = rev2;
-        this.uids = selected.uidsOf(selected.resolve(command.set(), command.uid()));
+        long[] set = selected.uidsOf(selected.resolve(command.set(), command.uid()));
+        this.uids = only == null ? set : Arrays.stream(set).filter(only).toArray();
     }
 
     @Override
@@ -428,6 +435,8 @@ final class FetchRun implements Outcome.Step {
                 return new FetchValue.Flags(selected.flags(meta, rev2, out));
             case UID:
                 return new FetchValue.Uid(meta.uid());
+            case MODSEQ:
+                return new FetchValue.ModSeq(meta.modSeq());
             case INTERNALDATE:
                 return new FetchValue.InternalDate(meta.internalDate());
             case RFC822_SIZE:

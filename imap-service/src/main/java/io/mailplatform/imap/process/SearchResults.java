@@ -9,6 +9,7 @@ import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.imap.session.SelectedMailbox;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * What SEARCH and SORT share: the CHARSET check, the view filter, and the ESEARCH answer with
@@ -46,6 +47,18 @@ final class SearchResults {
      */
     static void answer(String tag, boolean uid, List<SearchReturn> returns, long[] uids, long[] numbers,
             SelectedMailbox selected, Responder out) {
+        answer(tag, uid, returns, uids, numbers, selected, out, null);
+    }
+
+    /**
+     * {@link #answer}, with the MODSEQ of a search that used MODSEQ (RFC 7162 §3.1.5, RFC 4731 §3.2):
+     * the highest of the messages the response names (only the MIN and MAX ones when neither ALL nor
+     * COUNT is asked for), none when nothing matched.
+     *
+     * @param highestModSeq the highest MODSEQ of some UIDs, or null when the search did not use MODSEQ
+     */
+    static void answer(String tag, boolean uid, List<SearchReturn> returns, long[] uids, long[] numbers,
+            SelectedMailbox selected, Responder out, ToLongFunction<long[]> highestModSeq) {
         List<SearchReturn> options = returns.isEmpty() ? List.of(SearchReturn.ALL) : returns;
         boolean min = options.contains(SearchReturn.MIN);
         boolean max = options.contains(SearchReturn.MAX);
@@ -66,9 +79,15 @@ final class SearchResults {
         }
         if (min || max || all || count) {
             boolean any = numbers.length > 0;
+            Long modSeq = null;
+            if (highestModSeq != null && any) {
+                modSeq = highestModSeq.applyAsLong(all || count ? uids
+                        : min && max ? new long[] {uids[0], uids[uids.length - 1]}
+                        : new long[] {min ? uids[0] : uids[uids.length - 1]});
+            }
             out.untagged(new ImapResponse.Esearch(tag, uid, min && any ? numbers[0] : null,
                     max && any ? numbers[numbers.length - 1] : null, all && any ? UidSets.format(numbers) : null,
-                    count ? (long) numbers.length : null));
+                    count ? (long) numbers.length : null, modSeq));
         }
     }
 }

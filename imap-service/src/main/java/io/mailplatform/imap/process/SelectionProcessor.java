@@ -6,8 +6,10 @@ import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.Responder;
+import io.mailplatform.imap.session.Extension;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.Mailbox;
@@ -19,19 +21,21 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * SELECT, EXAMINE (RFC 9051 §6.3.2, §6.3.3; RFC 3501 for the IMAP4rev1 responses), CLOSE and
- * UNSELECT (§6.4.1, §6.4.2).
+ * SELECT, EXAMINE (RFC 9051 §6.3.2, §6.3.3; RFC 3501 for the IMAP4rev1 responses) with the
+ * CONDSTORE and QRESYNC parameters of RFC 7162, CLOSE and UNSELECT (§6.4.1, §6.4.2).
  */
 @Component
 public class SelectionProcessor implements CommandProcessor {
     private final MailboxService mailboxes;
     private final MailboxAdmin admin;
     private final MessageIndex index;
+    private final QuickResync quickResync;
 
-    public SelectionProcessor(MailboxService mailboxes, MailboxAdmin admin, MessageIndex index) {
+    public SelectionProcessor(MailboxService mailboxes, MailboxAdmin admin, MessageIndex index, QuickResync quickResync) {
         this.mailboxes = mailboxes;
         this.admin = admin;
         this.index = index;
+        this.quickResync = quickResync;
     }
 
     @Override
@@ -55,14 +59,22 @@ public class SelectionProcessor implements CommandProcessor {
     @Override
     public void capabilities(SessionContext session, List<String> capabilities) {
         capabilities.add("UNSELECT");
+        capabilities.add("CONDSTORE");
+        capabilities.add("QRESYNC");
     }
 
     private Outcome select(MailboxCommands.Select command, SessionContext session, Responder out) {
         boolean rev2 = session.rev2();
+        if (command.qresync() != null && !session.qresync()) {
+            throw new ImapSyntaxException("The QRESYNC parameter needs ENABLE QRESYNC first");
+        }
+        if (command.condstore()) {
+            session.enable(Extension.CONDSTORE);
+        }
         if (session.selected() != null) {
-            // a SELECT deselects first, even if it then fails (RFC 9051 §6.3.2)
+            // a SELECT deselects first, even if it then fails (RFC 9051 §6.3.2, RFC 7162 §3.2.11)
             session.deselect();
-            if (rev2) {
+            if (rev2 || session.qresync()) {
                 out.untagged(Status.ok(null, ResponseCode.CLOSED, "Previous mailbox is now closed"));
             }
         }
@@ -94,6 +106,10 @@ public class SelectionProcessor implements CommandProcessor {
         out.untagged(Status.ok(null, ResponseCode.uidNext(current.uidNext()), "Predicted next UID"));
         out.untagged(selected.flagsResponse());
         out.untagged(selected.permanentFlagsResponse());
+        if (session.condstore()) {
+            // every mailbox keeps MODSEQs, so NOMODSEQ is never the answer (RFC 7162 §3.1.2.2)
+            out.untagged(Status.ok(null, ResponseCode.highestModSeq(current.highestModSeq()), "Highest"));
+        }
         if (rev2) {
             // RFC 9051 §6.3.2: a LIST response with the mailbox name and accurate attributes
             List<String> attributes = new ArrayList<>();
@@ -104,6 +120,9 @@ public class SelectionProcessor implements CommandProcessor {
             out.untagged(new ImapResponse.MailboxList(false, attributes, current.name(), List.of()));
         }
         session.select(selected);
+        if (command.qresync() != null) {
+            quickResync.report(command.qresync(), selected, rev2, out);
+        }
         return new Outcome.Done(command.readOnly()
                 ? Status.ok(command.tag(), ResponseCode.READ_ONLY, "EXAMINE completed")
                 : Status.ok(command.tag(), ResponseCode.READ_WRITE, "SELECT completed"));

@@ -9,7 +9,7 @@ import io.mailplatform.store.mailbox.MailboxService;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** STATUS (RFC 9051 §6.3.11, STATUS=SIZE of RFC 8438, RECENT of RFC 3501). */
+/** STATUS (RFC 9051 §6.3.11, STATUS=SIZE of RFC 8438, RECENT of RFC 3501, HIGHESTMODSEQ of RFC 7162). */
 @Component
 public class StatusProcessor implements CommandProcessor {
     private final MailboxService mailboxes;
@@ -25,6 +25,9 @@ public class StatusProcessor implements CommandProcessor {
         handlers.on(MailboxCommands.Status.class, (command, session, out) -> {
             String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
             Mailbox mailbox = mailboxes.require(session.account().id(), name);
+            if (command.items().contains(MailboxCommands.StatusItem.HIGHESTMODSEQ)) {
+                CondStoreEnabling.enable(session, out);
+            }
             out.untagged(report.of(mailbox, command.items()));
             return new Outcome.Done(Status.ok(command.tag(), "STATUS completed"));
         });

@@ -20,7 +20,8 @@ public class StatusReport {
 
     /** The STATUS response for the items, in the order asked; counts are read only if an item needs them. */
     public ImapResponse.StatusData of(Mailbox mailbox, List<StatusItem> items) {
-        boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY);
+        boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
+                && item != StatusItem.HIGHESTMODSEQ);
         MailboxCounts counts = needsCounts ? statistics.counts(mailbox) : null;
         List<ImapResponse.StatusValue> values = new ArrayList<>();
         for (StatusItem item : items) {
@@ -32,6 +33,7 @@ public class StatusReport {
                 case DELETED -> counts.deleted();
                 case SIZE -> counts.size();
                 case RECENT -> counts.recent();
+                case HIGHESTMODSEQ -> mailbox.highestModSeq();
             };
             values.add(new ImapResponse.StatusValue(item.name(), value));
         }

@@ -15,6 +15,10 @@ public sealed interface FetchValue {
     record Uid(long uid) implements FetchValue {
     }
 
+    /** MODSEQ of RFC 7162 §3.1.4: the message's mod-sequence. */
+    record ModSeq(long modSeq) implements FetchValue {
+    }
+
     record InternalDate(Instant date) implements FetchValue {
     }
 

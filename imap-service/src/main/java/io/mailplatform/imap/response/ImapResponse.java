@@ -57,6 +57,16 @@ public sealed interface ImapResponse {
     record Expunge(long msn) implements ImapResponse {
     }
 
+    /**
+     * VANISHED (RFC 7162 §3.2.10): expunged UIDs once QRESYNC is enabled; {@code earlier} for
+     * messages expunged before (SELECT ... QRESYNC, UID FETCH ... VANISHED), which change no
+     * message numbers.
+     *
+     * @param uids the UIDs in wire form
+     */
+    record Vanished(boolean earlier, String uids) implements ImapResponse {
+    }
+
     record Flags(List<String> flags) implements ImapResponse {
     }
 
@@ -82,8 +92,15 @@ public sealed interface ImapResponse {
     record StatusData(String mailbox, List<StatusValue> values) implements ImapResponse {
     }
 
-    /** SEARCH data of IMAP4rev1 (RFC 3501 §7.2.5). */
-    record Search(long[] numbers) implements ImapResponse {
+    /**
+     * SEARCH data of IMAP4rev1 (RFC 3501 §7.2.5).
+     *
+     * @param modSeq the highest MODSEQ of the matches for a search with MODSEQ (RFC 7162 §3.1.5), or null
+     */
+    record Search(long[] numbers, Long modSeq) implements ImapResponse {
+        public Search(long[] numbers) {
+            this(numbers, null);
+        }
     }
 
     /** SORT (RFC 5256 §4): the numbers in sort order. */
@@ -95,7 +112,11 @@ public sealed interface ImapResponse {
      *
      * @param all the matches as a sequence set in wire form, or null
      */
-    record Esearch(String tag, boolean uid, Long min, Long max, String all, Long count) implements ImapResponse {
+    record Esearch(String tag, boolean uid, Long min, Long max, String all, Long count, Long modSeq)
+            implements ImapResponse {
+        public Esearch(String tag, boolean uid, Long min, Long max, String all, Long count) {
+            this(tag, uid, min, max, all, count, null);
+        }
     }
 
     /** NAMESPACE: one personal namespace, "" with "/" (RFC 9051 §6.3.10). */

@@ -72,6 +72,16 @@ public record ResponseCode(String name, String arguments) {
         return new ResponseCode("COPYUID", uidValidity + " " + sourceUids + " " + targetUids);
     }
 
+    /** RFC 7162 §3.1.2.1: the mailbox's highest mod-sequence. */
+    public static ResponseCode highestModSeq(long modSeq) {
+        return new ResponseCode("HIGHESTMODSEQ", Long.toString(modSeq));
+    }
+
+    /** RFC 7162 §3.1.3: the messages a conditional STORE left alone, in wire form. */
+    public static ResponseCode modified(String set) {
+        return new ResponseCode("MODIFIED", set);
+    }
+
     public String wire() {
         return arguments == null ? name : name + " " + arguments;
     }

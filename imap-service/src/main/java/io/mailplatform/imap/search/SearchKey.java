@@ -12,6 +12,20 @@ import java.util.List;
  */
 public sealed interface SearchKey {
 
+    /** Whether the criteria use MODSEQ anywhere: a CONDSTORE enabling search (RFC 7162 §3.1.5). */
+    static boolean usesModSeq(SearchKey key) {
+        if (key instanceof Match match) {
+            return match.criterion() instanceof SearchCriterion.ModSeq;
+        }
+        if (key instanceof Not not) {
+            return usesModSeq(not.key());
+        }
+        if (key instanceof Or or) {
+            return usesModSeq(or.left()) || usesModSeq(or.right());
+        }
+        return key instanceof And and && and.keys().stream().anyMatch(SearchKey::usesModSeq);
+    }
+
     /** ALL, flags, keywords, dates, envelope fields, HEADER, BODY, TEXT, LARGER, SMALLER. */
     record Match(SearchCriterion criterion) implements SearchKey {
     }

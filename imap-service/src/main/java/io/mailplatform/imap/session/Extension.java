@@ -3,7 +3,11 @@ package io.mailplatform.imap.session;
 /** Extensions a client can switch on with ENABLE (RFC 9051 §6.3.1). */
 public enum Extension {
     /** IMAP4rev2 behaviour: UTF-8 names and strings, ESEARCH, LIST in SELECT, no \Recent (RFC 9051 Appendix A). */
-    IMAP4REV2("IMAP4rev2");
+    IMAP4REV2("IMAP4rev2"),
+    /** MODSEQ in FETCH responses and HIGHESTMODSEQ in SELECT (RFC 7162 §3.1). */
+    CONDSTORE("CONDSTORE"),
+    /** VANISHED instead of EXPUNGE, SELECT (QRESYNC ...), CLOSED; implies CONDSTORE (RFC 7162 §3.2). */
+    QRESYNC("QRESYNC");
 
     private final String capability;
 

@@ -7,6 +7,7 @@ import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
@@ -63,6 +64,10 @@ public final class SelectedMailbox {
     }
 
     private Freshness freshness = Freshness.READ;
+    /** CONDSTORE enabled: FETCH responses with FLAGS carry MODSEQ (RFC 7162 §3.1.4). */
+    private boolean condstore;
+    /** QRESYNC enabled: expunges are reported with VANISHED (RFC 7162 §3.2.10). */
+    private boolean qresync;
     /** What this session's writes during the current command changed: new messages, new flags. */
     private final List<MessageMeta> ownWrites = new ArrayList<>();
 
@@ -86,6 +91,22 @@ public final class SelectedMailbox {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /** How the session reports changes: with MODSEQ (CONDSTORE), with VANISHED (QRESYNC). */
+    public void extensions(boolean condstore, boolean qresync) {
+        this.condstore = condstore;
+        this.qresync = qresync;
+    }
+
+    /** Whether FETCH responses that carry FLAGS carry MODSEQ too. */
+    public boolean condstore() {
+        return condstore;
+    }
+
+    /** The MODSEQ the client's view reflects: its HIGHESTMODSEQ (RFC 7162 §3.1.2.1). */
+    public long modSeq() {
+        return modSeq;
     }
 
     /** The number of messages the client knows of. */
@@ -355,19 +376,35 @@ public final class SelectedMailbox {
             }
         }
         for (MessageMeta meta : flagChanges) {
-            out.untagged(new ImapResponse.Fetch(uids.msnOf(meta.uid()),
-                    List.of(new FetchValue.Uid(meta.uid()), new FetchValue.Flags(flags(meta, rev2, out)))));
+            reportFlags(meta, rev2, out);
         }
     }
 
-    /** Reports pending expunges, highest number first so each EXPUNGE's number is right as sent. */
+    /** An unsolicited FETCH with a message's UID, flags and, under CONDSTORE, MODSEQ. */
+    public void reportFlags(MessageMeta meta, boolean rev2, Responder out) {
+        List<FetchValue> values = new ArrayList<>(List.of(new FetchValue.Uid(meta.uid()),
+                new FetchValue.Flags(flags(meta, rev2, out))));
+        if (condstore) {
+            values.add(new FetchValue.ModSeq(meta.modSeq()));
+        }
+        out.untagged(new ImapResponse.Fetch(uids.msnOf(meta.uid()), values));
+    }
+
+    /**
+     * Reports pending expunges: one VANISHED with their UIDs under QRESYNC, else EXPUNGE responses,
+     * highest number first so each EXPUNGE's number is right as sent.
+     */
     private void reportExpunges(Responder out) {
         if (pendingExpunges.isEmpty()) {
             return;
         }
         long[] gone = pendingExpunges.stream().mapToLong(Long::longValue).toArray();
-        for (int i = gone.length - 1; i >= 0; i--) {
-            out.untagged(new ImapResponse.Expunge(uids.msnOf(gone[i])));
+        if (qresync) {
+            out.untagged(new ImapResponse.Vanished(false, UidSets.format(gone)));
+        } else {
+            for (int i = gone.length - 1; i >= 0; i--) {
+                out.untagged(new ImapResponse.Expunge(uids.msnOf(gone[i])));
+            }
         }
         uids.removeAll(gone);
         pendingExpunges.clear();

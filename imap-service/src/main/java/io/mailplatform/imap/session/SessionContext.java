@@ -61,6 +61,7 @@ public final class SessionContext {
     }
 
     public void select(SelectedMailbox mailbox) {
+        mailbox.extensions(condstore(), qresync());
         this.selected = mailbox;
         this.state = ImapState.SELECTED;
     }
@@ -82,9 +83,30 @@ public final class SessionContext {
         return enabled.contains(extension);
     }
 
-    /** @return whether it was newly enabled */
+    /**
+     * Enables an extension; QRESYNC implies CONDSTORE (RFC 7162 §3.2.3). The selected mailbox, if
+     * any, reports in the enabled way from now on.
+     *
+     * @return whether it was newly enabled
+     */
     public boolean enable(Extension extension) {
-        return enabled.add(extension);
+        boolean added = enabled.add(extension);
+        if (extension == Extension.QRESYNC) {
+            enabled.add(Extension.CONDSTORE);
+        }
+        if (selected != null) {
+            selected.extensions(condstore(), qresync());
+        }
+        return added;
+    }
+
+    /** CONDSTORE enabled (by ENABLE or a CONDSTORE enabling command, RFC 7162 §3.1). */
+    public boolean condstore() {
+        return enabled.contains(Extension.CONDSTORE);
+    }
+
+    public boolean qresync() {
+        return enabled.contains(Extension.QRESYNC);
     }
 
     /** IMAP4rev2 behaviour (after ENABLE IMAP4rev2). */

@@ -244,6 +244,16 @@ public class MailboxService {
 
     /** {@link #setFlags}, with the MODSEQ the change took. */
     public FlagChange changeFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
+        return changeFlags(mailbox, uids, mode, flags, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #changeFlags}, only for messages whose MODSEQ is at most {@code unchangedSince}
+     * (RFC 7162 §3.1.3 UNCHANGEDSINCE): the condition is part of the update, so a message another
+     * writer changed meanwhile is left alone (READ COMMITTED re-checks a row updated concurrently).
+     */
+    public FlagChange changeFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags,
+            long unchangedSince) {
         if (uids.isEmpty()) {
             return new FlagChange(0, List.of());
         }
@@ -282,7 +292,7 @@ public class MailboxService {
                     UPDATE messages SET flags = (%1$s)::smallint, keywords = %2$s,
                         modseq = (SELECT highest_modseq FROM allocation)
                     WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (SELECT ok FROM known)
-                    AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
+                    AND modseq <= :unchangedSince AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
                 SELECT (SELECT ok FROM known), (SELECT highest_modseq FROM allocation), c.*
                 FROM (SELECT 1) one LEFT JOIN changed c ON true"""
                 .formatted(flagsExpr, keywordsExpr, META_COLUMNS);
@@ -294,7 +304,7 @@ public class MailboxService {
             long[] modSeq = {0};
             jdbc.sql(update).param("registered", registered).param("account", mailbox.accountId())
                     .param("flags", (short) flags.system()).param("keywords", keywords).param("mailbox", mailbox.id())
-                    .param("uids", toArray(uids)).query(rs -> {
+                    .param("uids", toArray(uids)).param("unchangedSince", unchangedSince).query(rs -> {
                         known[0] &= rs.getBoolean(1);
                         modSeq[0] = rs.getLong(2);
                         if (rs.getObject(3) != null) {

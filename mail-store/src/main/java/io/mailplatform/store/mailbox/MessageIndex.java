@@ -105,6 +105,32 @@ public class MessageIndex {
         return Optional.of(new Changes(highest, rows.changed, rows.expunged.toArray()));
     }
 
+    /**
+     * The UIDs changed after a MODSEQ a client names (RFC 7162 CHANGEDSINCE, SELECT ... QRESYNC):
+     * UIDs only, eight octets each, however old the MODSEQ and large the mailbox; the caller reads
+     * the metadata it needs in batches.
+     *
+     * @param changed messages whose MODSEQ is higher (new ones and flag changes), ascending
+     * @param expunged UIDs expunged after the MODSEQ, ascending (the expunge log is kept for the
+     *        mailbox's lifetime, so this is complete for any MODSEQ)
+     */
+    public record ChangedUids(long[] changed, long[] expunged) {
+    }
+
+    /** {@link ChangedUids} after {@code modSeq}, in one statement (one snapshot). */
+    public ChangedUids changedUids(Mailbox mailbox, long modSeq) {
+        LongRows changed = new LongRows();
+        LongRows expunged = new LongRows();
+        jdbc.sql("""
+                SELECT 1 AS kind, uid FROM messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+                UNION ALL
+                SELECT 2, uid FROM expunged_messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+                ORDER BY 1, 2""")
+                .param("mailbox", mailbox.id()).param("modseq", modSeq)
+                .query((RowCallbackHandler) rs -> (rs.getInt(1) == 1 ? changed : expunged).add(rs.getLong(2)));
+        return new ChangedUids(changed.toArray(), expunged.toArray());
+    }
+
     /** The rows of {@link #changesSince}: the mailbox's HIGHESTMODSEQ (kind 0), changed messages (1), expunged UIDs (2). */
     private static final class ChangeRows implements RowCallbackHandler {
         long highestModSeq = -1;
@@ -129,6 +155,15 @@ public class MessageIndex {
         return jdbc.sql("SELECT " + MailboxService.META_COLUMNS
                         + " FROM messages WHERE mailbox_id = ? AND uid = ANY(?) ORDER BY uid")
                 .params(mailbox.id(), uids).query(MailboxService::meta).list();
+    }
+
+    /** The highest MODSEQ among the given UIDs that still exist, 0 if none does (RFC 7162 §3.1.5 SEARCH). */
+    public long highestModSeq(Mailbox mailbox, long[] uids) {
+        if (uids.length == 0) {
+            return 0;
+        }
+        return jdbc.sql("SELECT coalesce(max(modseq), 0) FROM messages WHERE mailbox_id = ? AND uid = ANY(?)")
+                .params(mailbox.id(), uids).query(Long.class).single();
     }
 
     /**

@@ -189,6 +189,10 @@ public class MessageSearch {
                 params.add(size.octets());
                 return "m.size " + (size.larger() ? ">" : "<") + " ?";
             }
+            if (c instanceof SearchCriterion.ModSeq modSeq) {
+                params.add(modSeq.modSeq());
+                return "m.modseq >= ?";
+            }
             if (c instanceof SearchCriterion.FieldContains field) {
                 needsContent = true;
                 params.add("%" + likeEscape(field.value()) + "%");

@@ -62,6 +62,10 @@ public sealed interface SearchCriterion {
     record Size(long octets, boolean larger) implements SearchCriterion {
     }
 
+    /** MODSEQ at least {@code modSeq} (RFC 7162 §3.1.5 SEARCH MODSEQ). */
+    record ModSeq(long modSeq) implements SearchCriterion {
+    }
+
     record Not(SearchCriterion criterion) implements SearchCriterion {
     }
 
