@@ -42,6 +42,9 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("STATUS", "STATUS INBOX (MESSAGES)");
         EXAMPLES.put("APPEND", "APPEND INBOX {1+}\r\nx");
         EXAMPLES.put("IDLE", "IDLE");
+        EXAMPLES.put("GETQUOTA", "GETQUOTA \"\"");
+        EXAMPLES.put("GETQUOTAROOT", "GETQUOTAROOT INBOX");
+        EXAMPLES.put("SETQUOTA", "SETQUOTA \"\" (STORAGE 512)");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
@@ -94,7 +97,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(23);
+        assertThat(invalid).hasSize(26);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

@@ -14,7 +14,8 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         MailboxCommands.Idle,
         MessageCommands.Check, MessageCommands.Close, MessageCommands.Unselect, MessageCommands.Expunge,
         MessageCommands.Search, MessageCommands.Sort, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
-        MessageCommands.Move {
+        MessageCommands.Move,
+        QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota {
 
     /** The client's tag, echoed in the completion response. */
     String tag();

@@ -70,9 +70,24 @@ public final class MailboxCommands {
     public record Namespace(String tag) implements ImapCommand {
     }
 
-    /** STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501). */
+    /** STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501; DELETED-STORAGE from RFC 9208 §4.3). */
     public enum StatusItem {
-        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT
+        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT, DELETED_STORAGE;
+
+        /** The item as written on the wire ({@code DELETED-STORAGE}). */
+        public String wire() {
+            return name().replace('_', '-');
+        }
+
+        /** The item named {@code name} (upper case) on the wire, or null. */
+        public static StatusItem fromWire(String name) {
+            for (StatusItem item : values()) {
+                if (item.wire().equals(name)) {
+                    return item;
+                }
+            }
+            return null;
+        }
     }
 
     public record Status(String tag, String mailbox, List<StatusItem> items) implements ImapCommand {

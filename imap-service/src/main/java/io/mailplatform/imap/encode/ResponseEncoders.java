@@ -25,6 +25,8 @@ public final class ResponseEncoders {
         register(ImapResponse.Sort.class, MailboxEncoders::sort);
         register(ImapResponse.Esearch.class, MailboxEncoders::esearch);
         register(ImapResponse.Fetch.class, FetchEncoder::fetch);
+        register(ImapResponse.Quota.class, QuotaEncoders::quota);
+        register(ImapResponse.QuotaRoot.class, QuotaEncoders::quotaRoot);
     }
 
     private <R extends ImapResponse> void register(Class<R> type, ResponseEncoder<R> encoder) {

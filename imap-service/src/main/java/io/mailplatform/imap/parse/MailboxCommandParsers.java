@@ -42,13 +42,12 @@ final class MailboxCommandParsers {
         List<StatusItem> items = new ArrayList<>();
         do {
             String name = c.keyword();
-            try {
-                StatusItem item = StatusItem.valueOf(name);
-                if (!items.contains(item)) {
-                    items.add(item);
-                }
-            } catch (IllegalArgumentException e) {
+            StatusItem item = StatusItem.fromWire(name);
+            if (item == null) {
                 throw c.error("Unknown STATUS item " + name);
+            }
+            if (!items.contains(item)) {
+                items.add(item);
             }
         } while (c.space());
         c.expect(')');

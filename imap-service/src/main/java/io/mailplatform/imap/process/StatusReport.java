@@ -32,8 +32,9 @@ public class StatusReport {
                 case DELETED -> counts.deleted();
                 case SIZE -> counts.size();
                 case RECENT -> counts.recent();
+                case DELETED_STORAGE -> counts.deletedSize();
             };
-            values.add(new ImapResponse.StatusValue(item.name(), value));
+            values.add(new ImapResponse.StatusValue(item.wire(), value));
         }
         return new ImapResponse.StatusData(mailbox.name(), values);
     }

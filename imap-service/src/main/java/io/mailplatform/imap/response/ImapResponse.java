@@ -98,6 +98,24 @@ public sealed interface ImapResponse {
     record Esearch(String tag, boolean uid, Long min, Long max, String all, Long count) implements ImapResponse {
     }
 
+    /** One resource of a QUOTA response (RFC 9208 §5.1): usage and limit in the resource's units. */
+    record QuotaResource(String name, long usage, long limit) {
+    }
+
+    /** QUOTA (RFC 9208 §4.2.1): a quota root and its resources, at least one. */
+    record Quota(String root, List<QuotaResource> resources) implements ImapResponse {
+        public Quota {
+            resources = List.copyOf(resources);
+        }
+    }
+
+    /** QUOTAROOT (RFC 9208 §4.2.2): a mailbox (UTF-8) and its quota roots, possibly none. */
+    record QuotaRoot(String mailbox, List<String> roots) implements ImapResponse {
+        public QuotaRoot {
+            roots = List.copyOf(roots);
+        }
+    }
+
     /** NAMESPACE: one personal namespace, "" with "/" (RFC 9051 §6.3.10). */
     record Namespace() implements ImapResponse {
     }

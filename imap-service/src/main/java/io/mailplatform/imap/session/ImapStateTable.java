@@ -5,6 +5,7 @@ import io.mailplatform.imap.command.AuthCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.QuotaCommands;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,10 @@ public final class ImapStateTable {
             Map.entry(MessageCommands.Fetch.class, SELECTED),
             Map.entry(MessageCommands.Store.class, SELECTED),
             Map.entry(MessageCommands.Copy.class, SELECTED),
-            Map.entry(MessageCommands.Move.class, SELECTED));
+            Map.entry(MessageCommands.Move.class, SELECTED),
+            Map.entry(QuotaCommands.GetQuota.class, AUTHENTICATED),
+            Map.entry(QuotaCommands.GetQuotaRoot.class, AUTHENTICATED),
+            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }
