@@ -51,6 +51,7 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("EXPUNGE", "EXPUNGE");
         EXAMPLES.put("SEARCH", "SEARCH ALL");
         EXAMPLES.put("SORT", "SORT (DATE) UTF-8 ALL");
+        EXAMPLES.put("THREAD", "THREAD REFERENCES UTF-8 ALL");
         EXAMPLES.put("FETCH", "FETCH 1 FLAGS");
         EXAMPLES.put("STORE", "STORE 1 +FLAGS (\\Deleted)");
         EXAMPLES.put("COPY", "COPY 1 Trash");
@@ -97,7 +98,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(26);
+        assertThat(invalid).hasSize(27);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

@@ -13,7 +13,7 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         MailboxCommands.Lsub, MailboxCommands.Namespace, MailboxCommands.Status, MailboxCommands.Append,
         MailboxCommands.Idle,
         MessageCommands.Check, MessageCommands.Close, MessageCommands.Unselect, MessageCommands.Expunge,
-        MessageCommands.Search, MessageCommands.Sort, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
+        MessageCommands.Search, MessageCommands.Sort, MessageCommands.Thread, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
         MessageCommands.Move,
         QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota {
 

@@ -23,6 +23,7 @@ public final class ResponseEncoders {
         register(ImapResponse.StatusData.class, MailboxEncoders::statusData);
         register(ImapResponse.Search.class, MailboxEncoders::search);
         register(ImapResponse.Sort.class, MailboxEncoders::sort);
+        register(ImapResponse.Thread.class, MailboxEncoders::thread);
         register(ImapResponse.Esearch.class, MailboxEncoders::esearch);
         register(ImapResponse.Fetch.class, FetchEncoder::fetch);
         register(ImapResponse.Quota.class, QuotaEncoders::quota);

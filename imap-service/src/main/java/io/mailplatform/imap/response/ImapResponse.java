@@ -1,5 +1,6 @@
 package io.mailplatform.imap.response;
 
+import io.mailplatform.core.thread.ThreadNode;
 import java.util.List;
 
 /**
@@ -88,6 +89,13 @@ public sealed interface ImapResponse {
 
     /** SORT (RFC 5256 §4): the numbers in sort order. */
     record Sort(long[] numbers) implements ImapResponse {
+    }
+
+    /** THREAD (RFC 5256 §4): the threads, with message numbers or UIDs. */
+    record Thread(List<ThreadNode> threads) implements ImapResponse {
+        public Thread {
+            threads = List.copyOf(threads);
+        }
     }
 
     /**

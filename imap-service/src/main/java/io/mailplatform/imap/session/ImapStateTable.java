@@ -49,6 +49,7 @@ public final class ImapStateTable {
             Map.entry(MessageCommands.Expunge.class, SELECTED),
             Map.entry(MessageCommands.Search.class, SELECTED),
             Map.entry(MessageCommands.Sort.class, SELECTED),
+            Map.entry(MessageCommands.Thread.class, SELECTED),
             Map.entry(MessageCommands.Fetch.class, SELECTED),
             Map.entry(MessageCommands.Store.class, SELECTED),
             Map.entry(MessageCommands.Copy.class, SELECTED),

@@ -13,6 +13,7 @@ import io.mailplatform.imap.command.MailboxCommands.ListSelection;
 import io.mailplatform.imap.command.MailboxCommands.StatusItem;
 import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.command.QuotaCommands;
+import io.mailplatform.core.thread.ThreadAlgorithm;
 import io.mailplatform.imap.command.MessageCommands.SearchReturn;
 import io.mailplatform.imap.command.SequenceSet;
 import io.mailplatform.imap.command.SequenceSet.Range;
@@ -106,6 +107,10 @@ class ImapCommandParserTest {
                 Arguments.of("A002 IDLE", new MailboxCommands.Idle("A002")),
                 Arguments.of("a STATUS INBOX (DELETED-STORAGE SIZE)", new MailboxCommands.Status("a", "INBOX",
                         List.of(StatusItem.DELETED_STORAGE, StatusItem.SIZE))),
+                Arguments.of("A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000", new MessageCommands.Thread("A283", false,
+                        ThreadAlgorithm.ORDEREDSUBJECT, "UTF-8", match(new SearchCriterion.InternalDate(Instant.parse("2000-03-05T00:00:00Z"), null)))),
+                Arguments.of("A285 UID THREAD references US-ASCII ALL", new MessageCommands.Thread("A285", true,
+                        ThreadAlgorithm.REFERENCES, "US-ASCII", match(new SearchCriterion.All()))),
                 Arguments.of("G0001 GETQUOTA \"!partition.sda4\"", new QuotaCommands.GetQuota("G0001", "!partition.sda4")),
                 Arguments.of("A003 GETQUOTAROOT INBOX", new QuotaCommands.GetQuotaRoot("A003", "INBOX")),
                 Arguments.of("S0000 SETQUOTA \"#user/alice\" (STORAGE 510 MESSAGE 100)", new QuotaCommands.SetQuota("S0000",
@@ -248,7 +253,8 @@ class ImapCommandParserTest {
                 "a LIST \"\" * RETURN (FOO)", "a STATUS INBOX ()", "a STATUS INBOX (FOO)", "a APPEND INBOX \"not a literal\"",
                 "a APPEND INBOX (\\Seen) \"7-Feb-1994 21:52:25 -0800\" {3}\n", "a ENABLE", "a AUTHENTICATE",
                 "a ID (\"name\")", "a UID EXPUNGE", "a COPY 1", "a LOGIN {3}x\n", "a GETQUOTA", "a GETQUOTAROOT",
-                "a SETQUOTA \"\"", "a SETQUOTA \"\" (STORAGE)", "a SETQUOTA \"\" (STORAGE -1)", "a STATUS INBOX (DELETED_STORAGE)");
+                "a SETQUOTA \"\"", "a SETQUOTA \"\" (STORAGE)", "a SETQUOTA \"\" (STORAGE -1)", "a STATUS INBOX (DELETED_STORAGE)",
+                "a THREAD REFERENCES UTF-8", "a THREAD FOO UTF-8 ALL", "a THREAD (REFERENCES) UTF-8 ALL", "a UID THREAD");
     }
 
     @ParameterizedTest(name = "[{0}]")
