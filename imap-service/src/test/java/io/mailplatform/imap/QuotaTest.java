@@ -87,6 +87,24 @@ class QuotaTest extends ImapTestSupport {
     }
 
     @Test
+    void multiappendThatDoesNotFitTogetherStoresNone() throws Exception {
+        Account account = account("quota-multiappend");
+        String message = simpleMessage("a@example.test", "part", "z".repeat(3000)).replace("\n", "\r\n");
+        // room for one of the two messages, not for both (RFC 3502 §3: all or nothing)
+        admin.setQuota(account.address(), message.length() + 1000L);
+        try (LineClient client = login(account)) {
+            client.write("a APPEND INBOX {" + message.length() + "+}\r\n" + message + " {" + message.length() + "+}\r\n"
+                    + message + "\r\n");
+            assertThat(client.readLine()).isEqualTo("a " + OVER);
+            assertThat(command(client, "s", "STATUS INBOX (MESSAGES)")).contains("* STATUS INBOX (MESSAGES 0)");
+            client.write("b APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
+            assertThat(client.readLine()).startsWith("b OK [APPENDUID ");
+        }
+        assertThat(mailboxes.messages(inbox(account))).hasSize(1);
+        admin.setQuota(account.address(), null);
+    }
+
+    @Test
     void statusDeletedStorageSumsTheSizesOfDeletedMessages() throws Exception {
         Account account = account("quota-deleted-storage");
         append(inbox(account), simpleMessage("a@example.test", "kept", "k"), Instant.now());

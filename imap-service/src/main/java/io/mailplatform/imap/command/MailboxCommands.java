@@ -127,6 +127,17 @@ public final class MailboxCommands {
         }
     }
 
+    /**
+     * APPEND of several messages (MULTIAPPEND, RFC 3502), all stored or none.
+     *
+     * @param messages the messages in order, each as a single APPEND of the same tag and mailbox; two or more
+     */
+    public record MultiAppend(String tag, String mailbox, List<Append> messages) implements ImapCommand {
+        public MultiAppend {
+            messages = List.copyOf(messages);
+        }
+    }
+
     /** IDLE (RFC 9051 §6.3.13, RFC 2177). */
     public record Idle(String tag) implements ImapCommand {
     }

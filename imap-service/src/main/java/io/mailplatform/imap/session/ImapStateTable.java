@@ -42,6 +42,7 @@ public final class ImapStateTable {
             Map.entry(MailboxCommands.Namespace.class, AUTHENTICATED),
             Map.entry(MailboxCommands.Status.class, AUTHENTICATED),
             Map.entry(MailboxCommands.Append.class, AUTHENTICATED),
+            Map.entry(MailboxCommands.MultiAppend.class, AUTHENTICATED),
             Map.entry(MailboxCommands.Idle.class, AUTHENTICATED),
             Map.entry(MessageCommands.Check.class, SELECTED),
             Map.entry(MessageCommands.Close.class, SELECTED),

@@ -196,6 +196,16 @@ class ImapCommandParserTest {
     }
 
     @Test
+    void severalMessagesMakeAMultiappend() {
+        // RFC 3502 §6: append-message = SP [flag-list SP] [date-time SP] append-data, repeated
+        assertThat(parse("A1 APPEND box {1}\n (\\Seen) \"07-Feb-1994 21:52:25 -0800\" ~{1}\n", "x", "y"))
+                .isEqualTo(new MailboxCommands.MultiAppend("A1", "box", List.of(
+                        new MailboxCommands.Append("A1", "box", List.of(), null, "x".getBytes()),
+                        new MailboxCommands.Append("A1", "box", List.of("\\Seen"), Instant.parse("1994-02-08T05:52:25Z"),
+                                "y".getBytes()))));
+    }
+
+    @Test
     void literalsAreTakenWholeFromTheFrame() {
         assertThat(parse("A001 LOGIN {11}\n {7}\n", "FRED FOOBAR", "fat man"))
                 .isEqualTo(new AuthCommands.Login("A001", "FRED FOOBAR", "fat man"));
@@ -254,7 +264,8 @@ class ImapCommandParserTest {
                 "a APPEND INBOX (\\Seen) \"7-Feb-1994 21:52:25 -0800\" {3}\n", "a ENABLE", "a AUTHENTICATE",
                 "a ID (\"name\")", "a UID EXPUNGE", "a COPY 1", "a LOGIN {3}x\n", "a GETQUOTA", "a GETQUOTAROOT",
                 "a SETQUOTA \"\"", "a SETQUOTA \"\" (STORAGE)", "a SETQUOTA \"\" (STORAGE -1)", "a STATUS INBOX (DELETED_STORAGE)",
-                "a THREAD REFERENCES UTF-8", "a THREAD FOO UTF-8 ALL", "a THREAD (REFERENCES) UTF-8 ALL", "a UID THREAD");
+                "a THREAD REFERENCES UTF-8", "a THREAD FOO UTF-8 ALL", "a APPEND INBOX {3}\n ", "a APPEND INBOX {3}\n (\\Seen)",
+                "a APPEND INBOX {3}\n {3}\n x", "a THREAD (REFERENCES) UTF-8 ALL", "a UID THREAD");
     }
 
     @ParameterizedTest(name = "[{0}]")
