@@ -41,13 +41,18 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("NAMESPACE", "NAMESPACE");
         EXAMPLES.put("STATUS", "STATUS INBOX (MESSAGES)");
         EXAMPLES.put("APPEND", "APPEND INBOX {1+}\r\nx");
+        EXAMPLES.put("MULTIAPPEND", "APPEND INBOX {1+}\r\nx {1+}\r\ny");
         EXAMPLES.put("IDLE", "IDLE");
+        EXAMPLES.put("GETQUOTA", "GETQUOTA \"\"");
+        EXAMPLES.put("GETQUOTAROOT", "GETQUOTAROOT INBOX");
+        EXAMPLES.put("SETQUOTA", "SETQUOTA \"\" (STORAGE 512)");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
         EXAMPLES.put("EXPUNGE", "EXPUNGE");
         EXAMPLES.put("SEARCH", "SEARCH ALL");
         EXAMPLES.put("SORT", "SORT (DATE) UTF-8 ALL");
+        EXAMPLES.put("THREAD", "THREAD REFERENCES UTF-8 ALL");
         EXAMPLES.put("FETCH", "FETCH 1 FLAGS");
         EXAMPLES.put("STORE", "STORE 1 +FLAGS (\\Deleted)");
         EXAMPLES.put("COPY", "COPY 1 Trash");
@@ -61,10 +66,14 @@ class ImapStateTest extends ImapTestSupport {
     private final ImapCommandParser parser = new ImapCommandParser(ParserLimits.DEFAULT);
 
     private ImapCommand parse(String text) {
-        String[] parts = ("t " + text).split("\r\n", 2);
-        List<byte[]> lines = parts.length == 1 ? List.of(parts[0].getBytes())
-                : List.of(parts[0].getBytes(), parts[1].substring(1).getBytes());
-        List<byte[]> literals = parts.length == 1 ? List.of() : List.of(parts[1].substring(0, 1).getBytes());
+        // each CRLF ends a line with a one-octet literal, which starts the next part
+        String[] parts = ("t " + text).split("\r\n");
+        List<byte[]> lines = new java.util.ArrayList<>(List.of(parts[0].getBytes()));
+        List<byte[]> literals = new java.util.ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            literals.add(parts[i].substring(0, 1).getBytes());
+            lines.add(parts[i].substring(1).getBytes());
+        }
         return parser.parse(new CommandFrame(lines, literals));
     }
 
@@ -94,7 +103,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(23);
+        assertThat(invalid).hasSize(28);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

@@ -10,11 +10,12 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         AuthCommands.StartTls, AuthCommands.Login, AuthCommands.Authenticate,
         MailboxCommands.Enable, MailboxCommands.Select, MailboxCommands.Create, MailboxCommands.Delete,
         MailboxCommands.Rename, MailboxCommands.Subscribe, MailboxCommands.Unsubscribe, MailboxCommands.ListMailboxes,
-        MailboxCommands.Lsub, MailboxCommands.Namespace, MailboxCommands.Status, MailboxCommands.Append,
+        MailboxCommands.Lsub, MailboxCommands.Namespace, MailboxCommands.Status, MailboxCommands.Append, MailboxCommands.MultiAppend,
         MailboxCommands.Idle,
         MessageCommands.Check, MessageCommands.Close, MessageCommands.Unselect, MessageCommands.Expunge,
-        MessageCommands.Search, MessageCommands.Sort, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
-        MessageCommands.Move {
+        MessageCommands.Search, MessageCommands.Sort, MessageCommands.Thread, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
+        MessageCommands.Move,
+        QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota {
 
     /** The client's tag, echoed in the completion response. */
     String tag();

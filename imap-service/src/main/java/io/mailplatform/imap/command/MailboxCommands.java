@@ -90,11 +90,27 @@ public final class MailboxCommands {
     public record Namespace(String tag) implements ImapCommand {
     }
 
-    /** STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501; HIGHESTMODSEQ from RFC 7162). */
+    /**
+     * STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501; HIGHESTMODSEQ from RFC 7162 §3.1.6;
+     * DELETED-STORAGE from RFC 9208 §4.3).
+     */
     public enum StatusItem {
-        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT,
-        /** RFC 7162 §3.1.6. */
-        HIGHESTMODSEQ
+        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT, HIGHESTMODSEQ, DELETED_STORAGE;
+
+        /** The item as written on the wire ({@code DELETED-STORAGE}). */
+        public String wire() {
+            return name().replace('_', '-');
+        }
+
+        /** The item named {@code name} (upper case) on the wire, or null. */
+        public static StatusItem fromWire(String name) {
+            for (StatusItem item : values()) {
+                if (item.wire().equals(name)) {
+                    return item;
+                }
+            }
+            return null;
+        }
     }
 
     public record Status(String tag, String mailbox, List<StatusItem> items) implements ImapCommand {
@@ -131,6 +147,17 @@ public final class MailboxCommands {
         public String toString() {
             return "Append[tag=" + tag + ", mailbox=" + mailbox + ", flags=" + flags + ", internalDate=" + internalDate
                     + ", message=" + message.length + " octets]";
+        }
+    }
+
+    /**
+     * APPEND of several messages (MULTIAPPEND, RFC 3502), all stored or none.
+     *
+     * @param messages the messages in order, each as a single APPEND of the same tag and mailbox; two or more
+     */
+    public record MultiAppend(String tag, String mailbox, List<Append> messages) implements ImapCommand {
+        public MultiAppend {
+            messages = List.copyOf(messages);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mailplatform.imap.command;
 
+import io.mailplatform.core.thread.ThreadAlgorithm;
 import io.mailplatform.imap.fetch.FetchItem;
 import io.mailplatform.imap.search.SearchKey;
 import io.mailplatform.store.mailbox.FlagMode;
@@ -64,6 +65,16 @@ public final class MessageCommands {
             returns = returns == null ? null : List.copyOf(returns);
             criteria = List.copyOf(criteria);
         }
+    }
+
+    /**
+     * THREAD or UID THREAD (RFC 5256 §3).
+     *
+     * @param charset the charset of the search criteria, required by RFC 5256
+     * @param key the search criteria; several top-level keys are an {@link SearchKey.And}
+     */
+    public record Thread(String tag, boolean uid, ThreadAlgorithm algorithm, String charset, SearchKey key)
+            implements ImapCommand {
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.mailplatform.imap.encode;
 
+import io.mailplatform.core.thread.ThreadNode;
 import io.mailplatform.imap.response.ImapResponse;
 
-/** Mailbox status and size responses (RFC 9051 §7.3, §7.4, §7.5.1; RFC 3501 §7.2.5 SEARCH, §7.3.2 RECENT). */
+/** Mailbox status and size responses (RFC 9051 §7.3, §7.4, §7.5.1; RFC 3501 §7.2.5 SEARCH, §7.3.2 RECENT; RFC 5256 SORT, THREAD). */
 final class MailboxEncoders {
     private MailboxEncoders() {
     }
@@ -83,6 +84,15 @@ final class MailboxEncoders {
 
     static void sort(ImapResponse.Sort sort, ImapWriter w) {
         numbers("* SORT", sort.numbers(), w);
+    }
+
+    /** {@code "THREAD" [SP 1*thread-list]} (RFC 5256 §5). */
+    static void thread(ImapResponse.Thread thread, ImapWriter w) {
+        w.raw("* THREAD");
+        if (!thread.threads().isEmpty()) {
+            w.sp().raw(ThreadNode.format(thread.threads()));
+        }
+        w.crlf();
     }
 
     private static void numbers(String response, long[] numbers, ImapWriter w) {

@@ -24,8 +24,11 @@ public final class ResponseEncoders {
         register(ImapResponse.StatusData.class, MailboxEncoders::statusData);
         register(ImapResponse.Search.class, MailboxEncoders::search);
         register(ImapResponse.Sort.class, MailboxEncoders::sort);
+        register(ImapResponse.Thread.class, MailboxEncoders::thread);
         register(ImapResponse.Esearch.class, MailboxEncoders::esearch);
         register(ImapResponse.Fetch.class, FetchEncoder::fetch);
+        register(ImapResponse.Quota.class, QuotaEncoders::quota);
+        register(ImapResponse.QuotaRoot.class, QuotaEncoders::quotaRoot);
     }
 
     private <R extends ImapResponse> void register(Class<R> type, ResponseEncoder<R> encoder) {

@@ -24,6 +24,7 @@ public final class ImapCommandParser {
         MessageCommandParsers.register(table, sequenceSets);
         FetchCommandParser.register(table, sequenceSets);
         SearchCommandParser.register(table, new SearchKeyParser(limits, sequenceSets));
+        QuotaCommandParsers.register(table);
     }
 
     /** The command names this parser knows, e.g. "FETCH" and "UID FETCH". */

@@ -47,13 +47,12 @@ final class MailboxCommandParsers {
         List<StatusItem> items = new ArrayList<>();
         do {
             String name = c.keyword();
-            try {
-                StatusItem item = StatusItem.valueOf(name);
-                if (!items.contains(item)) {
-                    items.add(item);
-                }
-            } catch (IllegalArgumentException e) {
+            StatusItem item = StatusItem.fromWire(name);
+            if (item == null) {
                 throw c.error("Unknown STATUS item " + name);
+            }
+            if (!items.contains(item)) {
+                items.add(item);
             }
         } while (c.space());
         c.expect(')');
@@ -81,10 +80,24 @@ final class MailboxCommandParsers {
         return c.atom();
     }
 
-    /** {@code APPEND SP mailbox [SP flag-list] [SP date-time] SP literal}. */
-    private static MailboxCommands.Append append(String tag, ImapCursor c) {
+    /**
+     * {@code APPEND SP mailbox 1*append-message} with {@code append-message = SP [flag-list SP] [date-time SP]
+     * literal} (RFC 3502 §6, MULTIAPPEND): one message is an {@link MailboxCommands.Append}, several a
+     * {@link MailboxCommands.MultiAppend}.
+     */
+    private static io.mailplatform.imap.command.ImapCommand append(String tag, ImapCursor c) {
         String mailbox = spMailbox(c);
+        List<MailboxCommands.Append> messages = new ArrayList<>();
         c.sp();
+        messages.add(appendMessage(tag, mailbox, c));
+        while (c.space()) {
+            messages.add(appendMessage(tag, mailbox, c));
+        }
+        return messages.size() == 1 ? messages.get(0) : new MailboxCommands.MultiAppend(tag, mailbox, messages);
+    }
+
+    /** {@code [flag-list SP] [date-time SP] literal}. */
+    private static MailboxCommands.Append appendMessage(String tag, String mailbox, ImapCursor c) {
         List<String> flags = List.of();
         if (c.peek() == '(') {
             flags = flagList(c);

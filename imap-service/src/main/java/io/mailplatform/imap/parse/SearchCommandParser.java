@@ -1,5 +1,6 @@
 package io.mailplatform.imap.parse;
 
+import io.mailplatform.core.thread.ThreadAlgorithm;
 import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.command.MessageCommands.SearchReturn;
 import io.mailplatform.store.search.SortCriterion;
@@ -11,7 +12,8 @@ import java.util.Map;
  * [UID] SEARCH: {@code SEARCH [SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"]
  * SP ["CHARSET" SP charset SP] search-key *(SP search-key)} (RFC 9051 §9, RFC 4731, RFC 5182), and
  * [UID] SORT: {@code SORT [SP "RETURN" SP "(" ... ")"] SP sort-criteria SP charset 1*(SP search-key)}
- * (RFC 5256 §5, RFC 5267 §3.2), its charset required.
+ * (RFC 5256 §5, RFC 5267 §3.2), its charset required, and [UID] THREAD: {@code THREAD SP thread-alg SP
+ * search-charset 1*(SP search-key)} (RFC 5256 §5).
  */
 final class SearchCommandParser {
     private SearchCommandParser() {
@@ -21,6 +23,7 @@ final class SearchCommandParser {
         for (boolean uid : new boolean[] {false, true}) {
             table.put(uid ? "UID SEARCH" : "SEARCH", (tag, c) -> search(tag, c, uid, keys));
             table.put(uid ? "UID SORT" : "SORT", (tag, c) -> sort(tag, c, uid, keys));
+            table.put(uid ? "UID THREAD" : "THREAD", (tag, c) -> thread(tag, c, uid, keys));
         }
     }
 
@@ -42,6 +45,21 @@ final class SearchCommandParser {
         String charset = c.astring();
         c.sp();
         return new MessageCommands.Sort(tag, uid, returns, criteria, charset, keys.program(c, charset));
+    }
+
+    private static MessageCommands.Thread thread(String tag, ImapCursor c, boolean uid, SearchKeyParser keys) {
+        c.sp();
+        String name = c.keyword();
+        ThreadAlgorithm algorithm;
+        try {
+            algorithm = ThreadAlgorithm.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw c.error("Unknown THREAD algorithm " + name);
+        }
+        c.sp();
+        String charset = c.astring();
+        c.sp();
+        return new MessageCommands.Thread(tag, uid, algorithm, charset, keys.program(c, charset));
     }
 
     /** {@code "(" sort-criterion *(SP sort-criterion) ")"}, {@code sort-criterion = ["REVERSE" SP] sort-key}. */

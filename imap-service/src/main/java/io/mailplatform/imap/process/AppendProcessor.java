@@ -6,6 +6,7 @@ import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.ResponseCode;
+import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.AppendResult;
@@ -18,8 +19,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315) and the APPENDLIMIT capability (RFC 7889):
- * a message above the limit never gets here, the frame decoder refuses its literal unread.
+ * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315), the APPENDLIMIT capability (RFC 7889) and
+ * MULTIAPPEND (RFC 3502): a message above the limit never gets here, the frame decoder refuses its
+ * literal unread.
  */
 @Component
 public class AppendProcessor implements CommandProcessor {
@@ -34,30 +36,60 @@ public class AppendProcessor implements CommandProcessor {
     @Override
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Append.class, (command, session, out) -> {
-            MessageFlags flags = FlagNames.parse(command.flags());
-            String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
-            Mailbox mailbox = mailboxes.find(session.account().id(), name)
-                    // RFC 9051 §6.3.12: never create it, but hint that CREATE would help
-                    .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
-            if (command.message().length == 0) {
-                throw new ImapNoException("An empty message cannot be appended");
-            }
-            Instant date = command.internalDate() == null ? Instant.now() : command.internalDate();
-            AppendResult result = mailboxes.append(mailbox, command.message(), flags, date);
-            SelectedMailbox selected = session.selected();
-            if (selected != null && selected.mailbox().id() == mailbox.id()) {
-                // the new message, so that the update after the command may not need to read the store
-                selected.wrote(result.modSeq(), List.of(new MessageMeta(result.uid(), 0, result.modSeq(), flags, date,
-                        command.message().length)));
-            }
+            Mailbox mailbox = target(command.mailbox(), session);
+            MailboxService.NewMessage message = message(command);
+            AppendResult result = mailboxes.append(mailbox, message.raw(), message.flags(), message.internalDate());
+            wrote(session, mailbox, List.of(message), List.of(result));
             return new Outcome.Done(Status.ok(command.tag(), ResponseCode.appendUid(result.uidValidity(), result.uid()),
                     "APPEND completed"));
         });
+        handlers.on(MailboxCommands.MultiAppend.class, (command, session, out) -> {
+            Mailbox mailbox = target(command.mailbox(), session);
+            List<MailboxService.NewMessage> messages = command.messages().stream().map(AppendProcessor::message).toList();
+            // RFC 3502 §3: all or nothing, in one transaction
+            List<AppendResult> results = mailboxes.appendAll(mailbox, messages);
+            wrote(session, mailbox, messages, results);
+            return new Outcome.Done(Status.ok(command.tag(), ResponseCode.appendUid(results.get(0).uidValidity(),
+                    UidSets.format(results.stream().map(AppendResult::uid).toList())), "APPEND completed"));
+        });
+    }
+
+    private Mailbox target(String clientName, SessionContext session) {
+        String name = MailboxNames.fromClient(clientName, session.rev2());
+        return mailboxes.find(session.account().id(), name)
+                // RFC 9051 §6.3.12: never create it, but hint that CREATE would help
+                .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
+    }
+
+    private static MailboxService.NewMessage message(MailboxCommands.Append command) {
+        MessageFlags flags = FlagNames.parse(command.flags());
+        if (command.message().length == 0) {
+            throw new ImapNoException("An empty message cannot be appended");
+        }
+        return new MailboxService.NewMessage(command.message(), flags,
+                command.internalDate() == null ? Instant.now() : command.internalDate());
+    }
+
+    /** The new messages, so that the update after the command may not need to read the store. */
+    private static void wrote(SessionContext session, Mailbox mailbox, List<MailboxService.NewMessage> messages,
+            List<AppendResult> results) {
+        SelectedMailbox selected = session.selected();
+        if (selected == null || selected.mailbox().id() != mailbox.id()) {
+            return;
+        }
+        List<MessageMeta> metas = new java.util.ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            MailboxService.NewMessage message = messages.get(i);
+            metas.add(new MessageMeta(results.get(i).uid(), 0, results.get(i).modSeq(), message.flags(),
+                    message.internalDate(), message.raw().length));
+        }
+        selected.wrote(results.get(0).modSeq(), metas);
     }
 
     @Override
     public void capabilities(SessionContext session, List<String> capabilities) {
         capabilities.add("APPENDLIMIT=" + properties.limits().maxLiteralSize().toBytes());
         capabilities.add("UIDPLUS");
+        capabilities.add("MULTIAPPEND");
     }
 }

@@ -138,10 +138,11 @@ public class CommandDispatcher {
         return handler.handle(command, session, out);
     }
 
-    /** RFC 9051 §7.5.1: no EXPUNGE while a FETCH, STORE or SEARCH (or SORT) runs; nor, here, their UID forms. */
+    /** RFC 9051 §7.5.1: no EXPUNGE while a FETCH, STORE or SEARCH (or SORT, THREAD) runs; nor, here, their UID forms. */
     static boolean allowsExpunge(ImapCommand command) {
         return !(command instanceof MessageCommands.Fetch || command instanceof MessageCommands.Store
-                || command instanceof MessageCommands.Search || command instanceof MessageCommands.Sort);
+                || command instanceof MessageCommands.Search || command instanceof MessageCommands.Sort
+                || command instanceof MessageCommands.Thread);
     }
 
     private Outcome run(String tag, Supplier<Outcome> work) {

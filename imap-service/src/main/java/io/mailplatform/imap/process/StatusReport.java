@@ -34,8 +34,9 @@ public class StatusReport {
                 case SIZE -> counts.size();
                 case RECENT -> counts.recent();
                 case HIGHESTMODSEQ -> mailbox.highestModSeq();
+                case DELETED_STORAGE -> counts.deletedSize();
             };
-            values.add(new ImapResponse.StatusValue(item.name(), value));
+            values.add(new ImapResponse.StatusValue(item.wire(), value));
         }
         return new ImapResponse.StatusData(mailbox.name(), values);
     }

@@ -1,5 +1,6 @@
 package io.mailplatform.imap.response;
 
+import io.mailplatform.core.thread.ThreadNode;
 import java.util.List;
 
 /**
@@ -107,6 +108,13 @@ public sealed interface ImapResponse {
     record Sort(long[] numbers) implements ImapResponse {
     }
 
+    /** THREAD (RFC 5256 §4): the threads, with message numbers or UIDs. */
+    record Thread(List<ThreadNode> threads) implements ImapResponse {
+        public Thread {
+            threads = List.copyOf(threads);
+        }
+    }
+
     /**
      * ESEARCH (RFC 9051 §7.3.4): only the non-null items are written.
      *
@@ -116,6 +124,24 @@ public sealed interface ImapResponse {
             implements ImapResponse {
         public Esearch(String tag, boolean uid, Long min, Long max, String all, Long count) {
             this(tag, uid, min, max, all, count, null);
+        }
+    }
+
+    /** One resource of a QUOTA response (RFC 9208 §5.1): usage and limit in the resource's units. */
+    record QuotaResource(String name, long usage, long limit) {
+    }
+
+    /** QUOTA (RFC 9208 §4.2.1): a quota root and its resources, at least one. */
+    record Quota(String root, List<QuotaResource> resources) implements ImapResponse {
+        public Quota {
+            resources = List.copyOf(resources);
+        }
+    }
+
+    /** QUOTAROOT (RFC 9208 §4.2.2): a mailbox (UTF-8) and its quota roots, possibly none. */
+    record QuotaRoot(String mailbox, List<String> roots) implements ImapResponse {
+        public QuotaRoot {
+            roots = List.copyOf(roots);
         }
     }
 

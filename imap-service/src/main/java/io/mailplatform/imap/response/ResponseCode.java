@@ -64,7 +64,12 @@ public record ResponseCode(String name, String arguments) {
 
     /** RFC 4315 APPENDUID. */
     public static ResponseCode appendUid(long uidValidity, long uid) {
-        return new ResponseCode("APPENDUID", uidValidity + " " + uid);
+        return appendUid(uidValidity, Long.toString(uid));
+    }
+
+    /** RFC 4315 APPENDUID with a UID set in wire form (MULTIAPPEND, RFC 3502). */
+    public static ResponseCode appendUid(long uidValidity, String uids) {
+        return new ResponseCode("APPENDUID", uidValidity + " " + uids);
     }
 
     /** RFC 4315 COPYUID with source and target UID sets in wire form. */

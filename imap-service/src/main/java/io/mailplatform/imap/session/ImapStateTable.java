@@ -5,6 +5,7 @@ import io.mailplatform.imap.command.AuthCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.QuotaCommands;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,7 @@ public final class ImapStateTable {
             Map.entry(MailboxCommands.Namespace.class, AUTHENTICATED),
             Map.entry(MailboxCommands.Status.class, AUTHENTICATED),
             Map.entry(MailboxCommands.Append.class, AUTHENTICATED),
+            Map.entry(MailboxCommands.MultiAppend.class, AUTHENTICATED),
             Map.entry(MailboxCommands.Idle.class, AUTHENTICATED),
             Map.entry(MessageCommands.Check.class, SELECTED),
             Map.entry(MessageCommands.Close.class, SELECTED),
@@ -48,10 +50,14 @@ public final class ImapStateTable {
             Map.entry(MessageCommands.Expunge.class, SELECTED),
             Map.entry(MessageCommands.Search.class, SELECTED),
             Map.entry(MessageCommands.Sort.class, SELECTED),
+            Map.entry(MessageCommands.Thread.class, SELECTED),
             Map.entry(MessageCommands.Fetch.class, SELECTED),
             Map.entry(MessageCommands.Store.class, SELECTED),
             Map.entry(MessageCommands.Copy.class, SELECTED),
-            Map.entry(MessageCommands.Move.class, SELECTED));
+            Map.entry(MessageCommands.Move.class, SELECTED),
+            Map.entry(QuotaCommands.GetQuota.class, AUTHENTICATED),
+            Map.entry(QuotaCommands.GetQuotaRoot.class, AUTHENTICATED),
+            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }

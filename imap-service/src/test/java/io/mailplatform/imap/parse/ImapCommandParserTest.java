@@ -12,6 +12,8 @@ import io.mailplatform.imap.command.MailboxCommands.ListReturn;
 import io.mailplatform.imap.command.MailboxCommands.ListSelection;
 import io.mailplatform.imap.command.MailboxCommands.StatusItem;
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.QuotaCommands;
+import io.mailplatform.core.thread.ThreadAlgorithm;
 import io.mailplatform.imap.command.MessageCommands.SearchReturn;
 import io.mailplatform.imap.command.SequenceSet;
 import io.mailplatform.imap.command.SequenceSet.Range;
@@ -103,6 +105,18 @@ class ImapCommandParserTest {
                 Arguments.of("A042 STATUS blurdybloop (UIDNEXT MESSAGES)", new MailboxCommands.Status("A042", "blurdybloop",
                         List.of(StatusItem.UIDNEXT, StatusItem.MESSAGES))),
                 Arguments.of("A002 IDLE", new MailboxCommands.Idle("A002")),
+                Arguments.of("a STATUS INBOX (DELETED-STORAGE SIZE)", new MailboxCommands.Status("a", "INBOX",
+                        List.of(StatusItem.DELETED_STORAGE, StatusItem.SIZE))),
+                Arguments.of("A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000", new MessageCommands.Thread("A283", false,
+                        ThreadAlgorithm.ORDEREDSUBJECT, "UTF-8", match(new SearchCriterion.InternalDate(Instant.parse("2000-03-05T00:00:00Z"), null)))),
+                Arguments.of("A285 UID THREAD references US-ASCII ALL", new MessageCommands.Thread("A285", true,
+                        ThreadAlgorithm.REFERENCES, "US-ASCII", match(new SearchCriterion.All()))),
+                Arguments.of("G0001 GETQUOTA \"!partition.sda4\"", new QuotaCommands.GetQuota("G0001", "!partition.sda4")),
+                Arguments.of("A003 GETQUOTAROOT INBOX", new QuotaCommands.GetQuotaRoot("A003", "INBOX")),
+                Arguments.of("S0000 SETQUOTA \"#user/alice\" (STORAGE 510 MESSAGE 100)", new QuotaCommands.SetQuota("S0000",
+                        "#user/alice", List.of(new QuotaCommands.ResourceLimit("STORAGE", 510),
+                                new QuotaCommands.ResourceLimit("MESSAGE", 100)))),
+                Arguments.of("S0001 SETQUOTA \"\" ()", new QuotaCommands.SetQuota("S0001", "", List.of())),
                 Arguments.of("a CHECK", new MessageCommands.Check("a")),
                 Arguments.of("A341 CLOSE", new MessageCommands.Close("A341")),
                 Arguments.of("A342 UNSELECT", new MessageCommands.Unselect("A342")),
@@ -182,6 +196,16 @@ class ImapCommandParserTest {
     }
 
     @Test
+    void severalMessagesMakeAMultiappend() {
+        // RFC 3502 §6: append-message = SP [flag-list SP] [date-time SP] append-data, repeated
+        assertThat(parse("A1 APPEND box {1}\n (\\Seen) \"07-Feb-1994 21:52:25 -0800\" ~{1}\n", "x", "y"))
+                .isEqualTo(new MailboxCommands.MultiAppend("A1", "box", List.of(
+                        new MailboxCommands.Append("A1", "box", List.of(), null, "x".getBytes()),
+                        new MailboxCommands.Append("A1", "box", List.of("\\Seen"), Instant.parse("1994-02-08T05:52:25Z"),
+                                "y".getBytes()))));
+    }
+
+    @Test
     void literalsAreTakenWholeFromTheFrame() {
         assertThat(parse("A001 LOGIN {11}\n {7}\n", "FRED FOOBAR", "fat man"))
                 .isEqualTo(new AuthCommands.Login("A001", "FRED FOOBAR", "fat man"));
@@ -238,7 +262,10 @@ class ImapCommandParserTest {
                 "a SEARCH RETURN (FOO) ALL", "a LIST \"\"", "a LIST (FOO) \"\" *", "a LIST (RECURSIVEMATCH) \"\" *",
                 "a LIST \"\" * RETURN (FOO)", "a STATUS INBOX ()", "a STATUS INBOX (FOO)", "a APPEND INBOX \"not a literal\"",
                 "a APPEND INBOX (\\Seen) \"7-Feb-1994 21:52:25 -0800\" {3}\n", "a ENABLE", "a AUTHENTICATE",
-                "a ID (\"name\")", "a UID EXPUNGE", "a COPY 1", "a LOGIN {3}x\n");
+                "a ID (\"name\")", "a UID EXPUNGE", "a COPY 1", "a LOGIN {3}x\n", "a GETQUOTA", "a GETQUOTAROOT",
+                "a SETQUOTA \"\"", "a SETQUOTA \"\" (STORAGE)", "a SETQUOTA \"\" (STORAGE -1)", "a STATUS INBOX (DELETED_STORAGE)",
+                "a THREAD REFERENCES UTF-8", "a THREAD FOO UTF-8 ALL", "a APPEND INBOX {3}\n ", "a APPEND INBOX {3}\n (\\Seen)",
+                "a APPEND INBOX {3}\n {3}\n x", "a THREAD (REFERENCES) UTF-8 ALL", "a UID THREAD");
     }
 
     @ParameterizedTest(name = "[{0}]")

@@ -14,9 +14,26 @@ public final class BaseSubject {
 
     /** The base subject of a raw (undecoded) Subject field value; empty for null. */
     public static String of(String rawSubject) {
+        return extract(rawSubject).base();
+    }
+
+    /**
+     * Whether the subject marks a reply or a forward (RFC 5256 §2.1, §3 step 5.A): extracting its base
+     * subject removed a subj-refwd ("Re:", "Fwd:", "Fw:") or unwrapped a subj-fwd-hdr/subj-fwd-trl
+     * ("[Fwd: ...]").
+     */
+    public static boolean isReplyOrForward(String rawSubject) {
+        return extract(rawSubject).replyOrForward();
+    }
+
+    private record Extracted(String base, boolean replyOrForward) {
+    }
+
+    private static Extracted extract(String rawSubject) {
         if (rawSubject == null) {
-            return "";
+            return new Extracted("", false);
         }
+        boolean replyOrForward = false;
         // step 1: decoded, every run of white space (folding included) one space
         String s = HeaderText.decode(rawSubject).replaceAll("[ \\t\\r\\n]+", " ");
         while (true) {
@@ -26,6 +43,7 @@ public final class BaseSubject {
                 changed = false;
                 int leader;
                 while ((leader = leader(s)) > 0) { // step 3
+                    replyOrForward |= s.charAt(0) != ' '; // a leader other than white space holds a subj-refwd
                     s = s.substring(leader);
                     changed = true;
                 }
@@ -38,9 +56,10 @@ public final class BaseSubject {
             // step 6: "[fwd: subject]" is the forwarded message's subject
             if (s.regionMatches(true, 0, "[fwd:", 0, 5) && s.endsWith("]")) {
                 s = s.substring(5, s.length() - 1);
+                replyOrForward = true;
                 continue;
             }
-            return s;
+            return new Extracted(s, replyOrForward);
         }
     }
 

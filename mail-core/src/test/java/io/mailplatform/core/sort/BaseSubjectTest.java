@@ -57,6 +57,17 @@ class BaseSubjectTest {
     }
 
     @Test
+    void replyAndForwardMarkersAreRecognized() {
+        for (String reply : new String[] {"Re: lunch", "[team] FWD: lunch", "fw:lunch", "[Fwd: lunch]", "Re: [list] x"}) {
+            assertThat(BaseSubject.isReplyOrForward(reply)).as(reply).isTrue();
+        }
+        for (String original : new String[] {"lunch", "  lunch (fwd)", "[team] lunch", "Rex: lunch", "[xyz]"}) {
+            assertThat(BaseSubject.isReplyOrForward(original)).as(original).isFalse();
+        }
+        assertThat(BaseSubject.isReplyOrForward(null)).isFalse();
+    }
+
+    @Test
     void missingSubjectIsEmpty() {
         assertThat(BaseSubject.of(null)).isEmpty();
         assertThat(BaseSubject.of("Re: ")).isEmpty();

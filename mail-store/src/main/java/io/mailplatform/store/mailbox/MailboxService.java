@@ -105,18 +105,55 @@ public class MailboxService {
      */
     public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
         SummaryColumns summary = SummaryColumns.of(raw);
-        AppendResult result = appendInOneStatement(mailbox, raw, summary, flags, internalDate).orElseGet(() -> transactions.execute(status -> {
-            QuotaUsage.requireRoom(jdbc, mailbox.accountId(), raw.length);
-            registerKeywords(mailbox.accountId(), flags.keywords());
-            long contentId = insertContent(raw, summary);
-            Allocation allocation = allocate(mailbox.id(), 1);
-            insertMessages(mailbox.id(), new long[] {allocation.firstUid()}, contentId, allocation.modSeq(), flags,
-                    internalDate, raw.length, null);
-            return new AppendResult(mailbox.id(), allocation.uidValidity(), allocation.firstUid(), allocation.modSeq());
-        }));
+        AppendResult result = appendInOneStatement(mailbox, raw, summary, flags, internalDate).orElseGet(() -> transactions.execute(
+                status -> appendInTransaction(mailbox, List.of(new NewMessage(raw, flags, internalDate)), List.of(summary)))
+                .get(0));
         events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
                 mailbox.name(), result.modSeq(), List.of(result.uid()), EventOrigin.ID));
         return result;
+    }
+
+    /** A message to append: its octets, flags and internal date. */
+    public record NewMessage(byte[] raw, MessageFlags flags, Instant internalDate) {
+    }
+
+    /**
+     * Appends several messages atomically (IMAP MULTIAPPEND, RFC 3502): all of them, with consecutive
+     * UIDs and one MODSEQ, or none ({@link OverQuotaException} when they do not fit together,
+     * {@link AccountLimitException} as for {@link #append}).
+     */
+    public List<AppendResult> appendAll(Mailbox mailbox, List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("no message to append");
+        }
+        List<SummaryColumns> summaries = messages.stream().map(m -> SummaryColumns.of(m.raw())).toList();
+        List<AppendResult> results = transactions.execute(status -> appendInTransaction(mailbox, messages, summaries));
+        events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
+                mailbox.name(), results.get(0).modSeq(), results.stream().map(AppendResult::uid).toList(), EventOrigin.ID));
+        return results;
+    }
+
+    /** Quota and keyword checks, then the contents and the messages, in the caller's transaction. */
+    private List<AppendResult> appendInTransaction(Mailbox mailbox, List<NewMessage> messages,
+            List<SummaryColumns> summaries) {
+        QuotaUsage.requireRoom(jdbc, mailbox.accountId(), messages.stream().mapToLong(m -> m.raw().length).sum());
+        Set<String> keywords = new java.util.TreeSet<>();
+        messages.forEach(m -> keywords.addAll(m.flags().keywords()));
+        registerKeywords(mailbox.accountId(), keywords);
+        long[] contentIds = new long[messages.size()];
+        for (int i = 0; i < contentIds.length; i++) {
+            contentIds[i] = insertContent(messages.get(i).raw(), summaries.get(i));
+        }
+        Allocation allocation = allocate(mailbox.id(), messages.size());
+        List<AppendResult> results = new ArrayList<>(messages.size());
+        for (int i = 0; i < contentIds.length; i++) {
+            NewMessage message = messages.get(i);
+            long uid = allocation.firstUid() + i;
+            insertMessages(mailbox.id(), new long[] {uid}, contentIds[i], allocation.modSeq(), message.flags(),
+                    message.internalDate(), message.raw().length, null);
+            results.add(new AppendResult(mailbox.id(), allocation.uidValidity(), uid, allocation.modSeq()));
+        }
+        return results;
     }
 
     /**

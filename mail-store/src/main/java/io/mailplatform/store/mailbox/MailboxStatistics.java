@@ -18,11 +18,13 @@ public class MailboxStatistics {
                        count(*) FILTER (WHERE (m.flags & %d) = 0),
                        count(*) FILTER (WHERE (m.flags & %d) <> 0),
                        coalesce(sum(m.size::bigint), 0),
-                       count(*) FILTER (WHERE m.uid > (SELECT recent_uid FROM mailboxes WHERE id = ?))
-                FROM messages m WHERE m.mailbox_id = ?""".formatted(MessageFlags.SEEN, MessageFlags.DELETED))
+                       count(*) FILTER (WHERE m.uid > (SELECT recent_uid FROM mailboxes WHERE id = ?)),
+                       coalesce(sum(m.size::bigint) FILTER (WHERE (m.flags & %d) <> 0), 0)
+                FROM messages m WHERE m.mailbox_id = ?""".formatted(MessageFlags.SEEN, MessageFlags.DELETED,
+                        MessageFlags.DELETED))
                 .params(mailbox.id(), mailbox.id())
                 .query((rs, n) -> new MailboxCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
+                        rs.getLong(5), rs.getLong(6)))
                 .single();
     }
 }

@@ -93,7 +93,7 @@ public class MessageSummaries {
                 .query((rs, n) -> rs.getBytes(1)).single();
         MessageSummary summary = MessageSummaryParser.parse(raw);
         if (row.summary() == null) {
-            SummaryColumns columns = SummaryColumns.of(summary);
+            SummaryColumns columns = SummaryColumns.of(summary, raw);
             jdbc.sql("UPDATE message_contents SET (" + SummaryColumns.COLUMNS + ") = (" + SummaryColumns.PLACEHOLDERS
                     + ") WHERE id = ? AND summary IS NULL").params(columns.parameters()).param(row.contentId()).update();
         }

@@ -6,13 +6,14 @@ import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.core.mime.MessageSummaryCodec;
 import io.mailplatform.core.mime.MessageSummaryParser;
 import io.mailplatform.core.sort.SortKeys;
+import io.mailplatform.core.thread.ThreadKeys;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 
 /**
- * The values of the summary columns of {@code message_contents} (migrations V2, V25, V30) for one message,
+ * The values of the summary columns of {@code message_contents} (migrations V2, V25, V30, V34) for one message,
  * from one parse. {@link MailboxService} stores them with every content it inserts; a writer with
  * its own batched INSERT uses {@link #COLUMNS}, {@link #PLACEHOLDERS} and {@link #parameters()}.
  *
@@ -27,9 +28,11 @@ import java.util.Arrays;
  * @param searchText the text for {@code search_vector}
  * @param headerText the text for {@code header_vector}: every header field of the message and its parts
  * @param sortKeys the text keys of IMAP SORT
+ * @param threadKeys what IMAP THREAD=REFERENCES needs besides the base subject
  */
 public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentDay, String subject, String fromText,
-        String toText, String ccText, String bccText, String searchText, String headerText, SortKeys sortKeys) {
+        String toText, String ccText, String bccText, String searchText, String headerText, SortKeys sortKeys,
+        ThreadKeys threadKeys) {
 
     /** Header text columns are capped (characters): SEARCH compares substrings, a megabyte Subject is junk. */
     public static final int HEADER_TEXT_LIMIT = 16 * 1024;
@@ -37,26 +40,30 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
     /** The sort key columns (V30), in the order of {@link #sortParameters(SortKeys)}. */
     public static final String SORT_COLUMNS = "sort_subject, sort_from, sort_to, sort_cc, sort_display_from, sort_display_to";
 
+    /** The thread key columns (V34), in the order of {@link #threadParameters(ThreadKeys)}. */
+    public static final String THREAD_COLUMNS = "thread_message_id, thread_references, thread_reply";
+
     /** The column list, in the order of {@link #parameters()}. */
     public static final String COLUMNS =
             "summary, sent_date, sent_day, subject, from_text, to_text, cc_text, bcc_text, search_vector, header_vector, "
-            + SORT_COLUMNS;
+            + SORT_COLUMNS + ", " + THREAD_COLUMNS;
 
     /** JDBC placeholders matching {@link #COLUMNS}. */
     public static final String PLACEHOLDERS =
-            "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?";
+            "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     /** {@link #PLACEHOLDERS} with the column types, for an {@code INSERT ... SELECT}, where nothing else gives them. */
     public static final String TYPED_PLACEHOLDERS = "?::bytea, ?::timestamptz, ?::date, ?::text, ?::text, ?::text, ?::text,"
             + " ?::text, to_tsvector('simple', ?::text), to_tsvector('simple', ?::text), ?::text, ?::text, ?::text, ?::text,"
-            + " ?::text, ?::text";
+            + " ?::text, ?::text, ?::text, ?::text, ?::boolean";
 
     /** Parses the message once and derives every column. */
     public static SummaryColumns of(byte[] raw) {
-        return of(MessageSummaryParser.parse(raw));
+        return of(MessageSummaryParser.parse(raw), raw);
     }
 
-    public static SummaryColumns of(MessageSummary summary) {
+    /** The columns of a message parsed already; {@code raw} is read for the header fields threading needs. */
+    public static SummaryColumns of(MessageSummary summary, byte[] raw) {
         ImapEnvelope envelope = summary.envelope();
         OffsetDateTime sent = summary.sentDate();
         return new SummaryColumns(MessageSummaryCodec.encode(summary.withoutSearchText()),
@@ -64,16 +71,23 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
                 text(HeaderText.decode(envelope.subject())), text(HeaderText.addresses(envelope.from())),
                 text(HeaderText.addresses(envelope.to())), text(HeaderText.addresses(envelope.cc())),
                 text(HeaderText.addresses(envelope.bcc())), summary.searchText() == null ? "" : summary.searchText(),
-                summary.headerText() == null ? "" : summary.headerText(), SortKeys.of(envelope));
+                summary.headerText() == null ? "" : summary.headerText(), SortKeys.of(envelope), ThreadKeys.of(raw));
     }
 
     /** The JDBC parameters for {@link #PLACEHOLDERS}. */
     public Object[] parameters() {
         Object[] text = {summary, sentDate, sentDay, subject, fromText, toText, ccText, bccText, searchText, headerText};
         Object[] sort = sortParameters(sortKeys);
-        Object[] all = Arrays.copyOf(text, text.length + sort.length);
+        Object[] thread = threadParameters(threadKeys);
+        Object[] all = Arrays.copyOf(text, text.length + sort.length + thread.length);
         System.arraycopy(sort, 0, all, text.length, sort.length);
+        System.arraycopy(thread, 0, all, text.length + sort.length, thread.length);
         return all;
+    }
+
+    /** The JDBC parameters for {@link #THREAD_COLUMNS}. */
+    public static Object[] threadParameters(ThreadKeys keys) {
+        return new Object[] {keys.messageId(), String.join(" ", keys.references()), keys.replyOrForward()};
     }
 
     /** The JDBC parameters for {@link #SORT_COLUMNS}. */

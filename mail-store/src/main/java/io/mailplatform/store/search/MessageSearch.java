@@ -4,7 +4,10 @@ import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.jdbc.LongRows;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents;
+import io.mailplatform.core.thread.ThreadKeys;
+import io.mailplatform.core.thread.ThreadMessage;
 import io.mailplatform.store.mailbox.SortKeyBackfill;
+import io.mailplatform.store.mailbox.ThreadKeyBackfill;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and ends in a {@code StoreTimeoutException}.
  *
  * <p>SORT (RFC 5256) is the same query ordered by the sort keys kept with each content (migration
- * V30), so a mailbox is sorted without parsing or loading a message.
+ * V30), so a mailbox is sorted without parsing or loading a message. THREAD (RFC 5256) reads the same
+ * keys with the thread keys (V34) of the matching messages, for the threading code of mail-core.
  */
 @Repository
 public class MessageSearch {
@@ -45,11 +49,13 @@ public class MessageSearch {
     private final TransactionTemplate searches;
     private final String timeout;
     private final SortKeyBackfill sortKeys;
+    private final ThreadKeyBackfill threadKeys;
 
     public MessageSearch(JdbcClient jdbc, PlatformTransactionManager transactionManager, StoreProperties properties,
-            SortKeyBackfill sortKeys) {
+            SortKeyBackfill sortKeys, ThreadKeyBackfill threadKeys) {
         this.jdbc = jdbc;
         this.sortKeys = sortKeys;
+        this.threadKeys = threadKeys;
         this.searches = new TransactionTemplate(transactionManager);
         // its own transaction even inside a caller's: the timeout must not reach the caller's statements
         searches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -110,6 +116,37 @@ public class MessageSearch {
             });
             if (!missing[0] || attempt > 0 || sortKeys.fill(mailbox) == 0) {
                 return uids.toArray();
+            }
+        }
+    }
+
+    /**
+     * The messages that match, in UID order, as the threading algorithms of RFC 5256 see them: the
+     * base subject and sent date of SORT, Message-ID and references. Contents stored before those keys
+     * existed get theirs first, once.
+     *
+     * @param substrings as for {@link #search(Mailbox, SearchCriterion, boolean)}
+     */
+    public List<ThreadMessage> threadMessages(Mailbox mailbox, SearchCriterion criterion, boolean substrings) {
+        Query query = new Query(substrings);
+        String condition = query.condition(criterion, false);
+        String sql = """
+                SELECT m.uid, coalesce(c.sent_date, m.internal_date), c.sort_subject, c.thread_message_id,
+                       c.thread_references, coalesce(c.thread_reply, FALSE)
+                FROM messages m""" + contents(substrings) + " WHERE m.mailbox_id = ? AND " + condition + " ORDER BY m.uid";
+        for (int attempt = 0; ; attempt++) {
+            List<ThreadMessage> messages = new ArrayList<>();
+            boolean[] missing = {false};
+            run(mailbox, sql, query, rs -> {
+                String subject = rs.getString(3);
+                String references = rs.getString(5);
+                missing[0] |= subject == null || references == null;
+                messages.add(new ThreadMessage(rs.getLong(1), rs.getTimestamp(2).toInstant(), subject == null ? "" : subject,
+                        new ThreadKeys(rs.getString(4), references == null || references.isEmpty() ? List.of()
+                                : List.of(references.split(" ")), rs.getBoolean(6))));
+            });
+            if (!missing[0] || attempt > 0 || sortKeys.fill(mailbox) + threadKeys.fill(mailbox) == 0) {
+                return messages;
             }
         }
     }

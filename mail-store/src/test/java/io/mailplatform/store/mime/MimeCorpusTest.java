@@ -53,7 +53,7 @@ class MimeCorpusTest {
         assertThat(entities(summary.body(), 0, m.length)).isLessThanOrEqualTo(2 * MessageSummaryParser.Limits.DEFAULT.maxParts());
         MessageSummary stored = summary.withoutSearchText();
         assertThat(MessageSummaryCodec.decode(MessageSummaryCodec.encode(stored))).isEqualTo(stored);
-        SummaryColumns columns = SummaryColumns.of(summary);
+        SummaryColumns columns = SummaryColumns.of(summary, m);
         for (String text : new String[] {columns.subject(), columns.fromText(), columns.toText(), columns.searchText(),
             columns.headerText()}) {
             assertThat(text == null || text.indexOf('\0') < 0).isTrue();
