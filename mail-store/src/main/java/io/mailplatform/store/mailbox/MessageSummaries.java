@@ -94,8 +94,11 @@ public class MessageSummaries {
         MessageSummary summary = MessageSummaryParser.parse(raw);
         if (row.summary() == null) {
             SummaryColumns columns = SummaryColumns.of(summary);
-            jdbc.sql("UPDATE message_contents SET (" + SummaryColumns.COLUMNS + ") = (" + SummaryColumns.PLACEHOLDERS
-                    + ") WHERE id = ? AND summary IS NULL").params(columns.parameters()).param(row.contentId()).update();
+            // the messages' copy of the Date (V31) follows the content's
+            jdbc.sql("WITH c AS (UPDATE message_contents SET (" + SummaryColumns.COLUMNS + ") = ("
+                    + SummaryColumns.PLACEHOLDERS + ") WHERE id = ? AND summary IS NULL RETURNING id, sent_date)"
+                    + " UPDATE messages m SET sent_date = c.sent_date FROM c WHERE m.content_id = c.id")
+                    .params(columns.parameters()).param(row.contentId()).update();
         }
         return summary.withoutSearchText();
     }
