@@ -45,8 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MailboxService {
     private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
-    static final String META_COLUMNS =
-            "uid, content_id, modseq, flags, keywords, internal_date, size, coalesce(octet_length(trace_prefix), 0)";
+    static final String META_COLUMNS = metaColumns("");
+
+    /** The metadata columns of {@link #metaAfter}, of the {@code messages} row called {@code alias} (e.g. "m.") in a join. */
+    static String metaColumns(String alias) {
+        return "%1$suid, %1$scontent_id, %1$smodseq, %1$sflags, %1$skeywords, %1$sinternal_date, %1$ssize,"
+                .formatted(alias) + " coalesce(octet_length(" + alias + "trace_prefix), 0)";
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
