@@ -43,8 +43,8 @@ import java.util.Set;
  * any two: when the client has not read what it was sent, the command pauses
  * ({@link Outcome.Paused}) and goes on later, holding only its current batch.
  *
- * <p>Messages are read in batches of {@code fetch-batch-size}: one query for their metadata, one
- * for their summaries when ENVELOPE, BODYSTRUCTURE or a section needs them. Section octets are read
+ * <p>Messages are read in batches of {@code fetch-batch-size}: one query for their metadata, with
+ * their summaries when ENVELOPE, BODYSTRUCTURE or a section needs them. Section octets are read
  * ahead in windows of at most {@code fetch-batch-bytes} (one query per window, a range asked for
  * twice read once): a window ends before the message that would not fit, and a message that alone
  * does not fit gets what fits read ahead, its other sections read one at a time when their turn
@@ -248,18 +248,19 @@ final class FetchRun implements Outcome.Step {
             changed.forEach(meta -> seenNow.add(meta.uid()));
         }
         Map<Long, MessageMeta> metas = new LinkedHashMap<>();
-        store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
-        List<Long> present = new ArrayList<>(metas.keySet());
-        Map<Long, MessageSummary> summaryOf = need == SummaryNeed.SUMMARY
-                ? store.summaries().summaries(mailbox, present) : Map.of();
-        Map<Long, ImapEnvelope> envelopeOf = need == SummaryNeed.ENVELOPE
-                ? store.summaries().envelopes(mailbox, present) : Map.of();
-        // a message expunged by another session between the two queries has no summary: it is
-        // answered as any message gone (RFC 2180 §4.1), never with a half-built response
-        if (need == SummaryNeed.SUMMARY) {
-            metas.keySet().retainAll(summaryOf.keySet());
-        } else if (need == SummaryNeed.ENVELOPE) {
-            metas.keySet().retainAll(envelopeOf.keySet());
+        Map<Long, MessageSummary> summaryOf = new HashMap<>();
+        Map<Long, ImapEnvelope> envelopeOf = new HashMap<>();
+        // metadata and summaries in one query: a message is there with both or not at all
+        switch (need) {
+            case NONE -> store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
+            case ENVELOPE -> store.summaries().withEnvelopes(mailbox, batchUids).forEach(read -> {
+                metas.put(read.meta().uid(), read.meta());
+                envelopeOf.put(read.meta().uid(), read.summary());
+            });
+            case SUMMARY -> store.summaries().withSummaries(mailbox, batchUids).forEach(read -> {
+                metas.put(read.meta().uid(), read.meta());
+                summaryOf.put(read.meta().uid(), read.summary());
+            });
         }
         Map<Long, List<Object>> targets = new HashMap<>();
         for (MessageMeta meta : metas.values()) {

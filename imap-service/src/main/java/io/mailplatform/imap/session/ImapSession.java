@@ -25,6 +25,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,9 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             ResponseEncoders encoders, MailboxEventHub hub, String hostname, Duration loginTimeout,
             Duration idlePollInterval, long maxLiteralSizeUnauthenticated) {
     }
+
+    /** Pipelined commands one worker task runs at most before the event loop takes its turn. */
+    private static final int MAX_PIPELINED = 16;
 
     private enum Mode {
         COMMANDS, CONTINUATION, IDLE
@@ -220,7 +225,68 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             return;
         }
         metrics.command(verb(command));
-        offload(() -> services.dispatcher().dispatch(command, context, responder), this::apply);
+        List<Pipelined> next = pipelined();
+        if (next.isEmpty()) {
+            offload(() -> services.dispatcher().dispatch(command, context, responder), this::apply);
+            return;
+        }
+        offload(() -> runInOrder(command, next), ran -> {
+            putBack(ran.notRun());
+            apply(ran.last());
+        });
+    }
+
+    /** A pipelined command, parsed, with the frame it came in (put back if it is not run with the one before). */
+    private record Pipelined(CommandFrame frame, ImapCommand command) {
+    }
+
+    /** How {@link #runInOrder} ended: the outcome for the event loop, and the frames of commands it did not run. */
+    private record Ran(Outcome last, List<Object> notRun) {
+    }
+
+    /** Commands the client pipelined behind the current one, already decoded and parsing without error. */
+    private List<Pipelined> pipelined() {
+        if (mode != Mode.COMMANDS || context.state() == ImapState.NOT_AUTHENTICATED) {
+            return List.of();
+        }
+        List<Pipelined> next = new ArrayList<>();
+        List<Object> frames = takePending(frame -> frame instanceof CommandFrame, MAX_PIPELINED);
+        for (int i = 0; i < frames.size(); i++) {
+            CommandFrame frame = (CommandFrame) frames.get(i);
+            try {
+                next.add(new Pipelined(frame, services.parser().parse(frame)));
+            } catch (CommandParseException e) {
+                // answered in its turn, on the event loop
+                putBack(frames.subList(i, frames.size()));
+                break;
+            }
+        }
+        return next;
+    }
+
+    /**
+     * On the worker: runs the command, then the pipelined ones, each after the one before has
+     * ended with its tagged response written, stopping at the first that ends otherwise (it may
+     * change how later input is read: TLS, IDLE, a continuation, a delayed answer, LOGOUT) or when
+     * the connection is gone or not writable. The event loop carries out how the last one ended
+     * and gets back the commands not run, in order, so nothing runs twice or out of turn.
+     */
+    private Ran runInOrder(ImapCommand first, List<Pipelined> next) {
+        Outcome outcome = services.dispatcher().dispatch(first, context, responder);
+        int ran = 0;
+        while (ran < next.size() && outcome instanceof Outcome.Done done && done.delay().isZero()
+                && ctx.channel().isActive() && ctx.channel().isWritable()) {
+            // each answer leaves at once, as it would from the event loop: the client may be waiting for it
+            responder.send(done.tagged());
+            responder.flush();
+            ImapCommand command = next.get(ran).command();
+            metrics.command(verb(command));
+            outcome = services.dispatcher().dispatch(command, context, responder);
+            ran++;
+        }
+        List<Object> notRun = new ArrayList<>();
+        next.subList(ran, next.size()).forEach(one -> notRun.add(one.frame()));
+        return new Ran(outcome, notRun);
     }
 
     private void continuationLine(String line) {

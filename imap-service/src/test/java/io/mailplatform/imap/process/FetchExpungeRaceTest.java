@@ -24,17 +24,15 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageSummaries;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A message expunged by another session while FETCH reads it, after the metadata of its batch and
- * before its summary or its octets (the imaptest stress runs hit both windows): the message is
+ * A message expunged by another session while FETCH reads it, after the session's view and before
+ * its metadata and summary (one query) or its octets (the imaptest stress runs hit both windows): the message is
  * answered like any message gone, NO [EXPUNGEISSUED] at the end (RFC 9051 §7.1, RFC 2180 §4.1),
  * never with an internal error nor with empty octets. The expunge is made to happen exactly in
  * that window, in the real store.
@@ -52,22 +50,22 @@ class FetchExpungeRaceTest extends ImapTestSupport {
         mailboxes.expunge(mailbox, List.of(2L));
     }
 
-    /** Summaries read right after another writer expunged message 2. */
+    /** Metadata and summaries read right after another writer expunged message 2 (the view still has it). */
     private final class SummariesAfterExpunge extends MessageSummaries {
         SummariesAfterExpunge() {
             super(jdbc);
         }
 
         @Override
-        public Map<Long, MessageSummary> summaries(Mailbox mailbox, Collection<Long> uids) {
+        public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids) {
             expungeMessageTwo(mailbox);
-            return super.summaries(mailbox, uids);
+            return super.withSummaries(mailbox, uids);
         }
 
         @Override
-        public Map<Long, ImapEnvelope> envelopes(Mailbox mailbox, Collection<Long> uids) {
+        public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids) {
             expungeMessageTwo(mailbox);
-            return super.envelopes(mailbox, uids);
+            return super.withEnvelopes(mailbox, uids);
         }
     }
 

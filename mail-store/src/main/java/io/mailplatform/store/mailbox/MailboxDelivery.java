@@ -284,10 +284,12 @@ public class MailboxDelivery {
             added.computeIfAbsent(mailboxId, k -> new ArrayList<>()).add(uids[i]);
         }
         jdbc.sql("""
-                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix)
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix,
+                                      sent_date)
                 SELECT r.mailbox_id, r.uid, r.content_id, r.modseq, r.flags,
                        CASE WHEN r.keywords = '' THEN '{}'::text[] ELSE string_to_array(r.keywords, ' ') END,
-                       to_timestamp(r.date_ms / 1000.0), r.size, r.prefix
+                       to_timestamp(r.date_ms / 1000.0), r.size, r.prefix,
+                       (SELECT sent_date FROM message_contents WHERE id = r.content_id)
                 FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::bigint[],
                             ?::int[], ?::bytea[])
                      AS r(mailbox_id, uid, content_id, modseq, flags, keywords, date_ms, size, prefix)""")

@@ -122,13 +122,16 @@ public class MailboxImport {
                 uids[i] = allocated[0] + i;
             }
             jdbc.sql("""
-                    INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
+                    INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size,
+                                          sent_date)
                     SELECT ?, uid, content_id, ?, flags,
                            CASE WHEN keywords = '' THEN '{}'::text[] ELSE string_to_array(keywords, chr(31)) END,
-                           internal_date, size
-                    FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::timestamptz[], ?::int[])
-                         AS t(uid, content_id, flags, keywords, internal_date, size)""")
-                    .params(mailbox.id(), allocated[1], uids, contentIds, flags, keywords, dates, sizes).update();
+                           internal_date, size, sent_date
+                    FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::timestamptz[], ?::int[],
+                                ?::timestamptz[])
+                         AS t(uid, content_id, flags, keywords, internal_date, size, sent_date)""")
+                    .params(mailbox.id(), allocated[1], uids, contentIds, flags, keywords, dates, sizes, sentDates)
+                    .update();
             return new long[] {allocated[0], allocated[1]};
         });
         List<Long> added = new ArrayList<>(n);

@@ -45,8 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MailboxService {
     private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
-    static final String META_COLUMNS =
-            "uid, content_id, modseq, flags, keywords, internal_date, size, coalesce(octet_length(trace_prefix), 0)";
+    static final String META_COLUMNS = metaColumns("");
+
+    /** The metadata columns of {@link #metaAfter}, of the {@code messages} row called {@code alias} (e.g. "m.") in a join. */
+    static String metaColumns(String alias) {
+        return "%1$suid, %1$scontent_id, %1$smodseq, %1$sflags, %1$skeywords, %1$sinternal_date, %1$ssize,"
+                .formatted(alias) + " coalesce(octet_length(" + alias + "trace_prefix), 0)";
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -179,14 +184,15 @@ public class MailboxService {
                         WHERE account_id = accounts.id AND keyword = ANY(?::text[])) = ?),
                 content AS (
                     INSERT INTO message_contents (size, body_offset, raw, %s)
-                    SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id),
+                    SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id, sent_date),
                 allocation AS (
                     UPDATE mailboxes SET uid_next = uid_next + 1, highest_modseq = highest_modseq + 1
                     WHERE id = ? AND EXISTS (SELECT 1 FROM content)
                     RETURNING uid_next - 1 AS uid, highest_modseq, uid_validity),
                 inserted AS (
-                    INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size)
-                    SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int
+                    INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size,
+                                          sent_date)
+                    SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int, c.sent_date
                     FROM allocation a, content c RETURNING uid)
                 SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity
                 FROM content c LEFT JOIN allocation a ON true""".formatted(SummaryColumns.COLUMNS,
@@ -502,11 +508,13 @@ public class MailboxService {
     private void insertMessages(long mailboxId, long[] uids, long contentId, long modSeq, MessageFlags flags,
             Instant internalDate, int size, byte[] tracePrefix) {
         jdbc.sql("""
-                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix)
-                SELECT ?, u, ?, ?, ?, ?, ?, ?, ?::bytea FROM unnest(?::bigint[]) u""")
-                .params(mailboxId, contentId, modSeq, (short) flags.system(),
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix,
+                                      sent_date)
+                SELECT ?, u, c.id, ?, ?, ?, ?, ?, ?::bytea, c.sent_date
+                FROM unnest(?::bigint[]) u, message_contents c WHERE c.id = ?""")
+                .params(mailboxId, modSeq, (short) flags.system(),
                         flags.keywords().stream().sorted().toArray(String[]::new), Timestamp.from(internalDate), size,
-                        tracePrefix, uids)
+                        tracePrefix, uids, contentId)
                 .update();
     }
 
@@ -528,8 +536,10 @@ public class MailboxService {
         }
         // flags, keywords and dates come from the source rows, joined by their old UID
         jdbc.sql("""
-                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix)
-                SELECT ?, n.new_uid, m.content_id, ?, m.flags, m.keywords, m.internal_date, m.size, m.trace_prefix
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix,
+                                      sent_date)
+                SELECT ?, n.new_uid, m.content_id, ?, m.flags, m.keywords, m.internal_date, m.size, m.trace_prefix,
+                       m.sent_date
                 FROM unnest(?::bigint[], ?::bigint[]) AS n(old_uid, new_uid)
                 JOIN messages m ON m.mailbox_id = ? AND m.uid = n.old_uid""")
                 .params(target.id(), allocation.modSeq(), toArray(sourceUids), newUids, source.id()).update();

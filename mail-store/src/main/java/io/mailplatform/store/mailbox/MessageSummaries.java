@@ -40,7 +40,30 @@ public class MessageSummaries {
 
     /** The summaries of the given messages of a mailbox, keyed by UID in ascending UID order; unknown UIDs are absent. */
     public Map<Long, MessageSummary> summaries(Mailbox mailbox, Collection<Long> uids) {
+        return byUid(withSummaries(mailbox, MailboxService.toArray(uids)));
+    }
+
+    /**
+     * A message's metadata and its summary (or envelope), read by one query: what IMAP FETCH needs
+     * of a batch before it locates sections, in one round trip instead of two.
+     */
+    public record Summarized<T>(MessageMeta meta, T summary) {
+    }
+
+    /** The metadata and summaries of the given messages that exist, ascending UID. */
+    public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids) {
         return read(mailbox, uids, MessageSummaryCodec::decode, summary -> summary);
+    }
+
+    /** The metadata and envelopes of the given messages that exist, ascending UID: decodes less than {@link #withSummaries}. */
+    public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids) {
+        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope);
+    }
+
+    private static <T> Map<Long, T> byUid(List<Summarized<T>> read) {
+        Map<Long, T> result = new LinkedHashMap<>();
+        read.forEach(one -> result.put(one.meta().uid(), one.summary()));
+        return result;
     }
 
     public Optional<MessageSummary> summary(Mailbox mailbox, long uid) {
@@ -49,24 +72,26 @@ public class MessageSummaries {
 
     /** Only the envelopes (FETCH ENVELOPE): decodes less than {@link #summaries}. */
     public Map<Long, ImapEnvelope> envelopes(Mailbox mailbox, Collection<Long> uids) {
-        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope);
+        return byUid(withEnvelopes(mailbox, MailboxService.toArray(uids)));
     }
 
-    private record Row(long uid, long contentId, byte[] summary) {
-    }
-
-    private <T> Map<Long, T> read(Mailbox mailbox, Collection<Long> uids, Function<byte[], T> decoder,
-            Function<MessageSummary, T> fromParsed) {
-        Map<Long, T> result = new LinkedHashMap<>();
-        if (uids.isEmpty()) {
-            return result;
+    private record Row(MessageMeta meta, byte[] summary) {
+        long contentId() {
+            return meta.contentId();
         }
-        List<Row> rows = jdbc.sql("""
-                SELECT m.uid, m.content_id, c.summary FROM messages m JOIN message_contents c ON c.id = m.content_id
-                WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid""")
-                .params(mailbox.id(), MailboxService.toArray(uids))
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBytes(3))).list();
-        List<Row> unparsed = new ArrayList<>();
+    }
+
+    private <T> List<Summarized<T>> read(Mailbox mailbox, long[] uids, Function<byte[], T> decoder,
+            Function<MessageSummary, T> fromParsed) {
+        if (uids.length == 0) {
+            return List.of();
+        }
+        List<Row> rows = jdbc.sql("SELECT c.summary, " + MailboxService.metaColumns("m.")
+                        + " FROM messages m JOIN message_contents c ON c.id = m.content_id"
+                        + " WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid")
+                .params(mailbox.id(), uids)
+                .query((rs, n) -> new Row(MailboxService.metaAfter(rs, 1), rs.getBytes(1))).list();
+        List<Summarized<T>> result = new ArrayList<>(rows.size());
         for (Row row : rows) {
             T value = null;
             if (row.summary() != null) {
@@ -77,13 +102,7 @@ public class MessageSummaries {
                             e.getMessage());
                 }
             }
-            if (value == null) {
-                unparsed.add(row);
-            }
-            result.put(row.uid(), value);
-        }
-        for (Row row : unparsed) {
-            result.put(row.uid(), fromParsed.apply(parseAgain(row)));
+            result.add(new Summarized<>(row.meta(), value != null ? value : fromParsed.apply(parseAgain(row))));
         }
         return result;
     }
@@ -94,8 +113,11 @@ public class MessageSummaries {
         MessageSummary summary = MessageSummaryParser.parse(raw);
         if (row.summary() == null) {
             SummaryColumns columns = SummaryColumns.of(summary, raw);
-            jdbc.sql("UPDATE message_contents SET (" + SummaryColumns.COLUMNS + ") = (" + SummaryColumns.PLACEHOLDERS
-                    + ") WHERE id = ? AND summary IS NULL").params(columns.parameters()).param(row.contentId()).update();
+            // the messages' copy of the Date (V31) follows the content's
+            jdbc.sql("WITH c AS (UPDATE message_contents SET (" + SummaryColumns.COLUMNS + ") = ("
+                    + SummaryColumns.PLACEHOLDERS + ") WHERE id = ? AND summary IS NULL RETURNING id, sent_date)"
+                    + " UPDATE messages m SET sent_date = c.sent_date FROM c WHERE m.content_id = c.id")
+                    .params(columns.parameters()).param(row.contentId()).update();
         }
         return summary.withoutSearchText();
     }

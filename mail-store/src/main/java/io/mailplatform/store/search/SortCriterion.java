@@ -14,8 +14,8 @@ public record SortCriterion(Key key, boolean reverse) {
         ARRIVAL("m.internal_date"),
         /** addr-mailbox of the first Cc address. */
         CC("c.sort_cc COLLATE \"C\""),
-        /** Sent date and time (Date header, in UTC), or the internal date when there is none. */
-        DATE("coalesce(c.sent_date, m.internal_date)"),
+        /** Sent date and time (Date header, in UTC), or the internal date when there is none; on messages (V31). */
+        DATE("coalesce(m.sent_date, m.internal_date)"),
         FROM("c.sort_from COLLATE \"C\""),
         SIZE("m.size"),
         /** The base subject (RFC 5256 §2.1). */

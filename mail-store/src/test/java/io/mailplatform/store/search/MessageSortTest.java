@@ -11,6 +11,7 @@ import io.mailplatform.store.mailbox.MailboxDelivery;
 import io.mailplatform.store.mailbox.MailboxImport;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
+import io.mailplatform.store.mailbox.MessageSummaries;
 import io.mailplatform.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +36,10 @@ class MessageSortTest {
     private static final String ZED = "From: Zed <zed@sort.test>\r\nSubject: Re: [list] lunch\r\n\r\nx\r\n";
     private static final String ADAM = "From: =?UTF-8?Q?=C3=84dam?= <adam@sort.test>\r\nSubject: Fwd: budget\r\n\r\nx\r\n";
     private static final String NOBODY = "Subject: [Fwd: Agenda]\r\n\r\nx\r\n";
+    private static final String MARCH = "Date: Tue, 5 Mar 2024 10:00:00 +0100\r\nSubject: march\r\n\r\nx\r\n";
+    private static final String JANUARY = "Date: Mon, 1 Jan 2024 23:30:00 -0500\r\nSubject: january\r\n\r\nx\r\n";
+    private static final String UNDATED = "Subject: undated\r\n\r\nx\r\n";
+    private static final List<SortCriterion> BY_DATE = List.of(new SortCriterion(SortCriterion.Key.DATE, false));
     private static final List<SortCriterion> BY_SUBJECT = List.of(new SortCriterion(SortCriterion.Key.SUBJECT, false));
     private static final List<SortCriterion> BY_FROM = List.of(new SortCriterion(SortCriterion.Key.FROM, false));
     private static final List<SortCriterion> BY_DISPLAY_FROM_REVERSED =
@@ -48,6 +53,8 @@ class MessageSortTest {
     MailboxImport importer;
     @Autowired
     MessageSearch search;
+    @Autowired
+    MessageSummaries summaries;
     @Autowired
     DirectoryService directory;
     @Autowired
@@ -125,5 +132,66 @@ class MessageSortTest {
         assertOrders(box);
         assertThat(keys(box, 1)).containsEntry("sort_subject", "LUNCH").containsEntry("sort_from", "ZED");
         assertThat(keys(box, 3)).containsEntry("sort_subject", "AGENDA").containsEntry("sort_display_from", "");
+    }
+
+    /** Each message's copy of its content's Date (V31), the DATE key that needs no content row. */
+    private List<Map<String, Object>> dates(Mailbox box) {
+        return jdbc.sql("SELECT m.uid, m.sent_date AS copied, c.sent_date AS original FROM messages m"
+                + " JOIN message_contents c ON c.id = m.content_id WHERE m.mailbox_id = ? ORDER BY m.uid")
+                .param(box.id()).query().listOfRows();
+    }
+
+    private void assertDates(Mailbox box) {
+        List<Map<String, Object>> rows = dates(box);
+        assertThat(rows).as(box.name()).hasSize(3);
+        for (Map<String, Object> row : rows) {
+            assertThat(row.get("copied")).as(box.name() + " " + row.get("uid")).isEqualTo(row.get("original"));
+        }
+        assertThat(rows.get(0).get("copied")).as(box.name()).isNotNull();
+        assertThat(rows.get(2).get("copied")).as(box.name()).isNull();
+        // January before March; the undated one by its internal date (2026), last
+        assertThat(sort(box, BY_DATE)).as(box.name()).containsExactly(2, 1, 3);
+    }
+
+    @Test
+    void everyWriterOfMessagesCopiesTheDate() {
+        List<String> messages = List.of(MARCH, JANUARY, UNDATED);
+        Instant arrival = Instant.parse("2026-01-01T00:00:00Z");
+        Mailbox appended = mailboxes.create(account.id(), "DatedAppended");
+        for (String message : messages) {
+            mailboxes.append(appended, bytes(message), MessageFlags.NONE, arrival);
+        }
+        Mailbox delivered = mailboxes.create(account.id(), "DatedDelivered");
+        for (String message : messages) {
+            delivery.deliver(List.of(new InboundMessage("ENV-DATE-" + message.length(), bytes(message), arrival,
+                    List.of(new InboundMessage.LocalCopy("sorter@sort.test", account.id(), "DatedDelivered", null,
+                            MessageFlags.NONE, null, null)), List.of())));
+        }
+        Mailbox imported = mailboxes.create(account.id(), "DatedImported");
+        importer.importMessages(imported, messages.stream()
+                .map(m -> new MailboxImport.ImportedMessage(bytes(m), MessageFlags.NONE, arrival)).toList());
+        Mailbox copied = mailboxes.create(account.id(), "DatedCopied");
+        mailboxes.copy(appended, List.of(1L, 2L, 3L), copied);
+        Mailbox moved = mailboxes.create(account.id(), "DatedMoved");
+        mailboxes.move(imported, List.of(1L, 2L, 3L), moved);
+        for (Mailbox box : List.of(appended, delivered, copied, moved)) {
+            assertDates(box);
+        }
+    }
+
+    @Test
+    void aContentParsedAgainGivesItsMessagesTheDate() {
+        Mailbox box = mailboxes.create(account.id(), "DatedOlder");
+        for (String message : List.of(MARCH, JANUARY, UNDATED)) {
+            mailboxes.append(box, bytes(message), MessageFlags.NONE, Instant.parse("2026-01-01T00:00:00Z"));
+        }
+        // stored before its summary (V2) existed: no Date anywhere until the message is parsed again
+        jdbc.sql("UPDATE message_contents c SET summary = NULL, sent_date = NULL FROM messages m"
+                + " WHERE m.content_id = c.id AND m.mailbox_id = ? AND m.uid = 2").param(box.id()).update();
+        jdbc.sql("UPDATE messages SET sent_date = NULL WHERE mailbox_id = ? AND uid = 2").param(box.id()).update();
+        assertThat(sort(box, BY_DATE)).containsExactly(1, 2, 3);
+
+        assertThat(summaries.summary(box, 2)).isPresent();
+        assertDates(box);
     }
 }

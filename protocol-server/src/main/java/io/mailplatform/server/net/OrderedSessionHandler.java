@@ -12,10 +12,12 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(OrderedSessionHandler.class);
 
-    private final Queue<Object> pending = new ArrayDeque<>();
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final Executor workers;
     private boolean busy;
     private boolean offloaded;
@@ -111,6 +113,27 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
         if (readsPausedByQueue && pending.size() <= MAX_QUEUED_FRAMES / 4) {
             readsPausedByQueue = false;
             ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
+     * Takes the frames waiting behind the one being handled, in order, as long as {@code accept}
+     * takes them (at most {@code max}), so that one worker task can run pipelined commands one
+     * after another without a round trip through the event loop for each. What the handler does not
+     * get to goes back with {@link #putBack}; the handler owns (releases) the frames it keeps.
+     */
+    protected final List<Object> takePending(Predicate<Object> accept, int max) {
+        List<Object> taken = new ArrayList<>();
+        while (taken.size() < max && !pending.isEmpty() && accept.test(pending.peek())) {
+            taken.add(pending.poll());
+        }
+        return taken;
+    }
+
+    /** Returns frames taken by {@link #takePending} to the head of the queue, in their order; on the event loop. */
+    protected final void putBack(List<Object> frames) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            pending.addFirst(frames.get(i));
         }
     }
 
