@@ -1,7 +1,5 @@
 package io.mailplatform.webmail.mail;
 
-import io.mailplatform.core.mbox.MboxWriter;
-import io.mailplatform.core.mime.HeaderSection;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.mailbox.CopyResult;
 import io.mailplatform.store.mailbox.FlagMode;
@@ -13,9 +11,8 @@ import io.mailplatform.store.mailbox.MessageMeta;
 import io.mailplatform.store.mailbox.SpecialUse;
 import io.mailplatform.webmail.config.MessageNotFoundException;
 import io.mailplatform.webmail.config.WebmailProperties;
-import java.io.OutputStream;
+import io.mailplatform.webmail.transfer.MailExporter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,6 @@ public class MessageController {
     /** Downloads are never run as a page of this site, whatever type the sender claimed. */
     private static final String DOWNLOAD_POLICY = "default-src 'none'; sandbox";
     private static final MediaType MBOX = MediaType.parseMediaType("application/mbox");
-    private static final int EXPORT_BATCH = 100;
 
     private final MailboxService mailboxes;
     private final MessageIndex index;
@@ -55,15 +51,17 @@ public class MessageController {
     private final MessageListing listing;
     private final MessageReader reader;
     private final WebmailProperties.Limits limits;
+    private final MailExporter exporter;
 
     public MessageController(MailboxService mailboxes, MessageIndex index, MailboxResolver resolver, MessageListing listing,
-            MessageReader reader, WebmailProperties properties) {
+            MessageReader reader, WebmailProperties properties, MailExporter exporter) {
         this.mailboxes = mailboxes;
         this.index = index;
         this.resolver = resolver;
         this.listing = listing;
         this.reader = reader;
         this.limits = properties.limits();
+        this.exporter = exporter;
     }
 
     /** Flags to add and to remove. */
@@ -182,40 +180,15 @@ public class MessageController {
         return delete(account, resolver.resolve(account, mailbox), uids(selection.uids()));
     }
 
-    /** The mailbox as one mboxrd file, streamed a batch of messages at a time. */
+    /** The mailbox as one mboxrd file with its flags (as the operators' export writes it), streamed. */
     @GetMapping("/export")
     public ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Account account,
             @PathVariable String mailbox) {
         Mailbox box = resolver.resolve(account, mailbox);
-        long[] uids = index.snapshot(box).map(MessageIndex.Snapshot::uids).orElse(new long[0]);
-        StreamingResponseBody body = out -> writeMbox(box, uids, out);
+        StreamingResponseBody body = out -> exporter.mbox(box, out);
         String name = box.name().substring(box.name().lastIndexOf(Mailbox.DELIMITER) + 1) + ".mbox";
         return ResponseEntity.ok().contentType(MBOX).header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(name))
                 .body(body);
-    }
-
-    private void writeMbox(Mailbox box, long[] uids, OutputStream out) throws java.io.IOException {
-        MboxWriter mbox = new MboxWriter(out);
-        for (int from = 0; from < uids.length; from += EXPORT_BATCH) {
-            long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + EXPORT_BATCH));
-            for (MessageMeta meta : index.metas(box, batch)) {
-                byte[] content = mailboxes.content(box, meta.uid()).orElse(null);
-                if (content != null) { // expunged meanwhile
-                    mbox.write(returnPath(content), meta.internalDate(), content);
-                }
-            }
-            out.flush();
-        }
-    }
-
-    /** The envelope sender the delivery recorded in Return-Path (RFC 5321 §4.4), without angle brackets. */
-    private static String returnPath(byte[] content) {
-        String value = HeaderSection.first(content, HeaderSection.fields(content), "Return-Path");
-        if (value == null) {
-            return null;
-        }
-        String path = value.trim();
-        return path.startsWith("<") && path.endsWith(">") ? path.substring(1, path.length() - 1) : path;
     }
 
     private Transferred transfer(Account account, String mailbox, Transfer transfer, boolean move) {

@@ -1,5 +1,6 @@
 package io.mailplatform.webmail.transfer;
 
+import io.mailplatform.core.mime.HeaderSection;
 import io.mailplatform.store.mailbox.MessageFlags;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Writes messages in mboxrd form (RFC 4155 and the mboxrd convention): a {@code From_} line with the
- * internal date in asctime form, the header with the flag fields of {@link MboxFlags} (replacing any the
+ * envelope sender and the internal date in asctime form, the header with the flag fields of {@link MboxFlags} (replacing any the
  * message had), the body with every line that matches {@code >*From } quoted by one more {@code >}, LF
  * line ends, and an empty line after each message. {@link MboxReader} reads it back to the same octets.
  */
@@ -27,7 +28,7 @@ public final class MboxWriter {
     }
 
     public void write(byte[] raw, MessageFlags flags, Instant internalDate) throws IOException {
-        out.write(fromLine(internalDate).getBytes(StandardCharsets.US_ASCII));
+        out.write(fromLine(envelopeSender(raw), internalDate).getBytes(StandardCharsets.UTF_8));
         byte[] message = MailText.strip(raw, MboxFlags.FIELDS).message();
         boolean inHeader = true;
         int offset = 0;
@@ -57,8 +58,18 @@ public final class MboxWriter {
         out.write(LF);
     }
 
-    static String fromLine(Instant date) {
-        return "From MAILER-DAEMON " + ASCTIME.format(date.atOffset(ZoneOffset.UTC)) + "\n";
+    static String fromLine(String sender, Instant date) {
+        return "From " + sender + " " + ASCTIME.format(date.atOffset(ZoneOffset.UTC)) + "\n";
+    }
+
+    /**
+     * The envelope sender delivery recorded in Return-Path (RFC 5321 §4.4), as the From_ line's
+     * sender; MAILER-DAEMON for the null path or a message without one.
+     */
+    static String envelopeSender(byte[] raw) {
+        String value = HeaderSection.first(raw, HeaderSection.fields(raw), "Return-Path");
+        String sender = value == null ? "" : value.replaceAll("[<>\\s]", "");
+        return sender.isEmpty() ? "MAILER-DAEMON" : sender;
     }
 
     /** Whether the line matches {@code >*From } and so needs one more {@code >}. */

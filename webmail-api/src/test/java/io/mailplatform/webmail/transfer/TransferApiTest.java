@@ -199,14 +199,15 @@ class TransferApiTest {
     @Test
     void usersDownloadTheirOwnMailboxesAsMboxAndNoOneElses() throws Exception {
         account("other@transfer.test");
-        HttpResponse<byte[]> own = api().send("GET", "/api/export?mailbox=Projects/2024", null, null, "source@transfer.test", "pw");
+        long projects = mailboxes.require(directory.findAccount("source@transfer.test").orElseThrow().id(), "Projects/2024").id();
+        String path = "/api/mailboxes/" + projects + "/export";
+        HttpResponse<byte[]> own = api().send("GET", path, null, null, "source@transfer.test", "pw");
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.headers().firstValue("Content-Type")).hasValue("application/mbox");
         assertThat(new String(own.body(), StandardCharsets.UTF_8)).startsWith("From MAILER-DAEMON Tue Dec 24 18:00:00 2024\n")
                 .contains("Subject: report\n");
-        assertThat(api().send("GET", "/api/export?mailbox=Projects/2024", null, null, "other@transfer.test", "pw").statusCode())
-                .isEqualTo(404);
-        assertThat(api().send("GET", "/api/export?mailbox=INBOX", null, null, null, null).statusCode()).isEqualTo(401);
+        assertThat(api().send("GET", path, null, null, "other@transfer.test", "pw").statusCode()).isEqualTo(404);
+        assertThat(api().send("GET", path, null, null, null, null).statusCode()).isEqualTo(401);
     }
 
     @Test

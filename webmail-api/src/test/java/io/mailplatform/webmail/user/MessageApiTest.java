@@ -331,12 +331,18 @@ class MessageApiTest extends UserApiTest {
                 From alice@example.org Fri Mar  6 08:09:10 2026
                 Return-Path: <alice@example.org>
                 Subject: one
+                Status: O
+                X-Status:\s
+                X-Keywords:
 
                 >From the start.
                 >>From quoted.
 
                 From MAILER-DAEMON Sat Mar  7 00:00:00 2026
                 Subject: two
+                Status: O
+                X-Status:\s
+                X-Keywords:
 
                 second
 
