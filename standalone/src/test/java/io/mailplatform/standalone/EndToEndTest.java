@@ -172,7 +172,7 @@ class EndToEndTest {
 
         byte[] viaRest = awaitRest("/api/mailboxes/INBOX/messages/1/raw");
         String listing = new String(awaitRest("/api/mailboxes/INBOX/messages"), StandardCharsets.UTF_8);
-        assertThat(listing).contains("\"subject\":\"Grüße aus Köln ✉\"", "\"from\":\"sender@example.org\"");
+        assertThat(listing).contains("\"subject\":\"Grüße aus Köln ✉\"", "\"from\":[{\"name\":null,\"address\":\"sender@example.org\"}]");
         assertThat(withoutTrace(viaRest)).isEqualTo(sent.toByteArray());
         assertThat(new String(viaRest, StandardCharsets.UTF_8))
                 .startsWith("Return-Path: <" + ADDRESS + ">\r\nDelivered-To: " + READER + "\r\n")

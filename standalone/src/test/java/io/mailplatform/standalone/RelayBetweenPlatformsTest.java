@@ -169,8 +169,10 @@ class RelayBetweenPlatformsTest {
         assertThat(Arrays.copyOfRange(atB, atB.length - atA.length, atB.length)).isEqualTo(atA);
         byte[] added = Arrays.copyOf(atB, atB.length - atA.length);
         List<HeaderField> fields = HeaderSection.fields(added, 0, added.length);
-        assertThat(fields).extracting(HeaderField::name).containsExactly("Received");
-        assertThat(new String(added, StandardCharsets.UTF_8)).contains("by mx.b.test with ESMTP").endsWith("\r\n");
+        // B checks DKIM and DMARC (SPF is off here): their results go on top, then B's own Received
+        assertThat(fields).extracting(HeaderField::name).containsExactly("Authentication-Results", "Received");
+        assertThat(new String(added, StandardCharsets.UTF_8)).contains("\tdkim=none", "by mx.b.test with ESMTP")
+                .endsWith("\r\n");
         assertThat(tracePrefix(b, BOB, subject)).startsWith("Return-Path: <" + ALICE + ">\r\n");
         await("A's queue to empty", () -> a.getBean(JdbcClient.class).sql("SELECT count(*) FROM outbound_queue")
                 .query(Long.class).single() == 0 ? Optional.of(true) : Optional.empty());
