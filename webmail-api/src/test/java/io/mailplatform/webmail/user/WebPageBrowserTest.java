@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The web page in a real browser (headless chromium through chromedriver) against the real API on
  * its HTTPS port: log in, see a stored message in the list, see new mail arrive without a reload
  * (server-sent events), read the sanitised HTML in the sandboxed frame while the message's script
- * stays dead, flag the message, delete it to Trash, log out. Screenshots of each step go to
+ * stays dead, flag the message, start a reply, delete it to Trash, log out. Screenshots of each step go to
  * {@code target/browser/}.
  */
 class WebPageBrowserTest extends UserApiTest {
@@ -159,6 +159,17 @@ class WebPageBrowserTest extends UserApiTest {
                 "aria-pressed", "true"));
         assertThat(flags(hostile)).contains("\\Flagged");
         Chromium.screenshot(browser, "04-flagged");
+
+        // a reply starts addressed to the author, with the subject and the quoted text
+        browser.findElement(By.id("reply")).click();
+        visible(By.id("compose"));
+        assertThat(browser.findElement(By.id("compose-to")).getDomProperty("value"))
+                .isEqualTo("Zeppelin Office <office@zeppelin.example>");
+        assertThat(browser.findElement(By.id("compose-subject")).getDomProperty("value")).isEqualTo("Re: Landing time");
+        assertThat(browser.findElement(By.id("compose-text")).getDomProperty("value"))
+                .contains("> Hello Uma, the zeppelin lands at noon.");
+        browser.findElement(By.id("compose-discard")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("compose")));
 
         // delete it: gone from the list and the pane, in Trash
         browser.findElement(By.id("delete-message")).click();
