@@ -27,11 +27,15 @@ export function say(text) {
   statusTimer = setTimeout(() => { status.textContent = ''; }, 4000);
 }
 
-/** An error in the alert region, until the next one or until dismissed by a later success. */
+let alertTimer;
+
+/** An error in the alert region, for a while longer than a status message (or until the next one). */
 export function complain(text) {
   const alert = $('alert');
   alert.textContent = text;
   alert.hidden = !text;
+  clearTimeout(alertTimer);
+  if (text) alertTimer = setTimeout(() => { alert.hidden = true; }, 10000);
 }
 
 /** Whether a key press belongs to a field the user types into (shortcuts stay out of it). */
