@@ -53,22 +53,10 @@ public class MessageReader {
     MessageViews.Detail detail(Mailbox mailbox, long uid, boolean remoteContent) {
         Stored stored = stored(mailbox, uid);
         MessageParts parts = MessageParts.of(stored.summary().body());
-        String partsUrl = "/api/mailboxes/" + mailbox.id() + "/messages/" + uid + "/parts/";
-        Map<String, String> byContentId = new HashMap<>();
-        for (MessageParts.Located attachment : parts.attachments()) {
-            if (attachment.contentId() != null) {
-                byContentId.putIfAbsent(attachment.contentId(), partsUrl + attachment.partId());
-            }
-        }
-        String text = parts.text() == null ? null : PartContent.text(stored.content(), parts.text().part());
-        String html = null;
-        boolean blocked = false;
-        if (parts.html() != null) {
-            HtmlSanitizer.Result clean = HtmlSanitizer.sanitize(PartContent.text(stored.content(), parts.html().part()),
-                    remoteContent, byContentId::get);
-            html = clean.html();
-            blocked = clean.remoteContentBlocked();
-        }
+        String text = text(stored, parts);
+        HtmlSanitizer.Result clean = html(mailbox, uid, stored, parts, remoteContent);
+        String html = clean == null ? null : clean.html();
+        boolean blocked = clean != null && clean.remoteContentBlocked();
         ImapEnvelope envelope = stored.summary().envelope();
         MessageMeta meta = stored.meta();
         return new MessageViews.Detail(uid, mailbox.id(), HeaderText.decode(envelope.subject()),
@@ -78,6 +66,43 @@ public class MessageReader {
                 meta.internalDate(), meta.size(), meta.flags().names(), envelope.messageId(), envelope.inReplyTo(),
                 headers(stored.withPrefix()), text, html, blocked,
                 parts.attachments().stream().map(MessageReader::attachment).toList());
+    }
+
+    /**
+     * What the reading pane shows: the sanitised HTML body, or else the text body.
+     *
+     * @param html the sanitised HTML body, or null when the message has none
+     * @param text the first text/plain part, or null
+     */
+    record Body(HtmlSanitizer.Result html, String text) {
+    }
+
+    Body body(Mailbox mailbox, long uid, boolean remoteContent) {
+        Stored stored = stored(mailbox, uid);
+        MessageParts parts = MessageParts.of(stored.summary().body());
+        HtmlSanitizer.Result html = html(mailbox, uid, stored, parts, remoteContent);
+        return new Body(html, html == null ? text(stored, parts) : null);
+    }
+
+    private static String text(Stored stored, MessageParts parts) {
+        return parts.text() == null ? null : PartContent.text(stored.content(), parts.text().part());
+    }
+
+    /** The HTML body sanitised, {@code cid:} images pointing at their part's download URL; null if there is none. */
+    private static HtmlSanitizer.Result html(Mailbox mailbox, long uid, Stored stored, MessageParts parts,
+            boolean remoteContent) {
+        if (parts.html() == null) {
+            return null;
+        }
+        String partsUrl = "/api/mailboxes/" + mailbox.id() + "/messages/" + uid + "/parts/";
+        Map<String, String> byContentId = new HashMap<>();
+        for (MessageParts.Located attachment : parts.attachments()) {
+            if (attachment.contentId() != null) {
+                byContentId.putIfAbsent(attachment.contentId(), partsUrl + attachment.partId());
+            }
+        }
+        return HtmlSanitizer.sanitize(PartContent.text(stored.content(), parts.html().part()), remoteContent,
+                byContentId::get);
     }
 
     /** A part, decoded, with its media type and name; null if there is no such part. */

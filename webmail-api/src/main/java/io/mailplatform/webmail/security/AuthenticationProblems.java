@@ -11,8 +11,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 /**
  * A failed or missing login as an RFC 9457 problem: 503 when the store could not check it, 429 with
  * Retry-After when the login throttle refused it unchecked, else 401. The HTTP Basic challenge is
- * sent except to the browser login ({@code POST /api/session}), where it would make a browser
- * open its own password dialog.
+ * sent except where it would make a browser open its own password dialog over the web page: to
+ * the browser login ({@code /api/session}), to the page's own requests ({@code X-Requested-With:
+ * XMLHttpRequest}, as Spring Security's Basic entry point does too) and to event streams.
  */
 final class AuthenticationProblems implements AuthenticationEntryPoint {
     static final String SESSION_PATH = "/api/session";
@@ -20,7 +21,13 @@ final class AuthenticationProblems implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(response, e, !SESSION_PATH.equals(request.getRequestURI()));
+        write(response, e, !SESSION_PATH.equals(request.getRequestURI()) && !fromPage(request));
+    }
+
+    private static boolean fromPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
+                || accept != null && accept.contains("text/event-stream");
     }
 
     static void write(HttpServletResponse response, AuthenticationException e, boolean basicChallenge) throws IOException {

@@ -19,6 +19,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * HTTP Basic for scripts, and for browsers a login that keeps the account in a session
@@ -45,8 +46,9 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** After the web page's chain ({@link PageSecurity}): this one takes every other request. */
     @Bean
-    @Order(2)
+    @Order(3)
     public SecurityFilterChain apiSecurity(HttpSecurity http, TransportSecurity transport,
             SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens, WebmailProperties webmail) throws Exception {
         AuthenticationEntryPoint unauthorized = new AuthenticationProblems();
@@ -64,6 +66,9 @@ public class SecurityConfiguration {
                 .addFilterAfter(new RequestBodyLimitFilter(webmail.limits().maxRequestBody().toBytes()),
                         BasicAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
+                // never framed, but for the message view the web page frames, which says so itself (SAMEORIGIN)
+                .headers(headers -> headers.frameOptions(frames -> frames.disable())
+                        .addHeaderWriter(new StaticHeadersWriter("X-Frame-Options", "DENY")))
                 // sessions only from the browser login (SessionController); Basic never makes one
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))

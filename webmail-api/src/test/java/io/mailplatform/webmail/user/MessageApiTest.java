@@ -46,7 +46,7 @@ class MessageApiTest extends UserApiTest {
     long mixed;
     long html;
 
-    private static byte[] bytes(String text) {
+    static byte[] bytes(String text) {
         return text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
