@@ -12,7 +12,7 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageMeta;
 import io.mailplatform.testsupport.Transcript;
 import io.mailplatform.webmail.events.WebmailEventFeed;
-import io.mailplatform.webmail.support.Chromium;
+import io.mailplatform.testsupport.browser.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,7 +9,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageMeta;
-import io.mailplatform.webmail.support.Chromium;
+import io.mailplatform.testsupport.browser.Chromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

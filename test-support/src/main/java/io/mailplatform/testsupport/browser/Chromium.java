@@ -1,4 +1,4 @@
-package io.mailplatform.webmail.support;
+package io.mailplatform.testsupport.browser;
 
 import java.io.File;
 import java.io.IOException;
