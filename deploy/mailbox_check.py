@@ -15,6 +15,7 @@ import json
 import poplib
 import ssl
 import sys
+import urllib.parse
 import urllib.request
 
 
@@ -60,11 +61,21 @@ def pop3_subjects(host, port, user, password):
 
 
 def rest_subjects(host, port, user, password):
-    request = urllib.request.Request(
-        "https://%s:%s/api/mailboxes/INBOX/messages?limit=500" % (host, port),
-        headers={"Authorization": "Basic " + base64.b64encode(("%s:%s" % (user, password)).encode()).decode()})
-    with urllib.request.urlopen(request, context=insecure_context(), timeout=30) as response:
-        return [message.get("subject") or "" for message in json.load(response)]
+    """Every page of the INBOX listing (the API pages by cursor, at most 200 messages a page)."""
+    subjects = []
+    cursor = None
+    while True:
+        url = "https://%s:%s/api/mailboxes/INBOX/messages?limit=200" % (host, port)
+        if cursor:
+            url += "&cursor=" + urllib.parse.quote(cursor)
+        request = urllib.request.Request(url, headers={
+            "Authorization": "Basic " + base64.b64encode(("%s:%s" % (user, password)).encode()).decode()})
+        with urllib.request.urlopen(request, context=insecure_context(), timeout=30) as response:
+            page = json.load(response)
+        subjects.extend(message.get("subject") or "" for message in page["messages"])
+        cursor = page.get("nextCursor")
+        if not cursor:
+            return subjects
 
 
 def main():
