@@ -26,6 +26,7 @@ class ApiDocumentationTest extends UserApiTest {
                 "\"/api/events\"", "\"/api/admin/accounts\"");
         assertThat(response.body()).contains("\"securitySchemes\"", "\"basic\":{\"type\":\"http\"",
                 "\"scheme\":\"basic\"", "\"in\":\"cookie\"", "\"name\":\"JSESSIONID\"");
+        assertThat(call("GET", "/v3/api-docs.yaml", null, null).body()).contains("openapi: 3.", "/api/mailboxes/{mailbox}/threads:");
         // the principal and the request objects the controllers take are not parameters of the API
         assertThat(response.body()).doesNotContain("\"name\":\"account\"", "ServletWebRequest");
     }
