@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * The account's mailboxes: listed with their counts and special-use roles, created, renamed,
@@ -63,9 +64,14 @@ public class MailboxController {
     public record UpdateMailbox(String name, Boolean subscribed) {
     }
 
+    /** With a weak ETag of what it shows: {@code If-None-Match} answers {@code 304} while nothing changed. */
     @GetMapping
-    public List<MailboxView> mailboxes(@AuthenticationPrincipal Account account) {
-        return mailboxes.mailboxes(account.id()).stream().map(this::view).toList();
+    public ResponseEntity<List<MailboxView>> mailboxes(@AuthenticationPrincipal Account account, ServletWebRequest request) {
+        List<MailboxView> views = mailboxes.mailboxes(account.id()).stream().map(this::view).toList();
+        if (ListTags.notModified(request, ListTags.of(views.toString()))) {
+            return null;
+        }
+        return ResponseEntity.ok(views);
     }
 
     @GetMapping("/{mailbox}")

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -90,15 +91,20 @@ public class MessageController {
     public record Deleted(List<Long> uids, boolean movedToTrash) {
     }
 
+    /** With a weak ETag of the mailbox's state and the query: {@code If-None-Match} answers {@code 304} unread. */
     @GetMapping("/messages")
-    public MessageViews.Page messages(@AuthenticationPrincipal Account account, @PathVariable String mailbox,
+    public ResponseEntity<MessageViews.Page> messages(@AuthenticationPrincipal Account account, @PathVariable String mailbox,
             @ModelAttribute MessageQuery.Parameters parameters, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor, ServletWebRequest request) {
         Mailbox box = resolver.resolve(account, mailbox);
-        MessageListing.Page page = listing.page(box, MessageQuery.of(parameters), limit, cursor);
-        return new MessageViews.Page(page.entries().stream().map(entry -> MessageViews.summary(entry.meta(),
+        MessageQuery query = MessageQuery.of(parameters);
+        if (ListTags.notModified(request, ListTags.messages(box, request.getRequest().getQueryString()))) {
+            return null;
+        }
+        MessageListing.Page page = listing.page(box, query, limit, cursor);
+        return ResponseEntity.ok(new MessageViews.Page(page.entries().stream().map(entry -> MessageViews.summary(entry.meta(),
                 entry.summary().envelope(), !MessageParts.of(entry.summary().body()).attachments().isEmpty())).toList(),
-                page.total(), page.nextCursor());
+                page.total(), page.nextCursor()));
     }
 
     @GetMapping("/messages/{uid}")

@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import io.mailplatform.webmail.config.ApiDocumentation;
 import io.mailplatform.webmail.config.WebmailProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -76,6 +77,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, AuthenticationProblems.SESSION_PATH).permitAll()
                         .requestMatchers(HttpMethod.DELETE, AuthenticationProblems.SESSION_PATH).permitAll()
+                        .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").hasRole("USER")
                         .anyRequest().denyAll());
