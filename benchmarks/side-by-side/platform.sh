@@ -19,6 +19,8 @@ if [[ ${1:-start} == stop ]]; then
 fi
 ADMIN=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 rm -rf "$OUT/data"; mkdir -p "$OUT"
+# kept for scripts that drive the admin API afterwards (webmail/wrk.sh imports its mailbox with it)
+(umask 077; echo "$ADMIN" >"$OUT/admin-password")
 db=()
 if [[ -n ${DATABASE_URL:-} ]]; then
   db=(--spring.datasource.url="$DATABASE_URL")
