@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.store.mailbox.Mailbox;
-import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
 import io.mailplatform.store.mailbox.MessageSummaries;
 import io.mailplatform.store.search.MessageSearch;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * One page of a mailbox's messages: the store returns the page's UIDs in the list's order, starting
  * after the cursor's message (a keyset page: an index walk for date and arrival order, never a sort
- * of the whole mailbox), and the page's metadata and stored summaries are read in one query each. A
+ * of the whole mailbox), and the page's metadata and stored summaries are read in one query. A
  * cursor names the sort key value and UID of the last message of the previous page, so messages
  * arriving or leaving meanwhile neither repeat nor skip others, even when that message itself is gone.
  * The total is counted once per state of the mailbox (its HIGHESTMODSEQ moves with every change) and
@@ -32,14 +31,12 @@ public class MessageListing {
     private static final int COUNT_CACHE_SIZE = 10_000;
 
     private final MessageSearch search;
-    private final MessageIndex index;
     private final MessageSummaries summaries;
     private final WebmailProperties.Limits limits;
     private final Cache<CountKey, Long> counts = Caffeine.newBuilder().maximumSize(COUNT_CACHE_SIZE).build();
 
-    public MessageListing(MessageSearch search, MessageIndex index, MessageSummaries summaries, WebmailProperties properties) {
+    public MessageListing(MessageSearch search, MessageSummaries summaries, WebmailProperties properties) {
         this.search = search;
-        this.index = index;
         this.summaries = summaries;
         this.limits = properties.limits();
     }
@@ -74,19 +71,16 @@ public class MessageListing {
             List<SortPosition> rows = search.sortPage(mailbox, query.criterion(), query.sort(), position, batch + 1);
             more = rows.size() > batch;
             rows = rows.subList(0, Math.min(rows.size(), batch));
-            long[] uids = rows.stream().mapToLong(SortPosition::uid).toArray();
-            Map<Long, MessageMeta> metas = new HashMap<>();
-            index.metas(mailbox, uids).forEach(meta -> metas.put(meta.uid(), meta));
-            Map<Long, MessageSummary> bodies = summaries.summaries(mailbox, metas.keySet());
+            Map<Long, Entry> read = new HashMap<>();
+            summaries.withSummaries(mailbox, rows.stream().mapToLong(SortPosition::uid).toArray())
+                    .forEach(one -> read.put(one.meta().uid(), new Entry(one.meta(), one.summary())));
             for (int i = 0; i < rows.size(); i++) {
                 position = rows.get(i);
                 scanned++;
-                MessageMeta meta = metas.get(position.uid());
-                MessageSummary summary = bodies.get(position.uid());
-                if (meta != null && summary != null // else expunged since the page query
-                        && (query.hasAttachment() == null
-                                || query.hasAttachment() == !MessageParts.of(summary.body()).attachments().isEmpty())) {
-                    entries.add(new Entry(meta, summary));
+                Entry entry = read.get(position.uid()); // null: expunged since the page query
+                if (entry != null && (query.hasAttachment() == null
+                        || query.hasAttachment() == !MessageParts.of(entry.summary().body()).attachments().isEmpty())) {
+                    entries.add(entry);
                 }
                 if (entries.size() == size) {
                     more |= i < rows.size() - 1;
