@@ -105,7 +105,7 @@ public class MessageSearch {
         }
         // ARRIVAL and SIZE are on messages: without content criteria, no join (and no keys to fill)
         boolean needsContent = query.needsContent || order.stream().anyMatch(sort -> sort.key().needsContent());
-        String sql = "SELECT m.uid, " + (needsContent ? "c.sort_subject IS NULL" : "FALSE") + " FROM messages m"
+        String sql = "SELECT m.uid, " + missing(order.stream().map(SortCriterion::key).toList()) + " FROM messages m"
                 + (needsContent ? contents(substrings) : "") + " WHERE m.mailbox_id = ? AND " + condition
                 + " ORDER BY " + String.join(", ", keys) + ", m.uid";
         for (int attempt = 0; ; attempt++) {
@@ -126,9 +126,11 @@ public class MessageSearch {
      * direction), starting after a position: a keyset page, so a list is paged without sorting the
      * whole mailbox for each page. Unlike {@link #sort}, ties go in the key's direction, which lets
      * PostgreSQL walk the indexes of DATE and ARRIVAL (migration V40) backwards as well as forwards
-     * and stop after {@code limit} rows. The text keys are columns of the content: their pages still
-     * read every matching message, but only one page leaves the database. Contents stored before the
-     * text keys existed sort first (NULLS FIRST), so the first page finds them and they get their keys.
+     * and stop after {@code limit} rows. SUBJECT and DISPLAYFROM have indexes too (V49); the other
+     * text keys are columns of the content, whose pages read every matching message, of which only one
+     * page leaves the database. Messages whose text keys are not computed yet (contents stored before
+     * V30) get them first: for the keys on {@code messages} a partial index (V49) finds them at once;
+     * for the others they sort first (NULLS FIRST), so the first page finds them.
      *
      * @param after the position of the last message of the previous page, or null for the first page
      * @return up to {@code limit} messages, each with its position
@@ -150,9 +152,15 @@ public class MessageSearch {
             extra.add(after.uid());
         }
         extra.add(limit);
-        String sql = "SELECT m.uid, " + key + ", " + (needsContent ? "c.sort_subject IS NULL" : "FALSE") + " FROM messages m"
+        boolean contentKey = order.key().needsContent();
+        if (order.key().missing() != null && !contentKey && jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM messages m WHERE m.mailbox_id = ? AND m.sort_subject IS NULL)""")
+                .param(mailbox.id()).query(Boolean.class).single()) {
+            sortKeys.fill(mailbox);
+        }
+        String sql = "SELECT m.uid, " + key + ", " + (contentKey ? missing(List.of(order.key())) : "FALSE") + " FROM messages m"
                 + (needsContent ? contents(false) : "") + " WHERE m.mailbox_id = ? AND " + condition
-                + " ORDER BY " + key + direction + (order.key().needsContent() ? " NULLS FIRST" : "")
+                + " ORDER BY " + key + direction + (contentKey ? " NULLS FIRST" : "")
                 + ", m.uid" + direction + " LIMIT ?";
         Class<?> type = SortPosition.type(order.key());
         for (int attempt = 0; ; attempt++) {
@@ -213,6 +221,12 @@ public class MessageSearch {
                 return messages;
             }
         }
+    }
+
+    /** A select-list expression true for a message some of whose sort keys are not computed yet. */
+    private static String missing(List<SortCriterion.Key> keys) {
+        List<String> missing = keys.stream().map(SortCriterion.Key::missing).filter(m -> m != null).distinct().toList();
+        return missing.isEmpty() ? "FALSE" : "(" + String.join(" OR ", missing) + ")";
     }
 
     /**

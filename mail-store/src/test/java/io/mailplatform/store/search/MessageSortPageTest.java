@@ -150,9 +150,14 @@ class MessageSortPageTest {
         jdbc.sql("UPDATE message_contents c SET sort_subject = NULL, sort_from = NULL, sort_to = NULL, sort_cc = NULL,"
                 + " sort_display_from = NULL, sort_display_to = NULL FROM messages m"
                 + " WHERE m.content_id = c.id AND m.mailbox_id = ? AND m.uid > 20").param(box.id()).update();
-        SortCriterion bySubject = new SortCriterion(SortCriterion.Key.SUBJECT, false);
-        List<SortPosition> paged = all(box, new SearchCriterion.All(), bySubject, 4);
-        assertThat(paged).hasSize(MESSAGES).isSortedAccordingTo(order(false));
+        jdbc.sql("UPDATE messages SET sort_subject = NULL, sort_display_from = NULL WHERE mailbox_id = ? AND uid > 20")
+                .param(box.id()).update();
+        for (SortCriterion.Key key : List.of(SortCriterion.Key.SUBJECT, SortCriterion.Key.FROM)) {
+            for (boolean reverse : List.of(false, true)) {
+                List<SortPosition> paged = all(box, new SearchCriterion.All(), new SortCriterion(key, reverse), 4);
+                assertThat(paged).as(key + " " + reverse).hasSize(MESSAGES).isSortedAccordingTo(order(reverse));
+            }
+        }
     }
 
     @Test
