@@ -1,4 +1,4 @@
-// Managing mailboxes: create, rename and delete folders, subscribe and unsubscribe, through the
+// Managing mailboxes: create, rename and delete folders, subscribe and unsubscribe, export one as mbox, through the
 // mailbox API (the same rules as IMAP CREATE, RENAME, DELETE, SUBSCRIBE). Refusals (a name that
 // exists, a name IMAP does not take, INBOX) are shown in the dialog as the server words them.
 
@@ -37,6 +37,11 @@ export function update(current) {
   $('folder-delete').disabled = !mailbox || mailbox.role === 'inbox';
   $('folder-subscribed').disabled = !mailbox;
   $('folder-subscribed').checked = Boolean(mailbox?.subscribed);
+  $('folder-export').hidden = !mailbox;
+  if (mailbox) {
+    $('folder-export').href = `${mailboxPath(mailbox.id)}/export`;
+    $('folder-export').download = `${mailbox.name.replaceAll('/', '-')}.mbox`;
+  }
 }
 
 function show(next, mailbox) {

@@ -112,6 +112,12 @@ class WebPageFoldersTest extends BrowserPageTest {
         assertThat(stored("Projects/2026")).isEmpty();
         assertThat(mailboxes.messages(stored("Projects/Done").orElseThrow())).hasSize(1);
         visible(By.cssSelector("#message-rows tr.message"));
+        // the folder as an mbox file, with the session cookie
+        Object export = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('folder-export').href)"
+                + ".then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + t)));");
+        assertThat(String.valueOf(export)).startsWith("200 application/mbox").contains("Subject: Budget");
+        assertThat(browser.findElement(By.id("folder-export")).getDomAttribute("download")).isEqualTo("Projects-Done.mbox");
 
         // unsubscribe and subscribe again (the box shows what the store holds)
         WebElement subscribed = browser.findElement(By.id("folder-subscribed"));
