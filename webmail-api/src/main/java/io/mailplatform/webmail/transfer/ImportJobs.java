@@ -44,6 +44,8 @@ public class ImportJobs implements DisposableBean {
     /** The jobs of this instance that have not ended, or whose end is not saved yet. */
     private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> daemon(r, "mail-import"));
+    /** Set at shutdown: what the store holds then (INTERRUPTED) is the jobs' last word from this instance. */
+    private volatile boolean closed;
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mail-import-progress"));
 
     public ImportJobs(MailImporter importer, TransferProperties properties, ImportJobStore store) {
@@ -71,6 +73,9 @@ public class ImportJobs implements DisposableBean {
 
     /** The heartbeat: every job's progress; ended jobs leave memory once their end is saved. */
     private synchronized void saveAll() {
+        if (closed) {
+            return;
+        }
         for (ImportJob job : jobs.values()) {
             try {
                 boolean ended = job.ended();
@@ -175,5 +180,6 @@ public class ImportJobs implements DisposableBean {
             job.interrupted(ImportJobStore.INTERRUPTED_BECAUSE);
         }
         saveAll();
+        closed = true;
     }
 }

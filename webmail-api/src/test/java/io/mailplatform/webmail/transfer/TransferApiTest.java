@@ -65,6 +65,10 @@ class TransferApiTest {
     @Autowired
     ImportJobStore jobStore;
     @Autowired
+    MailImporter importer;
+    @Autowired
+    TransferProperties properties;
+    @Autowired
     JdbcClient jdbc;
 
     @DynamicPropertySource
@@ -339,6 +343,33 @@ class TransferApiTest {
         // another instance's job, its heartbeat fresh, is left running
         assertThat(api().call("GET", "/api/admin/import-jobs/running-elsewhere", null, "admin", "admin-secret").body())
                 .contains("\"state\":\"RUNNING\"", "\"done\":10");
+    }
+
+    @Test
+    void jobsUnfinishedAtAnOrderlyShutdownAreSavedInterruptedAtOnce() throws Exception {
+        ImportJobs stopping = new ImportJobs(importer, properties, jobStore);
+        Path upload = Files.createTempDirectory("import-fifo-").resolve("upload");
+        // a named pipe: the runner waits on it until this test writes, so the first job is held and the second queued
+        assertThat(new ProcessBuilder("mkfifo", upload.toString()).start().waitFor()).isZero();
+        Account target = account("shutdown@transfer.test");
+        String held = stopping.importUpload(target, upload, null).id();
+        String queued = stopping.importPath(target, allowed, null).id();
+        stopping.destroy();
+        for (String id : List.of(held, queued)) {
+            ImportJobRecord stored = jobStore.find(id).orElseThrow();
+            assertThat(stored.state()).as(id).isEqualTo("INTERRUPTED");
+            assertThat(stored.failure()).isEqualTo(ImportJobStore.INTERRUPTED_BECAUSE);
+            assertThat(stored.finished()).isNotNull();
+        }
+        // the held job's thread ends (an empty upload), and its end is not saved over the interruption
+        Files.write(upload, new byte[0]);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(upload)) {
+            assertThat(System.nanoTime()).as("the upload is removed when its job ends").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        assertThat(jobStore.find(held).orElseThrow().state()).isEqualTo("INTERRUPTED");
     }
 
     @Test
