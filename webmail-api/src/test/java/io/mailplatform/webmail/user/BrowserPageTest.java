@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,6 +20,9 @@ abstract class BrowserPageTest extends UserApiTest {
     void startBrowser() {
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the page re-renders lists as they change: an element found by a condition may be replaced before it
+        // is read; the condition then looks again rather than fail
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
