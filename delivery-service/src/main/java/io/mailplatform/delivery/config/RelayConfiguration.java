@@ -3,6 +3,7 @@ package io.mailplatform.delivery.config;
 import io.mailplatform.core.net.HostNames;
 import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dsn.DsnPlanner;
+import io.mailplatform.delivery.mtasts.MtaStsPolicies;
 import io.mailplatform.delivery.relay.NextHopResolver;
 import io.mailplatform.delivery.relay.OwnListeners;
 import io.mailplatform.delivery.relay.RelayMetrics;
@@ -47,9 +48,11 @@ public class RelayConfiguration {
         });
     }
 
+    /** Routing, with the MTA-STS policies of MX destinations (RFC 8461). */
     @Bean
-    public NextHopResolver nextHopResolver(RelayProperties relay, MxResolver mx, OwnListeners ownListeners) {
-        return new NextHopResolver(relay, mx, ownListeners);
+    public NextHopResolver nextHopResolver(RelayProperties relay, MxResolver mx, OwnListeners ownListeners,
+            MtaStsPolicies stsPolicies) {
+        return new NextHopResolver(relay, mx, ownListeners, stsPolicies::lookup);
     }
 
     @Bean
