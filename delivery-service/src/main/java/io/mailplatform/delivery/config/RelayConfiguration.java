@@ -11,8 +11,10 @@ import io.mailplatform.delivery.relay.RelayQueueGauges;
 import io.mailplatform.delivery.relay.RelayParts;
 import io.mailplatform.delivery.relay.RelayWorker;
 import io.mailplatform.delivery.relay.RetrySchedule;
+import io.mailplatform.delivery.relay.TlsSessionListener;
 import io.mailplatform.delivery.relay.smtp.SmtpClient;
 import io.mailplatform.delivery.route.RecipientResolver;
+import io.mailplatform.delivery.tlsrpt.TlsRptRecorder;
 import io.mailplatform.server.lifecycle.ProtocolServerLifecycle;
 import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.MailboxDelivery;
@@ -69,9 +71,11 @@ public class RelayConfiguration {
     @Bean
     public RelayParts relayParts(RelayQueue queue, MessageContents contents, NextHopResolver hops, SmtpClient client,
             RelayProperties relay, RelayClientProperties clientProperties, MailboxDelivery store,
-            StoreTransactions transactions, RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics) {
+            StoreTransactions transactions, RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics,
+            TlsRptProperties tlsRpt, TlsRptRecorder tlsSessions) {
         return new RelayParts(queue, contents, hops, client, clientProperties.maxConnections(),
-                new RetrySchedule(relay.retry(), new SecureRandom()), store, transactions, resolver, dsn, metrics);
+                new RetrySchedule(relay.retry(), new SecureRandom()), store, transactions, resolver, dsn, metrics,
+                tlsRpt.enabled() ? tlsSessions : TlsSessionListener.NONE);
     }
 
     /**

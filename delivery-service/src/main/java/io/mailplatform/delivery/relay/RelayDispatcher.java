@@ -53,6 +53,7 @@ final class RelayDispatcher implements AutoCloseable {
     private final Clock attemptClock;
     private final Recorder recorder;
     private final RelayMetrics metrics;
+    private final TlsSessionListener tlsSessions;
     private final Map<String, DestinationQueue> queues = new HashMap<>();
     private final ThreadPoolExecutor senders;
     private final ScheduledExecutorService reaper;
@@ -63,8 +64,9 @@ final class RelayDispatcher implements AutoCloseable {
      * @param attemptClock the time attempts are recorded with
      */
     RelayDispatcher(SmtpClient client, int maxPerDestination, int maxSenders, Duration idleTime, Clock attemptClock,
-            Recorder recorder, RelayMetrics metrics) {
+            Recorder recorder, RelayMetrics metrics, TlsSessionListener tlsSessions) {
         this.client = client;
+        this.tlsSessions = tlsSessions;
         this.metrics = metrics;
         this.maxPerDestination = maxPerDestination;
         this.idleTime = idleTime;
@@ -196,6 +198,7 @@ final class RelayDispatcher implements AutoCloseable {
     private boolean stsResult(StsApplied sts, RemoteHost host, ConnectResult result) {
         if (result instanceof ConnectResult.Connected) {
             metrics.stsResult(sts.mode().keyword(), "success");
+            tlsSessions.session(sts, host, "success");
             return false;
         }
         SmtpFailure failure = ((ConnectResult.Failed) result).failure();
@@ -211,6 +214,7 @@ final class RelayDispatcher implements AutoCloseable {
         log.info("MTA-STS {} policy of {} (id {}) not met at {}: {}: {}", sts.mode().keyword(), sts.domain(), sts.id(),
                 host, type.keyword(), detail);
         metrics.stsResult(sts.mode().keyword(), type.keyword());
+        tlsSessions.session(sts, host, type.keyword());
     }
 
     /**
