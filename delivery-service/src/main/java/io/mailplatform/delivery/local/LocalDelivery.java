@@ -7,6 +7,7 @@ import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.log.LogFields;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.delivery.dkim.DkimSigning;
+import io.mailplatform.delivery.dmarc.DmarcReportIntake;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
@@ -59,9 +60,11 @@ public class LocalDelivery {
     private final StoreTransactions transactions;
     private final SrsForwarding forwarding;
     private final DkimSigning signing;
+    private final DmarcReportIntake dmarcReports;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, AuthenticationStage authentication, DsnPlanner dsn,
-            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing) {
+            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing,
+            DmarcReportIntake dmarcReports) {
         this.resolver = resolver;
         this.store = store;
         this.authentication = authentication;
@@ -70,6 +73,7 @@ public class LocalDelivery {
         this.transactions = transactions;
         this.forwarding = forwarding;
         this.signing = signing;
+        this.dmarcReports = dmarcReports;
     }
 
     /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
@@ -103,7 +107,9 @@ public class LocalDelivery {
         routing.prefetch(ready.stream().map(InboundMail::envelope).toList());
         List<InboundMessage> messages = new ArrayList<>();
         Map<String, Notice> notices = new LinkedHashMap<>();
+        DmarcReportIntake.Batch reporting = dmarcReports.batch();
         for (int i = 0; i < ready.size(); i++) {
+            reporting.add(ready.get(i), outcomes.get(i));
             // what is logged about one message while it is routed carries its envelope id
             try (MDC.MDCCloseable field = MDC.putCloseable(LogFields.ENVELOPE_ID, ready.get(i).envelope().id())) {
                 plan(ready.get(i), outcomes.get(i), routing, messages, notices);
@@ -111,6 +117,7 @@ public class LocalDelivery {
         }
         BatchDeliveryResult result = transactions.inTransaction(() -> {
             BatchDeliveryResult stored = store.deliver(messages);
+            reporting.store();
             if (!notices.isEmpty()) {
                 List<InboundMessage> reports = reports(stored, notices, routing);
                 if (!reports.isEmpty()) {

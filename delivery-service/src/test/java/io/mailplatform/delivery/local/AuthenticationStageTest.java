@@ -50,7 +50,7 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(true, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false, DeliveryProperties.Reports.defaults()),
                     new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
@@ -98,7 +98,7 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(false, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false), new DeliveryProperties.Routing(10, 100),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false, DeliveryProperties.Reports.defaults()), new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
             byte[] unsigned = "From: a@fast.example\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII);
