@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param spf SPF checking (RFC 7208)
  * @param dkim DKIM verification of incoming mail (RFC 6376)
  * @param dmarc DMARC policy evaluation of incoming mail (RFC 7489)
+ * @param arc ARC validation of incoming chains and sealing of forwarded mail (RFC 8617)
  * @param routing alias and list expansion (the subaddress separator is {@code mail.store.subaddress-separator})
  * @param retry retries of local deliveries that failed temporarily (over quota)
  * @param housekeeping pruning of the delivery idempotency records
@@ -38,6 +39,7 @@ public record DeliveryProperties(
         @DefaultValue @Valid Spf spf,
         @DefaultValue @Valid Dkim dkim,
         @DefaultValue @Valid Dmarc dmarc,
+        @DefaultValue @Valid Arc arc,
         @DefaultValue @Valid Routing routing,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Housekeeping housekeeping) {
@@ -146,6 +148,21 @@ public record DeliveryProperties(
      * @param reports aggregate reports (RFC 7489 §7.2), sent and received
      */
     public record Dmarc(@DefaultValue("true") boolean enabled, @DefaultValue @Valid Reports reports) {
+    }
+
+    /**
+     * ARC (RFC 8617) lets a receiver trust the authentication results a forwarder saw before it changed or
+     * re-sent a message. Validation runs beside DKIM, on the same threads and within the same
+     * {@code mail.delivery.spf.batch-wait}.
+     *
+     * @param enabled whether the ARC chains of mail from unauthenticated clients are validated and the result
+     *        recorded as {@code arc=} in Authentication-Results (default true)
+     * @param seal whether mail that aliases and lists forward to remote addresses gets an ARC set, signed with
+     *        the DKIM key of the forwarding address's domain where it has one (default true)
+     */
+    public record Arc(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("true") boolean seal) {
     }
 
     /**

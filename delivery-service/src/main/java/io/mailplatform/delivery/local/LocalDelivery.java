@@ -6,6 +6,7 @@ import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.log.LogFields;
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.dkim.ArcSealing;
 import io.mailplatform.delivery.dkim.DkimSigning;
 import io.mailplatform.delivery.dmarc.DmarcReportIntake;
 import io.mailplatform.delivery.dsn.DsnPlanner;
@@ -61,10 +62,11 @@ public class LocalDelivery {
     private final SrsForwarding forwarding;
     private final DkimSigning signing;
     private final DmarcReportIntake dmarcReports;
+    private final ArcSealing sealing;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, AuthenticationStage authentication, DsnPlanner dsn,
             DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing,
-            DmarcReportIntake dmarcReports) {
+            DmarcReportIntake dmarcReports, ArcSealing sealing) {
         this.resolver = resolver;
         this.store = store;
         this.authentication = authentication;
@@ -74,6 +76,7 @@ public class LocalDelivery {
         this.forwarding = forwarding;
         this.signing = signing;
         this.dmarcReports = dmarcReports;
+        this.sealing = sealing;
     }
 
     /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
@@ -177,7 +180,9 @@ public class LocalDelivery {
         }
         SpfOutcome spfOutcome = null;
         boolean dmarcQuarantine = false;
+        AuthenticationState.Checked checks = null;
         if (authentication instanceof AuthenticationState.Checked checked) {
+            checks = checked;
             spfOutcome = checked.spf();
             // RFC 7489 §6.6.2: p=reject cannot be a refusal any more (the gateway has answered), so it quarantines too
             dmarcQuarantine = checked.dmarc() != null && checked.dmarc().quarantined();
@@ -186,6 +191,7 @@ public class LocalDelivery {
         }
         Map<String, InboundMessage.LocalCopy> local = new LinkedHashMap<>();
         Map<String, InboundMessage.RemoteCopy> remote = new LinkedHashMap<>();
+        String forwarder = null;
         List<RecipientStatus> failures = new ArrayList<>();
         // RFC 7208 §8.4: the reverse path of mail that failed SPF is forged; whatever happens to it, it hears nothing
         boolean forged = spfOutcome != null && spfOutcome.result() == SpfResult.FAIL;
@@ -227,6 +233,10 @@ public class LocalDelivery {
             if (resolution.remote().isEmpty()) {
                 continue;
             }
+            if (forwarder == null) {
+                String address = resolution.recipient().address();
+                forwarder = address.substring(address.lastIndexOf('@') + 1);
+            }
             // a forged sender gets no SRS address: bounces to it would reach the victim through us (RFC 7208 §8.4)
             String reversePath = forged ? envelope.reversePath()
                     : forwarding.reversePath(envelope, resolution.recipient(), routing);
@@ -234,6 +244,10 @@ public class LocalDelivery {
                 remote.putIfAbsent(address.toLowerCase(Locale.ROOT), new InboundMessage.RemoteCopy(address,
                         address.substring(address.lastIndexOf('@') + 1), reversePath, reduced));
             }
+        }
+        if (forwarder != null && checks != null && checks.arc() != null && properties.arc().seal()) {
+            // RFC 8617 §5.1: forwarded mail gets our ARC set; the content is stored once, so local copies carry it too
+            raw = sealing.seal(raw, checks.arc(), AuthenticationFields.results(checks, properties.hostname()), forwarder);
         }
         if (!local.isEmpty() || !remote.isEmpty()) {
             messages.add(new InboundMessage(envelope.id(), raw, envelope.receivedAt(), List.copyOf(local.values()),
