@@ -1,7 +1,9 @@
 package io.mailplatform.core.arc;
 
 import io.mailplatform.core.dkim.Canonicalization;
+import io.mailplatform.core.dkim.DkimException;
 import io.mailplatform.core.dkim.HeaderHashInput;
+import io.mailplatform.core.dkim.TagList;
 import io.mailplatform.core.mime.HeaderField;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -50,7 +52,6 @@ public final class ArcSets {
     public static List<ArcSet> of(byte[] message, List<HeaderField> fields) throws MalformedChainException {
         HeaderField[][] byInstance = new HeaderField[MAX_INSTANCE + 1][3];
         int highest = 0;
-        int count = 0;
         for (HeaderField field : fields) {
             String name = field.name().toLowerCase(Locale.ROOT);
             int kind = name.equals("arc-authentication-results") ? 0 : name.equals("arc-message-signature") ? 1
@@ -58,11 +59,7 @@ public final class ArcSets {
             if (kind < 0) {
                 continue;
             }
-            Matcher m = INSTANCE.matcher(field.value(message));
-            if (!m.find()) {
-                throw new MalformedChainException(field.name() + " without a valid i= first");
-            }
-            int instance = Integer.parseInt(m.group(1));
+            int instance = instance(kind, field.value(message), field.name());
             if (instance < 1 || instance > MAX_INSTANCE) {
                 throw new MalformedChainException("instance i=" + instance + " outside 1.." + MAX_INSTANCE);
             }
@@ -71,7 +68,6 @@ public final class ArcSets {
             }
             byInstance[instance][kind] = field;
             highest = Math.max(highest, instance);
-            count++;
         }
         List<ArcSet> sets = new ArrayList<>(highest);
         for (int i = 1; i <= highest; i++) {
@@ -81,10 +77,29 @@ public final class ArcSets {
             }
             sets.add(new ArcSet(i, set[0], set[1], set[2]));
         }
-        if (count != highest * 3) {
-            throw new MalformedChainException("stray ARC fields"); // cannot happen after the checks above; kept as a guard
-        }
         return sets;
+    }
+
+    /**
+     * The i= of a field: the first thing in ARC-Authentication-Results (§4.1.1, the results follow it), a
+     * tag anywhere in the tag lists of the signature and the seal.
+     */
+    private static int instance(int kind, String value, String name) throws MalformedChainException {
+        String text;
+        if (kind == 0) {
+            Matcher m = INSTANCE.matcher(value);
+            text = m.find() ? m.group(1) : null;
+        } else {
+            try {
+                text = TagList.parse(value).get("i");
+            } catch (DkimException e) {
+                throw new MalformedChainException(name + ": " + e.getMessage());
+            }
+        }
+        if (text == null || !text.matches("[0-9]{1,2}")) {
+            throw new MalformedChainException(name + " without a valid i=");
+        }
+        return Integer.parseInt(text);
     }
 
     /**

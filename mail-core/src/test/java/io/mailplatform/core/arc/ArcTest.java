@@ -107,6 +107,12 @@ class ArcTest {
         String skipped = once.replace("i=1;", "i=2;");
         assertThat(verifier().verify(skipped.getBytes(StandardCharsets.UTF_8)).reason()).contains("i=1 is incomplete");
 
+        String noInstance = once.replaceFirst("ARC-Seal: i=1; ", "ARC-Seal: ");
+        assertThat(verifier().verify(noInstance.getBytes(StandardCharsets.UTF_8)).reason()).contains("without a valid i=");
+
+        String tooMany = once.replace("i=1;", "i=51;");
+        assertThat(verifier().verify(tooMany.getBytes(StandardCharsets.UTF_8)).reason()).contains("outside 1..50");
+
         String failed = once.replace("Hello list.", "changed");
         assertThat(sealed(failed, relay)).as("cv=fail ends the chain (RFC 8617 §5.1.2)").isNull();
     }
