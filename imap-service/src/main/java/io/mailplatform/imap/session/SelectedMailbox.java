@@ -8,6 +8,7 @@ import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
@@ -70,6 +71,8 @@ public final class SelectedMailbox {
     private boolean qresync;
     /** What this session's writes during the current command changed: new messages, new flags. */
     private final List<MessageMeta> ownWrites = new ArrayList<>();
+    /** The account's rights on the mailbox (RFC 4314), as last read: all of them on its own. */
+    private Rights rights = Rights.ALL;
 
     /**
      * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
@@ -91,6 +94,15 @@ public final class SelectedMailbox {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    public Rights rights() {
+        return rights;
+    }
+
+    /** The rights as re-read before a command (the owner may change them while the mailbox is selected). */
+    public void rights(Rights rights) {
+        this.rights = rights;
     }
 
     /** How the session reports changes: with MODSEQ (CONDSTORE), with VANISHED (QRESYNC). */
