@@ -166,6 +166,10 @@ class AclTest extends ImapTestSupport {
             assertThat(command(client, "d", "MYRIGHTS Project")).containsExactly("* MYRIGHTS Project lrswipkxteacd",
                     "d OK MYRIGHTS completed");
             assertThat(last(command(client, "e", "SELECT Project"))).startsWith("e OK [READ-WRITE]");
+            // the "Other Users" namespace holds other accounts' mailboxes, never one of the account's own
+            assertThat(last(command(client, "f", "CREATE \"Other Users\""))).startsWith("f NO [NOPERM]");
+            assertThat(last(command(client, "g", "CREATE \"Other Users/Mine\""))).startsWith("g NO [NOPERM]");
+            assertThat(last(command(client, "h", "RENAME Project \"Other Users/Project\""))).startsWith("h NO [NOPERM]");
         }
         assertThat(acl.rightsOf(box.id(), grantee.id())).isEqualTo(Rights.parse("lrs"));
         try (LineClient client = login(grantee)) {
@@ -186,8 +190,10 @@ class AclTest extends ImapTestSupport {
         append(team, MESSAGE, Instant.now());
         acl.set(team, grantee.id(), Rights.parse("lrs"));
         try (LineClient client = login(grantee)) {
-            assertThat(last(command(client, "s", "SELECT \"Other Users/" + owner.address() + "/Team\"")))
-                    .startsWith("s OK [READ-WRITE]");
+            List<String> selected = command(client, "s", "SELECT \"Other Users/" + owner.address() + "/Team\"");
+            assertThat(last(selected)).startsWith("s OK [READ-WRITE]");
+            // with s alone, \Seen is the only flag the grantee may keep (RFC 4314 §4)
+            assertThat(selected).contains("* OK [PERMANENTFLAGS (\\Seen)] Flags permitted");
             client.send("i IDLE");
             assertThat(client.readLine()).startsWith("+ ");
             append(team, MESSAGE, Instant.now());

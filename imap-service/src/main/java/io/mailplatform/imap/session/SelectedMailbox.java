@@ -8,8 +8,11 @@ import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.store.acl.FlagRights;
+import io.mailplatform.store.acl.Right;
 import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
 import java.util.ArrayList;
@@ -152,15 +155,23 @@ public final class SelectedMailbox {
 
     /**
      * The PERMANENTFLAGS response: none in a read-only mailbox (RFC 9051 §6.3.3); otherwise the
-     * system flags, the keywords announced and \* (clients may create keywords).
+     * system flags, the keywords announced and \* (clients may create keywords), those the rights
+     * allow in another account's mailbox (RFC 4314 §4: \Seen needs s, \Deleted t, the rest w).
      */
     public ImapResponse.Status permanentFlagsResponse() {
         if (readOnly) {
             return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(List.of()), "No permanent flags permitted");
         }
-        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
-        flags.addAll(keywords);
-        flags.add("\\*");
+        List<String> flags = new ArrayList<>();
+        for (String flag : SYSTEM_FLAGS) {
+            if (rights.set().containsAll(FlagRights.needed(MessageFlags.of(List.of(flag))))) {
+                flags.add(flag);
+            }
+        }
+        if (rights.has(Right.WRITE)) {
+            flags.addAll(keywords);
+            flags.add("\\*");
+        }
         return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(flags), "Flags permitted");
     }
 

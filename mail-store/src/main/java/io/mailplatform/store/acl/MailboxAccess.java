@@ -3,6 +3,7 @@ package io.mailplatform.store.acl;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxNameRules;
 import io.mailplatform.store.mailbox.MailboxNotFoundException;
 import io.mailplatform.store.mailbox.MailboxService;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class MailboxAccess {
     /** The RFC 2342 "Other Users" namespace prefix, without its delimiter. */
-    public static final String OTHER_USERS = "Other Users";
+    public static final String OTHER_USERS = MailboxNameRules.OTHER_USERS;
     private static final String OTHER_USERS_PREFIX = OTHER_USERS + Mailbox.DELIMITER;
 
     private final MailboxService mailboxes;
@@ -46,17 +47,12 @@ public class MailboxAccess {
     public record Location(Account owner, String name) {
     }
 
-    /** Whether a name is in the "Other Users" namespace (the namespace's own levels included). */
-    public static boolean otherUsers(String name) {
-        return name.equals(OTHER_USERS) || name.startsWith(OTHER_USERS_PREFIX);
-    }
-
     /**
      * The owner and owner's name of a name the account uses; empty for the levels of the "Other
      * Users" namespace itself and for an owner that does not exist.
      */
     public Optional<Location> locate(Account account, String name) {
-        if (!otherUsers(name)) {
+        if (!MailboxNameRules.inOtherUsers(name)) {
             return Optional.of(new Location(account, name));
         }
         String rest = name.substring(Math.min(name.length(), OTHER_USERS_PREFIX.length()));

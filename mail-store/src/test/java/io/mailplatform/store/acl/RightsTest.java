@@ -3,11 +3,16 @@ package io.mailplatform.store.acl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailplatform.store.mailbox.MailboxNameRules;
+import io.mailplatform.store.mailbox.MailboxRefusedException;
 import io.mailplatform.store.mailbox.MessageFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** RFC 4314 rights strings: §2.1 letters, the obsolete "c" and "d" of §2.1.1, and the rights flags need. */
+/**
+ * RFC 4314 rights strings: §2.1 letters, the obsolete "c" and "d" of §2.1.1, the rights flags
+ * need; and the RFC 2342 "Other Users" namespace reserved for shared mailboxes.
+ */
 class RightsTest {
 
     @Test
@@ -32,6 +37,16 @@ class RightsTest {
         assertThatThrownBy(() -> Rights.parse("lrz")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown right z");
         assertThatThrownBy(() -> Rights.parse("L")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theOtherUsersNamespaceHoldsNoOwnMailbox() {
+        for (String name : List.of("Other Users", "Other Users/x", "Other Users/a@b.test/Inbox")) {
+            assertThatThrownBy(() -> MailboxNameRules.checkCreatable(name)).as(name)
+                    .isInstanceOf(MailboxRefusedException.class);
+        }
+        MailboxNameRules.checkCreatable("Other Users of mine");
+        MailboxNameRules.checkCreatable("Projects/Other Users");
     }
 
     @Test
