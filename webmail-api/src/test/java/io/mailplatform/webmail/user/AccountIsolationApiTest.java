@@ -85,6 +85,9 @@ class AccountIsolationApiTest extends UserApiTest {
             assertThat(response.statusCode()).as(name).isIn(400, 404);
             assertThat(response.body()).doesNotContain("private", "secret");
         }
+        // the namespace where IMAP shows shared mailboxes holds none of an account's own
+        HttpResponse<String> created = call("POST", "/api/mailboxes", "{\"name\":\"Other Users/" + ALICE + "/Work\"}", BOB);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
     }
 
     private long append(Mailbox box) {
