@@ -46,6 +46,11 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("GETQUOTA", "GETQUOTA \"\"");
         EXAMPLES.put("GETQUOTAROOT", "GETQUOTAROOT INBOX");
         EXAMPLES.put("SETQUOTA", "SETQUOTA \"\" (STORAGE 512)");
+        EXAMPLES.put("SETACL", "SETACL INBOX anyone l");
+        EXAMPLES.put("DELETEACL", "DELETEACL INBOX anyone");
+        EXAMPLES.put("GETACL", "GETACL INBOX");
+        EXAMPLES.put("LISTRIGHTS", "LISTRIGHTS INBOX anyone");
+        EXAMPLES.put("MYRIGHTS", "MYRIGHTS INBOX");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
@@ -103,7 +108,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(28);
+        assertThat(invalid).hasSize(33);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

@@ -12,6 +12,7 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.ImapState;
 import io.mailplatform.imap.session.ImapStateTable;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.MailboxPermissionException;
 import io.mailplatform.store.failure.StoreTimeoutException;
 import io.mailplatform.store.failure.StoreUnavailableException;
 import io.mailplatform.store.mailbox.AccountLimitException;
@@ -42,9 +43,11 @@ public class CommandDispatcher {
 
     private final Map<Class<?>, CommandProcessor.Handler<?>> handlers = new HashMap<>();
     private final MessageIndex index;
+    private final SelectedRights selectedRights;
 
-    public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index) {
+    public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index, SelectedRights selectedRights) {
         this.index = index;
+        this.selectedRights = selectedRights;
         CommandProcessor.Handlers registry = new CommandProcessor.Handlers() {
             @Override
             public <C extends ImapCommand> void on(Class<C> type, CommandProcessor.Handler<C> handler) {
@@ -70,7 +73,12 @@ public class CommandDispatcher {
         if (wasSelected) {
             session.selected().commandStarts();
         }
-        return finish(command, wasSelected, session, out, run(tag, () -> handle(command, session, out)));
+        return finish(command, wasSelected, session, out, run(tag, () -> {
+            if (wasSelected) {
+                selectedRights.refresh(command, session);
+            }
+            return handle(command, session, out);
+        }));
     }
 
     /**
@@ -158,6 +166,8 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.no(tag, ResponseCode.NONEXISTENT, "No such mailbox"));
         } catch (MailboxRefusedException e) {
             return new Outcome.Done(Status.no(tag, code(e.reason()), e.getMessage()));
+        } catch (MailboxPermissionException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.NOPERM, e.getMessage()));
         } catch (MailboxExistsException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
         } catch (OverQuotaException e) {

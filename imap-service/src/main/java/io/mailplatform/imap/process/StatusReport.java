@@ -20,6 +20,11 @@ public class StatusReport {
 
     /** The STATUS response for the items, in the order asked; counts are read only if an item needs them. */
     public ImapResponse.StatusData of(Mailbox mailbox, List<StatusItem> items) {
+        return of(mailbox, mailbox.name(), items);
+    }
+
+    /** The same, for a mailbox the account calls {@code name} (another account's, in "Other Users"). */
+    public ImapResponse.StatusData of(Mailbox mailbox, String name, List<StatusItem> items) {
         boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
                 && item != StatusItem.HIGHESTMODSEQ);
         MailboxCounts counts = needsCounts ? statistics.counts(mailbox) : null;
@@ -38,6 +43,6 @@ public class StatusReport {
             };
             values.add(new ImapResponse.StatusValue(item.wire(), value));
         }
-        return new ImapResponse.StatusData(mailbox.name(), values);
+        return new ImapResponse.StatusData(name, values);
     }
 }

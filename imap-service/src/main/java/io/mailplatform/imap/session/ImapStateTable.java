@@ -1,5 +1,6 @@
 package io.mailplatform.imap.session;
 
+import io.mailplatform.imap.command.AclCommands;
 import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.AuthCommands;
 import io.mailplatform.imap.command.ImapCommand;
@@ -57,7 +58,12 @@ public final class ImapStateTable {
             Map.entry(MessageCommands.Move.class, SELECTED),
             Map.entry(QuotaCommands.GetQuota.class, AUTHENTICATED),
             Map.entry(QuotaCommands.GetQuotaRoot.class, AUTHENTICATED),
-            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED));
+            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED),
+            Map.entry(AclCommands.SetAcl.class, AUTHENTICATED),
+            Map.entry(AclCommands.DeleteAcl.class, AUTHENTICATED),
+            Map.entry(AclCommands.GetAcl.class, AUTHENTICATED),
+            Map.entry(AclCommands.ListRights.class, AUTHENTICATED),
+            Map.entry(AclCommands.MyRights.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }

@@ -8,7 +8,11 @@ import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.store.acl.FlagRights;
+import io.mailplatform.store.acl.Right;
+import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
 import java.util.ArrayList;
@@ -70,6 +74,8 @@ public final class SelectedMailbox {
     private boolean qresync;
     /** What this session's writes during the current command changed: new messages, new flags. */
     private final List<MessageMeta> ownWrites = new ArrayList<>();
+    /** The account's rights on the mailbox (RFC 4314), as last read: all of them on its own. */
+    private Rights rights = Rights.ALL;
 
     /**
      * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
@@ -91,6 +97,15 @@ public final class SelectedMailbox {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    public Rights rights() {
+        return rights;
+    }
+
+    /** The rights as re-read before a command (the owner may change them while the mailbox is selected). */
+    public void rights(Rights rights) {
+        this.rights = rights;
     }
 
     /** How the session reports changes: with MODSEQ (CONDSTORE), with VANISHED (QRESYNC). */
@@ -140,15 +155,23 @@ public final class SelectedMailbox {
 
     /**
      * The PERMANENTFLAGS response: none in a read-only mailbox (RFC 9051 §6.3.3); otherwise the
-     * system flags, the keywords announced and \* (clients may create keywords).
+     * system flags, the keywords announced and \* (clients may create keywords), those the rights
+     * allow in another account's mailbox (RFC 4314 §4: \Seen needs s, \Deleted t, the rest w).
      */
     public ImapResponse.Status permanentFlagsResponse() {
         if (readOnly) {
             return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(List.of()), "No permanent flags permitted");
         }
-        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
-        flags.addAll(keywords);
-        flags.add("\\*");
+        List<String> flags = new ArrayList<>();
+        for (String flag : SYSTEM_FLAGS) {
+            if (rights.set().containsAll(FlagRights.needed(MessageFlags.of(List.of(flag))))) {
+                flags.add(flag);
+            }
+        }
+        if (rights.has(Right.WRITE)) {
+            flags.addAll(keywords);
+            flags.add("\\*");
+        }
         return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(flags), "Flags permitted");
     }
 

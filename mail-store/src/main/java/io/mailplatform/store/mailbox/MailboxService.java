@@ -621,7 +621,8 @@ public class MailboxService {
         return array;
     }
 
-    static Mailbox mailbox(ResultSet rs, int row) throws SQLException {
+    /** A mailbox from a row of {@code mailboxes} (also read by the ACL queries of {@code store.acl}). */
+    public static Mailbox mailbox(ResultSet rs, int row) throws SQLException {
         return new Mailbox(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getLong("uid_validity"),
                 rs.getLong("uid_next"), rs.getLong("highest_modseq"), rs.getString("special_use"),
                 rs.getBoolean("subscribed"));
