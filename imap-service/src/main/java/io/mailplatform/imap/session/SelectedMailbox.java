@@ -327,6 +327,15 @@ public final class SelectedMailbox {
      * @throws ImapByeException if the mailbox was deleted
      */
     public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
+        sync(index, out, allowExpunge, rev2, true);
+    }
+
+    /**
+     * {@link #sync(MessageIndex, Responder, boolean, boolean)}; with {@code askedForNews} false (the
+     * report after an ordinary command) the store is not read when this process knows the mailbox
+     * has not moved since the view's MODSEQ ({@link MessageIndex#changesIfMoved}).
+     */
+    public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2, boolean askedForNews) {
         MessageIndex.Changes changes;
         // the session's own writes of this command first; what the store says about a message wins
         Map<Long, MessageMeta> changed = new TreeMap<>();
@@ -334,7 +343,8 @@ public final class SelectedMailbox {
         if (freshness == Freshness.OWN_ONLY) {
             changes = new MessageIndex.Changes(modSeq, new ArrayList<>(changed.values()), new long[0]);
         } else {
-            MessageIndex.Changes read = index.changesSince(mailbox, modSeq)
+            MessageIndex.Changes read = (askedForNews ? index.changesSince(mailbox, modSeq)
+                    : index.changesIfMoved(mailbox, modSeq))
                     .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
             read.changed().forEach(meta -> changed.put(meta.uid(), meta));
             changes = new MessageIndex.Changes(read.highestModSeq(), new ArrayList<>(changed.values()), read.expunged());
