@@ -56,9 +56,19 @@ public class AppendProcessor implements CommandProcessor {
 
     private Mailbox target(String clientName, SessionContext session) {
         String name = MailboxNames.fromClient(clientName, session.rev2());
+        SelectedMailbox selected = session.selected();
+        if (selected != null && names(selected.mailbox(), name)) {
+            // the usual target, known without a lookup; if it was deleted meanwhile, the append says so
+            return selected.mailbox();
+        }
         return mailboxes.find(session.account().id(), name)
                 // RFC 9051 §6.3.12: never create it, but hint that CREATE would help
                 .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
+    }
+
+    /** Whether a client's name is the mailbox's; INBOX in any case (RFC 9051 §5.1). */
+    private static boolean names(Mailbox mailbox, String name) {
+        return mailbox.name().equals(name) || mailbox.name().equals(Mailbox.INBOX) && name.equalsIgnoreCase(Mailbox.INBOX);
     }
 
     private static MailboxService.NewMessage message(MailboxCommands.Append command) {
