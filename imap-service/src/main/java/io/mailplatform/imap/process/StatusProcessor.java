@@ -4,8 +4,9 @@ import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.session.SessionContext;
-import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MailboxNotFoundException;
 import io.mailplatform.store.mailbox.MailboxService;
+import io.mailplatform.store.mailbox.MailboxStatistics;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusProcessor implements CommandProcessor {
     private final MailboxService mailboxes;
+    private final MailboxStatistics statistics;
     private final StatusReport report;
 
-    public StatusProcessor(MailboxService mailboxes, StatusReport report) {
+    public StatusProcessor(MailboxService mailboxes, MailboxStatistics statistics, StatusReport report) {
         this.mailboxes = mailboxes;
+        this.statistics = statistics;
         this.report = report;
     }
 
@@ -24,11 +27,17 @@ public class StatusProcessor implements CommandProcessor {
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Status.class, (command, session, out) -> {
             String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
-            Mailbox mailbox = mailboxes.require(session.account().id(), name);
             if (command.items().contains(MailboxCommands.StatusItem.HIGHESTMODSEQ)) {
                 CondStoreEnabling.enable(session, out);
             }
-            out.untagged(report.of(mailbox, command.items()));
+            if (StatusReport.needsCounts(command.items())) {
+                // the mailbox and its counts in one round trip
+                MailboxStatistics.Counted counted = statistics.find(session.account().id(), name)
+                        .orElseThrow(() -> new MailboxNotFoundException(name));
+                out.untagged(report.of(counted.mailbox(), counted.counts(), command.items()));
+            } else {
+                out.untagged(report.of(mailboxes.require(session.account().id(), name), null, command.items()));
+            }
             return new Outcome.Done(Status.ok(command.tag(), "STATUS completed"));
         });
     }

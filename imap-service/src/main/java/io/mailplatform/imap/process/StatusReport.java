@@ -20,9 +20,17 @@ public class StatusReport {
 
     /** The STATUS response for the items, in the order asked; counts are read only if an item needs them. */
     public ImapResponse.StatusData of(Mailbox mailbox, List<StatusItem> items) {
-        boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
+        return of(mailbox, needsCounts(items) ? statistics.counts(mailbox) : null, items);
+    }
+
+    /** Whether any of the items is a count (the others are in the mailbox row). */
+    public static boolean needsCounts(List<StatusItem> items) {
+        return items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
                 && item != StatusItem.HIGHESTMODSEQ);
-        MailboxCounts counts = needsCounts ? statistics.counts(mailbox) : null;
+    }
+
+    /** The STATUS response from counts already read ({@code null} if no item needs them). */
+    public ImapResponse.StatusData of(Mailbox mailbox, MailboxCounts counts, List<StatusItem> items) {
         List<ImapResponse.StatusValue> values = new ArrayList<>();
         for (StatusItem item : items) {
             long value = switch (item) {
