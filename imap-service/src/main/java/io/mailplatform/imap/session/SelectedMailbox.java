@@ -30,7 +30,9 @@ import java.util.TreeSet;
  * are announced with EXISTS, flag changes by others with FETCH, and expunges with EXPUNGE, the
  * latter held back while a FETCH, STORE or SEARCH runs (RFC 9051 §7.5.1) and kept in the view
  * until then, so the client's message numbers stay right. Mailbox events only make sync happen
- * sooner; sync itself always re-reads the store, so a lost event loses nothing.
+ * sooner. After an ordinary command sync skips the store while this process knows the mailbox has
+ * not moved ({@code KnownModSeqs}: at most a second after a read, and only as long as no event or
+ * write of another kind came); NOOP, CHECK and IDLE always read it, so a lost event loses nothing.
  *
  * <p>Keywords are announced before they are used (RFC 9051 §7.3.5, RFC 3501 §7.2.6: the client
  * keeps its flag list from FLAGS): SELECT lists the account's keywords, and a FETCH FLAGS that
