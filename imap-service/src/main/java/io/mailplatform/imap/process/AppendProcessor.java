@@ -66,11 +66,21 @@ public class AppendProcessor implements CommandProcessor {
 
     private AccessibleMailbox target(String clientName, SessionContext session) {
         String name = MailboxNames.fromClient(clientName, session.rev2());
+        SelectedMailbox selected = session.selected();
+        if (selected != null && selected.mailbox().accountId() == session.account().id() && names(selected.mailbox(), name)) {
+            // the usual target, its own mailbox, known without a lookup; if it was deleted meanwhile, the append says so
+            return new AccessibleMailbox(selected.mailbox(), selected.mailbox().name(), Rights.ALL, true);
+        }
         AccessibleMailbox target = access.find(session.account(), name)
                 // RFC 9051 §6.3.12: never create it, but hint that CREATE would help
                 .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
         MailboxAccess.check(target.rights(), Right.INSERT);
         return target;
+    }
+
+    /** Whether a client's name is the mailbox's; INBOX in any case (RFC 9051 §5.1). */
+    private static boolean names(Mailbox mailbox, String name) {
+        return mailbox.name().equals(name) || mailbox.name().equals(Mailbox.INBOX) && name.equalsIgnoreCase(Mailbox.INBOX);
     }
 
     /** The message to store; flags the rights do not allow are dropped (RFC 4314 §4, APPEND). */

@@ -1,5 +1,6 @@
 package io.mailplatform.imap.process;
 
+import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
@@ -105,7 +106,7 @@ public class CommandDispatcher {
         }
         if (wasSelected && session.state() == ImapState.SELECTED && !(command instanceof MailboxCommands.Select)
                 && (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle)) {
-            Outcome failure = sync(tag, session, out, allowsExpunge(command));
+            Outcome failure = sync(tag, session, out, allowsExpunge(command), asksForNews(command));
             if (failure != null) {
                 return failure;
             }
@@ -128,13 +129,13 @@ public class CommandDispatcher {
         if (session.state() != ImapState.SELECTED) {
             return null;
         }
-        Outcome failure = sync(null, session, out, true);
+        Outcome failure = sync(null, session, out, true, true);
         return failure instanceof Outcome.Bye bye ? bye : null;
     }
 
-    private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge) {
+    private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge, boolean askedForNews) {
         Outcome result = run(tag, () -> {
-            session.selected().sync(index, out, allowExpunge, session.rev2());
+            session.selected().sync(index, out, allowExpunge, session.rev2(), askedForNews);
             return null;
         });
         return result instanceof Outcome.Bye ? result : null;
@@ -144,6 +145,16 @@ public class CommandDispatcher {
     private <C extends ImapCommand> Outcome handle(C command, SessionContext session, Responder out) {
         CommandProcessor.Handler<C> handler = (CommandProcessor.Handler<C>) handlers.get(command.getClass());
         return handler.handle(command, session, out);
+    }
+
+    /**
+     * Commands a client sends to poll for changes (and IDLE, whose updates read the store too): after
+     * them the store is always read; after others only when this process does not know the mailbox
+     * is unchanged.
+     */
+    static boolean asksForNews(ImapCommand command) {
+        return command instanceof AnyStateCommands.Noop || command instanceof MessageCommands.Check
+                || command instanceof MailboxCommands.Idle;
     }
 
     /** RFC 9051 §7.5.1: no EXPUNGE while a FETCH, STORE or SEARCH (or SORT, THREAD) runs; nor, here, their UID forms. */

@@ -25,9 +25,17 @@ public class StatusReport {
 
     /** The same, for a mailbox the account calls {@code name} (another account's, in "Other Users"). */
     public ImapResponse.StatusData of(Mailbox mailbox, String name, List<StatusItem> items) {
-        boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
+        return of(mailbox, name, needsCounts(items) ? statistics.counts(mailbox) : null, items);
+    }
+
+    /** Whether any of the items is a count (the others are in the mailbox row). */
+    public static boolean needsCounts(List<StatusItem> items) {
+        return items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
                 && item != StatusItem.HIGHESTMODSEQ);
-        MailboxCounts counts = needsCounts ? statistics.counts(mailbox) : null;
+    }
+
+    /** The STATUS response from counts already read ({@code null} if no item needs them). */
+    public ImapResponse.StatusData of(Mailbox mailbox, String name, MailboxCounts counts, List<StatusItem> items) {
         List<ImapResponse.StatusValue> values = new ArrayList<>();
         for (StatusItem item : items) {
             long value = switch (item) {

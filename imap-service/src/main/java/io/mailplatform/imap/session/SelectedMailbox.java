@@ -34,7 +34,9 @@ import java.util.TreeSet;
  * are announced with EXISTS, flag changes by others with FETCH, and expunges with EXPUNGE, the
  * latter held back while a FETCH, STORE or SEARCH runs (RFC 9051 §7.5.1) and kept in the view
  * until then, so the client's message numbers stay right. Mailbox events only make sync happen
- * sooner; sync itself always re-reads the store, so a lost event loses nothing.
+ * sooner. After an ordinary command sync skips the store while this process knows the mailbox has
+ * not moved ({@code KnownModSeqs}: at most a second after a read, and only as long as no event or
+ * write of another kind came); NOOP, CHECK and IDLE always read it, so a lost event loses nothing.
  *
  * <p>Keywords are announced before they are used (RFC 9051 §7.3.5, RFC 3501 §7.2.6: the client
  * keeps its flag list from FLAGS): SELECT lists the account's keywords, and a FETCH FLAGS that
@@ -350,6 +352,15 @@ public final class SelectedMailbox {
      * @throws ImapByeException if the mailbox was deleted
      */
     public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
+        sync(index, out, allowExpunge, rev2, true);
+    }
+
+    /**
+     * {@link #sync(MessageIndex, Responder, boolean, boolean)}; with {@code askedForNews} false (the
+     * report after an ordinary command) the store is not read when this process knows the mailbox
+     * has not moved since the view's MODSEQ ({@link MessageIndex#changesIfMoved}).
+     */
+    public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2, boolean askedForNews) {
         MessageIndex.Changes changes;
         // the session's own writes of this command first; what the store says about a message wins
         Map<Long, MessageMeta> changed = new TreeMap<>();
@@ -357,7 +368,8 @@ public final class SelectedMailbox {
         if (freshness == Freshness.OWN_ONLY) {
             changes = new MessageIndex.Changes(modSeq, new ArrayList<>(changed.values()), new long[0]);
         } else {
-            MessageIndex.Changes read = index.changesSince(mailbox, modSeq)
+            MessageIndex.Changes read = (askedForNews ? index.changesSince(mailbox, modSeq)
+                    : index.changesIfMoved(mailbox, modSeq))
                     .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
             read.changed().forEach(meta -> changed.put(meta.uid(), meta));
             changes = new MessageIndex.Changes(read.highestModSeq(), new ArrayList<>(changed.values()), read.expunged());
