@@ -5,8 +5,10 @@ import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.imap.session.Extension;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.AppendResult;
@@ -19,9 +21,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315), the APPENDLIMIT capability (RFC 7889) and
- * MULTIAPPEND (RFC 3502): a message above the limit never gets here, the frame decoder refuses its
- * literal unread.
+ * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315), the APPENDLIMIT capability (RFC 7889),
+ * MULTIAPPEND (RFC 3502) and the literal8 of BINARY (RFC 3516 §4.4): a message above the limit never
+ * gets here, the frame decoder refuses its literal unread.
  */
 @Component
 public class AppendProcessor implements CommandProcessor {
@@ -37,6 +39,7 @@ public class AppendProcessor implements CommandProcessor {
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Append.class, (command, session, out) -> {
             Mailbox mailbox = target(command.mailbox(), session);
+            checkData(List.of(command), session);
             MailboxService.NewMessage message = message(command);
             AppendResult result = mailboxes.append(mailbox, message.raw(), message.flags(), message.internalDate());
             wrote(session, mailbox, List.of(message), List.of(result));
@@ -45,6 +48,7 @@ public class AppendProcessor implements CommandProcessor {
         });
         handlers.on(MailboxCommands.MultiAppend.class, (command, session, out) -> {
             Mailbox mailbox = target(command.mailbox(), session);
+            checkData(command.messages(), session);
             List<MailboxService.NewMessage> messages = command.messages().stream().map(AppendProcessor::message).toList();
             // RFC 3502 §3: all or nothing, in one transaction
             List<AppendResult> results = mailboxes.appendAll(mailbox, messages);
@@ -55,10 +59,18 @@ public class AppendProcessor implements CommandProcessor {
     }
 
     private Mailbox target(String clientName, SessionContext session) {
-        String name = MailboxNames.fromClient(clientName, session.rev2());
+        String name = MailboxNames.fromClient(clientName, session.utf8());
         return mailboxes.find(session.account().id(), name)
                 // RFC 9051 §6.3.12: never create it, but hint that CREATE would help
                 .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
+    }
+
+    /** RFC 6855 §4: the UTF8 data item only after ENABLE UTF8=ACCEPT (IMAP4rev2 has no such item). */
+    private static void checkData(List<MailboxCommands.Append> messages, SessionContext session) {
+        if (!session.enabled(Extension.UTF8_ACCEPT)
+                && messages.stream().anyMatch(message -> message.data() == MailboxCommands.AppendData.UTF8)) {
+            throw new ImapSyntaxException("APPEND ... UTF8 (...) needs ENABLE UTF8=ACCEPT first");
+        }
     }
 
     private static MailboxService.NewMessage message(MailboxCommands.Append command) {
@@ -91,5 +103,7 @@ public class AppendProcessor implements CommandProcessor {
         capabilities.add("APPENDLIMIT=" + properties.limits().maxLiteralSize().toBytes());
         capabilities.add("UIDPLUS");
         capabilities.add("MULTIAPPEND");
+        // FETCH BINARY, BINARY.SIZE and APPEND with literal8
+        capabilities.add("BINARY");
     }
 }

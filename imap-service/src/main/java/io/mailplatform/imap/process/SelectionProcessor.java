@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SELECT, EXAMINE (RFC 9051 §6.3.2, §6.3.3; RFC 3501 for the IMAP4rev1 responses) with the
- * CONDSTORE and QRESYNC parameters of RFC 7162, CLOSE and UNSELECT (§6.4.1, §6.4.2).
+ * CONDSTORE and QRESYNC parameters of RFC 7162 and the MAILBOXID of RFC 8474 §4, CLOSE and UNSELECT
+ * (§6.4.1, §6.4.2).
  */
 @Component
 public class SelectionProcessor implements CommandProcessor {
@@ -30,12 +31,15 @@ public class SelectionProcessor implements CommandProcessor {
     private final MailboxAdmin admin;
     private final MessageIndex index;
     private final QuickResync quickResync;
+    private final StatusReport status;
 
-    public SelectionProcessor(MailboxService mailboxes, MailboxAdmin admin, MessageIndex index, QuickResync quickResync) {
+    public SelectionProcessor(MailboxService mailboxes, MailboxAdmin admin, MessageIndex index, QuickResync quickResync,
+            StatusReport status) {
         this.mailboxes = mailboxes;
         this.admin = admin;
         this.index = index;
         this.quickResync = quickResync;
+        this.status = status;
     }
 
     @Override
@@ -78,7 +82,7 @@ public class SelectionProcessor implements CommandProcessor {
                 out.untagged(Status.ok(null, ResponseCode.CLOSED, "Previous mailbox is now closed"));
             }
         }
-        String name = MailboxNames.fromClient(command.mailbox(), rev2);
+        String name = MailboxNames.fromClient(command.mailbox(), session.utf8());
         Mailbox mailbox = mailboxes.require(session.account().id(), name);
         MessageIndex.Snapshot snapshot = index.snapshot(mailbox)
                 .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
@@ -110,6 +114,7 @@ public class SelectionProcessor implements CommandProcessor {
             // every mailbox keeps MODSEQs, so NOMODSEQ is never the answer (RFC 7162 §3.1.2.2)
             out.untagged(Status.ok(null, ResponseCode.highestModSeq(current.highestModSeq()), "Highest"));
         }
+        out.untagged(Status.ok(null, ResponseCode.mailboxId(status.mailboxId(current)), "Ok"));
         if (rev2) {
             // RFC 9051 §6.3.2: a LIST response with the mailbox name and accurate attributes
             List<String> attributes = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.mailplatform.imap.session;
 
 import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.AuthCommands;
+import io.mailplatform.imap.command.CompressCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
@@ -57,7 +58,8 @@ public final class ImapStateTable {
             Map.entry(MessageCommands.Move.class, SELECTED),
             Map.entry(QuotaCommands.GetQuota.class, AUTHENTICATED),
             Map.entry(QuotaCommands.GetQuotaRoot.class, AUTHENTICATED),
-            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED));
+            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED),
+            Map.entry(CompressCommands.Compress.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }
