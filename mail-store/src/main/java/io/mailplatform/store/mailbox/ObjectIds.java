@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,29 +23,21 @@ import org.springframework.stereotype.Component;
 public class ObjectIds {
     /** Octets of the digest kept: 96 bits, 24 hex digits. */
     static final int DIGEST_OCTETS = 12;
-    private static final int MAX_CACHED = 10_000;
 
     private final JdbcClient jdbc;
-    private final Map<Long, Account> salts = new ConcurrentHashMap<>();
 
     public ObjectIds(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The ids of one account; its salt is read once and kept (it never changes). */
+    /**
+     * The ids of one account: its salt, read by primary key. Not cached across commands: a cache
+     * keyed by account id would outlive a database restored or reset under it (ids start again).
+     */
     public Account of(long accountId) {
-        Account cached = salts.get(accountId);
-        if (cached != null) {
-            return cached;
-        }
         byte[] salt = jdbc.sql("SELECT uuid_send(object_id_salt) FROM accounts WHERE id = ?").param(accountId)
                 .query(byte[].class).optional().orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
-        if (salts.size() >= MAX_CACHED) {
-            salts.clear();
-        }
-        Account ids = new Account(salt);
-        salts.put(accountId, ids);
-        return ids;
+        return new Account(salt);
     }
 
     /** The object ids of one account. */
