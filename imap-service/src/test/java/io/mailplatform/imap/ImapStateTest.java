@@ -51,6 +51,7 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("GETACL", "GETACL INBOX");
         EXAMPLES.put("LISTRIGHTS", "LISTRIGHTS INBOX anyone");
         EXAMPLES.put("MYRIGHTS", "MYRIGHTS INBOX");
+        EXAMPLES.put("COMPRESS", "COMPRESS DEFLATE");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
@@ -108,7 +109,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(33);
+        assertThat(invalid).hasSize(34);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

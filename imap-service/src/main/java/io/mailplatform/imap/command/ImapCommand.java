@@ -16,7 +16,8 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         MessageCommands.Search, MessageCommands.Sort, MessageCommands.Thread, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
         MessageCommands.Move,
         QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota,
-        AclCommands.SetAcl, AclCommands.DeleteAcl, AclCommands.GetAcl, AclCommands.ListRights, AclCommands.MyRights {
+        AclCommands.SetAcl, AclCommands.DeleteAcl, AclCommands.GetAcl, AclCommands.ListRights, AclCommands.MyRights,
+        CompressCommands.Compress {
 
     /** The client's tag, echoed in the completion response. */
     String tag();

@@ -94,10 +94,12 @@ public final class MailboxCommands {
 
     /**
      * STATUS data items (RFC 9051 §6.3.11; RECENT from RFC 3501; HIGHESTMODSEQ from RFC 7162 §3.1.6;
-     * DELETED-STORAGE from RFC 9208 §4.3).
+     * DELETED-STORAGE from RFC 9208 §4.3; MAILBOXID from RFC 8474 §4).
      */
     public enum StatusItem {
-        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT, HIGHESTMODSEQ, DELETED_STORAGE;
+        MESSAGES, UIDNEXT, UIDVALIDITY, UNSEEN, DELETED, SIZE, RECENT, HIGHESTMODSEQ, DELETED_STORAGE,
+        /** RFC 8474 §4: the mailbox's object id. */
+        MAILBOXID;
 
         /** The item as written on the wire ({@code DELETED-STORAGE}). */
         public String wire() {
@@ -127,29 +129,56 @@ public final class MailboxCommands {
      * @param flags flag names as sent
      * @param internalDate the date-time argument, or null for "now"
      * @param message the message literal
+     * @param data how the message came
      */
-    public record Append(String tag, String mailbox, List<String> flags, Instant internalDate, byte[] message)
-            implements ImapCommand {
+    public record Append(String tag, String mailbox, List<String> flags, Instant internalDate, byte[] message,
+            AppendData data) implements ImapCommand {
         public Append {
             flags = List.copyOf(flags);
+        }
+
+        /** Whether the message holds a NUL octet. */
+        public boolean holdsNul() {
+            for (byte b : message) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A message sent as a literal. */
+        public Append(String tag, String mailbox, List<String> flags, Instant internalDate, byte[] message) {
+            this(tag, mailbox, flags, internalDate, message, AppendData.LITERAL);
         }
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Append a && tag.equals(a.tag) && mailbox.equals(a.mailbox) && flags.equals(a.flags)
-                    && java.util.Objects.equals(internalDate, a.internalDate) && java.util.Arrays.equals(message, a.message);
+                    && java.util.Objects.equals(internalDate, a.internalDate) && java.util.Arrays.equals(message, a.message)
+                    && data == a.data;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(tag, mailbox, flags, internalDate, java.util.Arrays.hashCode(message));
+            return java.util.Objects.hash(tag, mailbox, flags, internalDate, java.util.Arrays.hashCode(message), data);
         }
 
         @Override
         public String toString() {
             return "Append[tag=" + tag + ", mailbox=" + mailbox + ", flags=" + flags + ", internalDate=" + internalDate
-                    + ", message=" + message.length + " octets]";
+                    + ", message=" + message.length + " octets, " + data + "]";
         }
+    }
+
+    /** The forms of a message in APPEND ({@code append-data}). */
+    public enum AppendData {
+        /** {@code literal}: no NUL octets (RFC 9051 §9). */
+        LITERAL,
+        /** {@code literal8} ({@code ~{n}}, RFC 3516 §4.4 BINARY): any octets. */
+        LITERAL8,
+        /** {@code "UTF8" SP "(" literal8 ")"} (RFC 6855 §4): a message with UTF-8 header fields, after ENABLE UTF8=ACCEPT. */
+        UTF8
     }
 
     /**

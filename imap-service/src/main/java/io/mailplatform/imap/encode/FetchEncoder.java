@@ -43,6 +43,21 @@ final class FetchEncoder {
             w.raw("MODSEQ (").number(modSeq.modSeq()).raw(")");
         } else if (value instanceof FetchValue.InternalDate date) {
             w.raw("INTERNALDATE \"").raw(INTERNALDATE.format(date.date())).raw("\"");
+        } else if (value instanceof FetchValue.SaveDate date) {
+            if (date.date() == null) {
+                w.raw("SAVEDATE NIL");
+            } else {
+                w.raw("SAVEDATE \"").raw(INTERNALDATE.format(date.date())).raw("\"");
+            }
+        } else if (value instanceof FetchValue.ObjectId objectId) {
+            w.raw(objectId.name()).sp();
+            if (objectId.id() == null) {
+                w.nil();
+            } else {
+                w.raw("(").raw(objectId.id()).raw(")");
+            }
+        } else if (value instanceof FetchValue.Preview preview) {
+            w.raw("PREVIEW ").nstring(preview.text());
         } else if (value instanceof FetchValue.Size size) {
             w.raw("RFC822.SIZE ").number(size.size());
         } else if (value instanceof FetchValue.Envelope envelope) {
@@ -56,7 +71,7 @@ final class FetchEncoder {
             if (section.content() == null) {
                 w.nil();
             } else {
-                w.literal(section.content());
+                w.literal(withoutNul(section.content()));
             }
         } else if (value instanceof FetchValue.Binary binary) {
             w.raw(binary.name()).sp();
@@ -79,6 +94,24 @@ final class FetchEncoder {
         } else {
             throw new IllegalStateException("unknown fetch value " + value);
         }
+    }
+
+    /**
+     * The octets with every NUL as 0x80: a literal cannot hold NUL (RFC 9051 §9), and a message stored
+     * from a literal8 (RFC 3516 APPEND) may. BODY[] keeps its length so; BINARY[] sends it as it is, in
+     * a literal8. The array itself when it holds no NUL.
+     */
+    static byte[] withoutNul(byte[] octets) {
+        byte[] copy = null;
+        for (int i = 0; i < octets.length; i++) {
+            if (octets[i] == 0) {
+                if (copy == null) {
+                    copy = octets.clone();
+                }
+                copy[i] = (byte) 0x80;
+            }
+        }
+        return copy == null ? octets : copy;
     }
 
     /** {@code envelope} (RFC 9051 §9): ten fields, address lists NIL when empty. */

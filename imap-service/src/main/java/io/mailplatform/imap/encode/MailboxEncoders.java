@@ -65,7 +65,7 @@ final class MailboxEncoders {
             if (i > 0) {
                 w.sp();
             }
-            w.raw(status.values().get(i).item()).sp().number(status.values().get(i).value());
+            w.raw(status.values().get(i).item()).sp().raw(status.values().get(i).value());
         }
         w.raw(")").crlf();
     }

@@ -32,7 +32,7 @@ final class StreamedLiteral implements DeferredOutput {
                 throw new LiteralCutException(section.name() + " cut after " + sent + " of " + section.length()
                         + " octets: the message is gone (expunged meanwhile)");
             }
-            w.chunk(chunk);
+            w.chunk(section.literal8() ? chunk : FetchEncoder.withoutNul(chunk));
             sent += wanted;
         }
         return sent < section.length();

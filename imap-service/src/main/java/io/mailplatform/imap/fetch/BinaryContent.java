@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The content of a leaf part with its Content-Transfer-Encoding removed (RFC 9051 §6.4.5 BINARY,
- * §7.5.2): text parts always end their lines with CRLF, whatever the encoded form held.
+ * §7.5.2): text parts in quoted-printable or an identity encoding end their lines with CRLF, whatever
+ * the encoded form held; base64 gives back exactly the octets it encodes.
  */
 public final class BinaryContent {
     private BinaryContent() {
@@ -25,7 +26,10 @@ public final class BinaryContent {
             return Optional.empty();
         }
         byte[] decoded = encoding.get().decode(body);
-        return Optional.of(part.type().equalsIgnoreCase("text") ? crlf(decoded) : decoded);
+        // base64 carries octets, line ends included, exactly (RFC 3516 §4.2: the decoded data; as Dovecot,
+        // which imaptest's fetch-binary-mime-base64 checks); other text encodings are lines, sent with CRLF
+        boolean lines = part.type().equalsIgnoreCase("text") && encoding.get() != ContentTransferEncoding.BASE64;
+        return Optional.of(lines ? crlf(decoded) : decoded);
     }
 
     /** Bare LF and bare CR become CRLF. */

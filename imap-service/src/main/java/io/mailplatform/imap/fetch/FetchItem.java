@@ -3,7 +3,7 @@ package io.mailplatform.imap.fetch;
 import java.util.List;
 
 /** One data item of a FETCH command (RFC 9051 §6.4.5, {@code fetch-att}). */
-public sealed interface FetchItem permits FetchItem.Attribute, BodySection, BinarySection, BinarySize {
+public sealed interface FetchItem permits FetchItem.Attribute, FetchItem.Preview, BodySection, BinarySection, BinarySize {
 
     /** Whether fetching this item sets \Seen (RFC 9051 §6.4.5: BODY[...] and BINARY[...] without .PEEK). */
     default boolean setsSeen() {
@@ -17,7 +17,21 @@ public sealed interface FetchItem permits FetchItem.Attribute, BodySection, Bina
         BODY,
         BODYSTRUCTURE,
         /** MODSEQ (RFC 7162 §3.1.4). */
-        MODSEQ
+        MODSEQ,
+        /** SAVEDATE (RFC 8514 §4.2): when the message was saved in this mailbox. */
+        SAVEDATE,
+        /** EMAILID (RFC 8474 §5.1). */
+        EMAILID,
+        /** THREADID (RFC 8474 §5.2): always NIL here, threads are computed per THREAD command, not kept. */
+        THREADID
+    }
+
+    /**
+     * PREVIEW (RFC 8970 §3): the message's preview text.
+     *
+     * @param lazy PREVIEW (LAZY): NIL rather than computing a preview the store does not hold yet
+     */
+    record Preview(boolean lazy) implements FetchItem {
     }
 
     /** The macros ALL, FAST and FULL (RFC 9051 §6.4.5). */

@@ -21,7 +21,7 @@ public final class MailboxNames {
      * The store name for a name as the client sent it. INBOX is case-insensitive (RFC 9051 §5.1),
      * also as the first level of a hierarchical name, so "inbox/Archive" is "INBOX/Archive".
      *
-     * @param utf8 whether the session enabled IMAP4rev2 (names in UTF-8) or not (modified UTF-7)
+     * @param utf8 whether the session enabled UTF-8 (IMAP4rev2 or UTF8=ACCEPT) or not (modified UTF-7)
      */
     public static String fromClient(String raw, boolean utf8) {
         String name;

@@ -81,6 +81,15 @@ final class FetchCommandParser {
                 return simple(c, bracket, Attribute.MODSEQ);
             case "INTERNALDATE":
                 return simple(c, bracket, Attribute.INTERNALDATE);
+            case "SAVEDATE":
+                return simple(c, bracket, Attribute.SAVEDATE);
+            case "PREVIEW":
+                noBracket(c, bracket);
+                return preview(c);
+            case "EMAILID":
+                return simple(c, bracket, Attribute.EMAILID);
+            case "THREADID":
+                return simple(c, bracket, Attribute.THREADID);
             case "RFC822.SIZE":
                 return simple(c, bracket, Attribute.RFC822_SIZE);
             case "ENVELOPE":
@@ -120,6 +129,22 @@ final class FetchCommandParser {
             default:
                 throw c.error("Unknown FETCH item " + (name.isEmpty() ? "" : name));
         }
+    }
+
+    /**
+     * {@code "PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]}, {@code preview-mod = "LAZY"} (RFC 8970 §6).
+     * A list that does not start with LAZY is not PREVIEW's: it is the FETCH modifiers
+     * ({@code FETCH 1 PREVIEW (CHANGEDSINCE 5)}).
+     */
+    private static FetchItem preview(ImapCursor c) {
+        if (!c.takePrefix(" (LAZY")) {
+            return new FetchItem.Preview(false);
+        }
+        while (c.takePrefix(" LAZY")) {
+            // repeating the modifier changes nothing
+        }
+        c.expect(')');
+        return new FetchItem.Preview(true);
     }
 
     private static FetchItem simple(ImapCursor c, boolean bracket, Attribute attribute) {

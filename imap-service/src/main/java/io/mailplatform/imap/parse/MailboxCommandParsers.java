@@ -96,7 +96,10 @@ final class MailboxCommandParsers {
         return messages.size() == 1 ? messages.get(0) : new MailboxCommands.MultiAppend(tag, mailbox, messages);
     }
 
-    /** {@code [flag-list SP] [date-time SP] literal}. */
+    /**
+     * {@code [flag-list SP] [date-time SP] append-data}: a literal, a literal8 (RFC 3516 §4.4) or
+     * {@code UTF8 (literal8)} (RFC 6855 §4).
+     */
     private static MailboxCommands.Append appendMessage(String tag, String mailbox, ImapCursor c) {
         List<String> flags = List.of();
         if (c.peek() == '(') {
@@ -108,9 +111,27 @@ final class MailboxCommandParsers {
             date = DateParser.dateTime(c);
             c.sp();
         }
+        if (c.takeKeyword("UTF8")) {
+            // RFC 6855 §4: "UTF8" SP "(" literal8 ")"; whether UTF8=ACCEPT is enabled is the processor's question
+            c.sp();
+            c.expect('(');
+            if (c.peek() != '~') {
+                throw c.error("The UTF8 data item takes a literal8 (~{n})");
+            }
+            byte[] message = c.literal();
+            c.expect(')');
+            return new MailboxCommands.Append(tag, mailbox, flags, date, message, MailboxCommands.AppendData.UTF8);
+        }
         if (c.peek() != '{' && c.peek() != '~') {
             throw c.error("APPEND needs the message as a literal");
         }
-        return new MailboxCommands.Append(tag, mailbox, flags, date, c.literal());
+        boolean binary = c.peek() == '~';
+        MailboxCommands.Append append = new MailboxCommands.Append(tag, mailbox, flags, date, c.literal(),
+                binary ? MailboxCommands.AppendData.LITERAL8 : MailboxCommands.AppendData.LITERAL);
+        if (!binary && append.holdsNul()) {
+            // RFC 9051 §9: a literal is CHAR8, %x01-ff; NUL octets need a literal8 (RFC 3516)
+            throw c.error("A literal cannot hold NUL octets; send binary content as a literal8 (~{n})");
+        }
+        return append;
     }
 }

@@ -5,6 +5,7 @@ import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.search.SearchCriterion;
 import io.mailplatform.store.search.SearchCriterion.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -95,17 +96,34 @@ public final class SearchKeyParser {
             case "NEW":
                 return new SearchKey.And(List.of(new SearchKey.Recent(true), flag("SEEN", false)));
             case "BEFORE":
-                return date(c, Comparison.BEFORE, false);
+                return date(c, Comparison.BEFORE, DateKind.INTERNAL);
             case "ON":
-                return date(c, Comparison.ON, false);
+                return date(c, Comparison.ON, DateKind.INTERNAL);
             case "SINCE":
-                return date(c, Comparison.SINCE, false);
+                return date(c, Comparison.SINCE, DateKind.INTERNAL);
             case "SENTBEFORE":
-                return date(c, Comparison.BEFORE, true);
+                return date(c, Comparison.BEFORE, DateKind.SENT);
             case "SENTON":
-                return date(c, Comparison.ON, true);
+                return date(c, Comparison.ON, DateKind.SENT);
             case "SENTSINCE":
-                return date(c, Comparison.SINCE, true);
+                return date(c, Comparison.SINCE, DateKind.SENT);
+            case "SAVEDBEFORE":
+                return date(c, Comparison.BEFORE, DateKind.SAVED);
+            case "SAVEDON":
+                return date(c, Comparison.ON, DateKind.SAVED);
+            case "SAVEDSINCE":
+                return date(c, Comparison.SINCE, DateKind.SAVED);
+            case "SAVEDATESUPPORTED":
+                // RFC 8514 §4.3: every message when the mailbox keeps save dates, and every mailbox does
+                return match(new SearchCriterion.All());
+            case "EMAILID":
+                c.sp();
+                return match(new SearchCriterion.EmailId(objectId(c)));
+            case "THREADID":
+                c.sp();
+                objectId(c);
+                // RFC 8474 §6: no message has a THREADID here (FETCH THREADID answers NIL)
+                return match(new SearchCriterion.Not(new SearchCriterion.All()));
             case "FROM":
                 return field(state, Field.FROM);
             case "TO":
@@ -179,22 +197,39 @@ public final class SearchKeyParser {
         BEFORE, ON, SINCE
     }
 
+    /** Which date a date key compares: INTERNALDATE, the Date header, or the save date (RFC 8514). */
+    private enum DateKind {
+        INTERNAL, SENT, SAVED
+    }
+
     /**
      * BEFORE, ON, SINCE (internal date) or SENTBEFORE, SENTON, SENTSINCE (the Date header), both
      * "disregarding time and timezone" (RFC 9051 §6.4.4): the Date header's date as written, in
      * the sender's zone; the internal date's date in UTC, the zone FETCH INTERNALDATE shows it in
-     * (the store keeps the instant only), so a client finds a message ON the day it was shown.
+     * (the store keeps the instant only), so a client finds a message ON the day it was shown. The
+     * save date (SAVEDBEFORE, SAVEDON, SAVEDSINCE) likewise, in UTC as FETCH SAVEDATE shows it.
      */
-    private static SearchKey date(ImapCursor c, Comparison comparison, boolean sent) {
+    private static SearchKey date(ImapCursor c, Comparison comparison, DateKind kind) {
         c.sp();
         LocalDate date = DateParser.date(c);
         LocalDate from = comparison == Comparison.BEFORE ? null : date;
         LocalDate to = comparison == Comparison.BEFORE ? date : comparison == Comparison.ON ? date.plusDays(1) : null;
-        if (sent) {
+        if (kind == DateKind.SENT) {
             return match(new SearchCriterion.SentDate(from, to));
         }
-        return match(new SearchCriterion.InternalDate(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        Instant start = from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = to == null ? null : to.atStartOfDay().toInstant(ZoneOffset.UTC);
+        return match(kind == DateKind.SAVED ? new SearchCriterion.SaveDate(start, end)
+                : new SearchCriterion.InternalDate(start, end));
+    }
+
+    /** {@code objectid = 1*255(ALPHA / DIGIT / "_" / "-")} (RFC 8474 §3). */
+    private static String objectId(ImapCursor c) {
+        String id = c.takeWhile(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_' || ch == '-'));
+        if (id.isEmpty() || id.length() > 255) {
+            throw c.error("Invalid object id");
+        }
+        return id;
     }
 
     private static SearchKey flag(String name, boolean set) {

@@ -84,7 +84,7 @@ public class AclProcessor implements CommandProcessor {
     }
 
     private static String name(String clientName, SessionContext session) {
-        return MailboxNames.fromClient(clientName, session.rev2());
+        return MailboxNames.fromClient(clientName, session.utf8());
     }
 
     private AccessibleMailbox visible(SessionContext session, String name) {

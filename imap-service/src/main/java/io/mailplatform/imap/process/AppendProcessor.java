@@ -5,8 +5,10 @@ import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
+import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.imap.session.Extension;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.acl.AccessibleMailbox;
@@ -24,9 +26,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315), the APPENDLIMIT capability (RFC 7889) and
- * MULTIAPPEND (RFC 3502): a message above the limit never gets here, the frame decoder refuses its
- * literal unread.
+ * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315), the APPENDLIMIT capability (RFC 7889),
+ * MULTIAPPEND (RFC 3502) and the literal8 of BINARY (RFC 3516 §4.4): a message above the limit never
+ * gets here, the frame decoder refuses its literal unread.
  */
 @Component
 public class AppendProcessor implements CommandProcessor {
@@ -45,6 +47,7 @@ public class AppendProcessor implements CommandProcessor {
         handlers.on(MailboxCommands.Append.class, (command, session, out) -> {
             AccessibleMailbox target = target(command.mailbox(), session);
             Mailbox mailbox = target.mailbox();
+            checkData(List.of(command), session);
             MailboxService.NewMessage message = message(command, target.rights());
             AppendResult result = mailboxes.append(mailbox, message.raw(), message.flags(), message.internalDate());
             wrote(session, mailbox, List.of(message), List.of(result));
@@ -54,6 +57,7 @@ public class AppendProcessor implements CommandProcessor {
         handlers.on(MailboxCommands.MultiAppend.class, (command, session, out) -> {
             AccessibleMailbox target = target(command.mailbox(), session);
             Mailbox mailbox = target.mailbox();
+            checkData(command.messages(), session);
             List<MailboxService.NewMessage> messages = command.messages().stream()
                     .map(append -> message(append, target.rights())).toList();
             // RFC 3502 §3: all or nothing, in one transaction
@@ -65,7 +69,7 @@ public class AppendProcessor implements CommandProcessor {
     }
 
     private AccessibleMailbox target(String clientName, SessionContext session) {
-        String name = MailboxNames.fromClient(clientName, session.rev2());
+        String name = MailboxNames.fromClient(clientName, session.utf8());
         SelectedMailbox selected = session.selected();
         if (selected != null && selected.mailbox().accountId() == session.account().id() && names(selected.mailbox(), name)) {
             // the usual target, its own mailbox, known without a lookup; if it was deleted meanwhile, the append says so
@@ -81,6 +85,14 @@ public class AppendProcessor implements CommandProcessor {
     /** Whether a client's name is the mailbox's; INBOX in any case (RFC 9051 §5.1). */
     private static boolean names(Mailbox mailbox, String name) {
         return mailbox.name().equals(name) || mailbox.name().equals(Mailbox.INBOX) && name.equalsIgnoreCase(Mailbox.INBOX);
+    }
+
+    /** RFC 6855 §4: the UTF8 data item only after ENABLE UTF8=ACCEPT (IMAP4rev2 has no such item). */
+    private static void checkData(List<MailboxCommands.Append> messages, SessionContext session) {
+        if (!session.enabled(Extension.UTF8_ACCEPT)
+                && messages.stream().anyMatch(message -> message.data() == MailboxCommands.AppendData.UTF8)) {
+            throw new ImapSyntaxException("APPEND ... UTF8 (...) needs ENABLE UTF8=ACCEPT first");
+        }
     }
 
     /** The message to store; flags the rights do not allow are dropped (RFC 4314 §4, APPEND). */
@@ -114,5 +126,7 @@ public class AppendProcessor implements CommandProcessor {
         capabilities.add("APPENDLIMIT=" + properties.limits().maxLiteralSize().toBytes());
         capabilities.add("UIDPLUS");
         capabilities.add("MULTIAPPEND");
+        // FETCH BINARY, BINARY.SIZE and APPEND with literal8
+        capabilities.add("BINARY");
     }
 }

@@ -76,7 +76,7 @@ public class CopyMoveProcessor implements CommandProcessor {
     private Selection selection(SessionContext session, SequenceSet set, boolean byUid, String targetName) {
         SelectedMailbox source = session.selected();
         long[] uids = source.uidsOf(source.resolve(set, byUid));
-        String name = MailboxNames.fromClient(targetName, session.rev2());
+        String name = MailboxNames.fromClient(targetName, session.utf8());
         AccessibleMailbox target = access.find(session.account(), name)
                 .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
         MailboxAccess.check(target.rights(), Right.INSERT);

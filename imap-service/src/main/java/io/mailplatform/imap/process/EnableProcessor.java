@@ -41,5 +41,6 @@ public class EnableProcessor implements CommandProcessor {
     @Override
     public void capabilities(SessionContext session, List<String> capabilities) {
         capabilities.add("ENABLE");
+        capabilities.add("UTF8=ACCEPT");
     }
 }

@@ -11,7 +11,9 @@ import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageContents;
 import io.mailplatform.store.mailbox.MessageIndex;
+import io.mailplatform.store.mailbox.MessagePreviews;
 import io.mailplatform.store.mailbox.MessageSummaries;
+import io.mailplatform.store.mailbox.ObjectIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,9 @@ import org.springframework.stereotype.Component;
  * changed after it, each with its MODSEQ, and UID FETCH ... (CHANGEDSINCE n VANISHED) first
  * reports the UIDs of the set expunged after it as VANISHED (EARLIER). Once CONDSTORE is enabled,
  * a response with FLAGS carries MODSEQ.
+ *
+ * <p>SAVEDATE (RFC 8514) answers when the message was saved in this mailbox, NIL for messages saved
+ * before the store kept it.
  */
 @Component
 public class FetchProcessor implements CommandProcessor {
@@ -38,18 +43,29 @@ public class FetchProcessor implements CommandProcessor {
      * @param batchBytes the most octets one window reads ahead
      */
     record Store(MailboxService mailboxes, MessageIndex index, MessageSummaries summaries, MessageContents contents,
-            int batchSize, long batchBytes) {
+            ObjectIds objectIds, MessagePreviews previews, int batchSize, long batchBytes) {
     }
 
     public FetchProcessor(MailboxService mailboxes, MessageIndex index, MessageSummaries summaries,
-            MessageContents contents, ImapProperties properties) {
-        this.store = new Store(mailboxes, index, summaries, contents, properties.limits().fetchBatchSize(),
+            MessageContents contents, ObjectIds objectIds, MessagePreviews previews, ImapProperties properties) {
+        this.store = new Store(mailboxes, index, summaries, contents, objectIds, previews, properties.limits().fetchBatchSize(),
                 properties.limits().fetchBatchBytes().toBytes());
     }
 
     @Override
     public void register(Handlers handlers) {
         handlers.on(MessageCommands.Fetch.class, this::fetch);
+    }
+
+    /**
+     * SAVEDATE (RFC 8514): FETCH SAVEDATE here, the SAVED* search keys in the search parser. OBJECTID
+     * (RFC 8474): EMAILID and THREADID here, MAILBOXID with CREATE, SELECT and STATUS. PREVIEW (RFC 8970).
+     */
+    @Override
+    public void capabilities(SessionContext session, List<String> capabilities) {
+        capabilities.add("SAVEDATE");
+        capabilities.add("OBJECTID");
+        capabilities.add("PREVIEW");
     }
 
     private Outcome fetch(MessageCommands.Fetch command, SessionContext session, Responder out) {

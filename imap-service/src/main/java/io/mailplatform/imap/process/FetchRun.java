@@ -26,6 +26,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents.Slice;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.mailbox.ObjectIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,6 +77,7 @@ final class FetchRun implements Outcome.Step {
     private Batch batch;
     private Window window;
     private boolean missing;
+    private ObjectIds.Account objectIds;
 
     FetchRun(FetchProcessor.Store store, MessageCommands.Fetch command, SelectedMailbox selected, boolean rev2) {
         this(store, command, selected, rev2, null);
@@ -151,7 +153,8 @@ final class FetchRun implements Outcome.Step {
      * @param targets per UID, per item: a {@link Read}, a {@link SectionLocator.Missing} or null
      */
     private record Batch(int to, Map<Long, MessageMeta> metas, Map<Long, MessageSummary> summaries,
-            Map<Long, ImapEnvelope> envelopes, Map<Long, List<Object>> targets, Set<Long> seenNow) {
+            Map<Long, ImapEnvelope> envelopes, Map<Long, List<Object>> targets, Set<Long> seenNow,
+            Map<Long, String> previews) {
     }
 
     /**
@@ -271,7 +274,13 @@ final class FetchRun implements Outcome.Step {
             }
             targets.put(meta.uid(), located);
         }
-        return new Batch(from + batchUids.length, metas, summaryOf, envelopeOf, targets, seenNow);
+        Map<Long, String> previews = Map.of();
+        if (items.stream().anyMatch(item -> item instanceof FetchItem.Preview)) {
+            // PREVIEW (LAZY) alone takes what the store holds; PREVIEW computes what it does not
+            boolean compute = items.stream().anyMatch(item -> item instanceof FetchItem.Preview preview && !preview.lazy());
+            previews = store.previews().previews(mailbox, batchUids, compute);
+        }
+        return new Batch(from + batchUids.length, metas, summaryOf, envelopeOf, targets, seenNow, previews);
     }
 
     /** Reads ahead, in one query, the sections of the messages from {@code from} that fit in the budget. */
@@ -382,8 +391,13 @@ final class FetchRun implements Outcome.Step {
         }
         BodyPart leaf = SectionLocator.binaryPart(part, summary);
         if (leaf == null) {
-            if (summary.body().part(part.stream().mapToInt(Integer::intValue).toArray()) != null) {
-                throw new ImapNoException(ResponseCode.CANNOT, "BINARY applies to leaf parts only, not multipart or message parts");
+            BodyPart found = summary.body().part(part.stream().mapToInt(Integer::intValue).toArray());
+            if (found != null && found.isEncapsulatedMessage()) {
+                // a message/rfc822 part has no transfer encoding of its own to undo (RFC 2046 §5.2.1)
+                return plainRead(meta.uid(), SectionLocator.bodyOf(found, meta), partial);
+            }
+            if (found != null) {
+                throw new ImapNoException(ResponseCode.CANNOT, "BINARY applies to leaf and message parts, not multipart ones");
             }
             return new SectionLocator.Missing();
         }
@@ -403,6 +417,9 @@ final class FetchRun implements Outcome.Step {
     private FetchValue value(FetchItem item, Object target, MessageMeta meta, Responder out) {
         if (item instanceof Attribute attribute) {
             return attribute(attribute, meta, out);
+        }
+        if (item instanceof FetchItem.Preview) {
+            return new FetchValue.Preview(batch.previews().get(meta.uid()));
         }
         if (item instanceof BinarySize size && size.part().isEmpty()) {
             return new FetchValue.BinarySize(size.responseName(), meta.size());
@@ -441,6 +458,15 @@ final class FetchRun implements Outcome.Step {
                 return new FetchValue.ModSeq(meta.modSeq());
             case INTERNALDATE:
                 return new FetchValue.InternalDate(meta.internalDate());
+            case SAVEDATE:
+                return new FetchValue.SaveDate(meta.saveDate());
+            case EMAILID:
+                if (objectIds == null) {
+                    objectIds = store.objectIds().of(selected.mailbox().accountId());
+                }
+                return new FetchValue.ObjectId("EMAILID", objectIds.emailId(meta.contentId()));
+            case THREADID:
+                return new FetchValue.ObjectId("THREADID", null);
             case RFC822_SIZE:
                 return new FetchValue.Size(meta.size());
             case ENVELOPE:

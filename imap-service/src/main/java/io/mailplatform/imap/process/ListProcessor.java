@@ -80,7 +80,7 @@ public class ListProcessor implements CommandProcessor {
             out.untagged(new ImapResponse.MailboxList(false, List.of(NOSELECT), root, List.of()));
             return new Outcome.Done(Status.ok(command.tag(), "LIST completed"));
         }
-        List<MailboxPattern> patterns = patterns(command.reference(), command.patterns(), rev2);
+        List<MailboxPattern> patterns = patterns(command.reference(), command.patterns(), session.utf8());
         boolean selectSubscribed = command.selection().contains(ListSelection.SUBSCRIBED);
         boolean selectSpecialUse = command.selection().contains(ListSelection.SPECIAL_USE);
         boolean recursive = command.selection().contains(ListSelection.RECURSIVEMATCH);
@@ -183,7 +183,7 @@ public class ListProcessor implements CommandProcessor {
 
     /** LSUB: subscribed names matching; with "%" last, unsubscribed levels above them as \Noselect (RFC 3501 §6.3.9). */
     private Outcome lsub(MailboxCommands.Lsub command, SessionContext session, Responder out) {
-        List<MailboxPattern> patterns = patterns(command.reference(), List.of(command.pattern()), session.rev2());
+        List<MailboxPattern> patterns = patterns(command.reference(), List.of(command.pattern()), session.utf8());
         Set<String> existing = new HashSet<>();
         access.visible(session.account()).forEach(m -> existing.add(m.name()));
         TreeMap<String, List<String>> results = new TreeMap<>();
@@ -216,10 +216,10 @@ public class ListProcessor implements CommandProcessor {
      * The canonical patterns; a pattern the server cannot interpret (bad modified UTF-7) is
      * silently ignored, as RFC 9051 §6.3.9 requires. Empty patterns mean nothing in the extended form.
      */
-    private static List<MailboxPattern> patterns(String reference, List<String> raw, boolean rev2) {
+    private static List<MailboxPattern> patterns(String reference, List<String> raw, boolean utf8) {
         String canonicalReference;
         try {
-            canonicalReference = reference.isEmpty() ? "" : MailboxNames.fromClient(reference, rev2);
+            canonicalReference = reference.isEmpty() ? "" : MailboxNames.fromClient(reference, utf8);
         } catch (ImapException e) {
             return List.of();
         }
@@ -229,7 +229,7 @@ public class ListProcessor implements CommandProcessor {
                 continue;
             }
             try {
-                patterns.add(MailboxPattern.of(canonicalReference, MailboxNames.fromClient(pattern, rev2)));
+                patterns.add(MailboxPattern.of(canonicalReference, MailboxNames.fromClient(pattern, utf8)));
             } catch (ImapException e) {
                 // ignored
             }

@@ -25,20 +25,24 @@ import org.springframework.stereotype.Component;
 public class MailboxProcessor implements CommandProcessor {
     private final MailboxHierarchy hierarchy;
     private final SharedHierarchy shared;
+    private final StatusReport status;
 
-    public MailboxProcessor(MailboxHierarchy hierarchy, SharedHierarchy shared) {
+    public MailboxProcessor(MailboxHierarchy hierarchy, SharedHierarchy shared, StatusReport status) {
         this.hierarchy = hierarchy;
         this.shared = shared;
+        this.status = status;
     }
 
     @Override
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Create.class, (command, session, out) -> {
-            shared.create(session.account(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
-            return new Outcome.Done(Status.ok(command.tag(), "CREATE completed"));
+            Mailbox created = shared.create(session.account(), MailboxNames.fromClient(command.mailbox(), session.utf8()));
+            // RFC 8474 §4.1: the new mailbox's id in the tagged OK
+            return new Outcome.Done(Status.ok(command.tag(), ResponseCode.mailboxId(status.mailboxId(created)),
+                    "CREATE completed"));
         });
         handlers.on(MailboxCommands.Delete.class, (command, session, out) -> {
-            Mailbox mailbox = shared.delete(session.account(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
+            Mailbox mailbox = shared.delete(session.account(), MailboxNames.fromClient(command.mailbox(), session.utf8()));
             SelectedMailbox selected = session.selected();
             if (selected != null && selected.mailbox().id() == mailbox.id()) {
                 // The client deleted the mailbox it has selected: the DELETE succeeds and the session
@@ -51,16 +55,16 @@ public class MailboxProcessor implements CommandProcessor {
             return new Outcome.Done(Status.ok(command.tag(), "DELETE completed"));
         });
         handlers.on(MailboxCommands.Rename.class, (command, session, out) -> {
-            shared.rename(session.account(), MailboxNames.fromClient(command.from(), session.rev2()),
-                    MailboxNames.fromClient(command.to(), session.rev2()));
+            shared.rename(session.account(), MailboxNames.fromClient(command.from(), session.utf8()),
+                    MailboxNames.fromClient(command.to(), session.utf8()));
             return new Outcome.Done(Status.ok(command.tag(), "RENAME completed"));
         });
         handlers.on(MailboxCommands.Subscribe.class, (command, session, out) -> {
-            hierarchy.subscribe(session.account().id(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
+            hierarchy.subscribe(session.account().id(), MailboxNames.fromClient(command.mailbox(), session.utf8()));
             return new Outcome.Done(Status.ok(command.tag(), "SUBSCRIBE completed"));
         });
         handlers.on(MailboxCommands.Unsubscribe.class, (command, session, out) -> {
-            hierarchy.unsubscribe(session.account().id(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
+            hierarchy.unsubscribe(session.account().id(), MailboxNames.fromClient(command.mailbox(), session.utf8()));
             return new Outcome.Done(Status.ok(command.tag(), "UNSUBSCRIBE completed"));
         });
         handlers.on(MailboxCommands.Namespace.class, (command, session, out) -> {

@@ -18,6 +18,10 @@ public sealed interface Outcome {
     record StartTls(ImapResponse.Status tagged) implements Outcome {
     }
 
+    /** Send the tagged OK uncompressed, then DEFLATE both directions (RFC 4978 §3). */
+    record Compress(ImapResponse.Status tagged) implements Outcome {
+    }
+
     /** Send the tagged response (after the BYE already written), then close (LOGOUT). */
     record Logout(ImapResponse.Status tagged) implements Outcome {
     }

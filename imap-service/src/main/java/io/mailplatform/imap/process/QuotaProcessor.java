@@ -39,7 +39,7 @@ public class QuotaProcessor implements CommandProcessor {
     @Override
     public void register(Handlers handlers) {
         handlers.on(QuotaCommands.GetQuotaRoot.class, (command, session, out) -> {
-            String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
+            String name = MailboxNames.fromClient(command.mailbox(), session.utf8());
             Mailbox mailbox = mailboxes.require(session.account().id(), name);
             Optional<ImapResponse.Quota> quota = quota(session);
             out.untagged(new ImapResponse.QuotaRoot(mailbox.name(), quota.isPresent() ? List.of(ROOT) : List.of()));

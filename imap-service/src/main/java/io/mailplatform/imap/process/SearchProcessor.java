@@ -53,7 +53,7 @@ public class SearchProcessor implements CommandProcessor {
                 // taking too long); a successful one fills it below
                 selected.saveSearch(new long[0]);
             }
-            SearchResults.requireCharset(command.charset());
+            SearchResults.requireCharset(command.charset(), session, false);
             long[] found = search.search(selected.mailbox(), criterion, selected.exists() <= substringSearchMaxMessages);
             long[] uids = SearchResults.visible(found, selected);
             long[] numbers = SearchResults.numbers(uids, command.uid(), selected);

@@ -3,10 +3,13 @@ package io.mailplatform.imap.process;
 import io.mailplatform.imap.command.MessageCommands.SearchReturn;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse;
+import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.imap.session.Extension;
 import io.mailplatform.imap.session.SelectedMailbox;
+import io.mailplatform.imap.session.SessionContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -23,8 +26,19 @@ final class SearchResults {
     private SearchResults() {
     }
 
-    /** {@code NO [BADCHARSET (...)]} for a charset other than UTF-8 and US-ASCII (RFC 9051 §6.4.4). */
-    static void requireCharset(String charset) {
+    /**
+     * {@code NO [BADCHARSET (...)]} for a charset other than UTF-8 and US-ASCII (RFC 9051 §6.4.4). After
+     * ENABLE UTF8=ACCEPT, BAD for any CHARSET of SEARCH and a charset other than UTF-8 of SORT and THREAD
+     * (RFC 6855 §3 with erratum 4029: the labels conflict).
+     *
+     * @param mandatory whether the command must name a charset (SORT, THREAD) or may (SEARCH)
+     */
+    static void requireCharset(String charset, SessionContext session, boolean mandatory) {
+        if (charset != null && session.enabled(Extension.UTF8_ACCEPT)
+                && (!mandatory || !charset.equalsIgnoreCase("UTF-8"))) {
+            throw new ImapSyntaxException(mandatory ? "The charset must be UTF-8 after ENABLE UTF8=ACCEPT"
+                    : "SEARCH takes no CHARSET after ENABLE UTF8=ACCEPT");
+        }
         if (charset != null && CHARSETS.stream().noneMatch(c -> c.equalsIgnoreCase(charset))) {
             throw new ImapNoException(ResponseCode.badCharset(CHARSETS), charset + " is not supported");
         }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SELECT, EXAMINE (RFC 9051 §6.3.2, §6.3.3; RFC 3501 for the IMAP4rev1 responses) with the
- * CONDSTORE and QRESYNC parameters of RFC 7162, CLOSE and UNSELECT (§6.4.1, §6.4.2).
+ * CONDSTORE and QRESYNC parameters of RFC 7162 and the MAILBOXID of RFC 8474 §4, CLOSE and UNSELECT
+ * (§6.4.1, §6.4.2).
  */
 @Component
 public class SelectionProcessor implements CommandProcessor {
@@ -38,14 +39,16 @@ public class SelectionProcessor implements CommandProcessor {
     private final MailboxAdmin admin;
     private final MessageIndex index;
     private final QuickResync quickResync;
+    private final StatusReport status;
 
     public SelectionProcessor(MailboxService mailboxes, MailboxAccess access, MailboxAdmin admin, MessageIndex index,
-            QuickResync quickResync) {
+            QuickResync quickResync, StatusReport status) {
         this.mailboxes = mailboxes;
         this.access = access;
         this.admin = admin;
         this.index = index;
         this.quickResync = quickResync;
+        this.status = status;
     }
 
     @Override
@@ -88,7 +91,7 @@ public class SelectionProcessor implements CommandProcessor {
                 out.untagged(Status.ok(null, ResponseCode.CLOSED, "Previous mailbox is now closed"));
             }
         }
-        String name = MailboxNames.fromClient(command.mailbox(), rev2);
+        String name = MailboxNames.fromClient(command.mailbox(), session.utf8());
         AccessibleMailbox found = access.require(session.account(), name, Right.READ);
         Mailbox mailbox = found.mailbox();
         boolean readOnly = command.readOnly() || WRITE_RIGHTS.stream().noneMatch(found.rights()::has);
@@ -123,6 +126,7 @@ public class SelectionProcessor implements CommandProcessor {
             // every mailbox keeps MODSEQs, so NOMODSEQ is never the answer (RFC 7162 §3.1.2.2)
             out.untagged(Status.ok(null, ResponseCode.highestModSeq(current.highestModSeq()), "Highest"));
         }
+        out.untagged(Status.ok(null, ResponseCode.mailboxId(status.mailboxId(current)), "Ok"));
         if (rev2) {
             // RFC 9051 §6.3.2: a LIST response with the mailbox name and accurate attributes
             List<String> attributes = new ArrayList<>();

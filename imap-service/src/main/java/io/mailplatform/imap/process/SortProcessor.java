@@ -39,7 +39,7 @@ public class SortProcessor implements CommandProcessor {
             if (returns != null && returns.contains(SearchReturn.SAVE)) {
                 selected.saveSearch(new long[0]); // a failed SAVE empties "$" (RFC 5182 §2.1)
             }
-            SearchResults.requireCharset(command.charset());
+            SearchResults.requireCharset(command.charset(), session, true);
             long[] found = search.sort(selected.mailbox(), criterion, selected.exists() <= substringSearchMaxMessages,
                     command.criteria());
             long[] uids = SearchResults.visible(found, selected);

@@ -29,7 +29,7 @@ public class StatusProcessor implements CommandProcessor {
     @Override
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Status.class, (command, session, out) -> {
-            String name = MailboxNames.fromClient(command.mailbox(), session.rev2());
+            String name = MailboxNames.fromClient(command.mailbox(), session.utf8());
             if (command.items().contains(MailboxCommands.StatusItem.HIGHESTMODSEQ)) {
                 CondStoreEnabling.enable(session, out);
             }

@@ -5,6 +5,7 @@ import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxCounts;
 import io.mailplatform.store.mailbox.MailboxStatistics;
+import io.mailplatform.store.mailbox.ObjectIds;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusReport {
     private final MailboxStatistics statistics;
+    private final ObjectIds objectIds;
 
-    public StatusReport(MailboxStatistics statistics) {
+    public StatusReport(MailboxStatistics statistics, ObjectIds objectIds) {
         this.statistics = statistics;
+        this.objectIds = objectIds;
     }
 
     /** The STATUS response for the items, in the order asked; counts are read only if an item needs them. */
@@ -31,13 +34,17 @@ public class StatusReport {
     /** Whether any of the items is a count (the others are in the mailbox row). */
     public static boolean needsCounts(List<StatusItem> items) {
         return items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
-                && item != StatusItem.HIGHESTMODSEQ);
+                && item != StatusItem.HIGHESTMODSEQ && item != StatusItem.MAILBOXID);
     }
 
     /** The STATUS response from counts already read ({@code null} if no item needs them). */
     public ImapResponse.StatusData of(Mailbox mailbox, String name, MailboxCounts counts, List<StatusItem> items) {
         List<ImapResponse.StatusValue> values = new ArrayList<>();
         for (StatusItem item : items) {
+            if (item == StatusItem.MAILBOXID) {
+                values.add(new ImapResponse.StatusValue(item.wire(), "(" + mailboxId(mailbox) + ")"));
+                continue;
+            }
             long value = switch (item) {
                 case MESSAGES -> counts.messages();
                 case UIDNEXT -> mailbox.uidNext();
@@ -48,9 +55,15 @@ public class StatusReport {
                 case RECENT -> counts.recent();
                 case HIGHESTMODSEQ -> mailbox.highestModSeq();
                 case DELETED_STORAGE -> counts.deletedSize();
+                case MAILBOXID -> throw new IllegalStateException("not a number");
             };
             values.add(new ImapResponse.StatusValue(item.wire(), value));
         }
         return new ImapResponse.StatusData(name, values);
+    }
+
+    /** The MAILBOXID of RFC 8474. */
+    public String mailboxId(Mailbox mailbox) {
+        return objectIds.of(mailbox.accountId()).mailboxId(mailbox.id());
     }
 }

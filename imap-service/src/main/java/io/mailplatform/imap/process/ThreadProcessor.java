@@ -36,7 +36,7 @@ public class ThreadProcessor implements CommandProcessor {
         handlers.on(MessageCommands.Thread.class, (command, session, out) -> {
             SelectedMailbox selected = session.selected();
             SearchCriterion criterion = SearchPlanner.plan(command.key(), selected);
-            SearchResults.requireCharset(command.charset());
+            SearchResults.requireCharset(command.charset(), session, true);
             List<ThreadMessage> found = search.threadMessages(selected.mailbox(), criterion,
                     selected.exists() <= substringSearchMaxMessages);
             // only messages the client has been told of (RFC 9051 §7.5.1), as SEARCH does

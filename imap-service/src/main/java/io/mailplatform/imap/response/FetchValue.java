@@ -22,6 +22,20 @@ public sealed interface FetchValue {
     record InternalDate(Instant date) implements FetchValue {
     }
 
+    /** SAVEDATE of RFC 8514: null when the save date is not known (NIL). */
+    record SaveDate(Instant date) implements FetchValue {
+    }
+
+    /**
+     * EMAILID or THREADID of RFC 8474: {@code name (id)}, or {@code name NIL} when {@code id} is null.
+     */
+    record ObjectId(String name, String id) implements FetchValue {
+    }
+
+    /** PREVIEW of RFC 8970: null for NIL (not available yet, PREVIEW (LAZY)). */
+    record Preview(String text) implements FetchValue {
+    }
+
     /** RFC822.SIZE. */
     record Size(long size) implements FetchValue {
     }

@@ -86,7 +86,11 @@ public sealed interface ImapResponse {
             implements ImapResponse {
     }
 
-    record StatusValue(String item, long value) {
+    /** A STATUS item with its value in wire form: a number, or MAILBOXID's {@code (objectid)} (RFC 8474 §4). */
+    record StatusValue(String item, String value) {
+        public StatusValue(String item, long value) {
+            this(item, Long.toString(value));
+        }
     }
 
     /** STATUS data (RFC 9051 §7.3.3). */

@@ -14,6 +14,8 @@ public record ResponseCode(String name, String arguments) {
     public static final ResponseCode CANNOT = of("CANNOT");
     public static final ResponseCode CLIENTBUG = of("CLIENTBUG");
     public static final ResponseCode CLOSED = of("CLOSED");
+    /** RFC 4978 §3: COMPRESS when compression is active already. */
+    public static final ResponseCode COMPRESSIONACTIVE = of("COMPRESSIONACTIVE");
     public static final ResponseCode CONTACTADMIN = of("CONTACTADMIN");
     public static final ResponseCode EXPUNGEISSUED = of("EXPUNGEISSUED");
     public static final ResponseCode HASCHILDREN = of("HASCHILDREN");
@@ -85,6 +87,11 @@ public record ResponseCode(String name, String arguments) {
     /** RFC 7162 §3.1.3: the messages a conditional STORE left alone, in wire form. */
     public static ResponseCode modified(String set) {
         return new ResponseCode("MODIFIED", set);
+    }
+
+    /** RFC 8474 §4: the object id of the mailbox created or selected. */
+    public static ResponseCode mailboxId(String objectId) {
+        return new ResponseCode("MAILBOXID", "(" + objectId + ")");
     }
 
     public String wire() {

@@ -60,7 +60,7 @@ final class ChannelResponder implements Responder {
 
     @Override
     public void untagged(ImapResponse response) {
-        writer.utf8(context.rev2());
+        writer.utf8(context.utf8());
         encoders.encode(response, writer);
     }
 
@@ -147,7 +147,7 @@ final class ChannelResponder implements Responder {
     }
 
     private boolean writeNext(DeferredOutput output) {
-        deferredWriter.utf8(context.rev2());
+        deferredWriter.utf8(context.utf8());
         try {
             boolean more = output.writeNext(deferredWriter);
             deferredWriter.flush();

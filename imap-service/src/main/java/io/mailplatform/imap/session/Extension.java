@@ -7,7 +7,9 @@ public enum Extension {
     /** MODSEQ in FETCH responses and HIGHESTMODSEQ in SELECT (RFC 7162 §3.1). */
     CONDSTORE("CONDSTORE"),
     /** VANISHED instead of EXPUNGE, SELECT (QRESYNC ...), CLOSED; implies CONDSTORE (RFC 7162 §3.2). */
-    QRESYNC("QRESYNC");
+    QRESYNC("QRESYNC"),
+    /** UTF-8 mailbox names, quoted strings and APPEND ... UTF8 (RFC 6855; part of IMAP4rev2). */
+    UTF8_ACCEPT("UTF8=ACCEPT");
 
     private final String capability;
 

@@ -21,6 +21,9 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.server.net.OrderedSessionHandler;
 import io.mailplatform.store.event.MailboxEvent;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.compression.JdkZlibDecoder;
+import io.netty.handler.codec.compression.JdkZlibEncoder;
+import io.netty.handler.codec.compression.ZlibWrapper;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -59,6 +62,8 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
 
     /** Pipelined commands one worker task runs at most before the event loop takes its turn. */
     private static final int MAX_PIPELINED = 16;
+    /** zlib's default: most of the gain of level 9 for a fraction of its CPU. */
+    private static final int COMPRESSION_LEVEL = 6;
 
     private enum Mode {
         COMMANDS, CONTINUATION, IDLE
@@ -360,6 +365,8 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             context.tlsStarted();
             startTls(sslContext, null, tls.tagged().tag() + " OK " + tls.tagged().text() + "\r\n");
             metrics.reply(ImapResponse.Condition.OK.name());
+        } else if (outcome instanceof Outcome.Compress compress) {
+            startCompression(compress.tagged());
         } else if (outcome instanceof Outcome.Logout logout) {
             responder.send(logout.tagged());
             responder.flushAndClose();
@@ -378,6 +385,22 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             long every = services.idlePollInterval().toMillis();
             idlePoll = ctx.executor().scheduleAtFixedRate(this::idleUpdate, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * RFC 4978 §3: the tagged OK leaves uncompressed; every octet after it, both ways, is raw DEFLATE
+     * (RFC 1951, no zlib header). Both codecs go between TLS and the frame decoder, in this event-loop
+     * task, so no read is handled before the inflater is there; what the client sent behind COMPRESS
+     * before the OK was already compressed and is dropped, as it cannot be plaintext.
+     */
+    private void startCompression(ImapResponse.Status tagged) {
+        responder.flushPending();
+        decoder.discardBuffered();
+        write(tagged.tag() + " OK " + tagged.text() + "\r\n");
+        ctx.pipeline().addBefore("frames", "deflate", new JdkZlibEncoder(ZlibWrapper.NONE, COMPRESSION_LEVEL));
+        ctx.pipeline().addBefore("frames", "inflate", new JdkZlibDecoder(ZlibWrapper.NONE, 0));
+        metrics.reply(ImapResponse.Condition.OK.name());
+        afterCommand();
     }
 
     /**

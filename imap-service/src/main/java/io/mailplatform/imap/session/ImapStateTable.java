@@ -3,6 +3,7 @@ package io.mailplatform.imap.session;
 import io.mailplatform.imap.command.AclCommands;
 import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.AuthCommands;
+import io.mailplatform.imap.command.CompressCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
@@ -63,7 +64,8 @@ public final class ImapStateTable {
             Map.entry(AclCommands.DeleteAcl.class, AUTHENTICATED),
             Map.entry(AclCommands.GetAcl.class, AUTHENTICATED),
             Map.entry(AclCommands.ListRights.class, AUTHENTICATED),
-            Map.entry(AclCommands.MyRights.class, AUTHENTICATED));
+            Map.entry(AclCommands.MyRights.class, AUTHENTICATED),
+            Map.entry(CompressCommands.Compress.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }

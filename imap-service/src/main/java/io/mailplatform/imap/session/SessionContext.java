@@ -14,6 +14,7 @@ public final class SessionContext {
     private final InetAddress client;
     private final boolean implicitTls;
     private boolean tls;
+    private boolean compressed;
     private ImapState state = ImapState.NOT_AUTHENTICATED;
     private Account account;
     private SelectedMailbox selected;
@@ -45,6 +46,15 @@ public final class SessionContext {
 
     public void tlsStarted() {
         tls = true;
+    }
+
+    /** Whether COMPRESS DEFLATE is active (RFC 4978). */
+    public boolean compressed() {
+        return compressed;
+    }
+
+    public void compressionStarted() {
+        compressed = true;
     }
 
     public Account account() {
@@ -107,6 +117,14 @@ public final class SessionContext {
 
     public boolean qresync() {
         return enabled.contains(Extension.QRESYNC);
+    }
+
+    /**
+     * UTF-8 instead of modified UTF-7 in mailbox names, and UTF-8 in quoted strings, both ways: after
+     * ENABLE UTF8=ACCEPT (RFC 6855 §3) or ENABLE IMAP4rev2, which includes it.
+     */
+    public boolean utf8() {
+        return enabled.contains(Extension.UTF8_ACCEPT) || enabled.contains(Extension.IMAP4REV2);
     }
 
     /** IMAP4rev2 behaviour (after ENABLE IMAP4rev2). */

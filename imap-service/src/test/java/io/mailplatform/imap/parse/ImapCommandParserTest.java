@@ -202,7 +202,7 @@ class ImapCommandParserTest {
                 .isEqualTo(new MailboxCommands.MultiAppend("A1", "box", List.of(
                         new MailboxCommands.Append("A1", "box", List.of(), null, "x".getBytes()),
                         new MailboxCommands.Append("A1", "box", List.of("\\Seen"), Instant.parse("1994-02-08T05:52:25Z"),
-                                "y".getBytes()))));
+                                "y".getBytes(), MailboxCommands.AppendData.LITERAL8))));
     }
 
     @Test

@@ -88,7 +88,7 @@ class FetchExpungeRaceTest extends ImapTestSupport {
         Mailbox inbox = inbox(account(name));
         Fixtures.seed(mailboxes, inbox);
         SelectedMailbox view = new SelectedMailbox(index.snapshot(inbox).orElseThrow(), true, -1);
-        FetchProcessor.Store store = new FetchProcessor.Store(mailboxes, index, summaries, octets, 200, 1 << 20);
+        FetchProcessor.Store store = new FetchProcessor.Store(mailboxes, index, summaries, octets, null, null, 200, 1 << 20);
         MessageCommands.Fetch fetch = new MessageCommands.Fetch("f1", false, SequenceSet.of(new SequenceSet.Range(1, 4)),
                 List.of(item));
         List<Long> answered = new ArrayList<>();

@@ -50,7 +50,7 @@ public class MailboxService {
     /** The metadata columns of {@link #metaAfter}, of the {@code messages} row called {@code alias} (e.g. "m.") in a join. */
     static String metaColumns(String alias) {
         return "%1$suid, %1$scontent_id, %1$smodseq, %1$sflags, %1$skeywords, %1$sinternal_date, %1$ssize,"
-                .formatted(alias) + " coalesce(octet_length(" + alias + "trace_prefix), 0)";
+                .formatted(alias) + " coalesce(octet_length(" + alias + "trace_prefix), 0), " + alias + "save_date";
     }
 
     private final JdbcClient jdbc;
@@ -687,6 +687,11 @@ public class MailboxService {
         String[] keywords = keywordArray == null ? new String[0] : (String[]) keywordArray.getArray();
         return new MessageMeta(rs.getLong(skip + 1), rs.getLong(skip + 2), rs.getLong(skip + 3),
                 new MessageFlags(rs.getShort(skip + 4), Set.copyOf(Arrays.asList(keywords))),
-                rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8));
+                rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8),
+                instantOrNull(rs.getTimestamp(skip + 9)));
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -14,9 +14,17 @@ import java.time.Instant;
  * @param prefixLength octets of this entry's trace prefix ({@code Return-Path:}, {@code Delivered-To:})
  *        before the shared content, 0 when none; offsets in the content's stored summary are relative
  *        to the content, so a reader adds this to map them into the message it serves
+ * @param saveDate when the message was saved in this mailbox (RFC 8514 SAVEDATE), or null when not known
+ *        (saved before the store kept it)
  */
 public record MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size,
-        int prefixLength) {
+        int prefixLength, Instant saveDate) {
+
+    /** An entry whose save date is not known. */
+    public MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size,
+            int prefixLength) {
+        this(uid, contentId, modSeq, flags, internalDate, size, prefixLength, null);
+    }
 
     /** An entry without trace prefix. */
     public MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size) {

@@ -4,6 +4,7 @@ import io.mailplatform.core.mime.HeaderText;
 import io.mailplatform.core.mime.ImapEnvelope;
 import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.core.mime.MessageSummaryCodec;
+import io.mailplatform.core.mime.MessagePreview;
 import io.mailplatform.core.mime.MessageSummaryParser;
 import io.mailplatform.core.sort.SortKeys;
 import io.mailplatform.core.thread.ThreadKeys;
@@ -13,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 
 /**
- * The values of the summary columns of {@code message_contents} (migrations V2, V25, V30, V34) for one message,
+ * The values of the summary columns of {@code message_contents} (migrations V2, V25, V30, V34, V42) for one message,
  * from one parse. {@link MailboxService} stores them with every content it inserts; a writer with
  * its own batched INSERT uses {@link #COLUMNS}, {@link #PLACEHOLDERS} and {@link #parameters()}.
  *
@@ -29,10 +30,11 @@ import java.util.Arrays;
  * @param headerText the text for {@code header_vector}: every header field of the message and its parts
  * @param sortKeys the text keys of IMAP SORT
  * @param threadKeys what IMAP THREAD=REFERENCES needs besides the base subject
+ * @param preview the text of IMAP PREVIEW (RFC 8970), {@link MessagePreview}
  */
 public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentDay, String subject, String fromText,
         String toText, String ccText, String bccText, String searchText, String headerText, SortKeys sortKeys,
-        ThreadKeys threadKeys) {
+        ThreadKeys threadKeys, String preview) {
 
     /** Header text columns are capped (characters): SEARCH compares substrings, a megabyte Subject is junk. */
     public static final int HEADER_TEXT_LIMIT = 16 * 1024;
@@ -46,16 +48,16 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
     /** The column list, in the order of {@link #parameters()}. */
     public static final String COLUMNS =
             "summary, sent_date, sent_day, subject, from_text, to_text, cc_text, bcc_text, search_vector, header_vector, "
-            + SORT_COLUMNS + ", " + THREAD_COLUMNS;
+            + SORT_COLUMNS + ", " + THREAD_COLUMNS + ", preview";
 
     /** JDBC placeholders matching {@link #COLUMNS}. */
     public static final String PLACEHOLDERS =
-            "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?, ?, ?, ?";
+            "?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     /** {@link #PLACEHOLDERS} with the column types, for an {@code INSERT ... SELECT}, where nothing else gives them. */
     public static final String TYPED_PLACEHOLDERS = "?::bytea, ?::timestamptz, ?::date, ?::text, ?::text, ?::text, ?::text,"
             + " ?::text, to_tsvector('simple', ?::text), to_tsvector('simple', ?::text), ?::text, ?::text, ?::text, ?::text,"
-            + " ?::text, ?::text, ?::text, ?::text, ?::boolean";
+            + " ?::text, ?::text, ?::text, ?::text, ?::boolean, ?::text";
 
     /** Parses the message once and derives every column. */
     public static SummaryColumns of(byte[] raw) {
@@ -71,7 +73,8 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
                 text(HeaderText.decode(envelope.subject())), text(HeaderText.addresses(envelope.from())),
                 text(HeaderText.addresses(envelope.to())), text(HeaderText.addresses(envelope.cc())),
                 text(HeaderText.addresses(envelope.bcc())), summary.searchText() == null ? "" : summary.searchText(),
-                summary.headerText() == null ? "" : summary.headerText(), SortKeys.of(envelope), ThreadKeys.of(raw));
+                summary.headerText() == null ? "" : summary.headerText(), SortKeys.of(envelope), ThreadKeys.of(raw),
+                text(MessagePreview.of(raw, summary.body())));
     }
 
     /** The JDBC parameters for {@link #PLACEHOLDERS}. */
@@ -79,9 +82,10 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
         Object[] text = {summary, sentDate, sentDay, subject, fromText, toText, ccText, bccText, searchText, headerText};
         Object[] sort = sortParameters(sortKeys);
         Object[] thread = threadParameters(threadKeys);
-        Object[] all = Arrays.copyOf(text, text.length + sort.length + thread.length);
+        Object[] all = Arrays.copyOf(text, text.length + sort.length + thread.length + 1);
         System.arraycopy(sort, 0, all, text.length, sort.length);
         System.arraycopy(thread, 0, all, text.length + sort.length, thread.length);
+        all[all.length - 1] = preview;
         return all;
     }
 

@@ -4,6 +4,7 @@ import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.jdbc.LongRows;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents;
+import io.mailplatform.store.mailbox.ObjectIds;
 import io.mailplatform.core.thread.ThreadKeys;
 import io.mailplatform.core.thread.ThreadMessage;
 import io.mailplatform.store.mailbox.SortKeyBackfill;
@@ -302,6 +303,17 @@ public class MessageSearch {
             }
             if (c instanceof SearchCriterion.InternalDate date) {
                 return range("m.internal_date", date.from(), date.to());
+            }
+            if (c instanceof SearchCriterion.EmailId emailId) {
+                byte[] digest = ObjectIds.emailIdDigest(emailId.emailId());
+                if (digest == null) {
+                    return "FALSE";
+                }
+                params.add(digest);
+                return ObjectIds.EMAIL_DIGEST_SQL + " = ?::bytea";
+            }
+            if (c instanceof SearchCriterion.SaveDate date) {
+                return range("coalesce(m.save_date, m.internal_date)", date.from(), date.to());
             }
             if (c instanceof SearchCriterion.SentDate date) {
                 needsContent = true;

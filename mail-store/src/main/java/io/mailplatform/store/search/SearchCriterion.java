@@ -31,6 +31,13 @@ public sealed interface SearchCriterion {
     }
 
     /**
+     * The save date (RFC 8514) in {@code [from, to)}; null bounds are open. A message saved before the
+     * store kept save dates is compared by its internal date.
+     */
+    record SaveDate(Instant from, Instant to) implements SearchCriterion {
+    }
+
+    /**
      * The date of the Date header as written, disregarding its time and zone (RFC 9051 §6.4.4), in
      * {@code [from, to)}; null bounds are open. Messages without a usable Date header never match.
      */
@@ -60,6 +67,10 @@ public sealed interface SearchCriterion {
 
     /** RFC822.SIZE larger or smaller than {@code octets}. */
     record Size(long octets, boolean larger) implements SearchCriterion {
+    }
+
+    /** EMAILID (RFC 8474 §6): the messages with that id; text that is not one of this server's ids finds nothing. */
+    record EmailId(String emailId) implements SearchCriterion {
     }
 
     /** MODSEQ at least {@code modSeq} (RFC 7162 §3.1.5 SEARCH MODSEQ). */
