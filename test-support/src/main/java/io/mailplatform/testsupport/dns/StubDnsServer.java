@@ -27,11 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -44,7 +46,8 @@ import org.xbill.DNS.Type;
  * when the test added one (like a resolver that omits it), a UDP answer longer than the client's
  * buffer truncated (TC) so that the client retries over TCP. Scriptable per name (and its
  * subdomains): never answer, answer late, SERVFAIL; and for the whole server: drop the queries beyond
- * a burst, as a rate-limited resolver does. Counts every query.
+ * a burst, as a rate-limited resolver does. RRSIG records given are added to the answers they cover
+ * when the query has the DO bit, so that a DNSSEC validator can check them. Counts every query.
  */
 public final class StubDnsServer implements AutoCloseable {
     private static final int MAX_CHAIN = 16;
@@ -334,6 +337,7 @@ public final class StubDnsServer implements AutoCloseable {
             List<org.xbill.DNS.Record> found = records.get(key(current, type));
             if (found != null && !found.isEmpty()) {
                 found.forEach(r -> response.addRecord(r, Section.ANSWER));
+                signatures(query, current, type).forEach(r -> response.addRecord(r, Section.ANSWER));
                 return response;
             }
             List<org.xbill.DNS.Record> alias = type == Type.CNAME ? null : records.get(key(current, Type.CNAME));
@@ -354,6 +358,19 @@ public final class StubDnsServer implements AutoCloseable {
             response.addRecord(soa, Section.AUTHORITY);
         }
         return response;
+    }
+
+    /**
+     * The RRSIGs added for (name, type), when the query has the DO bit (RFC 3225 §3): a resolver that
+     * passes DNSSEC records through, for a validator downstream.
+     */
+    private List<org.xbill.DNS.Record> signatures(Message query, Name name, int type) {
+        OPTRecord opt = query.getOPT();
+        List<org.xbill.DNS.Record> all = records.get(key(name, Type.RRSIG));
+        if (opt == null || (opt.getFlags() & ExtendedFlags.DO) == 0 || all == null || type == Type.RRSIG) {
+            return List.of();
+        }
+        return all.stream().filter(r -> ((RRSIGRecord) r).getTypeCovered() == type).toList();
     }
 
     private org.xbill.DNS.Record enclosingSoa(Name name) {
