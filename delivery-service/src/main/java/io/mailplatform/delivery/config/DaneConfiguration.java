@@ -4,8 +4,8 @@ import io.mailplatform.delivery.dane.DaneLookup;
 import io.mailplatform.delivery.dane.DaneResolver;
 import io.mailplatform.delivery.dns.ResolverAddresses;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +21,7 @@ public class DaneConfiguration {
         }
         DeliveryProperties.Dns dns = delivery.dns();
         DaneResolver resolver = new DaneResolver(ResolverAddresses.of(dns.resolvers()), dane.trustAnchor(),
-                Set.copyOf(dane.trustAdFrom()), dns.timeout().multipliedBy(dns.retries() + 1L));
+                dane.trustAdFrom().stream().map(a -> ResolverAddresses.parse(a.trim())).collect(Collectors.toSet()), dns.timeout().multipliedBy(dns.retries() + 1L));
         return resolver::lookup;
     }
 }

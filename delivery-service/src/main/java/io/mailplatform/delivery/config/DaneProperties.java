@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *        records; a resolver that strips them makes every signed destination bogus, and its mail wait)
  * @param trustAnchor DS or DNSKEY records in zone-file syntax with absolute owners (default the root
  *        zone's KSK-2017 DS, key tag 20326)
- * @param trustAdFrom addresses of resolvers whose AD bit is believed instead of validating here: a
- *        validating resolver on this host or a trusted network path only (default none)
+ * @param trustAdFrom resolvers ({@code host}, {@code host:port}, as {@code mail.delivery.dns.resolvers})
+ *        whose AD bit is believed instead of validating here, when the first resolver is one of them:
+ *        a validating resolver on this host or a trusted network path only (default none)
  */
 @Validated
 @ConfigurationProperties("mail.relay.dane")

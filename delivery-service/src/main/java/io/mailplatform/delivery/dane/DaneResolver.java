@@ -52,9 +52,9 @@ public final class DaneResolver {
     /**
      * @param resolvers the recursive resolvers, in order
      * @param trustAnchor DS or DNSKEY records in zone-file syntax, absolute owners
-     * @param trustAdFrom resolver addresses whose AD bit is believed
+     * @param trustAdFrom resolvers whose AD bit is believed
      */
-    public DaneResolver(List<InetSocketAddress> resolvers, String trustAnchor, Set<String> trustAdFrom,
+    public DaneResolver(List<InetSocketAddress> resolvers, String trustAnchor, Set<InetSocketAddress> trustAdFrom,
             Duration timeout) {
         List<Resolver> heads = new ArrayList<>();
         for (InetSocketAddress address : resolvers) {
@@ -64,7 +64,7 @@ public final class DaneResolver {
         }
         Resolver head = heads.size() == 1 ? heads.get(0) : new ExtendedResolver(heads);
         head.setTimeout(timeout);
-        this.trustAd = trustAdFrom.contains(resolvers.get(0).getAddress().getHostAddress());
+        this.trustAd = trustAdFrom.contains(resolvers.get(0));
         if (trustAd) {
             head.setEDNS(0, 0, ExtendedFlags.DO);
             this.resolver = head;

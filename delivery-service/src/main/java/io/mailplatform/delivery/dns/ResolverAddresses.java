@@ -32,7 +32,8 @@ public final class ResolverAddresses {
         return List.copyOf(servers);
     }
 
-    static InetSocketAddress parse(String server) {
+    /** One resolver: {@code host}, {@code host:port} or {@code [v6]:port} (port 53 when none). */
+    public static InetSocketAddress parse(String server) {
         String host = server;
         int port = SimpleResolver.DEFAULT_PORT;
         try {

@@ -60,6 +60,7 @@ public final class StubDnsServer implements AutoCloseable {
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> authenticated = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> queriesByQuestion = new ConcurrentHashMap<>();
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
@@ -128,6 +129,12 @@ public final class StubDnsServer implements AutoCloseable {
         org.xbill.DNS.Record record = parse(zoneLine);
         records.remove(key(record.getName(), record.getType()));
         return add(zoneLine);
+    }
+
+    /** Answers for this name or its subdomains carry the AD bit, as a validating resolver's secure answers (RFC 4035 §3.2.3). */
+    public StubDnsServer authenticated(String name) {
+        authenticated.add(normal(name));
+        return this;
     }
 
     /** Queries for this name or its subdomains are received and counted, never answered. */
@@ -326,6 +333,9 @@ public final class StubDnsServer implements AutoCloseable {
         }
         response.getHeader().setFlag(Flags.RA);
         response.addRecord(question, Section.QUESTION);
+        if (matches(authenticated, question.getName())) {
+            response.getHeader().setFlag(Flags.AD);
+        }
         if (matches(failing, question.getName())) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
             return response;
