@@ -1,6 +1,7 @@
 package io.mailplatform.delivery.config;
 
 import io.mailplatform.core.net.HostNames;
+import io.mailplatform.delivery.dane.DaneLookup;
 import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.mtasts.MtaStsPolicies;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,11 +52,11 @@ public class RelayConfiguration {
         });
     }
 
-    /** Routing, with the MTA-STS policies of MX destinations (RFC 8461). */
+    /** Routing, with the MTA-STS policies (RFC 8461) and DANE (RFC 7672) of MX destinations. */
     @Bean
     public NextHopResolver nextHopResolver(RelayProperties relay, MxResolver mx, OwnListeners ownListeners,
-            MtaStsPolicies stsPolicies) {
-        return new NextHopResolver(relay, mx, ownListeners, stsPolicies::lookup);
+            MtaStsPolicies stsPolicies, BiFunction<String, List<String>, DaneLookup> daneLookup) {
+        return new NextHopResolver(relay, mx, ownListeners, stsPolicies::lookup, daneLookup);
     }
 
     @Bean

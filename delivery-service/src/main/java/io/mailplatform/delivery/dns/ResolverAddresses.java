@@ -9,7 +9,7 @@ import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.SimpleResolver;
 
 /** The recursive resolvers to ask: the configured ones, or the system's (/etc/resolv.conf). */
-final class ResolverAddresses {
+public final class ResolverAddresses {
     private ResolverAddresses() {
     }
 
@@ -17,7 +17,7 @@ final class ResolverAddresses {
      * @param configured {@code host}, {@code host:port} or {@code [v6]:port}; empty for the system's
      * @throws IllegalArgumentException for a server that is not an address or a resolvable host
      */
-    static List<InetSocketAddress> of(List<String> configured) {
+    public static List<InetSocketAddress> of(List<String> configured) {
         List<InetSocketAddress> servers = new ArrayList<>();
         if (configured.isEmpty()) {
             servers.addAll(ResolverConfig.getCurrentConfig().servers());
@@ -32,7 +32,8 @@ final class ResolverAddresses {
         return List.copyOf(servers);
     }
 
-    static InetSocketAddress parse(String server) {
+    /** One resolver: {@code host}, {@code host:port} or {@code [v6]:port} (port 53 when none). */
+    public static InetSocketAddress parse(String server) {
         String host = server;
         int port = SimpleResolver.DEFAULT_PORT;
         try {

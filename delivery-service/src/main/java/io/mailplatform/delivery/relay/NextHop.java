@@ -1,5 +1,7 @@
 package io.mailplatform.delivery.relay;
 
+import io.mailplatform.delivery.dane.DaneHost;
+import io.mailplatform.delivery.dane.DaneLookup;
 import io.mailplatform.delivery.relay.smtp.RemoteHost;
 import io.mailplatform.delivery.relay.smtp.SmtpCredentials;
 import io.mailplatform.delivery.relay.smtp.TlsPolicy;
@@ -15,11 +17,19 @@ import java.util.Objects;
  * @param tls the STARTTLS policy
  * @param credentials AUTH at a smart host, or null
  * @param sts the MTA-STS policy of the MX destination, or null
+ * @param dane the MX hosts with DNSSEC-validated TLSA records (RFC 7672), which take precedence over
+ *        {@code tls} and {@code sts} (RFC 8461 §2), or null
  */
-public record NextHop(String key, List<RemoteHost> hosts, TlsPolicy tls, SmtpCredentials credentials, StsApplied sts) {
+public record NextHop(String key, List<RemoteHost> hosts, TlsPolicy tls, SmtpCredentials credentials, StsApplied sts,
+        DaneLookup.Secure dane) {
 
     public NextHop(String key, List<RemoteHost> hosts, TlsPolicy tls, SmtpCredentials credentials) {
-        this(key, hosts, tls, credentials, null);
+        this(key, hosts, tls, credentials, null, null);
+    }
+
+    /** The DANE of this host, or null. */
+    public DaneHost dane(RemoteHost host) {
+        return dane == null ? null : dane.host(host.name());
     }
 
     public NextHop {

@@ -4,6 +4,7 @@ import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.Domain;
 import io.mailplatform.core.mtasts.MtaStsMode;
 import io.mailplatform.delivery.config.RelayProperties;
+import io.mailplatform.delivery.dane.DaneLookup;
 import io.mailplatform.delivery.dns.MxResolution;
 import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dns.MxTarget;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,6 +34,8 @@ import java.util.function.Function;
  * hosts the policy names are used, over TLS with a verified certificate, and a domain none of whose
  * MX hosts is named waits (4.7.5) rather than bounce; in mode testing the hosts are tried the same
  * way, but a failure is reported and the mail goes as without a policy (the dispatcher's part).
+ * MX hosts with DNSSEC-validated TLSA records (DANE, RFC 7672) are authenticated by those instead,
+ * whatever the MTA-STS policy (RFC 8461 §2).
  */
 public final class NextHopResolver {
     /** RFC 3463 X.4.6: routing loop detected. */
@@ -48,16 +52,27 @@ public final class NextHopResolver {
     private final OwnListeners ourselves;
     private final SmtpCredentials smartHostCredentials;
     private final Function<String, StsLookup> stsPolicies;
+    private final BiFunction<String, List<String>, DaneLookup> dane;
 
     /** Without MTA-STS. */
     public NextHopResolver(RelayProperties settings, MxResolver mx, OwnListeners ourselves) {
         this(settings, mx, ourselves, domain -> StsLookup.ABSENT);
     }
 
-    /** @param stsPolicies the MTA-STS policy of a domain ({@code MtaStsPolicies::lookup}) */
+    /** Without DANE. */
     public NextHopResolver(RelayProperties settings, MxResolver mx, OwnListeners ourselves,
             Function<String, StsLookup> stsPolicies) {
+        this(settings, mx, ourselves, stsPolicies, (domain, hosts) -> DaneLookup.NONE);
+    }
+
+    /**
+     * @param stsPolicies the MTA-STS policy of a domain ({@code MtaStsPolicies::lookup})
+     * @param dane the DANE of a domain and its MX host names ({@code DaneResolver::lookup})
+     */
+    public NextHopResolver(RelayProperties settings, MxResolver mx, OwnListeners ourselves,
+            Function<String, StsLookup> stsPolicies, BiFunction<String, List<String>, DaneLookup> dane) {
         this.stsPolicies = stsPolicies;
+        this.dane = dane;
         this.settings = settings;
         this.mx = mx;
         this.ourselves = ourselves;
@@ -135,11 +150,15 @@ public final class NextHopResolver {
                     (failure.permanent() ? "550 " : "451 ") + failure.status() + " " + failure.reason());
         }
         List<MxTarget> targets = ((MxResolution.Destinations) resolution).targets();
+        DaneLookup.Secure secure = dane.apply(domain, targets.stream().map(MxTarget::host).toList())
+                instanceof DaneLookup.Secure s && !s.hosts().isEmpty() ? s : null;
         StsApplied sts = stsPolicies.apply(domain) instanceof StsLookup.Present present
                 ? new StsApplied(domain, present.id(), present.policy()) : null;
         if (sts != null && sts.mode() == MtaStsMode.ENFORCE) {
             // RFC 8461 §4.1: never to an MX host the policy does not name
-            List<MxTarget> allowed = targets.stream().filter(t -> sts.policy().permits(t.host())).toList();
+            // RFC 8461 §2: a host with DANE is checked by DANE only, whatever the policy says
+            List<MxTarget> allowed = targets.stream().filter(t -> sts.policy().permits(t.host())
+                    || secure != null && secure.host(t.host()) != null).toList();
             if (allowed.isEmpty()) {
                 return new Destination.Unreachable(false, STS_MISMATCH, "451 " + STS_MISMATCH + " no MX host of " + domain
                         + " is allowed by its MTA-STS policy (mx: " + String.join(", ", sts.policy().mx()) + ")");
@@ -170,12 +189,12 @@ public final class NextHopResolver {
         if (hosts.isEmpty()) {
             return loop(domain, "its MX hosts are this server");
         }
+        String key = "mx:" + String.join(",", names) + (secure == null ? "" : ":dane");
         if (sts == null) {
-            return new Destination.Reachable(new NextHop("mx:" + String.join(",", names), hosts, TlsPolicy.OPPORTUNISTIC,
-                    null));
+            return new Destination.Reachable(new NextHop(key, hosts, TlsPolicy.OPPORTUNISTIC, null, null, secure));
         }
-        return new Destination.Reachable(new NextHop("mx:" + String.join(",", names) + ":sts-" + sts.mode().keyword(),
-                hosts, TlsPolicy.AUTHENTICATED, null, sts));
+        return new Destination.Reachable(new NextHop(key + ":sts-" + sts.mode().keyword(), hosts, TlsPolicy.AUTHENTICATED,
+                null, sts, secure));
     }
 
     private static Destination loop(String domain, String why) {

@@ -1,6 +1,7 @@
 package io.mailplatform.delivery.relay;
 
 import io.mailplatform.core.mtasts.MtaStsMode;
+import io.mailplatform.delivery.dane.DaneHost;
 import io.mailplatform.core.tlsrpt.TlsResultType;
 import io.mailplatform.delivery.relay.smtp.ConnectResult;
 import io.mailplatform.delivery.relay.smtp.FailureKind;
@@ -10,6 +11,7 @@ import io.mailplatform.delivery.relay.smtp.SmtpConnection;
 import io.mailplatform.delivery.relay.smtp.SmtpCredentials;
 import io.mailplatform.delivery.relay.smtp.SmtpFailure;
 import io.mailplatform.delivery.relay.smtp.TlsPolicy;
+import io.mailplatform.delivery.relay.smtp.Tlsa;
 import io.mailplatform.delivery.relay.smtp.TransactionResult;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -175,6 +177,10 @@ final class RelayDispatcher implements AutoCloseable {
      * a host the policy does not name) the failure is reported and the host taken as without a policy.
      */
     private ConnectResult connect(RemoteHost host, NextHop hop) {
+        DaneHost dane = hop.dane(host);
+        if (dane != null) {
+            return daneConnect(host, hop, dane);
+        }
         StsApplied sts = hop.sts();
         if (sts == null || sts.mode() != MtaStsMode.TESTING) {
             ConnectResult result = connect(host, hop.tls(), hop.credentials());
@@ -191,6 +197,28 @@ final class RelayDispatcher implements AutoCloseable {
         if (stsResult(sts, host, result)) {
             return connect(host, TlsPolicy.OPPORTUNISTIC, hop.credentials()); // §5: testing never stops mail
         }
+        return result;
+    }
+
+    /**
+     * RFC 7672 §2.2 and §3: a host whose TLSA records are bogus is not used; else TLS is mandatory and
+     * the certificate must match a record. Failures wait (4.7.5), never plaintext, and are reported.
+     */
+    private ConnectResult daneConnect(RemoteHost host, NextHop hop, DaneHost dane) {
+        ConnectResult result = dane.failure() != null
+                ? new ConnectResult.Failed(host, SmtpFailure.temporary(FailureKind.DNSSEC_INVALID, "4.7.5", dane.failure()))
+                : connect(host, TlsPolicy.DANE, hop.credentials(), dane.tlsa());
+        String outcome = "success";
+        if (result instanceof ConnectResult.Failed failed) {
+            TlsResultType type = TlsFailures.of(failed.failure().kind());
+            if (type == null) {
+                return result; // not TLS's fault: refused, timed out
+            }
+            outcome = type.keyword();
+            log.info("DANE not met at {} for {}: {}: {}", host, hop.dane().domain(), outcome, failed.failure().detail());
+        }
+        metrics.daneResult(outcome);
+        tlsSessions.daneSession(hop.dane().domain(), dane, host, outcome);
         return result;
     }
 
@@ -222,10 +250,14 @@ final class RelayDispatcher implements AutoCloseable {
      * destination are closed first and it is tried once more (our own limit is no host's fault).
      */
     private ConnectResult connect(RemoteHost host, TlsPolicy tls, SmtpCredentials credentials) {
-        ConnectResult result = client.connect(host, tls, credentials).join();
+        return connect(host, tls, credentials, List.of());
+    }
+
+    private ConnectResult connect(RemoteHost host, TlsPolicy tls, SmtpCredentials credentials, List<Tlsa> tlsa) {
+        ConnectResult result = client.connect(host, tls, credentials, tlsa).join();
         if (result instanceof ConnectResult.Failed failed && failed.failure().kind() == FailureKind.CONNECTION_LIMIT
                 && closeIdle(null) > 0) {
-            result = client.connect(host, tls, credentials).join();
+            result = client.connect(host, tls, credentials, tlsa).join();
         }
         if (result instanceof ConnectResult.Connected) {
             metrics.connectionOpened();

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code enforce}, {@code testing}) and {@code result}: {@code success}, or the RFC 8460 result type
  * of the failure ({@code certificate-expired}, {@code validation-failure} for an MX host the policy
  * does not name, ...).</li>
+ * <li>{@value #DANE}: connections to MX hosts with DNSSEC-validated TLSA records (RFC 7672), tag
+ * {@code result}: {@code success}, {@code tlsa-invalid}, {@code dnssec-invalid}, {@code starttls-not-supported}.</li>
  * </ul>
  */
 public final class RelayMetrics {
@@ -37,6 +39,7 @@ public final class RelayMetrics {
     public static final String DSNS = "mail.relay.dsns";
     public static final String RECIPIENTS = "mail.relay.recipients";
     public static final String STS = "mail.relay.mta-sts";
+    public static final String DANE = "mail.relay.dane";
 
     /** The {@code result} tag of {@value #ATTEMPTS}. */
     public enum Result {
@@ -60,7 +63,8 @@ public final class RelayMetrics {
             }
             return switch (failure.kind()) {
                 case CONNECT_FAILED, CONNECTION_LIMIT, CONNECTION_LOST, TIMEOUT, GREETING_REFUSED -> CONNECTION;
-                case TLS_FAILED, TLS_UNAVAILABLE, CERTIFICATE_EXPIRED, CERTIFICATE_HOST_MISMATCH, CERTIFICATE_NOT_TRUSTED -> TLS;
+                case TLS_FAILED, TLS_UNAVAILABLE, CERTIFICATE_EXPIRED, CERTIFICATE_HOST_MISMATCH, CERTIFICATE_NOT_TRUSTED,
+                        TLSA_MISMATCH, DNSSEC_INVALID -> TLS;
                 default -> OTHER;
             };
         }
@@ -72,6 +76,7 @@ public final class RelayMetrics {
     private final Map<String, Counter> dsns = new ConcurrentHashMap<>();
     private final Map<String, Counter> recipients = new ConcurrentHashMap<>();
     private final Map<String, Counter> sts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dane = new ConcurrentHashMap<>();
 
     public RelayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -98,6 +103,11 @@ public final class RelayMetrics {
     void settled(String outcome) {
         recipients.computeIfAbsent(outcome, o -> Counter.builder(RECIPIENTS).tag("outcome", o)
                 .description("queued recipients settled by an attempt").register(registry)).increment();
+    }
+
+    void daneResult(String result) {
+        dane.computeIfAbsent(result, k -> Counter.builder(DANE).tag("result", result)
+                .description("connections to MX hosts with DANE TLSA records, by result").register(registry)).increment();
     }
 
     void stsResult(String mode, String result) {

@@ -17,6 +17,8 @@ final class TlsFailures {
             case CERTIFICATE_HOST_MISMATCH -> TlsResultType.CERTIFICATE_HOST_MISMATCH;
             case CERTIFICATE_NOT_TRUSTED -> TlsResultType.CERTIFICATE_NOT_TRUSTED;
             case TLS_FAILED -> TlsResultType.VALIDATION_FAILURE;
+            case TLSA_MISMATCH -> TlsResultType.TLSA_INVALID;
+            case DNSSEC_INVALID -> TlsResultType.DNSSEC_INVALID;
             default -> null;
         };
     }

@@ -1,8 +1,9 @@
 package io.mailplatform.delivery.relay;
 
+import io.mailplatform.delivery.dane.DaneHost;
 import io.mailplatform.delivery.relay.smtp.RemoteHost;
 
-/** Told of every session attempt with a host under an MTA-STS policy, for TLS reports (RFC 8460). */
+/** Told of every session attempt with a host under an MTA-STS policy or DANE, for TLS reports (RFC 8460). */
 @FunctionalInterface
 public interface TlsSessionListener {
     TlsSessionListener NONE = (sts, host, result) -> {
@@ -14,4 +15,14 @@ public interface TlsSessionListener {
      * @param result {@code success} or an RFC 8460 result type
      */
     void session(StsApplied sts, RemoteHost host, String result);
+
+    /**
+     * A session attempt with an MX host that has DANE TLSA records (RFC 7672).
+     *
+     * @param domain the recipient domain
+     * @param dane the host's records
+     * @param result {@code success} or an RFC 8460 result type
+     */
+    default void daneSession(String domain, DaneHost dane, RemoteHost host, String result) {
+    }
 }

@@ -135,8 +135,10 @@ public final class TlsReportJob implements AutoCloseable {
                             count.receivingIp(), count.sessions()));
                 }
             }
-            policies.add(new TlsReport.PolicyResult("sts", List.of(text.split("\r\n")), domain, mx(text), successes,
-                    failures));
+            String id = policyCounts.get(0).policyId();
+            boolean tlsa = id.startsWith(TlsRptRecorder.TLSA_PREFIX);
+            policies.add(new TlsReport.PolicyResult(tlsa ? "tlsa" : "sts", List.of(text.split("\r\n")), domain,
+                    tlsa ? List.of(id.substring(TlsRptRecorder.TLSA_PREFIX.length())) : mx(text), successes, failures));
         }
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new TlsReport(organization, start, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), contact,

@@ -1,5 +1,6 @@
 package io.mailplatform.delivery.tlsrpt;
 
+import io.mailplatform.delivery.dane.DaneHost;
 import io.mailplatform.delivery.relay.StsApplied;
 import io.mailplatform.delivery.relay.TlsSessionListener;
 import io.mailplatform.delivery.relay.smtp.RemoteHost;
@@ -22,11 +23,24 @@ public final class TlsRptRecorder implements TlsSessionListener {
         this.clock = clock;
     }
 
+    /** The policy id of a DANE session: MTA-STS ids are letters and digits only (RFC 8461 §3.1), so never this. */
+    public static final String TLSA_PREFIX = "tlsa:";
+
     @Override
     public void session(StsApplied sts, RemoteHost host, String result) {
+        add(sts.domain(), sts.id(), sts.policy().text(), host, result);
+    }
+
+    /** Counted under the policy id {@code tlsa:<mx host>}, the records one per line, as a report names them. */
+    @Override
+    public void daneSession(String domain, DaneHost dane, RemoteHost host, String result) {
+        add(domain, TLSA_PREFIX + dane.host(), String.join("\r\n", dane.policyStrings()), host, result);
+    }
+
+    private void add(String domain, String policyId, String policy, RemoteHost host, String result) {
         try {
-            sessions.add(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), sts.domain(), sts.id(),
-                    sts.policy().text(), result, host.name(), host.address().getAddress().getHostAddress());
+            sessions.add(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), domain, policyId, policy, result,
+                    host.name(), host.address().getAddress().getHostAddress());
         } catch (RuntimeException e) {
             // a report with a session missing is better than mail held up by the report's database
             log.warn("TLS-RPT: session with {} not counted: {}", host, e.toString());

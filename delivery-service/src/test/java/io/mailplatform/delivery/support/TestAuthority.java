@@ -46,6 +46,11 @@ public final class TestAuthority {
         }
     }
 
+    /** The authority's own certificate (for DANE-TA records). */
+    public static X509Certificate certificate() {
+        return CERTIFICATE;
+    }
+
     /** Trust in this authority only. */
     public static TrustManagerFactory trust() {
         try {

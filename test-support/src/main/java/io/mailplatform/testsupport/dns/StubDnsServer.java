@@ -27,11 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.RRSIGRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
@@ -44,7 +46,8 @@ import org.xbill.DNS.Type;
  * when the test added one (like a resolver that omits it), a UDP answer longer than the client's
  * buffer truncated (TC) so that the client retries over TCP. Scriptable per name (and its
  * subdomains): never answer, answer late, SERVFAIL; and for the whole server: drop the queries beyond
- * a burst, as a rate-limited resolver does. Counts every query.
+ * a burst, as a rate-limited resolver does. RRSIG records given are added to the answers they cover
+ * when the query has the DO bit, so that a DNSSEC validator can check them. Counts every query.
  */
 public final class StubDnsServer implements AutoCloseable {
     private static final int MAX_CHAIN = 16;
@@ -57,6 +60,7 @@ public final class StubDnsServer implements AutoCloseable {
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> authenticated = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> queriesByQuestion = new ConcurrentHashMap<>();
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
@@ -125,6 +129,12 @@ public final class StubDnsServer implements AutoCloseable {
         org.xbill.DNS.Record record = parse(zoneLine);
         records.remove(key(record.getName(), record.getType()));
         return add(zoneLine);
+    }
+
+    /** Answers for this name or its subdomains carry the AD bit, as a validating resolver's secure answers (RFC 4035 §3.2.3). */
+    public StubDnsServer authenticated(String name) {
+        authenticated.add(normal(name));
+        return this;
     }
 
     /** Queries for this name or its subdomains are received and counted, never answered. */
@@ -323,6 +333,9 @@ public final class StubDnsServer implements AutoCloseable {
         }
         response.getHeader().setFlag(Flags.RA);
         response.addRecord(question, Section.QUESTION);
+        if (matches(authenticated, question.getName())) {
+            response.getHeader().setFlag(Flags.AD);
+        }
         if (matches(failing, question.getName())) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
             return response;
@@ -334,6 +347,7 @@ public final class StubDnsServer implements AutoCloseable {
             List<org.xbill.DNS.Record> found = records.get(key(current, type));
             if (found != null && !found.isEmpty()) {
                 found.forEach(r -> response.addRecord(r, Section.ANSWER));
+                signatures(query, current, type).forEach(r -> response.addRecord(r, Section.ANSWER));
                 return response;
             }
             List<org.xbill.DNS.Record> alias = type == Type.CNAME ? null : records.get(key(current, Type.CNAME));
@@ -354,6 +368,19 @@ public final class StubDnsServer implements AutoCloseable {
             response.addRecord(soa, Section.AUTHORITY);
         }
         return response;
+    }
+
+    /**
+     * The RRSIGs added for (name, type), when the query has the DO bit (RFC 3225 §3): a resolver that
+     * passes DNSSEC records through, for a validator downstream.
+     */
+    private List<org.xbill.DNS.Record> signatures(Message query, Name name, int type) {
+        OPTRecord opt = query.getOPT();
+        List<org.xbill.DNS.Record> all = records.get(key(name, Type.RRSIG));
+        if (opt == null || (opt.getFlags() & ExtendedFlags.DO) == 0 || all == null || type == Type.RRSIG) {
+            return List.of();
+        }
+        return all.stream().filter(r -> ((RRSIGRecord) r).getTypeCovered() == type).toList();
     }
 
     private org.xbill.DNS.Record enclosingSoa(Name name) {

@@ -3,6 +3,7 @@ package io.mailplatform.delivery.relay.smtp;
 import io.mailplatform.core.sasl.SaslBase64;
 import io.mailplatform.core.sasl.SaslPlain;
 import io.mailplatform.delivery.config.RelayClientProperties;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,10 +26,12 @@ final class ConnectionSetup {
     private final ClientTlsContexts tlsContexts;
     private final TlsPolicy policy;
     private final SmtpCredentials credentials;
+    private final List<Tlsa> tlsa;
     private TlsSession tls;
 
     ConnectionSetup(SmtpChannel channel, RelayClientProperties properties, String heloName,
-            ClientTlsContexts tlsContexts, TlsPolicy policy, SmtpCredentials credentials) {
+            ClientTlsContexts tlsContexts, TlsPolicy policy, SmtpCredentials credentials, List<Tlsa> tlsa) {
+        this.tlsa = List.copyOf(tlsa);
         this.channel = channel;
         this.properties = properties;
         this.heloName = heloName;
@@ -81,7 +84,7 @@ final class ConnectionSetup {
         if (policy == TlsPolicy.NONE) {
             return CompletableFuture.completedFuture(extensions);
         }
-        boolean required = policy == TlsPolicy.REQUIRED || policy == TlsPolicy.AUTHENTICATED;
+        boolean required = policy == TlsPolicy.REQUIRED || policy == TlsPolicy.AUTHENTICATED || policy == TlsPolicy.DANE;
         if (!extensions.supports(EhloExtensions.STARTTLS)) {
             if (required) {
                 throw new SmtpFailureException(SmtpFailure.temporary(FailureKind.TLS_UNAVAILABLE, "4.7.10",
@@ -104,6 +107,8 @@ final class ConnectionSetup {
                         tls = session;
                         if (policy == TlsPolicy.AUTHENTICATED) {
                             authenticateServer();
+                        } else if (policy == TlsPolicy.DANE) {
+                            matchTlsa();
                         }
                         return hello(); // RFC 3207 §4.2: forget what was learnt before TLS
                     });
@@ -129,6 +134,16 @@ final class ConnectionSetup {
             default -> "is not issued by a trusted authority";
         };
         throw new SmtpFailureException(SmtpFailure.temporary(kind, "4.7.5", "the certificate of " + host() + " " + why));
+    }
+
+    /** RFC 7672 §3: the certificate must match a TLSA record before anything else is said; else 4.7.5. */
+    private void matchTlsa() {
+        String mismatch = TlsaCheck.mismatch(channel.peerCertificates(), tlsa, host().name());
+        if (mismatch != null) {
+            throw new SmtpFailureException(SmtpFailure.temporary(FailureKind.TLSA_MISMATCH, "4.7.5",
+                    "DANE: the certificate of " + host() + " " + mismatch));
+        }
+        tls = new TlsSession(tls.protocol(), tls.cipherSuite(), true);
     }
 
     private CompletableFuture<EhloExtensions> authenticate(EhloExtensions extensions) {

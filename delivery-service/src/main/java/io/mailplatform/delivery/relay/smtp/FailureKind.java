@@ -20,6 +20,10 @@ public enum FailureKind {
     CERTIFICATE_HOST_MISMATCH,
     /** {@link TlsPolicy#AUTHENTICATED}: the server's certificate chain leads to no trusted authority. */
     CERTIFICATE_NOT_TRUSTED,
+    /** {@link TlsPolicy#DANE}: the server's certificate matches none of the MX host's TLSA records. */
+    TLSA_MISMATCH,
+    /** DANE: the DNSSEC validation of the MX host's TLSA records failed (bogus): not connected. */
+    DNSSEC_INVALID,
     /** Authentication to the server failed, or was impossible (no TLS, no common mechanism). */
     AUTH_FAILED,
     /** The server sent something that is no SMTP reply, or a reply that makes no sense here. */

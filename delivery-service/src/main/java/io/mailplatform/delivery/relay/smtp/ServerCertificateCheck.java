@@ -84,7 +84,7 @@ final class ServerCertificateCheck {
     }
 
     /** RFC 8461 §4.2: the subjectAltName's DNS names only, never the subject's common name. */
-    private static boolean names(X509Certificate leaf, String host) {
+    static boolean names(X509Certificate leaf, String host) {
         Collection<List<?>> names;
         try {
             names = leaf.getSubjectAlternativeNames();

@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,11 +72,17 @@ public final class SmtpClient implements AutoCloseable {
      * @param credentials for AUTH at a smart host, or null
      */
     public CompletableFuture<ConnectResult> connect(RemoteHost host, TlsPolicy policy, SmtpCredentials credentials) {
-        return attempt(host, policy, credentials).thenCompose(result -> {
+        return connect(host, policy, credentials, List.of());
+    }
+
+    /** As {@link #connect(RemoteHost, TlsPolicy, SmtpCredentials)}; {@code tlsa}: the records for {@link TlsPolicy#DANE} */
+    public CompletableFuture<ConnectResult> connect(RemoteHost host, TlsPolicy policy, SmtpCredentials credentials,
+            List<Tlsa> tlsa) {
+        return attempt(host, policy, credentials, tlsa).thenCompose(result -> {
             if (policy == TlsPolicy.OPPORTUNISTIC && properties.tls().plaintextFallback()
                     && result instanceof ConnectResult.Failed failed && failed.failure().kind() == FailureKind.TLS_FAILED) {
                 log.info("TLS with {} failed ({}); connecting again without TLS", host, failed.failure().detail());
-                return attempt(host, TlsPolicy.NONE, credentials);
+                return attempt(host, TlsPolicy.NONE, credentials, List.of());
             }
             return CompletableFuture.completedFuture(result);
         });
@@ -86,7 +93,8 @@ public final class SmtpClient implements AutoCloseable {
         return properties.maxConnections() - connections.availablePermits();
     }
 
-    private CompletableFuture<ConnectResult> attempt(RemoteHost host, TlsPolicy policy, SmtpCredentials credentials) {
+    private CompletableFuture<ConnectResult> attempt(RemoteHost host, TlsPolicy policy, SmtpCredentials credentials,
+            List<Tlsa> tlsa) {
         if (!connections.tryAcquire()) {
             return CompletableFuture.completedFuture(new ConnectResult.Failed(host, SmtpFailure.temporary(
                     FailureKind.CONNECTION_LIMIT, "4.4.5", properties.maxConnections() + " connections are open already")));
@@ -126,7 +134,8 @@ public final class SmtpClient implements AutoCloseable {
                 return;
             }
             SmtpChannel channel = session.get();
-            ConnectionSetup setup = new ConnectionSetup(channel, properties, heloName, tlsContexts, policy, credentials);
+            ConnectionSetup setup = new ConnectionSetup(channel, properties, heloName, tlsContexts, policy, credentials,
+                    tlsa);
             setup.run().whenComplete((extensions, thrown) -> {
                 if (thrown == null) {
                     result.complete(new ConnectResult.Connected(new SmtpConnection(channel, extensions, setup.tls(),

@@ -21,6 +21,11 @@ public enum TlsPolicy {
      * name, untrusted issuer) for TLS reports (RFC 8460).
      */
     AUTHENTICATED,
+    /**
+     * TLS or nothing, the certificate matched against the MX host's DNSSEC-validated TLSA records
+     * (DANE, RFC 7672 §3), never the authorities: the records come with the connection.
+     */
+    DANE,
     /** Never STARTTLS, even when offered: the plaintext retry of {@link #OPPORTUNISTIC}. */
     NONE
 }
