@@ -46,6 +46,8 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("GETQUOTA", "GETQUOTA \"\"");
         EXAMPLES.put("GETQUOTAROOT", "GETQUOTAROOT INBOX");
         EXAMPLES.put("SETQUOTA", "SETQUOTA \"\" (STORAGE 512)");
+        EXAMPLES.put("GETMETADATA", "GETMETADATA \"\" /shared/comment");
+        EXAMPLES.put("SETMETADATA", "SETMETADATA \"\" (/private/comment NIL)");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
@@ -103,7 +105,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(28);
+        assertThat(invalid).hasSize(30);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

@@ -15,7 +15,8 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         MessageCommands.Check, MessageCommands.Close, MessageCommands.Unselect, MessageCommands.Expunge,
         MessageCommands.Search, MessageCommands.Sort, MessageCommands.Thread, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
         MessageCommands.Move,
-        QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota {
+        QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota,
+        MetadataCommands.GetMetadata, MetadataCommands.SetMetadata {
 
     /** The client's tag, echoed in the completion response. */
     String tag();

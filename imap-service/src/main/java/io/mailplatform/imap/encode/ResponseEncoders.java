@@ -29,6 +29,7 @@ public final class ResponseEncoders {
         register(ImapResponse.Fetch.class, FetchEncoder::fetch);
         register(ImapResponse.Quota.class, QuotaEncoders::quota);
         register(ImapResponse.QuotaRoot.class, QuotaEncoders::quotaRoot);
+        register(ImapResponse.Metadata.class, MetadataEncoders::metadata);
     }
 
     private <R extends ImapResponse> void register(Class<R> type, ResponseEncoder<R> encoder) {

@@ -25,6 +25,7 @@ public final class ImapCommandParser {
         FetchCommandParser.register(table, sequenceSets);
         SearchCommandParser.register(table, new SearchKeyParser(limits, sequenceSets));
         QuotaCommandParsers.register(table);
+        MetadataCommandParsers.register(table);
     }
 
     /** The command names this parser knows, e.g. "FETCH" and "UID FETCH". */

@@ -5,6 +5,7 @@ import io.mailplatform.imap.command.AuthCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.MetadataCommands;
 import io.mailplatform.imap.command.QuotaCommands;
 import java.util.EnumSet;
 import java.util.Map;
@@ -57,7 +58,9 @@ public final class ImapStateTable {
             Map.entry(MessageCommands.Move.class, SELECTED),
             Map.entry(QuotaCommands.GetQuota.class, AUTHENTICATED),
             Map.entry(QuotaCommands.GetQuotaRoot.class, AUTHENTICATED),
-            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED));
+            Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED),
+            Map.entry(MetadataCommands.GetMetadata.class, AUTHENTICATED),
+            Map.entry(MetadataCommands.SetMetadata.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }
