@@ -48,6 +48,7 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("SETQUOTA", "SETQUOTA \"\" (STORAGE 512)");
         EXAMPLES.put("GETMETADATA", "GETMETADATA \"\" /shared/comment");
         EXAMPLES.put("SETMETADATA", "SETMETADATA \"\" (/private/comment NIL)");
+        EXAMPLES.put("NOTIFY", "NOTIFY NONE");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
@@ -105,7 +106,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(30);
+        assertThat(invalid).hasSize(31);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

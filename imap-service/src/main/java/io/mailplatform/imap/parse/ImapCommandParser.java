@@ -26,6 +26,7 @@ public final class ImapCommandParser {
         SearchCommandParser.register(table, new SearchKeyParser(limits, sequenceSets));
         QuotaCommandParsers.register(table);
         MetadataCommandParsers.register(table);
+        NotifyCommandParser.register(table);
     }
 
     /** The command names this parser knows, e.g. "FETCH" and "UID FETCH". */

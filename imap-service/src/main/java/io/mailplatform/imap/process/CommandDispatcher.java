@@ -42,9 +42,12 @@ public class CommandDispatcher {
 
     private final Map<Class<?>, CommandProcessor.Handler<?>> handlers = new HashMap<>();
     private final MessageIndex index;
+    private final NotifyProcessor notify;
 
     public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index) {
         this.index = index;
+        this.notify = processors.stream().filter(NotifyProcessor.class::isInstance).map(NotifyProcessor.class::cast)
+                .findFirst().orElse(null);
         CommandProcessor.Handlers registry = new CommandProcessor.Handlers() {
             @Override
             public <C extends ImapCommand> void on(Class<C> type, CommandProcessor.Handler<C> handler) {
@@ -102,6 +105,12 @@ public class CommandDispatcher {
                 return failure;
             }
         }
+        if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle) {
+            Outcome failure = notifications(tag, session, out);
+            if (failure != null) {
+                return failure;
+            }
+        }
         return outcome;
     }
 
@@ -117,6 +126,9 @@ public class CommandDispatcher {
      * @return null, or the BYE that ends the session
      */
     public Outcome.Bye update(SessionContext session, Responder out) {
+        if (notifications(null, session, out) instanceof Outcome.Bye bye) {
+            return bye;
+        }
         if (session.state() != ImapState.SELECTED) {
             return null;
         }
@@ -127,6 +139,18 @@ public class CommandDispatcher {
     private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge) {
         Outcome result = run(tag, () -> {
             session.selected().sync(index, out, allowExpunge, session.rev2());
+            return null;
+        });
+        return result instanceof Outcome.Bye ? result : null;
+    }
+
+    /** NOTIFY's notices about other mailboxes (RFC 5465), after a command and while idling. */
+    private Outcome notifications(String tag, SessionContext session, Responder out) {
+        if (notify == null || session.notifyQueue() == null) {
+            return null;
+        }
+        Outcome result = run(tag, () -> {
+            notify.deliver(session, out);
             return null;
         });
         return result instanceof Outcome.Bye ? result : null;
