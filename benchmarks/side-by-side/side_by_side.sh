@@ -15,12 +15,15 @@
 # Env: ANCHOR (directory printed by anchors.sh), OUR_SMTP 2525, OUR_IMAP 2143, OUR_POP3 2110,
 #      OUR_RCPT bench@example.test, OUR_USERFMT user%d@example.test, OUR_POP_USERFMT pop%d@example.test,
 #      OUR_PASS pass, ROUNDS 3, SECS 10, WARMUP 30, ONLY (smtp|imap|pop3; default all three).
+#      OUR_IMAP_B: the IMAP port of a second platform (e.g. the code before a change, same accounts), measured
+#      in the same IMAP rounds right after ours.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 : "${ANCHOR:?set ANCHOR to the directory printed by anchors.sh}"
 O_SMTP=${OUR_SMTP:-2525}; O_IMAP=${OUR_IMAP:-2143}; O_POP=${OUR_POP3:-2110}; O_RCPT=${OUR_RCPT:-bench@example.test}
 O_USERFMT=${OUR_USERFMT:-user%d@example.test}; O_POPFMT=${OUR_POP_USERFMT:-pop%d@example.test}; O_PASS=${OUR_PASS:-pass}
 ROUNDS=${ROUNDS:-3}; SECS=${SECS:-10}; WARMUP=${WARMUP:-30}; ONLY=${ONLY:-}
+O_IMAP_B=${OUR_IMAP_B:-}
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 python3 "$HERE/gen_mbox.py" "$W/stress.mbox" 200 1 >/dev/null
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -55,16 +58,25 @@ if [[ -z $ONLY || $ONLY == imap ]]; then
   [[ -x ${IMAPTEST:-} ]] || { echo "IMAPTEST not set: build it with tools/imaptest/build.sh"; exit 1; }
   if (( WARMUP > 0 )); then
     imap_rates 10143 user%d pass "$WARMUP" >/dev/null; imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
+    [[ -n $O_IMAP_B ]] && imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
   fi
-  declare -a AF AA AT OF OA OT
+  declare -a AF AA AT OF OA OT BF BA BT
   for r in $(seq "$ROUNDS"); do
     read -r f a t e < <(imap_rates 10143 user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
     echo "imap round $r: reference fetch/append/store per s: $f $a $t (errors $e)"
     read -r f a t e < <(imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$SECS"); OF+=("$f"); OA+=("$a"); OT+=("$t")
     echo "imap round $r: ours      fetch/append/store per s: $f $a $t (errors $e)"
+    if [[ -n $O_IMAP_B ]]; then
+      read -r f a t e < <(imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$SECS"); BF+=("$f"); BA+=("$a"); BT+=("$t")
+      echo "imap round $r: ours (B)  fetch/append/store per s: $f $a $t (errors $e)"
+    fi
   done
   echo "IMAP stress ratios ours/reference: fetch $(ratio "$(median "${OF[@]}")" "$(median "${AF[@]}")")," \
        "append $(ratio "$(median "${OA[@]}")" "$(median "${AA[@]}")"), store $(ratio "$(median "${OT[@]}")" "$(median "${AT[@]}")")"
+  if [[ -n $O_IMAP_B ]]; then
+    echo "IMAP stress ratios ours (B)/reference: fetch $(ratio "$(median "${BF[@]}")" "$(median "${AF[@]}")")," \
+         "append $(ratio "$(median "${BA[@]}")" "$(median "${AA[@]}")"), store $(ratio "$(median "${BT[@]}")" "$(median "${AT[@]}")")"
+  fi
 fi
 if [[ -z $ONLY || $ONLY == pop3 ]]; then
   stat_count() {  # port user pass -> messages in the maildrop

@@ -1,10 +1,12 @@
 // Writing mail: new messages, replies, forwards (with the original's attachments) and drafts, in a
-// dialog. Sending and drafts go through the compose API (POST /api/messages/send, /api/drafts), always
-// as multipart/form-data: the JSON in the part "message", the files in parts "attachments".
+// dialog, as plain text or as rich text (richtext.js; sent as text and HTML alternatives). Sending
+// and drafts go through the compose API (POST /api/messages/send, /api/drafts), always as
+// multipart/form-data: the JSON in the part "message", the files in parts "attachments".
 
 import { api } from './api.js';
 import { $, h, say } from './dom.js';
 import { addressList, fullDate, mailboxText, messageDate, names, size, splitAddresses } from './format.js';
+import * as richtext from './richtext.js';
 
 const draft = { uid: null, carried: [], inReplyTo: null, references: [] };
 let changed = () => {};
@@ -15,11 +17,30 @@ export function init(onChange) {
   $('compose-form').addEventListener('submit', (event) => { event.preventDefault(); send(); });
   $('compose-save').addEventListener('click', saveDraft);
   $('compose-discard').addEventListener('click', close);
+  $('compose-rich').addEventListener('change', (event) => setRich(event.target.checked));
+  richtext.init($('compose-html'), $('compose-link'), $('compose-link-apply'));
+}
+
+const rich = () => $('compose-rich').checked;
+
+/** Switches the editor, carrying the content over (formatting is lost on the way to plain text). */
+function setRich(on, nodes) {
+  const editor = $('compose-html');
+  if (on) {
+    editor.replaceChildren(...(nodes || richtext.textNodes($('compose-text').value)));
+  } else if ($('compose-text').hidden) { // the editor was showing
+    $('compose-text').value = richtext.plainText(editor);
+  }
+  $('compose-rich').checked = on;
+  editor.hidden = !on;
+  $('compose-format').hidden = !on;
+  $('compose-text').hidden = on;
 }
 
 /**
  * Opens the dialog filled in.
- * @param fields title, to, cc, bcc, subject, text, carried (Files), inReplyTo, references, draftUid
+ * @param fields title, to, cc, bcc, subject, text, or html (nodes for the rich editor), carried (Files),
+ *        inReplyTo, references, draftUid
  */
 export function open(fields = {}) {
   draft.uid = fields.draftUid ?? null;
@@ -32,15 +53,22 @@ export function open(fields = {}) {
   $('compose-bcc').value = fields.bcc || '';
   $('compose-subject').value = fields.subject || '';
   $('compose-text').value = fields.text || '';
+  $('compose-text').hidden = false;
+  setRich(Boolean(fields.html), fields.html);
   $('compose-files').value = '';
   $('compose-error').textContent = '';
   renderCarried();
   const dialog = $('compose');
   if (!dialog.open) dialog.showModal();
-  const text = $('compose-text');
+  const text = rich() ? $('compose-html') : $('compose-text');
   if ($('compose-to').value) {
     text.focus();
-    text.setSelectionRange(0, 0);
+    if (rich()) {
+      // the caret on the first (empty) line, above the quote
+      document.getSelection().collapse(text.firstChild || text, 0);
+    } else {
+      text.setSelectionRange(0, 0);
+    }
   } else {
     $('compose-to').focus();
   }
@@ -67,7 +95,9 @@ function composition() {
     cc: splitAddresses($('compose-cc').value),
     bcc: splitAddresses($('compose-bcc').value),
     subject: $('compose-subject').value,
-    text: $('compose-text').value,
+    text: rich() ? richtext.plainText($('compose-html')) : $('compose-text').value,
+    // getHTML(): the editor's markup, read only (nothing is ever written into the page as HTML)
+    html: rich() ? $('compose-html').getHTML() : null,
     inReplyTo: draft.inReplyTo,
     references: draft.references,
   };
@@ -152,9 +182,18 @@ function prefixed(prefix, subject) {
   return new RegExp(`^${prefix}:`, 'i').test(text) ? text : `${prefix}: ${text}`;
 }
 
+function attribution(detail) {
+  return `On ${fullDate(messageDate(detail))}, ${names(detail.from)} wrote:`;
+}
+
+/** The original in the rich editor: its HTML when it has some, else its text, quoted or not. */
+function original(detail, text) {
+  return detail.html ? richtext.quotedNodes(detail.html) : richtext.textNodes(text);
+}
+
 function quote(detail, text) {
   const lines = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
-  return `\n\nOn ${fullDate(messageDate(detail))}, ${names(detail.from)} wrote:\n${lines.map((l) => `> ${l}`).join('\n')}\n`;
+  return `\n\n${attribution(detail)}\n${lines.map((l) => `> ${l}`).join('\n')}\n`;
 }
 
 /** The addresses of {@code lists} but those in {@code exclude}, without repeats. */
@@ -183,6 +222,9 @@ export function reply(detail, text, all, self) {
     cc: cc.map(mailboxText).join(', '),
     subject: prefixed('Re', detail.subject),
     text: quote(detail, text),
+    // an HTML original is answered in HTML, quoted as a blockquote
+    html: detail.html ? [h('div', {}, h('br')), h('div', {}, attribution(detail)),
+      h('blockquote', { type: 'cite' }, ...original(detail, text))] : null,
     inReplyTo: detail.messageId,
     references: references(detail),
   });
@@ -197,6 +239,8 @@ export function forward(detail, text, files) {
     title: 'Forward',
     subject: prefixed('Fwd', detail.subject),
     text: `${block.join('\n')}\n\n${text}`,
+    html: detail.html ? [h('div', {}, h('br')), ...block.slice(2).map((line) => h('div', {}, line)), h('br'),
+      h('div', {}, ...original(detail, text))] : null,
     carried: files,
     references: references(detail),
   });
@@ -211,6 +255,7 @@ export function editDraft(detail, text, files) {
     bcc: addressList(detail.bcc),
     subject: detail.subject || '',
     text,
+    html: detail.html ? original(detail, text) : null,
     carried: files,
     inReplyTo: detail.inReplyTo,
     references: references(detail).filter((id) => id !== detail.messageId),

@@ -42,7 +42,8 @@ export function render(current, open) {
       ? h('span', { class: 'count', 'aria-label': `${mailbox.unseen} unread` }, String(mailbox.unseen)) : null;
     return h('li', { class: `depth-${Math.min(depth, 4)}` },
       h('button', {
-        type: 'button', class: 'folder', 'data-mailbox': mailbox.id, title: mailbox.name,
+        type: 'button', class: mailbox.subscribed ? 'folder' : 'folder unsubscribed', 'data-mailbox': mailbox.id,
+        title: mailbox.subscribed ? mailbox.name : `${mailbox.name} (not subscribed)`,
         'aria-current': mailbox.id === current ? 'true' : null, onclick: () => open(mailbox.id),
       }, h('span', { class: 'folder-name' }, label(mailbox)), unread));
   }));

@@ -4,6 +4,7 @@
 import { api, ApiError, mailboxPath, onUnauthorized, rememberSession } from './api.js';
 import * as compose from './compose.js';
 import { $, complain, say, typing } from './dom.js';
+import * as folderActions from './folder-actions.js';
 import * as folders from './folders.js';
 import { searchParameters } from './format.js';
 import * as list from './messages.js';
@@ -60,6 +61,7 @@ async function openMailbox(id) {
   folders.render(id, (next) => guarded('Opening the mailbox', () => openMailbox(next)));
   folders.fillMoveTargets($('move-target'), id);
   folders.fillMoveTargets($('reader-move'), id);
+  folderActions.update(id);
   reader.clear();
   await list.show(id);
 }
@@ -76,6 +78,21 @@ async function openMessage(uid) {
 async function refreshFolders() {
   await folders.load();
   folders.render(list.state.mailbox, (next) => guarded('Opening the mailbox', () => openMailbox(next)));
+  folderActions.update(list.state.mailbox);
+}
+
+/** After a mailbox was created, renamed, deleted or (un)subscribed: {@code open} is shown, else the current one. */
+async function foldersChanged(open) {
+  await folders.load();
+  const next = open !== null && folders.byId(open) ? open
+    : folders.byId(list.state.mailbox) ? null : (folders.withRole('inbox') || folders.all()[0])?.id ?? null;
+  if (next !== null) {
+    await openMailbox(next);
+  } else {
+    await refreshFolders();
+    folders.fillMoveTargets($('move-target'), list.state.mailbox);
+    folders.fillMoveTargets($('reader-move'), list.state.mailbox);
+  }
 }
 
 /** Adds or removes a flag on messages of the open mailbox, and shows the new flags. */
@@ -265,6 +282,10 @@ function wire() {
   list.init({
     open: openMessage,
     flag: (uid, on) => guarded('Flagging', () => setFlag([uid], '\\Flagged', on)),
+  });
+  folderActions.init({
+    current: () => list.state.mailbox,
+    changed: (open) => guarded('Refreshing', () => foldersChanged(open)),
   });
   compose.init(() => guarded('Refreshing', async () => {
     await refreshFolders();

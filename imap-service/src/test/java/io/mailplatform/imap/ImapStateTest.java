@@ -49,6 +49,11 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("GETMETADATA", "GETMETADATA \"\" /shared/comment");
         EXAMPLES.put("SETMETADATA", "SETMETADATA \"\" (/private/comment NIL)");
         EXAMPLES.put("NOTIFY", "NOTIFY NONE");
+        EXAMPLES.put("SETACL", "SETACL INBOX anyone l");
+        EXAMPLES.put("DELETEACL", "DELETEACL INBOX anyone");
+        EXAMPLES.put("GETACL", "GETACL INBOX");
+        EXAMPLES.put("LISTRIGHTS", "LISTRIGHTS INBOX anyone");
+        EXAMPLES.put("MYRIGHTS", "MYRIGHTS INBOX");
         EXAMPLES.put("CHECK", "CHECK");
         EXAMPLES.put("CLOSE", "CLOSE");
         EXAMPLES.put("UNSELECT", "UNSELECT");
@@ -106,7 +111,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(31);
+        assertThat(invalid).hasSize(36);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

@@ -154,7 +154,8 @@ class LoginThrottleTest extends ImapTestSupport {
                         ? new AuthenticationProcessor(authenticator, imapProperties, capabilities) : p)
                 .toList();
         ImapServer capped = new ImapServer(imapProperties, context.getBean(TlsBundles.class),
-                new CommandDispatcher(processors, context.getBean(MessageIndex.class)), capabilities,
+                new CommandDispatcher(processors, context.getBean(MessageIndex.class),
+                        context.getBean(io.mailplatform.imap.process.SelectedRights.class)), capabilities,
                 context.getBean(MailboxEventHub.class));
         capped.start();
         try (LineClient held = startTls(capped.port("imap")); LineClient second = startTls(capped.port("imap"))) {

@@ -3,6 +3,7 @@ package io.mailplatform.store;
 import io.mailplatform.store.config.MailStoreConfiguration;
 import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.store.event.MailboxEventPublisher;
+import io.mailplatform.store.mailbox.KnownModSeqs;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.SpringBootConfiguration;
@@ -19,15 +20,22 @@ public class StoreTestApplication {
 
     @Bean
     @Primary
-    RecordingPublisher recordingPublisher() {
-        return new RecordingPublisher();
+    RecordingPublisher recordingPublisher(KnownModSeqs known) {
+        return new RecordingPublisher(known);
     }
 
+    /** Records events; like the Kafka publisher it tells {@link KnownModSeqs} of each change. */
     public static class RecordingPublisher implements MailboxEventPublisher {
         public final List<MailboxEvent> events = new CopyOnWriteArrayList<>();
+        private final KnownModSeqs known;
+
+        RecordingPublisher(KnownModSeqs known) {
+            this.known = known;
+        }
 
         @Override
         public void publish(MailboxEvent event) {
+            known.written(event);
             events.add(event);
         }
     }

@@ -21,6 +21,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -74,6 +75,7 @@ class WebmailBrowserEndToEndTest {
         ChromeDriver browser = Chromium.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class); // lists re-render as they change
             browser.get("https://localhost:" + httpPort + "/");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-address"))).sendKeys(ALICE);
             browser.findElement(By.id("login-password")).sendKeys(PASSWORD);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param spf SPF checking (RFC 7208)
  * @param dkim DKIM verification of incoming mail (RFC 6376)
  * @param dmarc DMARC policy evaluation of incoming mail (RFC 7489)
+ * @param arc ARC validation of incoming chains and sealing of forwarded mail (RFC 8617)
  * @param routing alias and list expansion (the subaddress separator is {@code mail.store.subaddress-separator})
  * @param retry retries of local deliveries that failed temporarily (over quota)
  * @param housekeeping pruning of the delivery idempotency records
@@ -37,6 +39,7 @@ public record DeliveryProperties(
         @DefaultValue @Valid Spf spf,
         @DefaultValue @Valid Dkim dkim,
         @DefaultValue @Valid Dmarc dmarc,
+        @DefaultValue @Valid Arc arc,
         @DefaultValue @Valid Routing routing,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Housekeeping housekeeping) {
@@ -142,8 +145,55 @@ public record DeliveryProperties(
      *
      * @param enabled whether the DMARC policy of the author domain is applied to mail from unauthenticated
      *        clients: failing mail under p=quarantine or p=reject goes to Junk (default true)
+     * @param reports aggregate reports (RFC 7489 §7.2), sent and received
      */
-    public record Dmarc(@DefaultValue("true") boolean enabled) {
+    public record Dmarc(@DefaultValue("true") boolean enabled, @DefaultValue @Valid Reports reports) {
+    }
+
+    /**
+     * ARC (RFC 8617) lets a receiver trust the authentication results a forwarder saw before it changed or
+     * re-sent a message. Validation runs beside DKIM, on the same threads and within the same
+     * {@code mail.delivery.spf.batch-wait}.
+     *
+     * @param enabled whether the ARC chains of mail from unauthenticated clients are validated and the result
+     *        recorded as {@code arc=} in Authentication-Results (default true)
+     * @param seal whether mail that aliases and lists forward to remote addresses gets an ARC set, signed with
+     *        the DKIM key of the forwarding address's domain where it has one (default true)
+     */
+    public record Arc(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("true") boolean seal) {
+    }
+
+    /**
+     * DMARC aggregate reports: the results of mail from domains whose DMARC record has rua= are counted per
+     * UTC day and sent to those addresses once the day is over; reports other receivers send to our own
+     * report addresses are read and kept for the admin API.
+     *
+     * @param send whether results are counted and reports sent (default true)
+     * @param orgName the reporting organisation named in the reports (default: the host name)
+     * @param from the From address of the reports (default: {@code dmarc-reports@} the host name)
+     * @param interval how often the report job looks for finished days (default 1h)
+     * @param maxReportSize largest compressed report sent; a larger one is not sent (and logged), as is one
+     *        larger than the limit the rua= address gives (default 10MB)
+     * @param inboundAddresses our report addresses (those our domains publish in rua=): the reports arriving
+     *        there are read and kept, and delivered as usual (default none)
+     * @param maxReceivedSize largest received report, unpacked XML (default 5MB)
+     */
+    public record Reports(
+            @DefaultValue("true") boolean send,
+            String orgName,
+            String from,
+            @DefaultValue("1h") @NotNull Duration interval,
+            @DefaultValue("10MB") @NotNull DataSize maxReportSize,
+            @DefaultValue List<String> inboundAddresses,
+            @DefaultValue("5MB") @NotNull DataSize maxReceivedSize) {
+
+        /** The defaults, for code that builds properties without Spring. */
+        public static Reports defaults() {
+            return new Reports(true, null, null, Duration.ofHours(1), DataSize.ofMegabytes(10), List.of(),
+                    DataSize.ofMegabytes(5));
+        }
     }
 
     /**

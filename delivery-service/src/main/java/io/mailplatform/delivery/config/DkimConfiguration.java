@@ -1,5 +1,7 @@
 package io.mailplatform.delivery.config;
 
+import io.mailplatform.delivery.dkim.ArcCheck;
+import io.mailplatform.delivery.dkim.ArcSealing;
 import io.mailplatform.delivery.dkim.DkimCheck;
 import io.mailplatform.delivery.dkim.DkimSigning;
 import io.mailplatform.delivery.dkim.DmarcCheck;
@@ -9,7 +11,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** DKIM verification and DMARC evaluation of incoming mail, signing of submissions ({@code mail.delivery.dkim}, {@code dmarc}). */
+/** DKIM verification, ARC validation and DMARC evaluation of incoming mail, signing of submissions ({@code mail.delivery.dkim}, {@code dmarc}, {@code arc}). */
 @Configuration(proxyBeanMethods = false)
 public class DkimConfiguration {
 
@@ -21,6 +23,16 @@ public class DkimConfiguration {
     @Bean
     public DmarcCheck dmarcCheck(DnsResolver dns) {
         return new DmarcCheck(dns);
+    }
+
+    @Bean
+    public ArcCheck arcCheck(DnsResolver dns) {
+        return new ArcCheck(dns, Clock.systemUTC());
+    }
+
+    @Bean
+    public ArcSealing arcSealing(DkimSigning signing) {
+        return new ArcSealing(signing, Clock.systemUTC());
     }
 
     @Bean

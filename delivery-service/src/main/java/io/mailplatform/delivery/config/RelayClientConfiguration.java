@@ -1,6 +1,7 @@
 package io.mailplatform.delivery.config;
 
 import io.mailplatform.delivery.relay.smtp.SmtpClient;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,13 @@ public class RelayClientConfiguration {
             ObjectProvider<SslBundles> bundles) {
         String heloName = properties.heloName() == null || properties.heloName().isBlank() ? delivery.hostname()
                 : properties.heloName();
+        return new SmtpClient(properties, heloName, trust(properties, bundles));
+    }
+
+    /** The authorities of {@code mail.relay.client.tls.trust-bundle}, or null for the JDK's. */
+    static TrustManagerFactory trust(RelayClientProperties properties, ObjectProvider<SslBundles> bundles) {
         String trustBundle = properties.tls().trustBundle();
-        return new SmtpClient(properties, heloName, trustBundle == null || trustBundle.isBlank() ? null
-                : bundles.getObject().getBundle(trustBundle).getManagers().getTrustManagerFactory());
+        return trustBundle == null || trustBundle.isBlank() ? null
+                : bundles.getObject().getBundle(trustBundle).getManagers().getTrustManagerFactory();
     }
 }

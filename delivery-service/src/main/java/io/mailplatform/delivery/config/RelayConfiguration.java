@@ -3,6 +3,7 @@ package io.mailplatform.delivery.config;
 import io.mailplatform.core.net.HostNames;
 import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dsn.DsnPlanner;
+import io.mailplatform.delivery.mtasts.MtaStsPolicies;
 import io.mailplatform.delivery.relay.NextHopResolver;
 import io.mailplatform.delivery.relay.OwnListeners;
 import io.mailplatform.delivery.relay.RelayMetrics;
@@ -10,8 +11,10 @@ import io.mailplatform.delivery.relay.RelayQueueGauges;
 import io.mailplatform.delivery.relay.RelayParts;
 import io.mailplatform.delivery.relay.RelayWorker;
 import io.mailplatform.delivery.relay.RetrySchedule;
+import io.mailplatform.delivery.relay.TlsSessionListener;
 import io.mailplatform.delivery.relay.smtp.SmtpClient;
 import io.mailplatform.delivery.route.RecipientResolver;
+import io.mailplatform.delivery.tlsrpt.TlsRptRecorder;
 import io.mailplatform.server.lifecycle.ProtocolServerLifecycle;
 import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.MailboxDelivery;
@@ -47,9 +50,11 @@ public class RelayConfiguration {
         });
     }
 
+    /** Routing, with the MTA-STS policies of MX destinations (RFC 8461). */
     @Bean
-    public NextHopResolver nextHopResolver(RelayProperties relay, MxResolver mx, OwnListeners ownListeners) {
-        return new NextHopResolver(relay, mx, ownListeners);
+    public NextHopResolver nextHopResolver(RelayProperties relay, MxResolver mx, OwnListeners ownListeners,
+            MtaStsPolicies stsPolicies) {
+        return new NextHopResolver(relay, mx, ownListeners, stsPolicies::lookup);
     }
 
     @Bean
@@ -66,9 +71,11 @@ public class RelayConfiguration {
     @Bean
     public RelayParts relayParts(RelayQueue queue, MessageContents contents, NextHopResolver hops, SmtpClient client,
             RelayProperties relay, RelayClientProperties clientProperties, MailboxDelivery store,
-            StoreTransactions transactions, RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics) {
+            StoreTransactions transactions, RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics,
+            TlsRptProperties tlsRpt, TlsRptRecorder tlsSessions) {
         return new RelayParts(queue, contents, hops, client, clientProperties.maxConnections(),
-                new RetrySchedule(relay.retry(), new SecureRandom()), store, transactions, resolver, dsn, metrics);
+                new RetrySchedule(relay.retry(), new SecureRandom()), store, transactions, resolver, dsn, metrics,
+                tlsRpt.enabled() ? tlsSessions : TlsSessionListener.NONE);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mailplatform.delivery.dkim;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.mailplatform.core.dkim.DkimSigner;
+import io.mailplatform.core.dkim.SigningAlgorithm;
 import io.mailplatform.core.mime.AuthorDomain;
 import io.mailplatform.store.dkim.DkimKeys;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,16 @@ public class DkimSigning {
     public DkimSigning(DkimKeys keys, Duration keyCacheTtl, Clock clock) {
         this.signers = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(keyCacheTtl).build(keys::signers);
         this.clock = clock;
+    }
+
+    /**
+     * The signer to seal forwarded mail of the domain with (RFC 8617), an RSA key before an Ed25519 one since
+     * fewer receivers verify Ed25519; empty when the domain has no active key.
+     */
+    public Optional<DkimSigner> sealer(String domain) {
+        List<DkimSigner> forDomain = signers.get(domain.toLowerCase(Locale.ROOT));
+        return forDomain.stream().filter(s -> s.algorithm() == SigningAlgorithm.RSA_SHA256).findFirst()
+                .or(() -> forDomain.stream().findFirst());
     }
 
     /** The message with its DKIM-Signature fields on top, or the same array when there is nothing to sign with. */

@@ -6,10 +6,10 @@ import io.mailplatform.delivery.dns.DnsResolver;
 import java.util.List;
 
 /** TXT look-ups of DKIM keys and DMARC records through the delivery service's caching DNS client. */
-final class DnsTxtLookup implements TxtLookup {
+public final class DnsTxtLookup implements TxtLookup {
     private final DnsResolver dns;
 
-    DnsTxtLookup(DnsResolver dns) {
+    public DnsTxtLookup(DnsResolver dns) {
         this.dns = dns;
     }
 

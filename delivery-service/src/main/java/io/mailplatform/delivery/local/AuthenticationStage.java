@@ -1,10 +1,13 @@
 package io.mailplatform.delivery.local;
 
+import io.mailplatform.core.arc.ArcResult;
+import io.mailplatform.core.arc.ArcVerifier;
 import io.mailplatform.core.dkim.DkimResult;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.delivery.config.DeliveryProperties;
 import io.mailplatform.core.dmarc.DmarcOutcome;
 import io.mailplatform.core.dmarc.DmarcRecord;
+import io.mailplatform.delivery.dkim.ArcCheck;
 import io.mailplatform.delivery.dkim.DkimCheck;
 import io.mailplatform.delivery.dkim.DmarcCheck;
 import io.mailplatform.delivery.spf.SpfIdentityCheck;
@@ -30,7 +33,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks SPF, DKIM and then DMARC (which needs both) for the messages of a batch in parallel, and waits for them at most
+ * Checks SPF, DKIM, ARC and then DMARC (which needs SPF and DKIM) for the messages of a batch in parallel, and waits for them at most
  * {@code mail.delivery.spf.batch-wait}: a check still running then goes on in the background (SPF
  * until it is done or reaches {@code check-timeout}, which makes it temperror; DKIM until its key
  * look-ups are answered or time out) while the batch stores what is ready. SPF checks of the same
@@ -53,22 +56,28 @@ public class AuthenticationStage implements DisposableBean {
     private final SpfIdentityCheck spf;
     private final DkimCheck dkim;
     private final DmarcCheck dmarc;
+    private final ArcCheck arc;
     private final boolean spfEnabled;
     private final boolean dkimEnabled;
     private final boolean dmarcEnabled;
+    private final boolean arcEnabled;
     private final Duration batchWait;
     private final ExecutorService executor;
     private final SharedChecks<Identity, SpfOutcome> spfChecks = new SharedChecks<>();
     private final SharedChecks<String, List<DkimResult>> dkimChecks = new SharedChecks<>();
     private final SharedChecks<String, DmarcOutcome> dmarcChecks = new SharedChecks<>();
+    private final SharedChecks<String, ArcResult> arcChecks = new SharedChecks<>();
 
-    public AuthenticationStage(SpfIdentityCheck spf, DkimCheck dkim, DmarcCheck dmarc, DeliveryProperties properties) {
+    public AuthenticationStage(SpfIdentityCheck spf, DkimCheck dkim, DmarcCheck dmarc, ArcCheck arc,
+            DeliveryProperties properties) {
         this.spf = spf;
         this.dkim = dkim;
         this.dmarc = dmarc;
+        this.arc = arc;
         this.spfEnabled = properties.spf().enabled();
         this.dkimEnabled = properties.dkim().enabled();
         this.dmarcEnabled = properties.dmarc().enabled();
+        this.arcEnabled = properties.arc().enabled();
         this.batchWait = properties.spf().batchWait();
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(properties.spf().threads(), r -> {
@@ -83,6 +92,7 @@ public class AuthenticationStage implements DisposableBean {
         List<CompletableFuture<SpfOutcome>> spfFutures = new ArrayList<>(batch.size());
         List<CompletableFuture<List<DkimResult>>> dkimFutures = new ArrayList<>(batch.size());
         List<CompletableFuture<DmarcOutcome>> dmarcFutures = new ArrayList<>(batch.size());
+        List<CompletableFuture<ArcResult>> arcFutures = new ArrayList<>(batch.size());
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (InboundMail mail : batch) {
             Envelope envelope = mail.envelope();
@@ -102,10 +112,15 @@ public class AuthenticationStage implements DisposableBean {
                             .exceptionally(e -> new DmarcOutcome(DmarcOutcome.Result.TEMPERROR, null, null,
                                     DmarcRecord.Policy.NONE, "DMARC check failed")))
                     : null;
+            CompletableFuture<ArcResult> arcFuture = !arcEnabled || !unauthenticated ? null
+                    : !ArcVerifier.sealed(mail.message()) ? CompletableFuture.completedFuture(ArcResult.NONE)
+                    : arcChecks.run(envelope.id(), () -> arc.verify(mail.message()),
+                            problem -> new ArcResult(ArcResult.ChainValidation.FAIL, 0, null, "ARC check failed: " + problem));
             spfFutures.add(spfFuture);
             dkimFutures.add(dkimFuture);
             dmarcFutures.add(dmarcFuture);
-            for (CompletableFuture<?> future : Arrays.asList(spfFuture, dkimFuture, dmarcFuture)) {
+            arcFutures.add(arcFuture);
+            for (CompletableFuture<?> future : Arrays.asList(spfFuture, dkimFuture, dmarcFuture, arcFuture)) {
                 if (future != null) {
                     all.add(future);
                 }
@@ -121,14 +136,15 @@ public class AuthenticationStage implements DisposableBean {
         }
         List<AuthenticationState> states = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            List<CompletableFuture<?>> mine = Arrays.asList(spfFutures.get(i), dkimFutures.get(i), dmarcFutures.get(i));
+            List<CompletableFuture<?>> mine = Arrays.asList(spfFutures.get(i), dkimFutures.get(i), dmarcFutures.get(i),
+                    arcFutures.get(i));
             if (mine.stream().allMatch(Objects::isNull)) {
                 states.add(AuthenticationState.NOT_CHECKED);
             } else if (mine.stream().anyMatch(future -> future != null && !future.isDone())) {
                 states.add(AuthenticationState.RUNNING);
             } else {
                 states.add(new AuthenticationState.Checked(joined(spfFutures.get(i)), joined(dkimFutures.get(i)),
-                        joined(dmarcFutures.get(i))));
+                        joined(dmarcFutures.get(i)), joined(arcFutures.get(i))));
             }
         }
         return states;

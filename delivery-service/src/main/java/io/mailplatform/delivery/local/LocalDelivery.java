@@ -6,7 +6,9 @@ import io.mailplatform.core.envelope.EnvelopeCodec;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.core.log.LogFields;
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.dkim.ArcSealing;
 import io.mailplatform.delivery.dkim.DkimSigning;
+import io.mailplatform.delivery.dmarc.DmarcReportIntake;
 import io.mailplatform.delivery.dsn.DsnPlanner;
 import io.mailplatform.delivery.dsn.DsnPolicy;
 import io.mailplatform.delivery.dsn.RecipientStatus;
@@ -59,9 +61,12 @@ public class LocalDelivery {
     private final StoreTransactions transactions;
     private final SrsForwarding forwarding;
     private final DkimSigning signing;
+    private final DmarcReportIntake dmarcReports;
+    private final ArcSealing sealing;
 
     public LocalDelivery(RecipientResolver resolver, MailboxDelivery store, AuthenticationStage authentication, DsnPlanner dsn,
-            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing) {
+            DeliveryProperties properties, StoreTransactions transactions, SrsForwarding forwarding, DkimSigning signing,
+            DmarcReportIntake dmarcReports, ArcSealing sealing) {
         this.resolver = resolver;
         this.store = store;
         this.authentication = authentication;
@@ -70,6 +75,8 @@ public class LocalDelivery {
         this.transactions = transactions;
         this.forwarding = forwarding;
         this.signing = signing;
+        this.dmarcReports = dmarcReports;
+        this.sealing = sealing;
     }
 
     /** A recipient that asked for a DSN on success or delay (RFC 3461 NOTIFY=SUCCESS, DELAY). */
@@ -103,7 +110,9 @@ public class LocalDelivery {
         routing.prefetch(ready.stream().map(InboundMail::envelope).toList());
         List<InboundMessage> messages = new ArrayList<>();
         Map<String, Notice> notices = new LinkedHashMap<>();
+        DmarcReportIntake.Batch reporting = dmarcReports.batch();
         for (int i = 0; i < ready.size(); i++) {
+            reporting.add(ready.get(i), outcomes.get(i));
             // what is logged about one message while it is routed carries its envelope id
             try (MDC.MDCCloseable field = MDC.putCloseable(LogFields.ENVELOPE_ID, ready.get(i).envelope().id())) {
                 plan(ready.get(i), outcomes.get(i), routing, messages, notices);
@@ -111,6 +120,7 @@ public class LocalDelivery {
         }
         BatchDeliveryResult result = transactions.inTransaction(() -> {
             BatchDeliveryResult stored = store.deliver(messages);
+            reporting.store();
             if (!notices.isEmpty()) {
                 List<InboundMessage> reports = reports(stored, notices, routing);
                 if (!reports.isEmpty()) {
@@ -170,7 +180,9 @@ public class LocalDelivery {
         }
         SpfOutcome spfOutcome = null;
         boolean dmarcQuarantine = false;
+        AuthenticationState.Checked checks = null;
         if (authentication instanceof AuthenticationState.Checked checked) {
+            checks = checked;
             spfOutcome = checked.spf();
             // RFC 7489 §6.6.2: p=reject cannot be a refusal any more (the gateway has answered), so it quarantines too
             dmarcQuarantine = checked.dmarc() != null && checked.dmarc().quarantined();
@@ -179,6 +191,7 @@ public class LocalDelivery {
         }
         Map<String, InboundMessage.LocalCopy> local = new LinkedHashMap<>();
         Map<String, InboundMessage.RemoteCopy> remote = new LinkedHashMap<>();
+        String forwarder = null;
         List<RecipientStatus> failures = new ArrayList<>();
         // RFC 7208 §8.4: the reverse path of mail that failed SPF is forged; whatever happens to it, it hears nothing
         boolean forged = spfOutcome != null && spfOutcome.result() == SpfResult.FAIL;
@@ -220,6 +233,10 @@ public class LocalDelivery {
             if (resolution.remote().isEmpty()) {
                 continue;
             }
+            if (forwarder == null) {
+                String address = resolution.recipient().address();
+                forwarder = address.substring(address.lastIndexOf('@') + 1);
+            }
             // a forged sender gets no SRS address: bounces to it would reach the victim through us (RFC 7208 §8.4)
             String reversePath = forged ? envelope.reversePath()
                     : forwarding.reversePath(envelope, resolution.recipient(), routing);
@@ -227,6 +244,10 @@ public class LocalDelivery {
                 remote.putIfAbsent(address.toLowerCase(Locale.ROOT), new InboundMessage.RemoteCopy(address,
                         address.substring(address.lastIndexOf('@') + 1), reversePath, reduced));
             }
+        }
+        if (forwarder != null && checks != null && checks.arc() != null && properties.arc().seal()) {
+            // RFC 8617 §5.1: forwarded mail gets our ARC set; the content is stored once, so local copies carry it too
+            raw = sealing.seal(raw, checks.arc(), AuthenticationFields.results(checks, properties.hostname()), forwarder);
         }
         if (!local.isEmpty() || !remote.isEmpty()) {
             messages.add(new InboundMessage(envelope.id(), raw, envelope.receivedAt(), List.copyOf(local.values()),

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param hosts the addresses to try in this order (RFC 5321 §5.1), never empty
  * @param tls the STARTTLS policy
  * @param credentials AUTH at a smart host, or null
+ * @param sts the MTA-STS policy of the MX destination, or null
  */
-public record NextHop(String key, List<RemoteHost> hosts, TlsPolicy tls, SmtpCredentials credentials) {
+public record NextHop(String key, List<RemoteHost> hosts, TlsPolicy tls, SmtpCredentials credentials, StsApplied sts) {
+
+    public NextHop(String key, List<RemoteHost> hosts, TlsPolicy tls, SmtpCredentials credentials) {
+        this(key, hosts, tls, credentials, null);
+    }
 
     public NextHop {
         Objects.requireNonNull(key, "key");

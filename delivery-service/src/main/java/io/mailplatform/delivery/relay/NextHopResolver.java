@@ -2,10 +2,12 @@ package io.mailplatform.delivery.relay;
 
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.Domain;
+import io.mailplatform.core.mtasts.MtaStsMode;
 import io.mailplatform.delivery.config.RelayProperties;
 import io.mailplatform.delivery.dns.MxResolution;
 import io.mailplatform.delivery.dns.MxResolver;
 import io.mailplatform.delivery.dns.MxTarget;
+import io.mailplatform.delivery.mtasts.StsLookup;
 import io.mailplatform.delivery.relay.smtp.RemoteHost;
 import io.mailplatform.delivery.relay.smtp.SmtpCredentials;
 import io.mailplatform.delivery.relay.smtp.TlsPolicy;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Routes a domain: its static route if it has one, else the smart host if there is one, else its MX
@@ -24,12 +27,19 @@ import java.util.TreeSet;
  * dropped; if that leaves nothing, the mail "loops back to myself", a permanent error (5.4.6).
  * Names in routes and the smart host are resolved by the system's resolver ({@code /etc/hosts}
  * first); MX hosts by the platform's DNS client. Blocks for DNS.
+ *
+ * <p>MX routing applies the domain's MTA-STS policy (RFC 8461 §5.1): in mode enforce only the MX
+ * hosts the policy names are used, over TLS with a verified certificate, and a domain none of whose
+ * MX hosts is named waits (4.7.5) rather than bounce; in mode testing the hosts are tried the same
+ * way, but a failure is reported and the mail goes as without a policy (the dispatcher's part).
  */
 public final class NextHopResolver {
     /** RFC 3463 X.4.6: routing loop detected. */
     public static final String LOOP = "5.4.6";
     /** RFC 3463 X.4.4: unable to route (an address literal that is no address). */
     private static final String UNROUTABLE = "5.4.4";
+    /** RFC 3463 X.7.5: cryptographic failure (no MX host the MTA-STS policy allows). */
+    static final String STS_MISMATCH = "4.7.5";
     /** RFC 3463 X.4.3: directory server failure (a name that does not resolve now). */
     private static final String NO_ADDRESS = "4.4.3";
 
@@ -37,8 +47,17 @@ public final class NextHopResolver {
     private final MxResolver mx;
     private final OwnListeners ourselves;
     private final SmtpCredentials smartHostCredentials;
+    private final Function<String, StsLookup> stsPolicies;
 
+    /** Without MTA-STS. */
     public NextHopResolver(RelayProperties settings, MxResolver mx, OwnListeners ourselves) {
+        this(settings, mx, ourselves, domain -> StsLookup.ABSENT);
+    }
+
+    /** @param stsPolicies the MTA-STS policy of a domain ({@code MtaStsPolicies::lookup}) */
+    public NextHopResolver(RelayProperties settings, MxResolver mx, OwnListeners ourselves,
+            Function<String, StsLookup> stsPolicies) {
+        this.stsPolicies = stsPolicies;
         this.settings = settings;
         this.mx = mx;
         this.ourselves = ourselves;
@@ -116,6 +135,17 @@ public final class NextHopResolver {
                     (failure.permanent() ? "550 " : "451 ") + failure.status() + " " + failure.reason());
         }
         List<MxTarget> targets = ((MxResolution.Destinations) resolution).targets();
+        StsApplied sts = stsPolicies.apply(domain) instanceof StsLookup.Present present
+                ? new StsApplied(domain, present.id(), present.policy()) : null;
+        if (sts != null && sts.mode() == MtaStsMode.ENFORCE) {
+            // RFC 8461 §4.1: never to an MX host the policy does not name
+            List<MxTarget> allowed = targets.stream().filter(t -> sts.policy().permits(t.host())).toList();
+            if (allowed.isEmpty()) {
+                return new Destination.Unreachable(false, STS_MISMATCH, "451 " + STS_MISMATCH + " no MX host of " + domain
+                        + " is allowed by its MTA-STS policy (mx: " + String.join(", ", sts.policy().mx()) + ")");
+            }
+            targets = allowed;
+        }
         // RFC 5321 §5.1: if we are one of the MX hosts, only the more preferred ones may be used
         int ownPreference = Integer.MAX_VALUE;
         for (MxTarget target : targets) {
@@ -140,8 +170,12 @@ public final class NextHopResolver {
         if (hosts.isEmpty()) {
             return loop(domain, "its MX hosts are this server");
         }
-        return new Destination.Reachable(new NextHop("mx:" + String.join(",", names), hosts, TlsPolicy.OPPORTUNISTIC,
-                null));
+        if (sts == null) {
+            return new Destination.Reachable(new NextHop("mx:" + String.join(",", names), hosts, TlsPolicy.OPPORTUNISTIC,
+                    null));
+        }
+        return new Destination.Reachable(new NextHop("mx:" + String.join(",", names) + ":sts-" + sts.mode().keyword(),
+                hosts, TlsPolicy.AUTHENTICATED, null, sts));
     }
 
     private static Destination loop(String domain, String why) {

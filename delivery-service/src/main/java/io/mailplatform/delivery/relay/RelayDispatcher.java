@@ -1,10 +1,15 @@
 package io.mailplatform.delivery.relay;
 
+import io.mailplatform.core.mtasts.MtaStsMode;
+import io.mailplatform.core.tlsrpt.TlsResultType;
 import io.mailplatform.delivery.relay.smtp.ConnectResult;
 import io.mailplatform.delivery.relay.smtp.FailureKind;
 import io.mailplatform.delivery.relay.smtp.RemoteHost;
 import io.mailplatform.delivery.relay.smtp.SmtpClient;
 import io.mailplatform.delivery.relay.smtp.SmtpConnection;
+import io.mailplatform.delivery.relay.smtp.SmtpCredentials;
+import io.mailplatform.delivery.relay.smtp.SmtpFailure;
+import io.mailplatform.delivery.relay.smtp.TlsPolicy;
 import io.mailplatform.delivery.relay.smtp.TransactionResult;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -48,6 +53,7 @@ final class RelayDispatcher implements AutoCloseable {
     private final Clock attemptClock;
     private final Recorder recorder;
     private final RelayMetrics metrics;
+    private final TlsSessionListener tlsSessions;
     private final Map<String, DestinationQueue> queues = new HashMap<>();
     private final ThreadPoolExecutor senders;
     private final ScheduledExecutorService reaper;
@@ -58,8 +64,9 @@ final class RelayDispatcher implements AutoCloseable {
      * @param attemptClock the time attempts are recorded with
      */
     RelayDispatcher(SmtpClient client, int maxPerDestination, int maxSenders, Duration idleTime, Clock attemptClock,
-            Recorder recorder, RelayMetrics metrics) {
+            Recorder recorder, RelayMetrics metrics, TlsSessionListener tlsSessions) {
         this.client = client;
+        this.tlsSessions = tlsSessions;
         this.metrics = metrics;
         this.maxPerDestination = maxPerDestination;
         this.idleTime = idleTime;
@@ -163,14 +170,62 @@ final class RelayDispatcher implements AutoCloseable {
     }
 
     /**
+     * A connection as the hop's MTA-STS policy says (RFC 8461 §5): in mode enforce, TLS with a
+     * verified certificate or nothing; in mode testing the same is tried, and on a TLS failure (or at
+     * a host the policy does not name) the failure is reported and the host taken as without a policy.
+     */
+    private ConnectResult connect(RemoteHost host, NextHop hop) {
+        StsApplied sts = hop.sts();
+        if (sts == null || sts.mode() != MtaStsMode.TESTING) {
+            ConnectResult result = connect(host, hop.tls(), hop.credentials());
+            if (sts != null) {
+                stsResult(sts, host, result);
+            }
+            return result;
+        }
+        if (!sts.policy().permits(host.name())) {
+            stsFailed(sts, host, TlsResultType.VALIDATION_FAILURE, host.name() + " is not named by the policy");
+            return connect(host, TlsPolicy.OPPORTUNISTIC, hop.credentials());
+        }
+        ConnectResult result = connect(host, TlsPolicy.AUTHENTICATED, hop.credentials());
+        if (stsResult(sts, host, result)) {
+            return connect(host, TlsPolicy.OPPORTUNISTIC, hop.credentials()); // §5: testing never stops mail
+        }
+        return result;
+    }
+
+    /** Counts the outcome of a connection under a policy; true when it failed for a TLS reason. */
+    private boolean stsResult(StsApplied sts, RemoteHost host, ConnectResult result) {
+        if (result instanceof ConnectResult.Connected) {
+            metrics.stsResult(sts.mode().keyword(), "success");
+            tlsSessions.session(sts, host, "success");
+            return false;
+        }
+        SmtpFailure failure = ((ConnectResult.Failed) result).failure();
+        TlsResultType type = TlsFailures.of(failure.kind());
+        if (type == null) {
+            return false; // not TLS's fault: refused, timed out
+        }
+        stsFailed(sts, host, type, failure.detail());
+        return true;
+    }
+
+    private void stsFailed(StsApplied sts, RemoteHost host, TlsResultType type, String detail) {
+        log.info("MTA-STS {} policy of {} (id {}) not met at {}: {}: {}", sts.mode().keyword(), sts.domain(), sts.id(),
+                host, type.keyword(), detail);
+        metrics.stsResult(sts.mode().keyword(), type.keyword());
+        tlsSessions.session(sts, host, type.keyword());
+    }
+
+    /**
      * A connection; if the client's connection limit is reached, idle connections of every
      * destination are closed first and it is tried once more (our own limit is no host's fault).
      */
-    private ConnectResult connect(RemoteHost host, NextHop hop) {
-        ConnectResult result = client.connect(host, hop.tls(), hop.credentials()).join();
+    private ConnectResult connect(RemoteHost host, TlsPolicy tls, SmtpCredentials credentials) {
+        ConnectResult result = client.connect(host, tls, credentials).join();
         if (result instanceof ConnectResult.Failed failed && failed.failure().kind() == FailureKind.CONNECTION_LIMIT
                 && closeIdle(null) > 0) {
-            result = client.connect(host, hop.tls(), hop.credentials()).join();
+            result = client.connect(host, tls, credentials).join();
         }
         if (result instanceof ConnectResult.Connected) {
             metrics.connectionOpened();

@@ -25,6 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@value #RECIPIENTS}: queued recipients settled by an attempt, tag {@code outcome}:
  * {@code delivered}, {@code failed} (5yz, deleted with a report, or a message we cannot send),
  * {@code expired} (older than {@code max-age}), {@code deferred} (tried again later).</li>
+ * <li>{@value #STS}: connections to MX hosts under an MTA-STS policy (RFC 8461), tags {@code mode}
+ * ({@code enforce}, {@code testing}) and {@code result}: {@code success}, or the RFC 8460 result type
+ * of the failure ({@code certificate-expired}, {@code validation-failure} for an MX host the policy
+ * does not name, ...).</li>
  * </ul>
  */
 public final class RelayMetrics {
@@ -32,6 +36,7 @@ public final class RelayMetrics {
     public static final String CONNECTIONS = "mail.relay.connections";
     public static final String DSNS = "mail.relay.dsns";
     public static final String RECIPIENTS = "mail.relay.recipients";
+    public static final String STS = "mail.relay.mta-sts";
 
     /** The {@code result} tag of {@value #ATTEMPTS}. */
     public enum Result {
@@ -55,7 +60,7 @@ public final class RelayMetrics {
             }
             return switch (failure.kind()) {
                 case CONNECT_FAILED, CONNECTION_LIMIT, CONNECTION_LOST, TIMEOUT, GREETING_REFUSED -> CONNECTION;
-                case TLS_FAILED, TLS_UNAVAILABLE -> TLS;
+                case TLS_FAILED, TLS_UNAVAILABLE, CERTIFICATE_EXPIRED, CERTIFICATE_HOST_MISMATCH, CERTIFICATE_NOT_TRUSTED -> TLS;
                 default -> OTHER;
             };
         }
@@ -66,6 +71,7 @@ public final class RelayMetrics {
     private final Counter connections;
     private final Map<String, Counter> dsns = new ConcurrentHashMap<>();
     private final Map<String, Counter> recipients = new ConcurrentHashMap<>();
+    private final Map<String, Counter> sts = new ConcurrentHashMap<>();
 
     public RelayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -92,5 +98,10 @@ public final class RelayMetrics {
     void settled(String outcome) {
         recipients.computeIfAbsent(outcome, o -> Counter.builder(RECIPIENTS).tag("outcome", o)
                 .description("queued recipients settled by an attempt").register(registry)).increment();
+    }
+
+    void stsResult(String mode, String result) {
+        sts.computeIfAbsent(mode + " " + result, k -> Counter.builder(STS).tag("mode", mode).tag("result", result)
+                .description("connections to MX hosts under an MTA-STS policy, by result").register(registry)).increment();
     }
 }

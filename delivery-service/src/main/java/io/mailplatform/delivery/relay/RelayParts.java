@@ -15,8 +15,17 @@ import io.mailplatform.store.relay.RelayQueue;
  *
  * @param maxConnections connections the client may open at once: the most senders running at once
  * @param metrics the relay's counters
+ * @param tlsSessions told of the sessions under an MTA-STS policy (TLS reports)
  */
 public record RelayParts(RelayQueue queue, MessageContents messageContents, NextHopResolver hops, SmtpClient client,
         int maxConnections, RetrySchedule schedule, MailboxDelivery store, StoreTransactions transactions,
-        RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics) {
+        RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics, TlsSessionListener tlsSessions) {
+
+    /** Without TLS reports. */
+    public RelayParts(RelayQueue queue, MessageContents messageContents, NextHopResolver hops, SmtpClient client,
+            int maxConnections, RetrySchedule schedule, MailboxDelivery store, StoreTransactions transactions,
+            RecipientResolver resolver, DsnPlanner dsn, RelayMetrics metrics) {
+        this(queue, messageContents, hops, client, maxConnections, schedule, store, transactions, resolver, dsn, metrics,
+                TlsSessionListener.NONE);
+    }
 }

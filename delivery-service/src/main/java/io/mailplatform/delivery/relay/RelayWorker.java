@@ -105,7 +105,7 @@ public final class RelayWorker implements SmartLifecycle, BatchCommitListener, A
         this.writer = new OutcomeWriter("relay-outcomes", this::finished, settings.batchSize());
         this.dispatcher = new RelayDispatcher(parts.client(), settings.maxConnectionsPerDestination(),
                 parts.maxConnections(), settings.connectionIdleTime(), clock,
-                (job, settled) -> writer.submit(job.ids(), settled), parts.metrics());
+                (job, settled) -> writer.submit(job.ids(), settled), parts.metrics(), parts.tlsSessions());
         this.routing = Executors.newFixedThreadPool(settings.routingThreads(), new DefaultThreadFactory("relay-routing", true));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("relay-queue", true));
     }

@@ -9,6 +9,7 @@ import io.mailplatform.core.envelope.BodyType;
 import io.mailplatform.core.envelope.Envelope;
 import io.mailplatform.core.envelope.EnvelopeRecipient;
 import io.mailplatform.delivery.config.DeliveryProperties;
+import io.mailplatform.delivery.dkim.ArcCheck;
 import io.mailplatform.delivery.dkim.DkimCheck;
 import io.mailplatform.delivery.dkim.DmarcCheck;
 import io.mailplatform.delivery.dns.CachingDnsResolver;
@@ -50,7 +51,8 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(true, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false, DeliveryProperties.Reports.defaults()),
+                    new DeliveryProperties.Arc(false, false),
                     new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
@@ -58,7 +60,7 @@ class AuthenticationStageTest {
                 AuthenticationStage stage = new AuthenticationStage(new SpfIdentityCheck(new SpfChecker(resolver, "x", "mx.test",
                         spf.checkTimeout(), settings.failureTtl(), Clock.systemUTC()),
                         new SpfVerdictCache(1000, Clock.systemUTC())), new DkimCheck(resolver, 5, Clock.systemUTC()),
-                        new DmarcCheck(resolver), properties);
+                        new DmarcCheck(resolver), new ArcCheck(resolver, Clock.systemUTC()), properties);
                 try {
                     List<InboundMail> batch = new ArrayList<>();
                     batch.add(new InboundMail(envelope("E0", "s@silent.example", null), new byte[0]));
@@ -98,7 +100,8 @@ class AuthenticationStageTest {
             DeliveryProperties.Spf spf = new DeliveryProperties.Spf(false, DeliveryProperties.FailAction.JUNK,
                     Duration.ofSeconds(20), Duration.ofMillis(200), 1000, "x", 4);
             DeliveryProperties properties = new DeliveryProperties("g", 1, 10, "mx.test", settings, spf,
-                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false), new DeliveryProperties.Routing(10, 100),
+                    new DeliveryProperties.Dkim(true, 5, true, Duration.ofSeconds(60)), new DeliveryProperties.Dmarc(false, DeliveryProperties.Reports.defaults()),
+                    new DeliveryProperties.Arc(false, false), new DeliveryProperties.Routing(10, 100),
                     new DeliveryProperties.Retry(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(30), 10),
                     new DeliveryProperties.Housekeeping(Duration.ofDays(14), Duration.ofHours(1), 100));
             byte[] unsigned = "From: a@fast.example\r\n\r\nhi\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -107,7 +110,7 @@ class AuthenticationStageTest {
                     .concat(new String(unsigned, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
             try (CachingDnsResolver resolver = new CachingDnsResolver(settings)) {
                 AuthenticationStage stage = new AuthenticationStage(null, new DkimCheck(resolver, 5, Clock.systemUTC()),
-                        new DmarcCheck(resolver), properties);
+                        new DmarcCheck(resolver), new ArcCheck(resolver, Clock.systemUTC()), properties);
                 try {
                     List<InboundMail> batch = List.of(new InboundMail(envelope("S0", "s@fast.example", null), signed),
                             new InboundMail(envelope("S1", "s@fast.example", null), unsigned));

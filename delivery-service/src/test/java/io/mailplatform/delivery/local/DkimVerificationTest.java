@@ -89,7 +89,7 @@ class DkimVerificationTest extends DeliveryTestSupport {
 
     @Test
     void unsignedMailSaysNoneAndSubmissionsAreNotChecked() throws Exception {
-        assertThat(deliver(MESSAGE, null)).contains("\tdkim=none;\r\n\tdmarc=none header.from=pass.example\r\n");
+        assertThat(deliver(MESSAGE, null)).contains("\tdkim=none;\r\n\tdmarc=none header.from=pass.example;\r\n\tarc=none\r\n");
         String submitted = deliver(signed("r2048", rsa, SigningAlgorithm.RSA_SHA256, MESSAGE), "someone@pass.example");
         assertThat(submitted).doesNotContain("Authentication-Results: mx.example.test");
     }

@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "mail.delivery.dns.retries=4",
         "mail.delivery.spf.check-timeout=10s",
         "mail.delivery.spf.batch-wait=500ms",
+        "mail.delivery.dmarc.reports.inbound-addresses=dmarc-rua@reports.test",
         // the relay's worker is driven by the relay tests (runOnce), so rows other tests queue stay put
         "mail.relay.enabled=false"})
 @RealInfrastructure

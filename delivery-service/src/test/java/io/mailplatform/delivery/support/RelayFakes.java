@@ -36,6 +36,7 @@ public final class RelayFakes {
     private static int downPort;
     private static int ownPort;
     private static int mxPort;
+    private static int policyPort;
 
     private RelayFakes() {
     }
@@ -66,7 +67,13 @@ public final class RelayFakes {
         return mxPort;
     }
 
-    /** The routes and ports of the shared context. */
+    /** The port of MTA-STS policy hosts in the relay tests ({@code mail.relay.mta-sts.https-port}). */
+    public static synchronized int policyPort() {
+        start();
+        return policyPort;
+    }
+
+    /** The routes and ports of the shared context; the relay trusts {@link TestAuthority}. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("mail.relay.routes." + ROUTED, () -> "127.0.0.1:" + routed().port());
         registry.add("mail.relay.routes." + DSN_AWARE, () -> "127.0.0.1:" + dsnAware().port());
@@ -76,6 +83,9 @@ public final class RelayFakes {
         registry.add("mail.relay.routes." + SELF, () -> "127.0.0.1:" + ports()[1]);
         registry.add("mail.relay.own-ports", () -> ports()[1]);
         registry.add("mail.relay.mx-port", RelayFakes::mxPort);
+        registry.add("mail.relay.mta-sts.https-port", RelayFakes::policyPort);
+        registry.add("spring.ssl.bundle.pem." + TestAuthority.BUNDLE + ".truststore.certificate", TestAuthority::pem);
+        registry.add("mail.relay.client.tls.trust-bundle", () -> TestAuthority.BUNDLE);
     }
 
     private static synchronized int[] ports() {
@@ -101,6 +111,7 @@ public final class RelayFakes {
             downPort = freePort();
             ownPort = freePort();
             mxPort = freePort();
+            policyPort = freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,7 +60,9 @@ public final class MailboxCommands {
 
     /** LIST return options other than STATUS (RFC 9051 §6.3.9.2, RFC 6154). */
     public enum ListReturn {
-        SUBSCRIBED, CHILDREN, SPECIAL_USE
+        SUBSCRIBED, CHILDREN, SPECIAL_USE,
+        /** RFC 8440 LIST-MYRIGHTS. */
+        MYRIGHTS
     }
 
     /**

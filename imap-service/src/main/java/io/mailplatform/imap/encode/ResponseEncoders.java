@@ -30,6 +30,9 @@ public final class ResponseEncoders {
         register(ImapResponse.Quota.class, QuotaEncoders::quota);
         register(ImapResponse.QuotaRoot.class, QuotaEncoders::quotaRoot);
         register(ImapResponse.Metadata.class, MetadataEncoders::metadata);
+        register(ImapResponse.Acl.class, AclEncoders::acl);
+        register(ImapResponse.ListRights.class, AclEncoders::listRights);
+        register(ImapResponse.MyRights.class, AclEncoders::myRights);
     }
 
     private <R extends ImapResponse> void register(Class<R> type, ResponseEncoder<R> encoder) {

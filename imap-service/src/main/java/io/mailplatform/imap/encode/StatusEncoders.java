@@ -57,6 +57,12 @@ final class StatusEncoders {
     }
 
     static void namespace(ImapResponse.Namespace namespace, ImapWriter w) {
-        w.raw("* NAMESPACE ((\"\" \"/\")) NIL NIL").crlf();
+        w.raw("* NAMESPACE ((\"\" \"/\")) ");
+        if (namespace.otherUsers() == null) {
+            w.nil();
+        } else {
+            w.open().open().mailbox(namespace.otherUsers()).sp().quoted("/").close().close();
+        }
+        w.raw(" NIL").crlf();
     }
 }

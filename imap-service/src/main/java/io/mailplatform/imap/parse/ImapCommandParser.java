@@ -27,6 +27,7 @@ public final class ImapCommandParser {
         QuotaCommandParsers.register(table);
         MetadataCommandParsers.register(table);
         NotifyCommandParser.register(table);
+        AclCommandParsers.register(table);
     }
 
     /** The command names this parser knows, e.g. "FETCH" and "UID FETCH". */

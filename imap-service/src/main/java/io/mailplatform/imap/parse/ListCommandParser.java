@@ -116,6 +116,7 @@ final class ListCommandParser {
                 case "SUBSCRIBED" -> add(returns, ListReturn.SUBSCRIBED);
                 case "CHILDREN" -> add(returns, ListReturn.CHILDREN);
                 case "SPECIAL-USE" -> add(returns, ListReturn.SPECIAL_USE);
+                case "MYRIGHTS" -> add(returns, ListReturn.MYRIGHTS);
                 case "STATUS" -> {
                     c.sp();
                     for (StatusItem item : MailboxCommandParsers.statusItems(c)) {

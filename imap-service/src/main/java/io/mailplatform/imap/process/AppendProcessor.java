@@ -9,6 +9,11 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.AccessibleMailbox;
+import io.mailplatform.store.acl.FlagRights;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
+import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.mailbox.AppendResult;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
@@ -26,26 +31,31 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppendProcessor implements CommandProcessor {
     private final MailboxService mailboxes;
+    private final MailboxAccess access;
     private final ImapProperties properties;
 
-    public AppendProcessor(MailboxService mailboxes, ImapProperties properties) {
+    public AppendProcessor(MailboxService mailboxes, MailboxAccess access, ImapProperties properties) {
         this.mailboxes = mailboxes;
+        this.access = access;
         this.properties = properties;
     }
 
     @Override
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Append.class, (command, session, out) -> {
-            Mailbox mailbox = target(command.mailbox(), session);
-            MailboxService.NewMessage message = message(command);
+            AccessibleMailbox target = target(command.mailbox(), session);
+            Mailbox mailbox = target.mailbox();
+            MailboxService.NewMessage message = message(command, target.rights());
             AppendResult result = mailboxes.append(mailbox, message.raw(), message.flags(), message.internalDate());
             wrote(session, mailbox, List.of(message), List.of(result));
             return new Outcome.Done(Status.ok(command.tag(), ResponseCode.appendUid(result.uidValidity(), result.uid()),
                     "APPEND completed"));
         });
         handlers.on(MailboxCommands.MultiAppend.class, (command, session, out) -> {
-            Mailbox mailbox = target(command.mailbox(), session);
-            List<MailboxService.NewMessage> messages = command.messages().stream().map(AppendProcessor::message).toList();
+            AccessibleMailbox target = target(command.mailbox(), session);
+            Mailbox mailbox = target.mailbox();
+            List<MailboxService.NewMessage> messages = command.messages().stream()
+                    .map(append -> message(append, target.rights())).toList();
             // RFC 3502 §3: all or nothing, in one transaction
             List<AppendResult> results = mailboxes.appendAll(mailbox, messages);
             wrote(session, mailbox, messages, results);
@@ -54,15 +64,28 @@ public class AppendProcessor implements CommandProcessor {
         });
     }
 
-    private Mailbox target(String clientName, SessionContext session) {
+    private AccessibleMailbox target(String clientName, SessionContext session) {
         String name = MailboxNames.fromClient(clientName, session.rev2());
-        return mailboxes.find(session.account().id(), name)
+        SelectedMailbox selected = session.selected();
+        if (selected != null && selected.mailbox().accountId() == session.account().id() && names(selected.mailbox(), name)) {
+            // the usual target, its own mailbox, known without a lookup; if it was deleted meanwhile, the append says so
+            return new AccessibleMailbox(selected.mailbox(), selected.mailbox().name(), Rights.ALL, true);
+        }
+        AccessibleMailbox target = access.find(session.account(), name)
                 // RFC 9051 §6.3.12: never create it, but hint that CREATE would help
                 .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
+        MailboxAccess.check(target.rights(), Right.INSERT);
+        return target;
     }
 
-    private static MailboxService.NewMessage message(MailboxCommands.Append command) {
-        MessageFlags flags = FlagNames.parse(command.flags());
+    /** Whether a client's name is the mailbox's; INBOX in any case (RFC 9051 §5.1). */
+    private static boolean names(Mailbox mailbox, String name) {
+        return mailbox.name().equals(name) || mailbox.name().equals(Mailbox.INBOX) && name.equalsIgnoreCase(Mailbox.INBOX);
+    }
+
+    /** The message to store; flags the rights do not allow are dropped (RFC 4314 §4, APPEND). */
+    private static MailboxService.NewMessage message(MailboxCommands.Append command, Rights rights) {
+        MessageFlags flags = FlagRights.permitted(FlagNames.parse(command.flags()), rights);
         if (command.message().length == 0) {
             throw new ImapNoException("An empty message cannot be appended");
         }

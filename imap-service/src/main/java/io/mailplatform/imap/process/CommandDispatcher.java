@@ -1,5 +1,6 @@
 package io.mailplatform.imap.process;
 
+import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
@@ -12,6 +13,7 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.ImapState;
 import io.mailplatform.imap.session.ImapStateTable;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.MailboxPermissionException;
 import io.mailplatform.store.failure.StoreTimeoutException;
 import io.mailplatform.store.failure.StoreUnavailableException;
 import io.mailplatform.store.mailbox.AccountLimitException;
@@ -43,11 +45,13 @@ public class CommandDispatcher {
     private final Map<Class<?>, CommandProcessor.Handler<?>> handlers = new HashMap<>();
     private final MessageIndex index;
     private final NotifyProcessor notify;
+    private final SelectedRights selectedRights;
 
-    public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index) {
+    public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index, SelectedRights selectedRights) {
         this.index = index;
         this.notify = processors.stream().filter(NotifyProcessor.class::isInstance).map(NotifyProcessor.class::cast)
                 .findFirst().orElse(null);
+        this.selectedRights = selectedRights;
         CommandProcessor.Handlers registry = new CommandProcessor.Handlers() {
             @Override
             public <C extends ImapCommand> void on(Class<C> type, CommandProcessor.Handler<C> handler) {
@@ -73,7 +77,12 @@ public class CommandDispatcher {
         if (wasSelected) {
             session.selected().commandStarts();
         }
-        return finish(command, wasSelected, session, out, run(tag, () -> handle(command, session, out)));
+        return finish(command, wasSelected, session, out, run(tag, () -> {
+            if (wasSelected) {
+                selectedRights.refresh(command, session);
+            }
+            return handle(command, session, out);
+        }));
     }
 
     /**
@@ -100,7 +109,7 @@ public class CommandDispatcher {
         }
         if (wasSelected && session.state() == ImapState.SELECTED && !(command instanceof MailboxCommands.Select)
                 && (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle)) {
-            Outcome failure = sync(tag, session, out, allowsExpunge(command));
+            Outcome failure = sync(tag, session, out, allowsExpunge(command), asksForNews(command));
             if (failure != null) {
                 return failure;
             }
@@ -132,13 +141,13 @@ public class CommandDispatcher {
         if (session.state() != ImapState.SELECTED) {
             return null;
         }
-        Outcome failure = sync(null, session, out, true);
+        Outcome failure = sync(null, session, out, true, true);
         return failure instanceof Outcome.Bye bye ? bye : null;
     }
 
-    private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge) {
+    private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge, boolean askedForNews) {
         Outcome result = run(tag, () -> {
-            session.selected().sync(index, out, allowExpunge, session.rev2());
+            session.selected().sync(index, out, allowExpunge, session.rev2(), askedForNews);
             return null;
         });
         return result instanceof Outcome.Bye ? result : null;
@@ -162,6 +171,16 @@ public class CommandDispatcher {
         return handler.handle(command, session, out);
     }
 
+    /**
+     * Commands a client sends to poll for changes (and IDLE, whose updates read the store too): after
+     * them the store is always read; after others only when this process does not know the mailbox
+     * is unchanged.
+     */
+    static boolean asksForNews(ImapCommand command) {
+        return command instanceof AnyStateCommands.Noop || command instanceof MessageCommands.Check
+                || command instanceof MailboxCommands.Idle;
+    }
+
     /** RFC 9051 §7.5.1: no EXPUNGE while a FETCH, STORE or SEARCH (or SORT, THREAD) runs; nor, here, their UID forms. */
     static boolean allowsExpunge(ImapCommand command) {
         return !(command instanceof MessageCommands.Fetch || command instanceof MessageCommands.Store
@@ -182,6 +201,8 @@ public class CommandDispatcher {
             return new Outcome.Done(Status.no(tag, ResponseCode.NONEXISTENT, "No such mailbox"));
         } catch (MailboxRefusedException e) {
             return new Outcome.Done(Status.no(tag, code(e.reason()), e.getMessage()));
+        } catch (MailboxPermissionException e) {
+            return new Outcome.Done(Status.no(tag, ResponseCode.NOPERM, e.getMessage()));
         } catch (MailboxExistsException e) {
             return new Outcome.Done(Status.no(tag, ResponseCode.ALREADYEXISTS, "Mailbox already exists"));
         } catch (OverQuotaException e) {

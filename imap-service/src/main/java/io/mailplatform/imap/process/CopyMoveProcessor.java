@@ -9,6 +9,9 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.AccessibleMailbox;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
 import io.mailplatform.store.mailbox.CopyResult;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
@@ -24,9 +27,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CopyMoveProcessor implements CommandProcessor {
     private final MailboxService mailboxes;
+    private final MailboxAccess access;
 
-    public CopyMoveProcessor(MailboxService mailboxes) {
+    public CopyMoveProcessor(MailboxService mailboxes, MailboxAccess access) {
         this.mailboxes = mailboxes;
+        this.access = access;
     }
 
     @Override
@@ -46,6 +51,8 @@ public class CopyMoveProcessor implements CommandProcessor {
             if (session.selected().readOnly()) {
                 throw new ImapNoException("The mailbox is read-only");
             }
+            // RFC 6851 §3.1 with RFC 4314: moving out deletes and expunges in the source
+            MailboxAccess.check(session.selected().rights(), Right.DELETE_MESSAGES, Right.EXPUNGE);
             Selection selection = selection(session, command.set(), command.uid(), command.mailbox());
             if (!selection.uids().isEmpty()) {
                 CopyResult result = mailboxes.move(selection.source().mailbox(), selection.uids(), selection.target());
@@ -70,9 +77,10 @@ public class CopyMoveProcessor implements CommandProcessor {
         SelectedMailbox source = session.selected();
         long[] uids = source.uidsOf(source.resolve(set, byUid));
         String name = MailboxNames.fromClient(targetName, session.rev2());
-        Mailbox target = mailboxes.find(session.account().id(), name)
+        AccessibleMailbox target = access.find(session.account(), name)
                 .orElseThrow(() -> new ImapNoException(ResponseCode.TRYCREATE, "No such mailbox"));
-        return new Selection(source, target, Arrays.stream(uids).boxed().toList());
+        MailboxAccess.check(target.rights(), Right.INSERT);
+        return new Selection(source, target.mailbox(), Arrays.stream(uids).boxed().toList());
     }
 
     private static ResponseCode copyUid(CopyResult result) {

@@ -4,6 +4,8 @@ import io.mailplatform.imap.command.MessageCommands;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.session.SelectedMailbox;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
 import io.mailplatform.store.mailbox.MailboxService;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,7 @@ public class ExpungeProcessor implements CommandProcessor {
             if (selected.readOnly()) {
                 throw new ImapNoException("The mailbox is read-only");
             }
+            MailboxAccess.check(selected.rights(), Right.EXPUNGE);
             List<Long> uids = null;
             if (command.uids() != null) {
                 uids = Arrays.stream(selected.uidsOf(selected.resolve(command.uids(), true))).boxed().toList();

@@ -92,7 +92,8 @@ final class FetchRun implements Outcome.Step {
             wanted.add(0, Attribute.UID);
         }
         this.items = List.copyOf(wanted);
-        this.setsSeen = !selected.readOnly() && items.stream().anyMatch(FetchItem::setsSeen);
+        // without the s right the implicit \Seen is silently not set (RFC 4314 §4, FETCH)
+        this.setsSeen = !selected.readOnly() && selected.rights().has(io.mailplatform.store.acl.Right.SEEN) && items.stream().anyMatch(FetchItem::setsSeen);
         this.uidOnly = items.stream().allMatch(item -> item == Attribute.UID);
         this.need = SummaryNeed.of(items);
         this.selected = selected;

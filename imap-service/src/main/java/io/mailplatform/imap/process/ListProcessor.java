@@ -10,9 +10,11 @@ import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.AccessibleMailbox;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxAdmin;
-import io.mailplatform.store.mailbox.MailboxService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,12 +36,12 @@ public class ListProcessor implements CommandProcessor {
     private static final String NONEXISTENT = "\\NonExistent";
     private static final String SUBSCRIBED = "\\Subscribed";
 
-    private final MailboxService mailboxes;
+    private final MailboxAccess access;
     private final MailboxAdmin admin;
     private final StatusReport status;
 
-    public ListProcessor(MailboxService mailboxes, MailboxAdmin admin, StatusReport status) {
-        this.mailboxes = mailboxes;
+    public ListProcessor(MailboxAccess access, MailboxAdmin admin, StatusReport status) {
+        this.access = access;
         this.admin = admin;
         this.status = status;
     }
@@ -52,7 +54,7 @@ public class ListProcessor implements CommandProcessor {
 
     @Override
     public void capabilities(SessionContext session, List<String> capabilities) {
-        capabilities.addAll(List.of("CHILDREN", "LIST-EXTENDED", "LIST-STATUS", "SPECIAL-USE"));
+        capabilities.addAll(List.of("CHILDREN", "LIST-EXTENDED", "LIST-MYRIGHTS", "LIST-STATUS", "SPECIAL-USE"));
     }
 
     /** One LIST response being assembled. */
@@ -60,9 +62,9 @@ public class ListProcessor implements CommandProcessor {
         final String name;
         final List<String> attributes = new ArrayList<>();
         final List<ImapResponse.ListExtension> extensions = new ArrayList<>();
-        final Mailbox mailbox;
+        final AccessibleMailbox mailbox;
 
-        Entry(String name, Mailbox mailbox) {
+        Entry(String name, AccessibleMailbox mailbox) {
             this.name = name;
             this.mailbox = mailbox;
         }
@@ -85,8 +87,9 @@ public class ListProcessor implements CommandProcessor {
         boolean showSubscribed = selectSubscribed || command.returns().contains(ListReturn.SUBSCRIBED);
         String impliedAttribute = command.extended() || rev2 ? NONEXISTENT : NOSELECT;
 
-        Map<String, Mailbox> existing = new TreeMap<>();
-        for (Mailbox mailbox : mailboxes.mailboxes(session.account().id())) {
+        // the account's own mailboxes and those shared with it with the l right, by the names it uses
+        Map<String, AccessibleMailbox> existing = new TreeMap<>();
+        for (AccessibleMailbox mailbox : access.visible(session.account())) {
             existing.put(mailbox.name(), mailbox);
         }
         Set<String> parents = ancestorsOf(existing.keySet());
@@ -98,12 +101,12 @@ public class ListProcessor implements CommandProcessor {
             selected.addAll(subscribed);
         }
         if (selectSpecialUse) {
-            existing.values().stream().filter(m -> m.specialUse() != null).forEach(m -> selected.add(m.name()));
+            existing.values().stream().filter(m -> specialUse(m) != null).forEach(m -> selected.add(m.name()));
         }
         boolean filtering = selectSubscribed || selectSpecialUse;
         if (selectSubscribed && selectSpecialUse) {
             selected.retainAll(subscribed);
-            selected.removeIf(name -> existing.get(name) == null || existing.get(name).specialUse() == null);
+            selected.removeIf(name -> existing.get(name) == null || specialUse(existing.get(name)) == null);
         }
 
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -159,15 +162,20 @@ public class ListProcessor implements CommandProcessor {
             if (entry.mailbox != null || parents.contains(entry.name)) {
                 entry.attributes.add(parents.contains(entry.name) ? "\\HasChildren" : "\\HasNoChildren");
             }
-            if (entry.mailbox != null && entry.mailbox.specialUse() != null) {
-                entry.attributes.add(entry.mailbox.specialUse());
+            if (entry.mailbox != null && specialUse(entry.mailbox) != null) {
+                entry.attributes.add(specialUse(entry.mailbox));
             }
             if (showSubscribed && subscribed.contains(entry.name)) {
                 entry.attributes.add(SUBSCRIBED);
             }
             out.untagged(new ImapResponse.MailboxList(false, entry.attributes, entry.name, entry.extensions));
-            if (!command.statusItems().isEmpty() && entry.mailbox != null) {
-                out.untagged(status.of(entry.mailbox, command.statusItems()));
+            // RFC 5819 §2 and RFC 4314: STATUS only where the account could ask STATUS (the r right)
+            if (!command.statusItems().isEmpty() && entry.mailbox != null && entry.mailbox.rights().has(Right.READ)) {
+                out.untagged(status.of(entry.mailbox.mailbox(), entry.name, command.statusItems()));
+            }
+            if (command.returns().contains(ListReturn.MYRIGHTS) && entry.mailbox != null) {
+                // RFC 8440 §2
+                out.untagged(new ImapResponse.MyRights(entry.name, entry.mailbox.rights().format()));
             }
         }
         return new Outcome.Done(Status.ok(command.tag(), "LIST completed"));
@@ -177,7 +185,7 @@ public class ListProcessor implements CommandProcessor {
     private Outcome lsub(MailboxCommands.Lsub command, SessionContext session, Responder out) {
         List<MailboxPattern> patterns = patterns(command.reference(), List.of(command.pattern()), session.rev2());
         Set<String> existing = new HashSet<>();
-        mailboxes.mailboxes(session.account().id()).forEach(m -> existing.add(m.name()));
+        access.visible(session.account()).forEach(m -> existing.add(m.name()));
         TreeMap<String, List<String>> results = new TreeMap<>();
         List<String> subscriptions = admin.subscriptions(session.account().id());
         for (String name : subscriptions) {
@@ -195,7 +203,12 @@ public class ListProcessor implements CommandProcessor {
         return new Outcome.Done(Status.ok(command.tag(), "LSUB completed"));
     }
 
-    private static Entry entry(Map<String, Entry> entries, String name, Mailbox mailbox) {
+    /** A special-use attribute describes the account's own mailboxes only: another's Sent is not its Sent. */
+    private static String specialUse(AccessibleMailbox mailbox) {
+        return mailbox.own() ? mailbox.mailbox().specialUse() : null;
+    }
+
+    private static Entry entry(Map<String, Entry> entries, String name, AccessibleMailbox mailbox) {
         return entries.computeIfAbsent(name, n -> new Entry(n, mailbox));
     }
 

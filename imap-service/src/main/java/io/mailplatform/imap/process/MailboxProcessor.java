@@ -7,6 +7,8 @@ import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.SharedHierarchy;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxHierarchy;
 import java.util.List;
@@ -14,27 +16,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE and NAMESPACE (RFC 9051 §6.3.4 to §6.3.8,
- * §6.3.10): one personal namespace, "/" as the hierarchy delimiter; the rules are the store's
- * ({@link MailboxHierarchy}), shared with the webmail. Deleting the selected mailbox
+ * §6.3.10): the personal namespace and the RFC 2342 "Other Users/" namespace of mailboxes other
+ * accounts share (RFC 4314 rights, {@link SharedHierarchy}), "/" as the hierarchy delimiter; the
+ * rules are the store's ({@link MailboxHierarchy}), shared with the webmail. Deleting the selected mailbox
  * leaves the selected state (untagged OK [CLOSED]) and keeps the connection.
  */
 @Component
 public class MailboxProcessor implements CommandProcessor {
     private final MailboxHierarchy hierarchy;
+    private final SharedHierarchy shared;
 
-    public MailboxProcessor(MailboxHierarchy hierarchy) {
+    public MailboxProcessor(MailboxHierarchy hierarchy, SharedHierarchy shared) {
         this.hierarchy = hierarchy;
+        this.shared = shared;
     }
 
     @Override
     public void register(Handlers handlers) {
         handlers.on(MailboxCommands.Create.class, (command, session, out) -> {
-            hierarchy.create(session.account().id(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
+            shared.create(session.account(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
             return new Outcome.Done(Status.ok(command.tag(), "CREATE completed"));
         });
         handlers.on(MailboxCommands.Delete.class, (command, session, out) -> {
-            Mailbox mailbox = hierarchy.delete(session.account().id(),
-                    MailboxNames.fromClient(command.mailbox(), session.rev2()));
+            Mailbox mailbox = shared.delete(session.account(), MailboxNames.fromClient(command.mailbox(), session.rev2()));
             SelectedMailbox selected = session.selected();
             if (selected != null && selected.mailbox().id() == mailbox.id()) {
                 // The client deleted the mailbox it has selected: the DELETE succeeds and the session
@@ -47,7 +51,7 @@ public class MailboxProcessor implements CommandProcessor {
             return new Outcome.Done(Status.ok(command.tag(), "DELETE completed"));
         });
         handlers.on(MailboxCommands.Rename.class, (command, session, out) -> {
-            hierarchy.rename(session.account().id(), MailboxNames.fromClient(command.from(), session.rev2()),
+            shared.rename(session.account(), MailboxNames.fromClient(command.from(), session.rev2()),
                     MailboxNames.fromClient(command.to(), session.rev2()));
             return new Outcome.Done(Status.ok(command.tag(), "RENAME completed"));
         });
@@ -60,7 +64,7 @@ public class MailboxProcessor implements CommandProcessor {
             return new Outcome.Done(Status.ok(command.tag(), "UNSUBSCRIBE completed"));
         });
         handlers.on(MailboxCommands.Namespace.class, (command, session, out) -> {
-            out.untagged(new ImapResponse.Namespace());
+            out.untagged(new ImapResponse.Namespace(MailboxAccess.OTHER_USERS + MailboxNames.DELIMITER));
             return new Outcome.Done(Status.ok(command.tag(), "NAMESPACE completed"));
         });
     }

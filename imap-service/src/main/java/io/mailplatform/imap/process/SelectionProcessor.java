@@ -12,6 +12,9 @@ import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.session.Extension;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.AccessibleMailbox;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxAdmin;
 import io.mailplatform.store.mailbox.MailboxService;
@@ -26,13 +29,20 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SelectionProcessor implements CommandProcessor {
+    /** Without one of these a SELECT opens the mailbox read-only (RFC 4314 §4). */
+    private static final List<Right> WRITE_RIGHTS = List.of(Right.SEEN, Right.WRITE, Right.INSERT,
+            Right.DELETE_MESSAGES, Right.EXPUNGE);
+
     private final MailboxService mailboxes;
+    private final MailboxAccess access;
     private final MailboxAdmin admin;
     private final MessageIndex index;
     private final QuickResync quickResync;
 
-    public SelectionProcessor(MailboxService mailboxes, MailboxAdmin admin, MessageIndex index, QuickResync quickResync) {
+    public SelectionProcessor(MailboxService mailboxes, MailboxAccess access, MailboxAdmin admin, MessageIndex index,
+            QuickResync quickResync) {
         this.mailboxes = mailboxes;
+        this.access = access;
         this.admin = admin;
         this.index = index;
         this.quickResync = quickResync;
@@ -43,7 +53,7 @@ public class SelectionProcessor implements CommandProcessor {
         handlers.on(MailboxCommands.Select.class, this::select);
         handlers.on(MessageCommands.Close.class, (command, session, out) -> {
             SelectedMailbox selected = session.selected();
-            if (!selected.readOnly()) {
+            if (!selected.readOnly() && selected.rights().has(Right.EXPUNGE)) {
                 // no EXPUNGE responses: the client leaves the mailbox (RFC 9051 §6.4.1)
                 mailboxes.expunge(selected.mailbox(), null);
             }
@@ -79,19 +89,22 @@ public class SelectionProcessor implements CommandProcessor {
             }
         }
         String name = MailboxNames.fromClient(command.mailbox(), rev2);
-        Mailbox mailbox = mailboxes.require(session.account().id(), name);
+        AccessibleMailbox found = access.require(session.account(), name, Right.READ);
+        Mailbox mailbox = found.mailbox();
+        boolean readOnly = command.readOnly() || WRITE_RIGHTS.stream().noneMatch(found.rights()::has);
         MessageIndex.Snapshot snapshot = index.snapshot(mailbox)
                 .orElseThrow(() -> new ImapNoException(ResponseCode.NONEXISTENT, "No such mailbox"));
         long[] uids = snapshot.uids();
         long recentAbove;
         if (rev2) {
             recentAbove = -1;
-        } else if (command.readOnly()) {
+        } else if (readOnly) {
             recentAbove = snapshot.recentUid();
         } else {
             recentAbove = index.claimRecent(mailbox, uids.length == 0 ? 0 : uids[uids.length - 1]);
         }
-        SelectedMailbox selected = new SelectedMailbox(snapshot, command.readOnly(), recentAbove);
+        SelectedMailbox selected = new SelectedMailbox(snapshot, readOnly, recentAbove);
+        selected.rights(found.rights());
         Mailbox current = snapshot.mailbox();
 
         out.untagged(new ImapResponse.Exists(uids.length));
@@ -114,16 +127,16 @@ public class SelectionProcessor implements CommandProcessor {
             // RFC 9051 §6.3.2: a LIST response with the mailbox name and accurate attributes
             List<String> attributes = new ArrayList<>();
             attributes.add(admin.hasInferiors(current.accountId(), current.name()) ? "\\HasChildren" : "\\HasNoChildren");
-            if (current.specialUse() != null) {
+            if (current.specialUse() != null && found.own()) {
                 attributes.add(current.specialUse());
             }
-            out.untagged(new ImapResponse.MailboxList(false, attributes, current.name(), List.of()));
+            out.untagged(new ImapResponse.MailboxList(false, attributes, found.name(), List.of()));
         }
         session.select(selected);
         if (command.qresync() != null) {
             quickResync.report(command.qresync(), selected, rev2, out);
         }
-        return new Outcome.Done(command.readOnly()
+        return new Outcome.Done(readOnly
                 ? Status.ok(command.tag(), ResponseCode.READ_ONLY, "EXAMINE completed")
                 : Status.ok(command.tag(), ResponseCode.READ_WRITE, "SELECT completed"));
     }

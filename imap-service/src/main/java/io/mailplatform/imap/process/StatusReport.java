@@ -20,9 +20,22 @@ public class StatusReport {
 
     /** The STATUS response for the items, in the order asked; counts are read only if an item needs them. */
     public ImapResponse.StatusData of(Mailbox mailbox, List<StatusItem> items) {
-        boolean needsCounts = items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
+        return of(mailbox, mailbox.name(), items);
+    }
+
+    /** The same, for a mailbox the account calls {@code name} (another account's, in "Other Users"). */
+    public ImapResponse.StatusData of(Mailbox mailbox, String name, List<StatusItem> items) {
+        return of(mailbox, name, needsCounts(items) ? statistics.counts(mailbox) : null, items);
+    }
+
+    /** Whether any of the items is a count (the others are in the mailbox row). */
+    public static boolean needsCounts(List<StatusItem> items) {
+        return items.stream().anyMatch(item -> item != StatusItem.UIDNEXT && item != StatusItem.UIDVALIDITY
                 && item != StatusItem.HIGHESTMODSEQ);
-        MailboxCounts counts = needsCounts ? statistics.counts(mailbox) : null;
+    }
+
+    /** The STATUS response from counts already read ({@code null} if no item needs them). */
+    public ImapResponse.StatusData of(Mailbox mailbox, String name, MailboxCounts counts, List<StatusItem> items) {
         List<ImapResponse.StatusValue> values = new ArrayList<>();
         for (StatusItem item : items) {
             long value = switch (item) {
@@ -38,6 +51,6 @@ public class StatusReport {
             };
             values.add(new ImapResponse.StatusValue(item.wire(), value));
         }
-        return new ImapResponse.StatusData(mailbox.name(), values);
+        return new ImapResponse.StatusData(name, values);
     }
 }

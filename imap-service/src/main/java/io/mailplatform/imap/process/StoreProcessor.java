@@ -11,6 +11,10 @@ import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
 import io.mailplatform.imap.session.SelectedMailbox;
 import io.mailplatform.imap.session.SessionContext;
+import io.mailplatform.store.acl.FlagRights;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
+import io.mailplatform.store.mailbox.FlagMode;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
@@ -55,6 +59,12 @@ public class StoreProcessor implements CommandProcessor {
             throw new ImapNoException("The mailbox is read-only");
         }
         MessageFlags flags = FlagNames.parse(command.flags());
+        // RFC 4314 §4: \Seen needs s, \Deleted t, the others w; FLAGS replaces, so it touches every flag
+        if (command.mode() == FlagMode.REPLACE) {
+            MailboxAccess.check(selected.rights(), Right.SEEN, Right.DELETE_MESSAGES, Right.WRITE);
+        } else {
+            MailboxAccess.check(selected.rights(), FlagRights.needed(flags).toArray(new Right[0]));
+        }
         Long unchangedSince = command.unchangedSince();
         if (unchangedSince != null) {
             CondStoreEnabling.enable(session, out);

@@ -155,8 +155,33 @@ public sealed interface ImapResponse {
         }
     }
 
-    /** NAMESPACE: one personal namespace, "" with "/" (RFC 9051 §6.3.10). */
-    record Namespace() implements ImapResponse {
+    /**
+     * NAMESPACE (RFC 9051 §6.3.10, RFC 2342): the personal namespace "" and, when given, the other
+     * users' namespace prefix (e.g. "Other Users/"), both with "/".
+     */
+    record Namespace(String otherUsers) implements ImapResponse {
+    }
+
+    /** One identifier and its rights in an ACL response (RFC 4314 §3.6). */
+    record AclEntry(String identifier, String rights) {
+    }
+
+    /** ACL (RFC 4314 §3.6): a mailbox (UTF-8) and its entries. */
+    record Acl(String mailbox, List<AclEntry> entries) implements ImapResponse {
+        public Acl {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** LISTRIGHTS (RFC 4314 §3.7): the rights always granted, then those that may be granted, in groups. */
+    record ListRights(String mailbox, String identifier, String required, List<String> optional) implements ImapResponse {
+        public ListRights {
+            optional = List.copyOf(optional);
+        }
+    }
+
+    /** MYRIGHTS (RFC 4314 §3.8). */
+    record MyRights(String mailbox, String rights) implements ImapResponse {
     }
 
     /** ID data (RFC 2971): field/value pairs. */

@@ -1,5 +1,6 @@
 package io.mailplatform.imap.session;
 
+import io.mailplatform.imap.command.AclCommands;
 import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.AuthCommands;
 import io.mailplatform.imap.command.ImapCommand;
@@ -62,7 +63,12 @@ public final class ImapStateTable {
             Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED),
             Map.entry(MetadataCommands.GetMetadata.class, AUTHENTICATED),
             Map.entry(MetadataCommands.SetMetadata.class, AUTHENTICATED),
-            Map.entry(NotifyCommands.Notify.class, AUTHENTICATED));
+            Map.entry(NotifyCommands.Notify.class, AUTHENTICATED),
+            Map.entry(AclCommands.SetAcl.class, AUTHENTICATED),
+            Map.entry(AclCommands.DeleteAcl.class, AUTHENTICATED),
+            Map.entry(AclCommands.GetAcl.class, AUTHENTICATED),
+            Map.entry(AclCommands.ListRights.class, AUTHENTICATED),
+            Map.entry(AclCommands.MyRights.class, AUTHENTICATED));
 
     private ImapStateTable() {
     }

@@ -8,7 +8,11 @@ import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.response.UidSets;
+import io.mailplatform.store.acl.FlagRights;
+import io.mailplatform.store.acl.Right;
+import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
 import java.util.ArrayList;
@@ -30,7 +34,9 @@ import java.util.TreeSet;
  * are announced with EXISTS, flag changes by others with FETCH, and expunges with EXPUNGE, the
  * latter held back while a FETCH, STORE or SEARCH runs (RFC 9051 §7.5.1) and kept in the view
  * until then, so the client's message numbers stay right. Mailbox events only make sync happen
- * sooner; sync itself always re-reads the store, so a lost event loses nothing.
+ * sooner. After an ordinary command sync skips the store while this process knows the mailbox has
+ * not moved ({@code KnownModSeqs}: at most a second after a read, and only as long as no event or
+ * write of another kind came); NOOP, CHECK and IDLE always read it, so a lost event loses nothing.
  *
  * <p>Keywords are announced before they are used (RFC 9051 §7.3.5, RFC 3501 §7.2.6: the client
  * keeps its flag list from FLAGS): SELECT lists the account's keywords, and a FETCH FLAGS that
@@ -70,6 +76,8 @@ public final class SelectedMailbox {
     private boolean qresync;
     /** What this session's writes during the current command changed: new messages, new flags. */
     private final List<MessageMeta> ownWrites = new ArrayList<>();
+    /** The account's rights on the mailbox (RFC 4314), as last read: all of them on its own. */
+    private Rights rights = Rights.ALL;
 
     /**
      * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
@@ -91,6 +99,15 @@ public final class SelectedMailbox {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    public Rights rights() {
+        return rights;
+    }
+
+    /** The rights as re-read before a command (the owner may change them while the mailbox is selected). */
+    public void rights(Rights rights) {
+        this.rights = rights;
     }
 
     /** How the session reports changes: with MODSEQ (CONDSTORE), with VANISHED (QRESYNC). */
@@ -140,15 +157,23 @@ public final class SelectedMailbox {
 
     /**
      * The PERMANENTFLAGS response: none in a read-only mailbox (RFC 9051 §6.3.3); otherwise the
-     * system flags, the keywords announced and \* (clients may create keywords).
+     * system flags, the keywords announced and \* (clients may create keywords), those the rights
+     * allow in another account's mailbox (RFC 4314 §4: \Seen needs s, \Deleted t, the rest w).
      */
     public ImapResponse.Status permanentFlagsResponse() {
         if (readOnly) {
             return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(List.of()), "No permanent flags permitted");
         }
-        List<String> flags = new ArrayList<>(SYSTEM_FLAGS);
-        flags.addAll(keywords);
-        flags.add("\\*");
+        List<String> flags = new ArrayList<>();
+        for (String flag : SYSTEM_FLAGS) {
+            if (rights.set().containsAll(FlagRights.needed(MessageFlags.of(List.of(flag))))) {
+                flags.add(flag);
+            }
+        }
+        if (rights.has(Right.WRITE)) {
+            flags.addAll(keywords);
+            flags.add("\\*");
+        }
         return ImapResponse.Status.ok(null, ResponseCode.permanentFlags(flags), "Flags permitted");
     }
 
@@ -327,6 +352,15 @@ public final class SelectedMailbox {
      * @throws ImapByeException if the mailbox was deleted
      */
     public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
+        sync(index, out, allowExpunge, rev2, true);
+    }
+
+    /**
+     * {@link #sync(MessageIndex, Responder, boolean, boolean)}; with {@code askedForNews} false (the
+     * report after an ordinary command) the store is not read when this process knows the mailbox
+     * has not moved since the view's MODSEQ ({@link MessageIndex#changesIfMoved}).
+     */
+    public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2, boolean askedForNews) {
         MessageIndex.Changes changes;
         // the session's own writes of this command first; what the store says about a message wins
         Map<Long, MessageMeta> changed = new TreeMap<>();
@@ -334,7 +368,8 @@ public final class SelectedMailbox {
         if (freshness == Freshness.OWN_ONLY) {
             changes = new MessageIndex.Changes(modSeq, new ArrayList<>(changed.values()), new long[0]);
         } else {
-            MessageIndex.Changes read = index.changesSince(mailbox, modSeq)
+            MessageIndex.Changes read = (askedForNews ? index.changesSince(mailbox, modSeq)
+                    : index.changesIfMoved(mailbox, modSeq))
                     .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
             read.changed().forEach(meta -> changed.put(meta.uid(), meta));
             changes = new MessageIndex.Changes(read.highestModSeq(), new ArrayList<>(changed.values()), read.expunged());

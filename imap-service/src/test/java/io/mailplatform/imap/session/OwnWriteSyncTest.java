@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.Responder;
+import io.mailplatform.store.event.MailboxEvent;
+import io.mailplatform.store.mailbox.KnownModSeqs;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
@@ -26,8 +28,8 @@ class OwnWriteSyncTest {
         int reads;
         MessageIndex.Changes next = new MessageIndex.Changes(5, List.of(), new long[0]);
 
-        Store() {
-            super(null, null);
+        Store(KnownModSeqs known) {
+            super(null, null, known);
         }
 
         @Override
@@ -55,7 +57,8 @@ class OwnWriteSyncTest {
         }
     }
 
-    private final Store store = new Store();
+    private final KnownModSeqs known = new KnownModSeqs();
+    private final Store store = new Store(known);
     private final SelectedMailbox view = new SelectedMailbox(new MessageIndex.Snapshot(INBOX, new long[] {3, 4}, 0, 0,
             List.of()), false, -1);
 
@@ -100,5 +103,29 @@ class OwnWriteSyncTest {
         view.wrote(6, List.of());
         view.sync(store, new Collected(), true, true);
         assertThat(store.reads).isEqualTo(1);
+    }
+
+    @Test
+    void afterACommandTheStoreIsNotReadWhileTheMailboxIsKnownUnchangedButANoopReadsIt() {
+        known.confirm(INBOX.id(), known.version(INBOX.id()), 5);
+        view.commandStarts();
+        view.sync(store, new Collected(), true, true, false);
+        assertThat(store.reads).isZero();
+
+        view.commandStarts();
+        view.sync(store, new Collected(), true, true, true);
+        assertThat(store.reads).isEqualTo(1);
+    }
+
+    @Test
+    void afterACommandTheStoreIsReadOnceTheMailboxMovedElsewhere() {
+        known.confirm(INBOX.id(), known.version(INBOX.id()), 5);
+        known.written(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, 1, INBOX.id(), "INBOX", 7, List.of(21L), "x"));
+        store.next = new MessageIndex.Changes(7, List.of(message(21, 7)), new long[0]);
+        view.commandStarts();
+        Collected out = new Collected();
+        view.sync(store, out, true, true, false);
+        assertThat(store.reads).isEqualTo(1);
+        assertThat(out.responses).containsExactly(new ImapResponse.Exists(3));
     }
 }

@@ -32,6 +32,18 @@ public record DkimSignature(SigningAlgorithm algorithm, byte[] signature, String
         if (!"1".equals(tags.require("v"))) {
             throw new DkimException("unsupported version v=" + tags.get("v"));
         }
+        return of(tags, tags.get("i"));
+    }
+
+    /**
+     * An ARC-Message-Signature (RFC 8617 §4.1.2): the tags of a DKIM-Signature without v=, its i= the
+     * instance number instead of an identity (read by the caller), so the identity is {@code @d}.
+     */
+    public static DkimSignature parseArcMessageSignature(String fieldValue) throws DkimException {
+        return of(TagList.parse(fieldValue), null);
+    }
+
+    private static DkimSignature of(TagList tags, String identityTag) throws DkimException {
         SigningAlgorithm algorithm = SigningAlgorithm.of(tags.require("a"));
         String signatureBase64 = TagList.withoutFws(tags.require("b"));
         byte[] signature = base64(signatureBase64, "b");
@@ -60,7 +72,7 @@ public record DkimSignature(SigningAlgorithm algorithm, byte[] signature, String
         if (fields.stream().noneMatch(name -> name.equalsIgnoreCase("From"))) {
             throw new DkimException("From is not signed");
         }
-        String identity = tags.get("i");
+        String identity = identityTag;
         if (identity == null) {
             identity = "@" + domain;
         } else {

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Signs a message for one domain and selector with relaxed/relaxed canonicalisation, never with l=
@@ -47,14 +48,45 @@ public final class DkimSigner {
         return selector;
     }
 
+    public SigningAlgorithm algorithm() {
+        return algorithm;
+    }
+
     /** The DKIM-Signature field to put on top of the message, ending in CRLF. */
     public String sign(byte[] message, Instant now) throws GeneralSecurityException {
+        return signField("DKIM-Signature: v=1", message, now);
+    }
+
+    /**
+     * The ARC-Message-Signature of ARC set {@code instance} (RFC 8617 §4.1.2): a DKIM signature whose
+     * first tag is i= instead of v=, over the same fields (no ARC field and no Authentication-Results among them).
+     */
+    public String signArcMessage(int instance, byte[] message, Instant now) throws GeneralSecurityException {
+        return signField("ARC-Message-Signature: i=" + instance, message, now);
+    }
+
+    /**
+     * The ARC-Seal of set {@code instance} (RFC 8617 §4.1.3), ending in CRLF.
+     *
+     * @param cv the chain validation status: none, pass or fail
+     * @param input what the seal signs, given the seal field with an empty b= (RFC 8617 §5.1.1)
+     */
+    public String seal(int instance, String cv, Instant now, Function<byte[], byte[]> input)
+            throws GeneralSecurityException {
+        StringBuilder field = new StringBuilder(512).append("ARC-Seal: i=").append(instance).append("; a=")
+                .append(algorithm.keyword()).append("; t=").append(now.getEpochSecond()).append("; cv=").append(cv)
+                .append(";\r\n\td=").append(domain).append("; s=").append(selector).append(";\r\n\tb=");
+        byte[] data = input.apply(field.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return appendSignature(field, algorithm.sign(key, data));
+    }
+
+    private String signField(String start, byte[] message, Instant now) throws GeneralSecurityException {
         int bodyStart = HeaderSection.bodyOffset(message);
         List<HeaderField> fields = HeaderSection.fields(message, 0, bodyStart);
         List<String> names = signedNames(fields);
         byte[] bodyHash = Canonicalization.RELAXED.body(SigningAlgorithm.sha256(), -1)
                 .update(message, bodyStart, message.length).finish();
-        StringBuilder field = new StringBuilder(512).append("DKIM-Signature: v=1; a=").append(algorithm.keyword())
+        StringBuilder field = new StringBuilder(512).append(start).append("; a=").append(algorithm.keyword())
                 .append("; c=relaxed/relaxed; d=").append(domain).append("; s=").append(selector).append(";\r\n\tt=")
                 .append(now.getEpochSecond()).append("; h=");
         int lineLength = field.length() - field.lastIndexOf("\n");
@@ -70,7 +102,12 @@ public final class DkimSigner {
         field.append("\r\n\tbh=").append(Base64.getEncoder().encodeToString(bodyHash)).append(";\r\n\tb=");
         byte[] unsigned = field.toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] data = HeaderHashInput.of(message, fields, names, Canonicalization.RELAXED, unsigned);
-        String value = Base64.getEncoder().encodeToString(algorithm.sign(key, data));
+        return appendSignature(field, algorithm.sign(key, data));
+    }
+
+    /** Appends the b= value, folded, and the final CRLF. */
+    private static String appendSignature(StringBuilder field, byte[] signature) {
+        String value = Base64.getEncoder().encodeToString(signature);
         int column = 3;
         for (int i = 0; i < value.length(); i++) {
             if (column == LINE) {

@@ -60,6 +60,17 @@ public final class DkimVerifier {
         } catch (DkimException e) {
             return new DkimResult(Verdict.PERMERROR, e.getMessage(), null, 0);
         }
+        return verify(message, fields, field, signature, bodyStart, bodyHashes);
+    }
+
+    /**
+     * Checks one parsed signature field: expiry, body hash, then the signature over the signed fields and
+     * the field itself. ARC-Message-Signatures (RFC 8617 §5.2) are checked the same way.
+     *
+     * @param bodyHashes body hashes computed so far, by canonicalisation and length (filled here)
+     */
+    public DkimResult verify(byte[] message, List<HeaderField> fields, HeaderField field, DkimSignature signature,
+            int bodyStart, Map<String, byte[]> bodyHashes) {
         if (signature.expiration() != null && signature.expiration().isBefore(clock.instant())) {
             return new DkimResult(Verdict.FAIL, "signature expired", signature, 0);
         }
@@ -69,29 +80,42 @@ public final class DkimVerifier {
         if (!MessageDigest.isEqual(bodyHash, signature.bodyHash())) {
             return new DkimResult(Verdict.FAIL, "body hash did not verify", signature, 0);
         }
+        byte[] fieldBytes = Arrays.copyOfRange(message, field.start(), field.end());
+        byte[] data = HeaderHashInput.of(message, fields, signature.signedFields(),
+                signature.headerCanonicalization(), fieldBytes);
+        return verifyData(signature, signature.domain(), signature.selector(), signature.algorithm(),
+                signature.signature(), data);
+    }
+
+    /**
+     * Checks a signature value over {@code data} with the key published at {@code selector._domainkey.domain}:
+     * the key fetched, its type and size checked (RFC 8301), then the signature. ARC-Seals (RFC 8617
+     * §5.1.1) are checked with this directly.
+     *
+     * @param signature the parsed signature the result names (its i= is held against a strict key), or null
+     */
+    public DkimResult verifyData(DkimSignature signature, String domain, String selector, SigningAlgorithm algorithm,
+            byte[] value, byte[] data) {
         DkimKeyRecord key;
         try {
-            key = key(signature);
+            key = key(selector, domain);
         } catch (TxtLookup.TemporaryFailure e) {
             return new DkimResult(Verdict.TEMPERROR, "key lookup failed: " + e.getMessage(), signature, 0);
         } catch (DkimException e) {
             return new DkimResult(Verdict.PERMERROR, e.getMessage(), signature, 0);
         }
-        if (!key.keyType().equals(signature.algorithm().keyType())) {
+        if (!key.keyType().equals(algorithm.keyType())) {
             return new DkimResult(Verdict.PERMERROR, "key type does not match the algorithm", signature, 0);
         }
-        if (key.strict() && !signature.identity().substring(signature.identity().lastIndexOf('@') + 1)
+        if (key.strict() && signature != null && !signature.identity().substring(signature.identity().lastIndexOf('@') + 1)
                 .equalsIgnoreCase(signature.domain())) {
             return new DkimResult(Verdict.PERMERROR, "key requires i= to equal d=", signature, key.bits());
         }
         if (key.keyType().equals("rsa") && key.bits() < MIN_RSA_BITS) {
             return new DkimResult(Verdict.POLICY, "RSA key shorter than " + MIN_RSA_BITS + " bits", signature, key.bits());
         }
-        byte[] fieldBytes = Arrays.copyOfRange(message, field.start(), field.end());
-        byte[] data = HeaderHashInput.of(message, fields, signature.signedFields(),
-                signature.headerCanonicalization(), fieldBytes);
         try {
-            if (signature.algorithm().verify(key.key(), data, signature.signature())) {
+            if (algorithm.verify(key.key(), data, value)) {
                 return new DkimResult(Verdict.PASS, null, signature, key.bits());
             }
             return new DkimResult(Verdict.FAIL, "signature did not verify", signature, key.bits());
@@ -100,8 +124,8 @@ public final class DkimVerifier {
         }
     }
 
-    private DkimKeyRecord key(DkimSignature signature) throws TxtLookup.TemporaryFailure, DkimException {
-        List<String> records = keys.txt(signature.selector() + "._domainkey." + signature.domain());
+    private DkimKeyRecord key(String selector, String domain) throws TxtLookup.TemporaryFailure, DkimException {
+        List<String> records = keys.txt(selector + "._domainkey." + domain);
         if (records.isEmpty()) {
             throw new DkimException("no key for signature");
         }

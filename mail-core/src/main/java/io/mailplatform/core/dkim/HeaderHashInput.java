@@ -15,11 +15,11 @@ import java.util.Map;
  * nothing (which is what makes "oversigning" work), then the DKIM-Signature field itself with an
  * empty b= value and without its final line break.
  */
-final class HeaderHashInput {
+public final class HeaderHashInput {
     private HeaderHashInput() {
     }
 
-    static byte[] of(byte[] message, List<HeaderField> fields, List<String> signedNames,
+    public static byte[] of(byte[] message, List<HeaderField> fields, List<String> signedNames,
             Canonicalization canonicalization, byte[] signatureField) {
         Map<String, List<HeaderField>> byName = new HashMap<>();
         for (HeaderField field : fields) {
@@ -32,6 +32,16 @@ final class HeaderHashInput {
                 canonicalization.header(message, instances.remove(instances.size() - 1), out);
             }
         }
+        appendSignatureField(signatureField, canonicalization, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Appends a signature field as its own signature covers it: its b= value removed, canonicalised,
+     * without its final line break. ARC-Seal (RFC 8617 §5.1.1) ends its input the same way.
+     */
+    public static void appendSignatureField(byte[] signatureField, Canonicalization canonicalization,
+            ByteArrayOutputStream out) {
         byte[] withoutB = withoutSignatureValue(signatureField);
         int colon = indexOf(withoutB, (byte) ':');
         int end = withoutB.length;
@@ -46,7 +56,6 @@ final class HeaderHashInput {
             length -= 2; // relaxed always ends the field in CRLF; the signature field goes in without it
         }
         out.write(canonical, 0, length);
-        return out.toByteArray();
     }
 
     /** The whole field (name, colon, value) with the value of its b= tag removed, every other byte kept. */

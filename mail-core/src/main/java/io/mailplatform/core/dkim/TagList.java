@@ -50,7 +50,7 @@ public record TagList(Map<String, String> tags) {
     }
 
     /** A value with every folding white space removed (base64 values and colon-separated lists). */
-    static String withoutFws(String value) {
+    public static String withoutFws(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

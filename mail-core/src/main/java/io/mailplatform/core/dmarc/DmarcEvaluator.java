@@ -51,19 +51,21 @@ public final class DmarcEvaluator {
             return new DmarcOutcome(Result.NONE, fromDomain, null, Policy.NONE, null);
         }
         DmarcRecord record = found.get();
+        String policyDomain = subdomain ? OrganizationalDomain.of(fromDomain) : fromDomain;
         Policy policy = subdomain ? record.subdomainPolicy() : record.policy();
         boolean spfAligned = spfPassed && spfDomain != null
                 && OrganizationalDomain.aligned(spfDomain, fromDomain, record.strictSpf());
         boolean dkimAligned = dkim.stream().anyMatch(result -> result.passed()
                 && OrganizationalDomain.aligned(result.signature().domain(), fromDomain, record.strictDkim()));
+        DmarcOutcome.Evaluation evaluation = new DmarcOutcome.Evaluation(policyDomain, record, spfAligned, dkimAligned);
         if (spfAligned || dkimAligned) {
-            return new DmarcOutcome(Result.PASS, fromDomain, policy, Policy.NONE, null);
+            return new DmarcOutcome(Result.PASS, fromDomain, policy, Policy.NONE, null, evaluation);
         }
         Policy disposition = policy;
         if (record.percent() < 100 && percentile.getAsInt() >= record.percent()) {
             disposition = policy == Policy.REJECT ? Policy.QUARANTINE : Policy.NONE;
         }
-        return new DmarcOutcome(Result.FAIL, fromDomain, policy, disposition, null);
+        return new DmarcOutcome(Result.FAIL, fromDomain, policy, disposition, null, evaluation);
     }
 
     /** The one DMARC record at {@code _dmarc.domain}; none when there is none or more than one (§6.6.3). */

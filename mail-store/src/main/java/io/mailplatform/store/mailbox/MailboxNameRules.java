@@ -10,6 +10,11 @@ import java.text.Normalizer;
  */
 public final class MailboxNameRules {
     public static final char DELIMITER = Mailbox.DELIMITER;
+    /**
+     * The RFC 2342 "Other Users" namespace, where mailboxes other accounts share appear (RFC 4314,
+     * {@code store.acl}): no mailbox of an account's own may be named into it.
+     */
+    public static final String OTHER_USERS = "Other Users";
     /** Longest name accepted for new mailboxes and subscriptions, in characters. */
     public static final int MAX_LENGTH = 512;
 
@@ -38,6 +43,9 @@ public final class MailboxNameRules {
             throw new MailboxRefusedException(Reason.CANNOT, "Empty mailbox name");
         }
         checkLength(name);
+        if (inOtherUsers(name)) {
+            throw new MailboxRefusedException(Reason.CANNOT, "\"" + OTHER_USERS + "\" holds other accounts' mailboxes");
+        }
         if (name.charAt(0) == DELIMITER || name.indexOf("" + DELIMITER + DELIMITER) >= 0) {
             throw new MailboxRefusedException(Reason.CANNOT, "Empty levels of hierarchy are not supported");
         }
@@ -64,6 +72,11 @@ public final class MailboxNameRules {
         if (name.length() > MAX_LENGTH) {
             throw new MailboxRefusedException(Reason.LIMIT, "Mailbox name too long (at most " + MAX_LENGTH + " characters)");
         }
+    }
+
+    /** Whether a name is in the "Other Users" namespace (its own levels included). */
+    public static boolean inOtherUsers(String name) {
+        return name.equals(OTHER_USERS) || name.startsWith(OTHER_USERS + DELIMITER);
     }
 
     /** The name without a trailing delimiter (CREATE foo/ creates foo, RFC 9051 §6.3.4). */

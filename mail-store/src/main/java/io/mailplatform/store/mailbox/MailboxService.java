@@ -446,7 +446,7 @@ public class MailboxService {
         if (uids != null && uids.isEmpty()) {
             return new Removal(List.of(), List.of(), 0);
         }
-        Removal removal = transactions.execute(status -> removeInTransaction(mailbox, uids, onlyDeleted));
+        Removal removal = removeInOneStatement(mailbox, uids, onlyDeleted);
         collectContents(removal.contentIds());
         if (!removal.uids().isEmpty()) {
             events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_EXPUNGED, mailbox.accountId(), mailbox.id(),
@@ -547,6 +547,55 @@ public class MailboxService {
     }
 
     /**
+     * Takes a MODSEQ, deletes and records the expunged UIDs in one statement committed on its own (one
+     * round trip); when nothing is to be removed it writes nothing and takes no MODSEQ. The statement's
+     * snapshot is taken before the mailbox row's lock: a message another session flags \Deleted while
+     * this one waits for the lock is left for the next EXPUNGE (one whose flag is removed meanwhile is
+     * kept, the row being checked again once its writer committed).
+     *
+     * @throws MailboxNotFoundException if the mailbox no longer exists
+     */
+    private Removal removeInOneStatement(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
+        String condition = (onlyDeleted ? " AND (flags & " + MessageFlags.DELETED + ") <> 0" : "")
+                + (uids != null ? " AND uid = ANY(:uids)" : "");
+        String sql = """
+                WITH target AS (SELECT uid FROM messages WHERE mailbox_id = :mailbox%1$s),
+                allocation AS (
+                    UPDATE mailboxes SET highest_modseq = highest_modseq + 1
+                    WHERE id = :mailbox AND EXISTS (SELECT 1 FROM target) RETURNING highest_modseq),
+                removed AS (
+                    DELETE FROM messages WHERE mailbox_id = :mailbox AND uid IN (SELECT uid FROM target)%1$s
+                    AND EXISTS (SELECT 1 FROM allocation) RETURNING uid, content_id),
+                recorded AS (
+                    INSERT INTO expunged_messages (mailbox_id, uid, modseq)
+                    SELECT :mailbox, uid, (SELECT highest_modseq FROM allocation) FROM removed)
+                SELECT EXISTS (SELECT 1 FROM mailboxes WHERE id = :mailbox), coalesce((SELECT highest_modseq FROM allocation), 0),
+                    r.uid, r.content_id
+                FROM (SELECT 1) one LEFT JOIN removed r ON true""".formatted(condition);
+        var statement = jdbc.sql(sql).param("mailbox", mailbox.id());
+        if (uids != null) {
+            statement = statement.param("uids", toArray(uids));
+        }
+        boolean[] exists = {false};
+        long[] modSeq = {0};
+        List<Long> removed = new ArrayList<>();
+        List<Long> contents = new ArrayList<>();
+        statement.query(rs -> {
+            exists[0] = rs.getBoolean(1);
+            modSeq[0] = rs.getLong(2);
+            if (rs.getObject(3) != null) {
+                removed.add(rs.getLong(3));
+                contents.add(rs.getLong(4));
+            }
+        });
+        if (!exists[0]) {
+            throw new MailboxNotFoundException(mailbox.name());
+        }
+        removed.sort(null);
+        return new Removal(removed, contents.stream().distinct().toList(), removed.isEmpty() ? 0 : modSeq[0]);
+    }
+
+    /**
      * Locks the mailbox row (taking the MODSEQ), then deletes and records the expunged UIDs in one
      * statement: a fresh snapshot after the lock, so a message flagged \Deleted by a writer that
      * committed before it is expunged too.
@@ -621,7 +670,8 @@ public class MailboxService {
         return array;
     }
 
-    static Mailbox mailbox(ResultSet rs, int row) throws SQLException {
+    /** A mailbox from a row of {@code mailboxes} (also read by the ACL queries of {@code store.acl}). */
+    public static Mailbox mailbox(ResultSet rs, int row) throws SQLException {
         return new Mailbox(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"), rs.getLong("uid_validity"),
                 rs.getLong("uid_next"), rs.getLong("highest_modseq"), rs.getString("special_use"),
                 rs.getBoolean("subscribed"));

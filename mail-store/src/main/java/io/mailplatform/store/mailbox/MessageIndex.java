@@ -22,9 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MessageIndex {
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshots;
+    private final KnownModSeqs known;
 
-    public MessageIndex(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public MessageIndex(JdbcClient jdbc, PlatformTransactionManager transactionManager, KnownModSeqs known) {
         this.jdbc = jdbc;
+        this.known = known;
         this.snapshots = new TransactionTemplate(transactionManager);
         snapshots.setReadOnly(true);
     }
@@ -88,6 +90,7 @@ public class MessageIndex {
      * costs what a NOOP costs.
      */
     public Optional<Changes> changesSince(Mailbox mailbox, long modSeq) {
+        long version = known.version(mailbox.id());
         ChangeRows rows = new ChangeRows();
         jdbc.sql("""
                 SELECT 0 AS kind, highest_modseq, 0::bigint, 0::bigint, 0::smallint, NULL::text[], NULL::timestamptz, 0, 0
@@ -101,8 +104,22 @@ public class MessageIndex {
         if (rows.highestModSeq < 0) {
             return Optional.empty();
         }
+        known.confirm(mailbox.id(), version, rows.highestModSeq);
         long highest = Math.max(rows.highestModSeq, modSeq);
         return Optional.of(new Changes(highest, rows.changed, rows.expunged.toArray()));
+    }
+
+    /**
+     * {@link #changesSince}, without reading the store when this process knows the mailbox is still
+     * at {@code modSeq} ({@link KnownModSeqs}: its own writes at once, other processes' through their
+     * events, in any case within {@link KnownModSeqs#TTL}). For the report after a command; a client
+     * asking for news (NOOP, IDLE) gets {@link #changesSince}.
+     */
+    public Optional<Changes> changesIfMoved(Mailbox mailbox, long modSeq) {
+        if (known.unchangedSince(mailbox.id(), modSeq)) {
+            return Optional.of(new Changes(modSeq, List.of(), new long[0]));
+        }
+        return changesSince(mailbox, modSeq);
     }
 
     /**

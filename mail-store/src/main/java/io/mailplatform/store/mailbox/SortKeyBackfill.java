@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * Computes the SORT keys (migration V30) of a mailbox's contents stored before they existed, from
  * their stored envelopes (no message is parsed unless its summary is missing too), and writes them
- * back, so it happens once per content.
+ * back, so it happens once per content; the messages' copies of the subject and display-from keys
+ * (V49) follow.
  */
 @Service
 public class SortKeyBackfill {
@@ -24,7 +25,10 @@ public class SortKeyBackfill {
         this.summaries = summaries;
     }
 
-    /** Fills the missing keys of the mailbox's contents; returns how many contents got them. */
+    /**
+     * Fills the missing keys of the mailbox's contents, and their copies on the messages of those
+     * contents; returns how many contents and messages got them.
+     */
     public int fill(Mailbox mailbox) {
         List<Long> uids = jdbc.sql("""
                 SELECT m.uid FROM messages m JOIN message_contents c ON c.id = m.content_id
@@ -57,6 +61,13 @@ public class SortKeyBackfill {
                     WHERE c.id = k.content_id AND c.sort_subject IS NULL""")
                     .params(found, keys[0], keys[1], keys[2], keys[3], keys[4], keys[5], mailbox.id()).update();
         }
+        // the copies on messages (V49): of this mailbox's messages and of every other message of those contents
+        filled += jdbc.sql("""
+                UPDATE messages m SET (sort_subject, sort_display_from) = (c.sort_subject, c.sort_display_from)
+                FROM message_contents c
+                WHERE c.id = m.content_id AND m.sort_subject IS NULL AND c.sort_subject IS NOT NULL
+                  AND m.content_id IN (SELECT content_id FROM messages WHERE mailbox_id = ?)""")
+                .param(mailbox.id()).update();
         return filled;
     }
 }

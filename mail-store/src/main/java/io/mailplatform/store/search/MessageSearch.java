@@ -9,6 +9,7 @@ import io.mailplatform.core.thread.ThreadMessage;
 import io.mailplatform.store.mailbox.SortKeyBackfill;
 import io.mailplatform.store.mailbox.ThreadKeyBackfill;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -104,7 +105,7 @@ public class MessageSearch {
         }
         // ARRIVAL and SIZE are on messages: without content criteria, no join (and no keys to fill)
         boolean needsContent = query.needsContent || order.stream().anyMatch(sort -> sort.key().needsContent());
-        String sql = "SELECT m.uid, " + (needsContent ? "c.sort_subject IS NULL" : "FALSE") + " FROM messages m"
+        String sql = "SELECT m.uid, " + missing(order.stream().map(SortCriterion::key).toList()) + " FROM messages m"
                 + (needsContent ? contents(substrings) : "") + " WHERE m.mailbox_id = ? AND " + condition
                 + " ORDER BY " + String.join(", ", keys) + ", m.uid";
         for (int attempt = 0; ; attempt++) {
@@ -118,6 +119,77 @@ public class MessageSearch {
                 return uids.toArray();
             }
         }
+    }
+
+    /**
+     * One page of the messages that match, ordered by one sort key (ties by UID, in the same
+     * direction), starting after a position: a keyset page, so a list is paged without sorting the
+     * whole mailbox for each page. Unlike {@link #sort}, ties go in the key's direction, which lets
+     * PostgreSQL walk the indexes of DATE and ARRIVAL (migration V40) backwards as well as forwards
+     * and stop after {@code limit} rows. SUBJECT and DISPLAYFROM have indexes too (V49); the other
+     * text keys are columns of the content, whose pages read every matching message, of which only one
+     * page leaves the database. Messages whose text keys are not computed yet (contents stored before
+     * V30) get them first: for the keys on {@code messages} a partial index (V49) finds them at once;
+     * for the others they sort first (NULLS FIRST), so the first page finds them.
+     *
+     * @param after the position of the last message of the previous page, or null for the first page
+     * @return up to {@code limit} messages, each with its position
+     */
+    public List<SortPosition> sortPage(Mailbox mailbox, SearchCriterion criterion, SortCriterion order, SortPosition after,
+            int limit) {
+        if (after != null && !SortPosition.type(order.key()).isInstance(after.key())) {
+            throw new IllegalArgumentException("a position of another sort key: " + after);
+        }
+        Query query = new Query(false);
+        String condition = query.condition(criterion, false);
+        String key = order.key().expression();
+        String direction = order.reverse() ? " DESC" : "";
+        boolean needsContent = query.needsContent || order.key().needsContent();
+        List<Object> extra = new ArrayList<>();
+        if (after != null) {
+            condition = "(" + condition + ") AND (" + key + ", m.uid) " + (order.reverse() ? "<" : ">") + " (?, ?)";
+            extra.add(after.key() instanceof Instant instant ? Timestamp.from(instant) : after.key());
+            extra.add(after.uid());
+        }
+        extra.add(limit);
+        boolean contentKey = order.key().needsContent();
+        if (order.key().missing() != null && !contentKey && jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM messages m WHERE m.mailbox_id = ? AND m.sort_subject IS NULL)""")
+                .param(mailbox.id()).query(Boolean.class).single()) {
+            sortKeys.fill(mailbox);
+        }
+        String sql = "SELECT m.uid, " + key + ", " + (contentKey ? missing(List.of(order.key())) : "FALSE") + " FROM messages m"
+                + (needsContent ? contents(false) : "") + " WHERE m.mailbox_id = ? AND " + condition
+                + " ORDER BY " + key + direction + (contentKey ? " NULLS FIRST" : "")
+                + ", m.uid" + direction + " LIMIT ?";
+        Class<?> type = SortPosition.type(order.key());
+        for (int attempt = 0; ; attempt++) {
+            List<SortPosition> page = new ArrayList<>();
+            boolean[] missing = {false};
+            run(mailbox, sql, query, extra, rs -> {
+                if (rs.getBoolean(3)) {
+                    missing[0] = true;
+                    return;
+                }
+                Object value = type == Instant.class ? rs.getTimestamp(2).toInstant()
+                        : type == Long.class ? (Object) rs.getLong(2) : rs.getString(2);
+                page.add(new SortPosition(value, rs.getLong(1)));
+            });
+            if (!missing[0] || attempt > 0 || sortKeys.fill(mailbox) == 0) {
+                return page;
+            }
+        }
+    }
+
+    /** How many of the mailbox's messages match. */
+    public long count(Mailbox mailbox, SearchCriterion criterion) {
+        Query query = new Query(false);
+        String condition = query.condition(criterion, false);
+        String sql = "SELECT count(*) FROM messages m" + (query.needsContent ? contents(false) : "")
+                + " WHERE m.mailbox_id = ? AND " + condition;
+        long[] count = {0};
+        run(mailbox, sql, query, List.of(), rs -> count[0] = rs.getLong(1));
+        return count[0];
     }
 
     /**
@@ -151,6 +223,12 @@ public class MessageSearch {
         }
     }
 
+    /** A select-list expression true for a message some of whose sort keys are not computed yet. */
+    private static String missing(List<SortCriterion.Key> keys) {
+        List<String> missing = keys.stream().map(SortCriterion.Key::missing).filter(m -> m != null).distinct().toList();
+        return missing.isEmpty() ? "FALSE" : "(" + String.join(" OR ", missing) + ")";
+    }
+
     /**
      * The join of each message's content. A substring test reads every message's words: it keeps to
      * this mailbox's rows, each content fetched by its key, rather than let the planner scan every content.
@@ -161,9 +239,16 @@ public class MessageSearch {
     }
 
     private void run(Mailbox mailbox, String sql, Query query, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        run(mailbox, sql, query, List.of(), rows);
+    }
+
+    /** @param extra parameters after the criteria's */
+    private void run(Mailbox mailbox, String sql, Query query, List<Object> extra,
+            org.springframework.jdbc.core.RowCallbackHandler rows) {
         List<Object> params = new ArrayList<>();
         params.add(mailbox.id());
         params.addAll(query.params);
+        params.addAll(extra);
         searches.executeWithoutResult(status -> {
             // is_local: the setting ends with this transaction, never reaching the pooled connection's next user
             jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(timeout).query().singleValue();

@@ -18,11 +18,11 @@ public record SortCriterion(Key key, boolean reverse) {
         DATE("coalesce(m.sent_date, m.internal_date)"),
         FROM("c.sort_from COLLATE \"C\""),
         SIZE("m.size"),
-        /** The base subject (RFC 5256 §2.1). */
-        SUBJECT("c.sort_subject COLLATE \"C\""),
+        /** The base subject (RFC 5256 §2.1); the message's copy (V49). */
+        SUBJECT("m.sort_subject COLLATE \"C\""),
         TO("c.sort_to COLLATE \"C\""),
-        /** RFC 5957: the display name of the first From address, or its address. */
-        DISPLAYFROM("c.sort_display_from COLLATE \"C\""),
+        /** RFC 5957: the display name of the first From address, or its address; the message's copy (V49). */
+        DISPLAYFROM("m.sort_display_from COLLATE \"C\""),
         DISPLAYTO("c.sort_display_to COLLATE \"C\"");
 
         private final String expression;
@@ -38,7 +38,18 @@ public record SortCriterion(Key key, boolean reverse) {
 
         /** Whether the key is a column of the content (the others are on {@code messages}). */
         boolean needsContent() {
-            return expression.contains("c.");
+            return expression.startsWith("c.");
+        }
+
+        /**
+         * A condition true for a message whose key is not computed yet (contents stored before the
+         * text keys, V30), null for keys that always exist.
+         */
+        String missing() {
+            if (needsContent()) {
+                return "c.sort_subject IS NULL";
+            }
+            return expression.startsWith("m.sort_") ? "m.sort_subject IS NULL" : null;
         }
     }
 }

@@ -150,6 +150,11 @@ class MailboxAdminTest {
         assertThat(counts.deleted()).isZero();
         assertThat(counts.recent()).isEqualTo(1);
         assertThat(counts.size()).isEqualTo(message("m0").length * 2L + message("new").length);
+        // found by name with the same counts in one statement (STATUS)
+        MailboxStatistics.Counted counted = statistics.find(box.accountId(), box.name()).orElseThrow();
+        assertThat(counted.mailbox().id()).isEqualTo(box.id());
+        assertThat(counted.counts()).isEqualTo(counts);
+        assertThat(statistics.find(box.accountId(), box.name() + "-none")).isEmpty();
 
         admin.delete(box);
         assertThat(index.snapshot(box)).isEmpty();

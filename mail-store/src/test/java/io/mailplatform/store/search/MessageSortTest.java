@@ -77,7 +77,8 @@ class MessageSortTest {
     }
 
     private Map<String, Object> keys(Mailbox box, long uid) {
-        return jdbc.sql("SELECT c.sort_subject, c.sort_from, c.sort_display_from FROM messages m"
+        return jdbc.sql("SELECT c.sort_subject, c.sort_from, c.sort_display_from, m.sort_subject AS copied_subject,"
+                + " m.sort_display_from AS copied_display_from FROM messages m"
                 + " JOIN message_contents c ON c.id = m.content_id WHERE m.mailbox_id = ? AND m.uid = ?")
                 .params(box.id(), uid).query().singleRow();
     }
@@ -111,6 +112,22 @@ class MessageSortTest {
                     .containsEntry("sort_display_from", "ädam");
             assertThat(keys(box, 3)).as(box.name()).containsEntry("sort_subject", "AGENDA").containsEntry("sort_from", "")
                     .containsEntry("sort_display_from", "");
+            for (long uid = 1; uid <= 3; uid++) {
+                Map<String, Object> keys = keys(box, uid);
+                assertThat(keys.get("copied_subject")).as(box.name() + " " + uid).isEqualTo(keys.get("sort_subject"));
+                assertThat(keys.get("copied_display_from")).as(box.name() + " " + uid)
+                        .isEqualTo(keys.get("sort_display_from"));
+            }
+            assertOrders(box);
+        }
+        // COPY and MOVE write new message rows of the same contents
+        Mailbox copied = mailboxes.create(account.id(), "Copied");
+        mailboxes.copy(appended, List.of(1L, 2L, 3L), copied);
+        Mailbox moved = mailboxes.create(account.id(), "Moved");
+        mailboxes.move(imported, List.of(1L, 2L, 3L), moved);
+        for (Mailbox box : List.of(copied, moved)) {
+            assertThat(keys(box, 2)).as(box.name()).containsEntry("copied_subject", "BUDGET")
+                    .containsEntry("copied_display_from", "ädam");
             assertOrders(box);
         }
     }
@@ -125,13 +142,16 @@ class MessageSortTest {
         jdbc.sql("UPDATE message_contents c SET sort_subject = NULL, sort_from = NULL, sort_to = NULL, sort_cc = NULL,"
                 + " sort_display_from = NULL, sort_display_to = NULL FROM messages m"
                 + " WHERE m.content_id = c.id AND m.mailbox_id = ?").param(box.id()).update();
+        jdbc.sql("UPDATE messages SET sort_subject = NULL, sort_display_from = NULL WHERE mailbox_id = ?")
+                .param(box.id()).update();
         jdbc.sql("UPDATE message_contents c SET summary = NULL FROM messages m"
                 + " WHERE m.content_id = c.id AND m.mailbox_id = ? AND m.uid = 3").param(box.id()).update();
         assertThat(keys(box, 1).get("sort_subject")).isNull();
 
         assertOrders(box);
         assertThat(keys(box, 1)).containsEntry("sort_subject", "LUNCH").containsEntry("sort_from", "ZED");
-        assertThat(keys(box, 3)).containsEntry("sort_subject", "AGENDA").containsEntry("sort_display_from", "");
+        assertThat(keys(box, 3)).containsEntry("sort_subject", "AGENDA").containsEntry("sort_display_from", "")
+                .containsEntry("copied_subject", "AGENDA").containsEntry("copied_display_from", "");
     }
 
     /** Each message's copy of its content's Date (V31), the DATE key that needs no content row. */

@@ -103,18 +103,28 @@ public final class StubDnsServer implements AutoCloseable {
 
     /** Adds a record in zone-file syntax with an absolute owner, e.g. {@code "example.org. 300 IN MX 10 mx.example.org."}. */
     public StubDnsServer add(String zoneLine) {
-        org.xbill.DNS.Record record;
-        try {
-            record = new Master(new ByteArrayInputStream(zoneLine.getBytes(StandardCharsets.UTF_8)), Name.root).nextRecord();
-        } catch (IOException e) {
-            throw new UncheckedIOException("bad zone line: " + zoneLine, e);
-        }
+        org.xbill.DNS.Record record = parse(zoneLine);
         records.computeIfAbsent(key(record.getName(), record.getType()), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(record);
         for (Name name = record.getName(); name.labels() > 1; name = new Name(name, 1)) {
             names.add(lower(name)); // the owner and the empty non-terminals above it exist
         }
         return this;
+    }
+
+    private static org.xbill.DNS.Record parse(String zoneLine) {
+        try {
+            return new Master(new ByteArrayInputStream(zoneLine.getBytes(StandardCharsets.UTF_8)), Name.root).nextRecord();
+        } catch (IOException e) {
+            throw new UncheckedIOException("bad zone line: " + zoneLine, e);
+        }
+    }
+
+    /** Replaces the records of the line's owner and type by this one (a changed record, as a zone update). */
+    public StubDnsServer replace(String zoneLine) {
+        org.xbill.DNS.Record record = parse(zoneLine);
+        records.remove(key(record.getName(), record.getType()));
+        return add(zoneLine);
     }
 
     /** Queries for this name or its subdomains are received and counted, never answered. */

@@ -6,6 +6,7 @@ import io.mailplatform.webmail.dns.DnsCheckProperties;
 import io.mailplatform.webmail.dns.DnsRecord;
 import io.mailplatform.webmail.dns.DnsRecordCheck;
 import io.mailplatform.webmail.dns.DomainDnsRecords;
+import io.mailplatform.webmail.mtasts.PublishedPolicy;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +23,14 @@ public class DnsRecordsAdminController {
     private final DkimKeys keys;
     private final DnsRecordCheck check;
     private final String defaultMailHost;
+    private final PublishedPolicy sts;
 
     public DnsRecordsAdminController(DkimKeys keys, DnsRecordCheck check, DnsCheckProperties properties,
-            HttpProperties http) {
+            HttpProperties http, PublishedPolicy sts) {
         this.keys = keys;
         this.check = check;
-        this.defaultMailHost = properties.mailHost() == null || properties.mailHost().isBlank() ? http.hostname()
-                : properties.mailHost();
+        this.defaultMailHost = PublishedPolicy.mailHost(properties, http);
+        this.sts = sts;
     }
 
     public record DnsRecordsView(String domain, String mailHost, List<DnsRecord> records) {
@@ -40,7 +42,8 @@ public class DnsRecordsAdminController {
             @RequestParam(defaultValue = "false") boolean check) {
         String host = mailHost == null || mailHost.isBlank() ? defaultMailHost : mailHost;
         List<DnsRecord> records = keys.list(domain)
-                .map(list -> DomainDnsRecords.of(domain.toLowerCase(Locale.ROOT), host, list))
+                .map(list -> DomainDnsRecords.of(domain.toLowerCase(Locale.ROOT), host, list,
+                        sts.enabled() ? sts.record() : null, sts.httpsHost()))
                 .orElseThrow(() -> AdminResponses.notFound("no domain " + domain));
         return new DnsRecordsView(domain.toLowerCase(Locale.ROOT), host, check ? this.check.check(records) : records);
     }

@@ -3,6 +3,7 @@ package io.mailplatform.webmail.compose;
 import io.mailplatform.core.address.AddressException;
 import io.mailplatform.core.address.MailboxAddress;
 import io.mailplatform.core.envelope.EnvelopeId;
+import io.mailplatform.webmail.html.HtmlSanitizer;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -177,21 +178,24 @@ public final class MimeComposer {
 
     /** The body: the message itself, or the first part when there are attachments. */
     private static void content(MimePart part, Composition composition) throws MessagingException {
-        if (composition.text() != null && composition.html() != null) {
-            part.setContent(alternative(composition));
-        } else if (composition.html() != null) {
-            part.setText(composition.html(), "UTF-8", "html");
+        // our own user's HTML, yet nothing active goes out under the platform's name (README: HTML compose)
+        String html = composition.html() == null ? null : HtmlSanitizer.forSending(composition.html());
+        if (composition.text() != null && html != null) {
+            part.setContent(alternative(composition.text(), html));
+        } else if (html != null) {
+            part.setText(html, "UTF-8", "html");
         } else {
             part.setText(composition.text() == null ? "" : composition.text(), "UTF-8", "plain");
         }
     }
 
-    private static MimeMultipart alternative(Composition composition) throws MessagingException {
+    /** RFC 2046 §5.1.4: the plainest first, the richest last. */
+    private static MimeMultipart alternative(String plain, String rich) throws MessagingException {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(composition.text(), "UTF-8", "plain");
+        text.setText(plain, "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(composition.html(), "UTF-8", "html");
+        html.setText(rich, "UTF-8", "html");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         return alternative;

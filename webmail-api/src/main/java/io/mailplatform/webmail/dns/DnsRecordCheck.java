@@ -1,9 +1,11 @@
 package io.mailplatform.webmail.dns;
 
+import io.mailplatform.core.mtasts.MtaStsRecord;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
@@ -17,7 +19,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Looks up what a domain publishes and compares it with what it should: an MX pointing at the mail
- * host, an SPF record, each DKIM key record with our public key, a DMARC record. SPF and DMARC
+ * host, an SPF record, each DKIM key record with our public key, a DMARC record, the MTA-STS record
+ * with the id of the policy served, the policy host as a CNAME to this server, a TLS-RPT record. SPF and DMARC
  * records the operator wrote differently are fine as long as there is one (status {@code ok}); a DKIM
  * record must carry our key, an MX must name our host.
  */
@@ -51,7 +54,11 @@ public class DnsRecordCheck {
     private DnsRecord check(DnsRecord record) {
         List<String> found;
         try {
-            found = lookUp(record.name(), record.type().equals("MX") ? Type.MX : Type.TXT);
+            found = lookUp(record.name(), switch (record.type()) {
+                case "MX" -> Type.MX;
+                case "CNAME" -> Type.CNAME;
+                default -> Type.TXT;
+            });
         } catch (LookupFailed e) {
             return record.checked("error", List.of(e.getMessage()));
         }
@@ -59,6 +66,10 @@ public class DnsRecordCheck {
             String host = record.value().substring(record.value().indexOf(' ') + 1).toLowerCase(Locale.ROOT);
             boolean ours = found.stream().anyMatch(mx -> mx.substring(mx.indexOf(' ') + 1).equals(host));
             return record.checked(found.isEmpty() ? "missing" : ours ? "ok" : "different", found);
+        }
+        if (record.type().equals("CNAME")) {
+            return record.checked(found.isEmpty() ? "missing" : found.contains(record.value().toLowerCase(Locale.ROOT))
+                    ? "ok" : "different", found);
         }
         String prefix = record.value().substring(0, record.value().indexOf(';') < 0 ? record.value().indexOf(' ')
                 : record.value().indexOf(';'));
@@ -70,6 +81,10 @@ public class DnsRecordCheck {
             String key = record.value().substring(record.value().indexOf("p=") + 2);
             boolean same = relevant.stream().anyMatch(text -> text.replaceAll("\\s", "").contains("p=" + key));
             return record.checked(same ? "ok" : "different", relevant);
+        }
+        if (record.value().startsWith("v=STSv1")) { // an old id keeps senders on the old policy (RFC 8461 §3.1)
+            boolean current = MtaStsRecord.find(relevant).map(MtaStsRecord::text).filter(record.value()::equals).isPresent();
+            return record.checked(current ? "ok" : "different", relevant);
         }
         return record.checked(relevant.size() == 1 ? "ok" : "different", relevant);
     }
@@ -94,6 +109,8 @@ public class DnsRecordCheck {
         for (Record answer : answers) {
             if (answer instanceof MXRecord mx) {
                 values.add(mx.getPriority() + " " + mx.getTarget().toString().toLowerCase(Locale.ROOT));
+            } else if (answer instanceof CNAMERecord cname) {
+                values.add(cname.getTarget().toString().toLowerCase(Locale.ROOT));
             } else if (answer instanceof TXTRecord txt) {
                 values.add(String.join("", txt.getStrings()));
             }

@@ -21,17 +21,12 @@ import org.jsoup.safety.Safelist;
  * result says whether any was: loading one tells the sender that, when and where the message was read.
  */
 public final class HtmlSanitizer {
-    private static final Safelist SAFELIST = Safelist.relaxed()
-            .addTags("center", "font", "hr", "s", "del", "ins", "mark", "abbr", "address", "article", "section",
-                    "header", "footer", "figure", "figcaption", "small", "big", "tt")
-            .addAttributes(":all", "style", "dir", "lang", "align", "valign", "bgcolor", "width", "height")
-            .addAttributes("table", "border", "cellpadding", "cellspacing")
-            .addAttributes("td", "nowrap")
-            .addAttributes("font", "color", "face", "size")
-            .addProtocols("img", "src", "cid")
+    private static final Safelist SAFELIST = allowed()
             .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow")
-            .addEnforcedAttribute("a", "target", "_blank")
-            .preserveRelativeLinks(false);
+            .addEnforcedAttribute("a", "target", "_blank");
+    /** What the account's own HTML may keep when it is sent: the same elements, its links as written. */
+    private static final Safelist OUTGOING = allowed();
+
     /** CSS properties a message may set inline: layout and typography, nothing that loads or runs anything. */
     private static final Set<String> CSS_PROPERTIES = Set.of("color", "background-color", "font", "font-family",
             "font-size", "font-style", "font-weight", "font-variant", "text-align", "text-decoration", "text-indent",
@@ -46,6 +41,20 @@ public final class HtmlSanitizer {
             "(?:[-#%.,!\\w\\s'\"]|rgba?\\([\\d\\s.,%]*\\))*");
 
     private HtmlSanitizer() {
+    }
+
+    /** jsoup's relaxed list and the formatting old mail uses; a new instance each time (Safelist is mutable). */
+    private static Safelist allowed() {
+        return Safelist.relaxed()
+                .addTags("center", "font", "hr", "s", "del", "ins", "mark", "abbr", "address", "article", "section",
+                        "header", "footer", "figure", "figcaption", "small", "big", "tt")
+                .addAttributes(":all", "style", "dir", "lang", "align", "valign", "bgcolor", "width", "height")
+                .addAttributes("table", "border", "cellpadding", "cellspacing")
+                .addAttributes("td", "nowrap")
+                .addAttributes("blockquote", "type") // type="cite": the quoted original of a reply
+                .addAttributes("font", "color", "face", "size")
+                .addProtocols("img", "src", "cid")
+                .preserveRelativeLinks(false);
     }
 
     /** The sanitised HTML (a body fragment) and whether remote images were dropped. */
@@ -76,6 +85,25 @@ public final class HtmlSanitizer {
                 blocked = true;
             }
         }
+        cleanStyles(clean);
+        return new Result(clean.body().html(), blocked);
+    }
+
+    /**
+     * The HTML body of a message the account sends or saves as a draft, written in the page's editor or
+     * by a script: its own content, so remote images and links stay as written, but nothing active
+     * leaves the platform under our name (the same allow-list and style rules as for reading; no
+     * scripts, event handlers, {@code javascript:} URLs, forms, frames or objects), as a whole document.
+     */
+    public static String forSending(String html) {
+        Document clean = new Cleaner(OUTGOING).clean(Jsoup.parse(html));
+        clean.outputSettings().prettyPrint(false);
+        cleanStyles(clean);
+        return "<!DOCTYPE html>\r\n<html><head><meta charset=\"utf-8\"></head><body>" + clean.body().html()
+                + "</body></html>\r\n";
+    }
+
+    private static void cleanStyles(Document clean) {
         for (Element styled : clean.select("[style]")) {
             String style = cleanStyle(styled.attr("style"));
             if (style.isEmpty()) {
@@ -84,7 +112,6 @@ public final class HtmlSanitizer {
                 styled.attr("style", style);
             }
         }
-        return new Result(clean.body().html(), blocked);
     }
 
     /** Only allowed properties with plain values; anything that could load, run or hide a trick is dropped. */

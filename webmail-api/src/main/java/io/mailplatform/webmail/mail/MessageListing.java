@@ -1,38 +1,42 @@
 package io.mailplatform.webmail.mail;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.store.mailbox.Mailbox;
-import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
 import io.mailplatform.store.mailbox.MessageSummaries;
 import io.mailplatform.store.search.MessageSearch;
+import io.mailplatform.store.search.SearchCriterion;
+import io.mailplatform.store.search.SortPosition;
 import io.mailplatform.webmail.config.WebmailProperties;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * One page of a mailbox's messages: the store sorts the matching UIDs (IMAP SORT's query, on the
- * sort keys kept with each content), the page starts after the cursor's message, and its
- * metadata and stored summaries are read in one query each. A cursor names the last message of the
- * previous page, so messages arriving or leaving meanwhile neither repeat nor skip others; if that
- * message itself is gone, the page starts at the position it had.
+ * One page of a mailbox's messages: the store returns the page's UIDs in the list's order, starting
+ * after the cursor's message (a keyset page: an index walk for date and arrival order, never a sort
+ * of the whole mailbox), and the page's metadata and stored summaries are read in one query. A
+ * cursor names the sort key value and UID of the last message of the previous page, so messages
+ * arriving or leaving meanwhile neither repeat nor skip others, even when that message itself is gone.
+ * The total is counted once per state of the mailbox (its HIGHESTMODSEQ moves with every change) and
+ * query, so paging and polling an unchanged mailbox do not count it again.
  */
 @Service
 public class MessageListing {
+    /** Totals of recent (mailbox state, criteria): a few per active user; the state in the key retires old ones. */
+    private static final int COUNT_CACHE_SIZE = 10_000;
+
     private final MessageSearch search;
-    private final MessageIndex index;
     private final MessageSummaries summaries;
     private final WebmailProperties.Limits limits;
+    private final Cache<CountKey, Long> counts = Caffeine.newBuilder().maximumSize(COUNT_CACHE_SIZE).build();
 
-    public MessageListing(MessageSearch search, MessageIndex index, MessageSummaries summaries, WebmailProperties properties) {
+    public MessageListing(MessageSearch search, MessageSummaries summaries, WebmailProperties properties) {
         this.search = search;
-        this.index = index;
         this.summaries = summaries;
         this.limits = properties.limits();
     }
@@ -48,71 +52,44 @@ public class MessageListing {
     record Page(List<Entry> entries, long total, String nextCursor) {
     }
 
+    /** A mailbox in one state (UIDVALIDITY and HIGHESTMODSEQ) and the criteria counted in it. */
+    private record CountKey(long mailboxId, long uidValidity, long highestModSeq, SearchCriterion criterion) {
+    }
+
     Page page(Mailbox mailbox, MessageQuery query, Integer limit, String cursor) {
         int size = limit == null ? Math.min(limits.defaultPageSize(), limits.maxPageSize()) : limit;
         if (size < 1 || size > limits.maxPageSize()) {
             throw new InvalidParameterException("limit", "must be between 1 and " + limits.maxPageSize());
         }
-        long[] uids = search.sort(mailbox, query.criterion(), false, List.of(query.sort()));
-        int start = cursor == null ? 0 : start(uids, cursor);
+        SortPosition position = cursor == null ? null : ListCursor.decode(cursor, query.sort().key());
         List<Entry> entries = new ArrayList<>();
-        int position = start;
         int scanned = 0;
-        while (position < uids.length && entries.size() < size && scanned < limits.maxAttachmentScan()) {
-            int batch = Math.min(uids.length - position, query.hasAttachment() == null ? size - entries.size() : size);
-            long[] slice = Arrays.copyOfRange(uids, position, position + batch);
-            Map<Long, MessageMeta> metas = new HashMap<>();
-            index.metas(mailbox, slice).forEach(meta -> metas.put(meta.uid(), meta));
-            Map<Long, MessageSummary> bodies = summaries.summaries(mailbox, metas.keySet());
-            for (long uid : slice) {
-                position++;
+        boolean more = true;
+        while (more && entries.size() < size && scanned < limits.maxAttachmentScan()) {
+            // filtered by attachment, whole pages are read until one is full; one row more says whether others follow
+            int batch = query.hasAttachment() == null ? size - entries.size() : size;
+            List<SortPosition> rows = search.sortPage(mailbox, query.criterion(), query.sort(), position, batch + 1);
+            more = rows.size() > batch;
+            rows = rows.subList(0, Math.min(rows.size(), batch));
+            Map<Long, Entry> read = new HashMap<>();
+            summaries.withSummaries(mailbox, rows.stream().mapToLong(SortPosition::uid).toArray())
+                    .forEach(one -> read.put(one.meta().uid(), new Entry(one.meta(), one.summary())));
+            for (int i = 0; i < rows.size(); i++) {
+                position = rows.get(i);
                 scanned++;
-                MessageMeta meta = metas.get(uid);
-                MessageSummary summary = bodies.get(uid);
-                if (meta == null || summary == null) {
-                    continue; // expunged since the sort
+                Entry entry = read.get(position.uid()); // null: expunged since the page query
+                if (entry != null && (query.hasAttachment() == null
+                        || query.hasAttachment() == !MessageParts.of(entry.summary().body()).attachments().isEmpty())) {
+                    entries.add(entry);
                 }
-                if (query.hasAttachment() != null
-                        && query.hasAttachment() != !MessageParts.of(summary.body()).attachments().isEmpty()) {
-                    continue;
-                }
-                entries.add(new Entry(meta, summary));
                 if (entries.size() == size) {
+                    more |= i < rows.size() - 1;
                     break;
                 }
             }
         }
-        String next = position < uids.length ? cursor(uids[position - 1], position) : null;
-        return new Page(entries, uids.length, next);
-    }
-
-    /** The position after the cursor's message; the cursor's recorded position if it is gone. */
-    private static int start(long[] uids, String cursor) {
-        long uid;
-        int position;
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException();
-            }
-            uid = Long.parseLong(parts[0]);
-            position = Integer.parseInt(parts[1]);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor this server gave");
-        }
-        if (position < 0) {
-            throw new InvalidParameterException("cursor", "is not a cursor this server gave");
-        }
-        for (int i = 0; i < uids.length; i++) {
-            if (uids[i] == uid) {
-                return i + 1;
-            }
-        }
-        return Math.min(position, uids.length);
-    }
-
-    private static String cursor(long lastUid, int position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((lastUid + ":" + position).getBytes(StandardCharsets.US_ASCII));
+        long total = counts.get(new CountKey(mailbox.id(), mailbox.uidValidity(), mailbox.highestModSeq(), query.criterion()),
+                key -> search.count(mailbox, key.criterion()));
+        return new Page(entries, total, more && position != null ? ListCursor.encode(position) : null);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import io.mailplatform.webmail.config.ApiDocumentation;
+import io.mailplatform.webmail.mtasts.MtaStsPolicyController;
 import io.mailplatform.webmail.config.WebmailProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -78,6 +79,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, AuthenticationProblems.SESSION_PATH).permitAll()
                         .requestMatchers(HttpMethod.DELETE, AuthenticationProblems.SESSION_PATH).permitAll()
                         .requestMatchers(HttpMethod.GET, ApiDocumentation.PATHS).permitAll()
+                        .requestMatchers(HttpMethod.GET, MtaStsPolicyController.PATH).permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").hasRole("USER")
                         .anyRequest().denyAll());

@@ -1,5 +1,6 @@
 package io.mailplatform.webmail.transfer;
 
+import io.mailplatform.store.transfer.ImportJobRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * could not be imported and why. Written by the one thread that runs it, read by any.
  */
 public final class ImportJob {
-    public enum State { QUEUED, RUNNING, DONE, FAILED }
+    /** INTERRUPTED: its instance stopped while it was queued or running (it is not resumed). */
+    public enum State { QUEUED, RUNNING, DONE, FAILED, INTERRUPTED;
+
+        boolean ended() {
+            return this != QUEUED && this != RUNNING;
+        }
+    }
 
     private final String id;
     private final String account;
@@ -33,6 +40,15 @@ public final class ImportJob {
     /** What the job API shows. */
     public record View(String id, String account, State state, long total, long done, long failed, List<String> errors,
             String failure, Instant created, Instant finished) {
+
+        static View of(ImportJobRecord stored) {
+            return new View(stored.id(), stored.account(), State.valueOf(stored.state()), stored.total(), stored.done(),
+                    stored.failed(), stored.errors(), stored.failure(), stored.created(), stored.finished());
+        }
+
+        ImportJobRecord record() {
+            return new ImportJobRecord(id, account, state.name(), total, done, failed, errors, failure, created, finished);
+        }
     }
 
     public String id() {
@@ -68,5 +84,18 @@ public final class ImportJob {
         failure = why;
         finished = Instant.now();
         state = State.FAILED;
+    }
+
+    /** This instance stops before the job ended. */
+    void interrupted(String why) {
+        if (!state.ended()) {
+            failure = why;
+            finished = Instant.now();
+            state = State.INTERRUPTED;
+        }
+    }
+
+    boolean ended() {
+        return state.ended();
     }
 }

@@ -110,7 +110,7 @@ public class TransferAdminController {
 
     @GetMapping("/import-jobs/{id}")
     public ImportJob.View job(@PathVariable String id) {
-        return jobs.find(id).orElseThrow(() -> new TransferNotFoundException("no import job " + id)).view();
+        return jobs.find(id).orElseThrow(() -> new TransferNotFoundException("no import job " + id));
     }
 
     /**

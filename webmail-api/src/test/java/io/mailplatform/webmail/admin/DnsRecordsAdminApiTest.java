@@ -8,6 +8,7 @@ import io.mailplatform.store.dkim.DkimKeys;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.testsupport.dns.StubDnsServer;
 import io.mailplatform.webmail.WebmailApplication;
+import io.mailplatform.webmail.mtasts.PublishedPolicy;
 import io.mailplatform.webmail.support.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,8 @@ class DnsRecordsAdminApiTest {
     DirectoryService directory;
     @Autowired
     DkimKeys keys;
+    @Autowired
+    PublishedPolicy sts;
 
     private DkimKey key;
 
@@ -62,6 +65,10 @@ class DnsRecordsAdminApiTest {
                 .add("records.test. 300 IN TXT \"google-site-verification=x\"")
                 .add("ed1._domainkey.records.test. 300 IN TXT \"" + key.dnsRecord() + "\"")
                 .add("_dmarc.records.test. 300 IN TXT \"v=DMARC1; p=quarantine\"")
+                .add("_mta-sts.records.test. 300 IN TXT \"" + sts.record().text() + "\"")
+                .add("mta-sts.records.test. 300 IN CNAME " + sts.httpsHost() + ".")
+                .add("_smtp._tls.records.test. 300 IN TXT \"v=TLSRPTv1; rua=mailto:tls@records.test\"")
+                .add("_mta-sts.partial.test. 300 IN TXT \"v=STSv1; id=old\"")
                 .add("partial.test. 300 IN MX 10 mx.elsewhere.example.")
                 .servfail("_dmarc.partial.test");
     }
@@ -81,6 +88,9 @@ class DnsRecordsAdminApiTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"mailHost\":\"mail.records.test\"",
+                "{\"type\":\"TXT\",\"name\":\"_mta-sts.records.test\",\"value\":\"" + sts.record().text() + "\"",
+                "{\"type\":\"CNAME\",\"name\":\"mta-sts.records.test\",\"value\":\"" + sts.httpsHost() + ".\"",
+                "{\"type\":\"TXT\",\"name\":\"_smtp._tls.records.test\",\"value\":\"v=TLSRPTv1; rua=mailto:postmaster@records.test\"",
                 "{\"type\":\"MX\",\"name\":\"records.test\",\"value\":\"10 mail.records.test.\"",
                 "\"name\":\"ed1._domainkey.records.test\",\"value\":\"" + key.dnsRecord() + "\"",
                 "\"name\":\"_dmarc.records.test\"", "\"status\":null");
@@ -91,7 +101,7 @@ class DnsRecordsAdminApiTest {
         String body = admin("/api/admin/domains/records.test/dns-records?check=true").body();
 
         assertThat(body).doesNotContain("\"status\":\"missing\"", "\"status\":\"different\"", "\"status\":\"error\"");
-        assertThat(body.split("\"status\":\"ok\"", -1)).hasSize(5);
+        assertThat(body.split("\"status\":\"ok\"", -1)).hasSize(8);
     }
 
     @Test
@@ -100,7 +110,10 @@ class DnsRecordsAdminApiTest {
 
         assertThat(body).contains("\"type\":\"MX\",\"name\":\"partial.test\",\"value\":\"10 mail.partial.test.\"",
                 "\"status\":\"different\",\"found\":[\"10 mx.elsewhere.example.\"]",
-                "\"value\":\"v=spf1 mx -all\"", "\"status\":\"missing\"", "\"status\":\"error\"");
+                "\"value\":\"v=spf1 mx -all\"", "\"status\":\"missing\"", "\"status\":\"error\"",
+                // an MTA-STS record with another id than the policy served keeps senders on an old policy
+                "\"name\":\"_mta-sts.partial.test\",\"value\":\"" + sts.record().text() + "\"",
+                "\"status\":\"different\",\"found\":[\"v=STSv1; id=old\"]");
         assertThat(admin("/api/admin/domains/nowhere.test/dns-records").statusCode()).isEqualTo(404);
     }
 }

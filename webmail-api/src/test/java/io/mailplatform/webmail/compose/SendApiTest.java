@@ -160,6 +160,25 @@ class SendApiTest {
     }
 
     @Test
+    void theHtmlBodyIsSanitisedBeforeItIsSentOrKept() throws Exception {
+        HttpResponse<String> response = json("POST", "/api/messages/send", """
+                {"to":["tom@send.test"],"subject":"html","text":"hello *bob*",
+                 "html":"<p onclick=\\"steal()\\">hello <b>bob</b></p><script>alert(1)</script><a href=\\"javascript:alert(1)\\">x</a><a href=\\"https://example.org/\\">site</a><form action=\\"https://evil.example/\\"><input name=p></form><iframe src=\\"https://evil.example/\\"></iframe>"}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        MimeMessage parsed = parse(inbound(group(response.body(), ENVELOPE_ID)).value());
+        Multipart alternative = (Multipart) parsed.getContent();
+        assertThat(parsed.getContentType()).startsWith("multipart/alternative");
+        assertThat(alternative.getBodyPart(0).getContent()).isEqualTo("hello *bob*");
+        String html = (String) alternative.getBodyPart(1).getContent();
+        assertThat(html).contains("<p>hello <b>bob</b></p>").contains("<a href=\"https://example.org/\">site</a>")
+                .doesNotContain("onclick").doesNotContain("<script").doesNotContain("javascript:")
+                .doesNotContain("<form").doesNotContain("<input").doesNotContain("<iframe").doesNotContain("evil.example");
+        String kept = new String(mailboxes.content(mailboxes.require(directory.findAccount(SARA).orElseThrow().id(), "Sent"),
+                Long.parseLong(group(response.body(), UID))).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(kept).doesNotContain("<script").doesNotContain("onclick");
+    }
+
+    @Test
     void onlyAddressesTheAccountMayUseCanBeTheSender() throws Exception {
         int sentBefore = sentCount();
         HttpResponse<String> forged = json("POST", "/api/messages/send", """

@@ -63,14 +63,35 @@ class HtmlSanitizerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void nothingActiveSurvives(String name, String attack) {
-        String html = HtmlSanitizer.sanitize(attack, true, cid -> null).html();
+        assertInert(name, HtmlSanitizer.sanitize(attack, true, cid -> null).html());
+    }
+
+    private static void assertInert(String name, String html) {
         String lower = html.toLowerCase(Locale.ROOT);
         for (String forbidden : new String[] {"<script", "javascript:", "vbscript:", "data:", "<svg", "<math", "<form",
-                "<input", "<button", "<iframe", "<object", "<embed", "<meta", "<base", "<link", "<style", "<template",
+                "<input", "<button", "<iframe", "<object", "<embed", "http-equiv", "<base", "<link", "<style", "<template",
                 "expression", "url(", "binding", "@import", "srcset", "srcdoc", "formaction", "background="}) {
             assertThat(lower).as(name + " -> " + html).doesNotContain(forbidden);
         }
         assertThat(lower).as(name + " -> " + html).doesNotContainPattern("\\son[a-z]+\\s*=");
+        assertThat(lower).as(name + " -> " + html).doesNotContain("<meta");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void nothingActiveIsSent(String name, String attack) {
+        String html = HtmlSanitizer.forSending(attack);
+        assertInert(name, html.replace("<meta charset=\"utf-8\">", ""));
+        assertThat(html).as("the document's own charset only").containsOnlyOnce("<meta");
+    }
+
+    @Test
+    void sentHtmlKeepsItsLinksAndImagesAsWrittenInAWholeDocument() {
+        String html = HtmlSanitizer.forSending("<p>See <a href=\"https://example.org/\">this</a></p><ul><li>one</li></ul>"
+                + "<img src=\"https://example.org/logo.png\" alt=\"logo\">");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
+                .contains("<a href=\"https://example.org/\">this</a>").doesNotContain("target=")
+                .contains("<ul><li>one</li></ul>").contains("src=\"https://example.org/logo.png\"").endsWith("</html>\r\n");
     }
 
     @Test

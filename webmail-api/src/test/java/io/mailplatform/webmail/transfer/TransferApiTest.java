@@ -9,6 +9,8 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.transfer.ImportJobRecord;
+import io.mailplatform.store.transfer.ImportJobStore;
 import io.mailplatform.testsupport.RealInfrastructure;
 import io.mailplatform.webmail.WebmailApplication;
 import io.mailplatform.webmail.support.ApiClient;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +62,14 @@ class TransferApiTest {
     DirectoryAdmin admin;
     @Autowired
     MailboxService mailboxes;
+    @Autowired
+    ImportJobStore jobStore;
+    @Autowired
+    MailImporter importer;
+    @Autowired
+    TransferProperties properties;
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void allowedDirectory(DynamicPropertyRegistry registry) throws Exception {
@@ -178,7 +189,21 @@ class TransferApiTest {
     void anAccountExportedAsMboxFilesImportsIntoAnotherUnchanged() throws Exception {
         account("mbox@transfer.test");
         byte[] tar = export("source@transfer.test", "format=mbox");
-        assertThat(importUpload("mbox@transfer.test", "", "application/x-tar", tar)).contains("\"state\":\"DONE\"", "\"done\":6");
+        String job = importUpload("mbox@transfer.test", "", "application/x-tar", tar);
+        assertThat(job).contains("\"state\":\"DONE\"", "\"done\":6");
+        // kept in the store, for any instance and after a restart
+        Matcher id = JOB.matcher(job);
+        assertThat(id.find()).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!jobStore.find(id.group(1)).orElseThrow().state().equals("DONE")) {
+            assertThat(System.nanoTime()).as("the end is saved").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        ImportJobRecord stored = jobStore.find(id.group(1)).orElseThrow();
+        assertThat(stored.account()).isEqualTo("mbox@transfer.test");
+        assertThat(stored.done()).isEqualTo(6);
+        assertThat(stored.total()).isEqualTo(6);
+        assertThat(stored.finished()).isNotNull();
         for (String name : List.of("INBOX", "Sent", "Projects", "Projects/2024")) {
             assertSameMail("source@transfer.test", name, "mbox@transfer.test", name);
         }
@@ -298,6 +323,53 @@ class TransferApiTest {
                 "pw").statusCode()).isEqualTo(403);
         assertThat(api().send("POST", "/api/admin/accounts/source@transfer.test/import", "application/mbox",
                 tooLarge.getBytes(StandardCharsets.UTF_8), "source@transfer.test", "pw").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedIsReportedInterruptedWithItsProgress() throws Exception {
+        Instant started = Instant.parse("2026-03-06T10:00:00Z");
+        jobStore.save(new ImportJobRecord("cut-off", "source@transfer.test", "RUNNING", 100, 40, 1,
+                List.of("mbox message 3: 30000 octets, over 20480"), null, started, null));
+        jobStore.save(new ImportJobRecord("running-elsewhere", "source@transfer.test", "RUNNING", 100, 10, 0,
+                List.of(), null, started, null));
+        // the instance running "cut-off" stopped a minute ago: no heartbeat since
+        jdbc.sql("UPDATE import_jobs SET heartbeat_at = now() - interval '1 minute' WHERE id = 'cut-off'").update();
+
+        HttpResponse<String> cut = api().call("GET", "/api/admin/import-jobs/cut-off", null, "admin", "admin-secret");
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.body()).contains("\"state\":\"INTERRUPTED\"", "\"total\":100", "\"done\":40", "\"failed\":1",
+                "over 20480", "\"failure\":\"" + ImportJobStore.INTERRUPTED_BECAUSE + "\"");
+        assertThat(jobStore.find("cut-off").orElseThrow().finished()).isNotNull();
+        // another instance's job, its heartbeat fresh, is left running
+        assertThat(api().call("GET", "/api/admin/import-jobs/running-elsewhere", null, "admin", "admin-secret").body())
+                .contains("\"state\":\"RUNNING\"", "\"done\":10");
+    }
+
+    @Test
+    void jobsUnfinishedAtAnOrderlyShutdownAreSavedInterruptedAtOnce() throws Exception {
+        ImportJobs stopping = new ImportJobs(importer, properties, jobStore);
+        Path upload = Files.createTempDirectory("import-fifo-").resolve("upload");
+        // a named pipe: the runner waits on it until this test writes, so the first job is held and the second queued
+        assertThat(new ProcessBuilder("mkfifo", upload.toString()).start().waitFor()).isZero();
+        Account target = account("shutdown@transfer.test");
+        String held = stopping.importUpload(target, upload, null).id();
+        String queued = stopping.importPath(target, allowed, null).id();
+        stopping.destroy();
+        for (String id : List.of(held, queued)) {
+            ImportJobRecord stored = jobStore.find(id).orElseThrow();
+            assertThat(stored.state()).as(id).isEqualTo("INTERRUPTED");
+            assertThat(stored.failure()).isEqualTo(ImportJobStore.INTERRUPTED_BECAUSE);
+            assertThat(stored.finished()).isNotNull();
+        }
+        // the held job's thread ends (an empty upload), and its end is not saved over the interruption
+        Files.write(upload, new byte[0]);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(upload)) {
+            assertThat(System.nanoTime()).as("the upload is removed when its job ends").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        assertThat(jobStore.find(held).orElseThrow().state()).isEqualTo("INTERRUPTED");
     }
 
     @Test

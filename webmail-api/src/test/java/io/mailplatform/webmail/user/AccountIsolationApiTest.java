@@ -2,6 +2,8 @@ package io.mailplatform.webmail.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.store.acl.MailboxAcl;
+import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
 import io.mailplatform.store.mailbox.Mailbox;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * does not exist, so ids cannot be probed) and leaves Alice's mailboxes, messages and flags as they were.
  * In the paths, {inbox}, {work} and {drafts} stand for Alice's mailbox ids, {uid} for her message and
  * {draft} for her draft's UID; Bob's own INBOX has one message (UID 1) to move or copy into hers.
+ *
+ * <p>Alice has shared every one of those mailboxes with Bob, and with anyone, with every RFC 4314
+ * right: IMAP's shared folders stay out of the REST API, which serves an account's own mailboxes only.
  */
 class AccountIsolationApiTest extends UserApiTest {
     private static final String ALICE = "alice@isolation.test";
@@ -38,6 +44,8 @@ class AccountIsolationApiTest extends UserApiTest {
     DirectoryService directory;
     @Autowired
     MailboxService mailboxes;
+    @Autowired
+    MailboxAcl acl;
 
     private Mailbox inbox;
     private Mailbox work;
@@ -61,6 +69,25 @@ class AccountIsolationApiTest extends UserApiTest {
         draft = number(saved.body(), "uid");
         draftsId = mailboxes.require(alice.id(), "Drafts").id();
         assertThat(append(mailboxes.require(bob.id(), "INBOX"))).isEqualTo(1);
+        for (Mailbox shared : mailboxes.mailboxes(alice.id())) {
+            acl.set(shared, bob.id(), Rights.ALL);
+            acl.set(shared, null, Rights.ALL);
+        }
+    }
+
+    @Test
+    void sharedMailboxesAreNotListedNorReachableByName() throws Exception {
+        HttpResponse<String> list = call("GET", "/api/mailboxes", null, BOB);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).doesNotContain("Work", ALICE, "Other Users");
+        for (String name : List.of("Other%20Users%2F" + ALICE + "%2FWork", "Work")) {
+            HttpResponse<String> response = call("GET", "/api/mailboxes/" + name + "/messages", null, BOB);
+            assertThat(response.statusCode()).as(name).isIn(400, 404);
+            assertThat(response.body()).doesNotContain("private", "secret");
+        }
+        // the namespace where IMAP shows shared mailboxes holds none of an account's own
+        HttpResponse<String> created = call("POST", "/api/mailboxes", "{\"name\":\"Other Users/" + ALICE + "/Work\"}", BOB);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
     }
 
     private long append(Mailbox box) {

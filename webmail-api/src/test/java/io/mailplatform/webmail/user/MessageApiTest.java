@@ -188,6 +188,10 @@ class MessageApiTest extends UserApiTest {
         assertProblem(call("GET", "/api/mailboxes/INBOX/messages?sort=colour", null, USER), 400);
         assertProblem(call("GET", "/api/mailboxes/INBOX/messages?order=sideways", null, USER), 400);
         assertProblem(call("GET", "/api/mailboxes/INBOX/messages?cursor=%21%21", null, USER), 400);
+        String dateCursor = get("/api/mailboxes/INBOX/messages?limit=1").get("nextCursor").asString();
+        HttpResponse<String> otherOrder = call("GET", "/api/mailboxes/INBOX/messages?sort=subject&cursor=" + dateCursor, null, USER);
+        assertProblem(otherOrder, 400);
+        assertThat(JSON.readTree(otherOrder.body()).get("field").asString()).isEqualTo("cursor");
         assertProblem(call("GET", "/api/mailboxes/INBOX/messages?since=yesterday", null, USER), 400);
         assertProblem(call("GET", "/api/mailboxes/INBOX/messages?keyword=a%20b", null, USER), 400);
     }

@@ -20,16 +20,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -39,9 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * stays dead, flag the message, start a reply, delete it to Trash, log out. Screenshots of each step go to
  * {@code target/browser/}.
  */
-class WebPageBrowserTest extends UserApiTest {
+class WebPageBrowserTest extends BrowserPageTest {
     private static final String USER = "uma@page.test";
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Autowired
     DirectoryService directory;
@@ -53,11 +49,9 @@ class WebPageBrowserTest extends UserApiTest {
     Account uma;
     Mailbox inbox;
     long hostile;
-    ChromeDriver browser;
-    WebDriverWait wait;
 
     @BeforeAll
-    void accountAndBrowser() throws Exception {
+    void account() throws Exception {
         directory.createDomain("page.test");
         uma = directory.createAccount(USER, "secret");
         inbox = mailboxes.require(uma.id(), "INBOX");
@@ -81,19 +75,6 @@ class WebPageBrowserTest extends UserApiTest {
                 </body></html>
                 """), MessageFlags.NONE, Instant.parse("2026-03-05T08:00:01Z")).uid();
         assertThat(feed.awaitAssignment(Duration.ofSeconds(60))).as("the event feed reads mailbox.events").isTrue();
-        browser = Chromium.start();
-        wait = new WebDriverWait(browser, PATIENCE);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private WebElement visible(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private static By row(long uid) {
@@ -102,9 +83,7 @@ class WebPageBrowserTest extends UserApiTest {
 
     @Test
     void logInReadFlagDeleteAndLogOut() throws Exception {
-        browser.get("https://127.0.0.1:" + port + "/");
-        visible(By.id("login-address")).sendKeys(USER);
-        browser.findElement(By.id("login-password")).sendKeys("secret");
+        fillLogin(USER);
         Chromium.screenshot(browser, "01-login");
         browser.findElement(By.id("login-button")).click();
 

@@ -13,19 +13,14 @@ import io.mailplatform.testsupport.browser.Chromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * attached, a forward that carries the original's attachment, a draft saved; each checked in the
  * store (Sent, Drafts) as the platform built it.
  */
-class WebPageComposeTest extends UserApiTest {
+class WebPageComposeTest extends BrowserPageTest {
     private static final String USER = "yara@compose.test";
 
     @Autowired
@@ -45,11 +40,9 @@ class WebPageComposeTest extends UserApiTest {
     Mailbox inbox;
     long question;
     long report;
-    ChromeDriver browser;
-    WebDriverWait wait;
 
     @BeforeAll
-    void accountAndBrowser() throws Exception {
+    void account() throws Exception {
         directory.createDomain("compose.test");
         yara = directory.createAccount(USER, "secret");
         directory.createAccount("xavier@compose.test", "secret");
@@ -85,19 +78,6 @@ class WebPageComposeTest extends UserApiTest {
                 PDF
                 --b--
                 """.replace("PDF", pdf)), MessageFlags.NONE, Instant.parse("2026-03-06T09:00:01Z")).uid();
-        browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private WebElement visible(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private void open(long uid, String subject) {
@@ -119,10 +99,7 @@ class WebPageComposeTest extends UserApiTest {
     @Test
     void replyWithAFileForwardWithTheOriginalsAttachmentAndSaveADraft(@TempDir Path files) throws Exception {
         Path notes = Files.writeString(files.resolve("notes.txt"), "keys are with the night guard\n");
-        browser.get("https://127.0.0.1:" + port + "/");
-        visible(By.id("login-address")).sendKeys(USER);
-        browser.findElement(By.id("login-password")).sendKeys("secret");
-        browser.findElement(By.id("login-button")).click();
+        logIn(USER);
 
         // reply: addressed to the author, subject and quote prefilled, a file attached
         open(question, "Hangar keys");

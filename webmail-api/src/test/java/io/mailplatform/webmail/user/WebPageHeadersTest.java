@@ -33,7 +33,8 @@ class WebPageHeadersTest extends UserApiTest {
     private static final HttpClient HTTPS = HttpClient.newBuilder().sslContext(Transcript.trustAll()).build();
     private static final String USER = "vic@headers.test";
     private static final List<String> PAGE_FILES = List.of("index.html", "app/main.js", "app/api.js", "app/dom.js",
-            "app/format.js", "app/folders.js", "app/messages.js", "app/reader.js", "app/compose.js", "app/webmail.css");
+            "app/format.js", "app/folders.js", "app/folder-actions.js", "app/messages.js", "app/reader.js", "app/compose.js",
+            "app/richtext.js", "app/webmail.css");
 
     @Autowired
     DirectoryService directory;

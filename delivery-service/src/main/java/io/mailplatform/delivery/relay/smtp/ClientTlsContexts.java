@@ -14,8 +14,9 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * @param unverified for opportunistic TLS
  * @param verified for required TLS with verification
+ * @param check the check after an unverified handshake, for {@link TlsPolicy#AUTHENTICATED}
  */
-record ClientTlsContexts(SslContext unverified, SslContext verified) {
+record ClientTlsContexts(SslContext unverified, SslContext verified, ServerCertificateCheck check) {
 
     /**
      * @param trust the authorities to trust for verified TLS; null for the JDK's default
@@ -28,7 +29,7 @@ record ClientTlsContexts(SslContext unverified, SslContext verified) {
             if (trust != null) {
                 verifiedBuilder.trustManager(trust);
             }
-            return new ClientTlsContexts(unverified, verifiedBuilder.build());
+            return new ClientTlsContexts(unverified, verifiedBuilder.build(), ServerCertificateCheck.create(trust));
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build the relay client's TLS contexts", e);
         }

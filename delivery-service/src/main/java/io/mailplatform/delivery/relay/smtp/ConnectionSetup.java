@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * <li>HELO refused after EHLO: by its code;</li>
  * <li>TLS required but not offered or refused, a failed handshake, a certificate that does not
  *     verify, failed authentication: temporary, so that mail waits for the configuration to be
- *     fixed rather than bounce.</li>
+ *     fixed rather than bounce (for MTA-STS, RFC 8461 §5: the mail is deferred).</li>
  * </ul>
  */
 final class ConnectionSetup {
@@ -81,8 +81,9 @@ final class ConnectionSetup {
         if (policy == TlsPolicy.NONE) {
             return CompletableFuture.completedFuture(extensions);
         }
+        boolean required = policy == TlsPolicy.REQUIRED || policy == TlsPolicy.AUTHENTICATED;
         if (!extensions.supports(EhloExtensions.STARTTLS)) {
-            if (policy == TlsPolicy.REQUIRED) {
+            if (required) {
                 throw new SmtpFailureException(SmtpFailure.temporary(FailureKind.TLS_UNAVAILABLE, "4.7.10",
                         "TLS is required and " + host() + " does not offer STARTTLS"));
             }
@@ -90,7 +91,7 @@ final class ConnectionSetup {
         }
         return channel.command(command("STARTTLS", "STARTTLS")).thenCompose(reply -> {
             if (reply.code() != 220) {
-                if (policy == TlsPolicy.REQUIRED) {
+                if (required) {
                     throw new SmtpFailureException(SmtpFailure.byReply(FailureKind.TLS_UNAVAILABLE, false, reply,
                             "TLS is required and " + host() + " refused STARTTLS"));
                 }
@@ -101,9 +102,33 @@ final class ConnectionSetup {
                     properties.timeouts().tlsHandshake())
                     .thenCompose(session -> {
                         tls = session;
+                        if (policy == TlsPolicy.AUTHENTICATED) {
+                            authenticateServer();
+                        }
                         return hello(); // RFC 3207 §4.2: forget what was learnt before TLS
                     });
         });
+    }
+
+    /** RFC 8461 §4.2: the certificate is checked before anything else is said over the connection. */
+    private void authenticateServer() {
+        ServerCertificateCheck.Verdict verdict = tlsContexts.check().check(channel.peerCertificates(), host().name());
+        FailureKind kind = switch (verdict) {
+            case VALID -> null;
+            case EXPIRED -> FailureKind.CERTIFICATE_EXPIRED;
+            case HOST_MISMATCH -> FailureKind.CERTIFICATE_HOST_MISMATCH;
+            case NOT_TRUSTED -> FailureKind.CERTIFICATE_NOT_TRUSTED;
+        };
+        if (kind == null) {
+            tls = new TlsSession(tls.protocol(), tls.cipherSuite(), true);
+            return;
+        }
+        String why = switch (verdict) {
+            case EXPIRED -> "has expired or is not valid yet";
+            case HOST_MISMATCH -> "does not name " + host().name();
+            default -> "is not issued by a trusted authority";
+        };
+        throw new SmtpFailureException(SmtpFailure.temporary(kind, "4.7.5", "the certificate of " + host() + " " + why));
     }
 
     private CompletableFuture<EhloExtensions> authenticate(EhloExtensions extensions) {

@@ -14,6 +14,12 @@ public enum FailureKind {
     TLS_UNAVAILABLE,
     /** The TLS handshake failed, or the certificate did not verify where TLS is required. */
     TLS_FAILED,
+    /** {@link TlsPolicy#AUTHENTICATED}: the server's certificate has expired (or is not valid yet). */
+    CERTIFICATE_EXPIRED,
+    /** {@link TlsPolicy#AUTHENTICATED}: the server's certificate does not name the host. */
+    CERTIFICATE_HOST_MISMATCH,
+    /** {@link TlsPolicy#AUTHENTICATED}: the server's certificate chain leads to no trusted authority. */
+    CERTIFICATE_NOT_TRUSTED,
     /** Authentication to the server failed, or was impossible (no TLS, no common mechanism). */
     AUTH_FAILED,
     /** The server sent something that is no SMTP reply, or a reply that makes no sense here. */

@@ -21,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,7 @@ final class SmtpChannel {
     private boolean claimed;
     private volatile SmtpFailure failure;
     private volatile boolean closing;
+    private volatile List<X509Certificate> peerChain = List.of();
 
     /** One command's wait for its reply. */
     private record Expectation(CompletableFuture<SmtpReply> reply, Duration timeout, String awaited) {
@@ -191,6 +195,7 @@ final class SmtpChannel {
             tls.handshakeFuture().addListener(done -> {
                 if (done.isSuccess()) {
                     SSLSession established = tls.engine().getSession();
+                    peerChain = peerChain(established);
                     session.complete(new TlsSession(established.getProtocol(), established.getCipherSuite(), verified));
                 } else {
                     if (failure == null) { // whatever broke the handshake, it is a TLS failure
@@ -202,6 +207,25 @@ final class SmtpChannel {
             });
         });
         return session;
+    }
+
+    /** The certificate chain the server sent in the TLS handshake, leaf first; empty before TLS. */
+    List<X509Certificate> peerCertificates() {
+        return peerChain;
+    }
+
+    private static List<X509Certificate> peerChain(SSLSession session) {
+        try {
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate certificate : session.getPeerCertificates()) {
+                if (certificate instanceof X509Certificate x509) {
+                    chain.add(x509);
+                }
+            }
+            return List.copyOf(chain);
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of(); // an anonymous cipher suite: no certificate at all
+        }
     }
 
     /**

@@ -14,6 +14,13 @@ public enum TlsPolicy {
      * {@code mail.relay.client.tls.verify-required} is off. For routes and smart hosts that demand it.
      */
     REQUIRED,
+    /**
+     * TLS with a certificate that verifies against the host name, whatever
+     * {@code mail.relay.client.tls.verify-required} says, never plaintext: MTA-STS (RFC 8461 §4.2).
+     * The chain is checked after the handshake so that a failure says what was wrong (expired, wrong
+     * name, untrusted issuer) for TLS reports (RFC 8460).
+     */
+    AUTHENTICATED,
     /** Never STARTTLS, even when offered: the plaintext retry of {@link #OPPORTUNISTIC}. */
     NONE
 }

@@ -1,0 +1,97 @@
+package io.mailplatform.store.acl;
+
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.mailbox.MailboxRefusedException;
+import io.mailplatform.store.mailbox.MailboxRefusedException.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading and changing a mailbox's ACL (RFC 4314 §3.1 to §3.3), for an account with the
+ * {@code a} right on it. Identifiers are account addresses and "anyone"; negative rights
+ * ("-identifier") and groups are not supported and refused with {@link Reason#CANNOT}. The owner's
+ * own entry is shown with every right and cannot be changed (the owner cannot lock itself out).
+ */
+@Service
+public class AccessControl {
+    /** How SETACL applies its rights (RFC 4314 §3.1: a leading "+" adds, "-" removes, none replaces). */
+    public enum Mode {
+        REPLACE, ADD, REMOVE
+    }
+
+    private final MailboxAccess access;
+    private final MailboxAcl acl;
+    private final DirectoryService directory;
+
+    public AccessControl(MailboxAccess access, MailboxAcl acl, DirectoryService directory) {
+        this.access = access;
+        this.acl = acl;
+        this.directory = directory;
+    }
+
+    /** GETACL: the owner with every right, then the stored entries. */
+    public List<AclEntry> acl(Account account, String name) {
+        AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
+        List<AclEntry> entries = new ArrayList<>();
+        entries.add(new AclEntry(owner(account, mailbox).address(), Rights.ALL));
+        entries.addAll(acl.entries(mailbox.mailbox()));
+        return entries;
+    }
+
+    /** SETACL; returns the identifier's new rights. */
+    public Rights set(Account account, String name, String identifier, Mode mode, Rights rights) {
+        AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
+        Long grantee = grantee(account, mailbox, identifier);
+        Rights current = acl.entry(mailbox.mailbox(), grantee);
+        Rights next = switch (mode) {
+            case REPLACE -> rights;
+            case ADD -> current.plus(rights);
+            case REMOVE -> current.minus(rights);
+        };
+        acl.set(mailbox.mailbox(), grantee, next);
+        return next;
+    }
+
+    /** DELETEACL. */
+    public void delete(Account account, String name, String identifier) {
+        AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
+        acl.delete(mailbox.mailbox(), grantee(account, mailbox, identifier));
+    }
+
+    /** Whether an identifier names the mailbox's owner, whose rights are fixed (LISTRIGHTS). */
+    public boolean isOwner(Account account, String name, String identifier) {
+        AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
+        return identifier.equalsIgnoreCase(owner(account, mailbox).address());
+    }
+
+    private Account owner(Account account, AccessibleMailbox mailbox) {
+        if (mailbox.own()) {
+            return account;
+        }
+        return directory.findAccount(ownerAddress(mailbox)).orElseThrow();
+    }
+
+    private static String ownerAddress(AccessibleMailbox mailbox) {
+        // "Other Users/<owner>/<name>": the owner's address is the second level
+        String rest = mailbox.name().substring(MailboxAccess.OTHER_USERS.length() + 1);
+        return rest.substring(0, rest.length() - mailbox.mailbox().name().length() - 1);
+    }
+
+    /** The grantee's account id, or null for "anyone". */
+    private Long grantee(Account account, AccessibleMailbox mailbox, String identifier) {
+        if (identifier.equals(MailboxAcl.ANYONE)) {
+            return null;
+        }
+        if (identifier.startsWith("-")) {
+            throw new MailboxRefusedException(Reason.CANNOT, "Negative rights are not supported");
+        }
+        Account grantee = directory.findAccount(identifier)
+                .orElseThrow(() -> new MailboxRefusedException(Reason.CANNOT, "No such identifier"));
+        if (grantee.id() == owner(account, mailbox).id()) {
+            throw new MailboxRefusedException(Reason.CANNOT, "The owner always has every right");
+        }
+        return grantee.id();
+    }
+}
