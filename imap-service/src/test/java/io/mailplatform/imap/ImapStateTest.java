@@ -46,6 +46,9 @@ class ImapStateTest extends ImapTestSupport {
         EXAMPLES.put("GETQUOTA", "GETQUOTA \"\"");
         EXAMPLES.put("GETQUOTAROOT", "GETQUOTAROOT INBOX");
         EXAMPLES.put("SETQUOTA", "SETQUOTA \"\" (STORAGE 512)");
+        EXAMPLES.put("GETMETADATA", "GETMETADATA \"\" /shared/comment");
+        EXAMPLES.put("SETMETADATA", "SETMETADATA \"\" (/private/comment NIL)");
+        EXAMPLES.put("NOTIFY", "NOTIFY NONE");
         EXAMPLES.put("SETACL", "SETACL INBOX anyone l");
         EXAMPLES.put("DELETEACL", "DELETEACL INBOX anyone");
         EXAMPLES.put("GETACL", "GETACL INBOX");
@@ -109,7 +112,7 @@ class ImapStateTest extends ImapTestSupport {
     @Test
     void notAuthenticatedStateRefusesEverythingButItsOwnCommands() throws Exception {
         List<String> invalid = invalidIn(ImapState.NOT_AUTHENTICATED);
-        assertThat(invalid).hasSize(34);
+        assertThat(invalid).hasSize(37);
         try (LineClient client = connect()) {
             assertRefused(client, invalid, "Authenticate first");
         }

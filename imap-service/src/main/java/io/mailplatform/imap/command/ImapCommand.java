@@ -16,6 +16,7 @@ public sealed interface ImapCommand permits AnyStateCommands.Capability, AnyStat
         MessageCommands.Search, MessageCommands.Sort, MessageCommands.Thread, MessageCommands.Fetch, MessageCommands.Store, MessageCommands.Copy,
         MessageCommands.Move,
         QuotaCommands.GetQuota, QuotaCommands.GetQuotaRoot, QuotaCommands.SetQuota,
+        MetadataCommands.GetMetadata, MetadataCommands.SetMetadata, NotifyCommands.Notify,
         AclCommands.SetAcl, AclCommands.DeleteAcl, AclCommands.GetAcl, AclCommands.ListRights, AclCommands.MyRights,
         CompressCommands.Compress {
 

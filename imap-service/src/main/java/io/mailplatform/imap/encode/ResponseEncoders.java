@@ -29,6 +29,7 @@ public final class ResponseEncoders {
         register(ImapResponse.Fetch.class, FetchEncoder::fetch);
         register(ImapResponse.Quota.class, QuotaEncoders::quota);
         register(ImapResponse.QuotaRoot.class, QuotaEncoders::quotaRoot);
+        register(ImapResponse.Metadata.class, MetadataEncoders::metadata);
         register(ImapResponse.Acl.class, AclEncoders::acl);
         register(ImapResponse.ListRights.class, AclEncoders::listRights);
         register(ImapResponse.MyRights.class, AclEncoders::myRights);

@@ -20,22 +20,44 @@ public class MailboxEventHub {
     }
 
     private final Map<Long, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    /** Sessions with NOTIFY (RFC 5465), which hear of every mailbox of their account. */
+    private final Map<Long, Set<Listener>> accountListeners = new ConcurrentHashMap<>();
 
     public void register(long mailboxId, Listener listener) {
-        listeners.computeIfAbsent(mailboxId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        listeners(listeners, mailboxId).add(listener);
     }
 
     public void unregister(long mailboxId, Listener listener) {
-        listeners.computeIfPresent(mailboxId, (id, set) -> {
+        remove(listeners, mailboxId, listener);
+    }
+
+    private static Set<Listener> listeners(Map<Long, Set<Listener>> map, long key) {
+        return map.computeIfAbsent(key, id -> ConcurrentHashMap.newKeySet());
+    }
+
+    private static void remove(Map<Long, Set<Listener>> map, long key, Listener listener) {
+        map.computeIfPresent(key, (id, set) -> {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    public void registerAccount(long accountId, Listener listener) {
+        listeners(accountListeners, accountId).add(listener);
+    }
+
+    public void unregisterAccount(long accountId, Listener listener) {
+        remove(accountListeners, accountId, listener);
     }
 
     public void publish(MailboxEvent event) {
         Set<Listener> interested = listeners.get(event.mailboxId());
         if (interested != null) {
             interested.forEach(listener -> listener.mailboxChanged(event));
+        }
+        Set<Listener> accountWide = accountListeners.get(event.accountId());
+        if (accountWide != null) {
+            accountWide.forEach(listener -> listener.mailboxChanged(event));
         }
     }
 

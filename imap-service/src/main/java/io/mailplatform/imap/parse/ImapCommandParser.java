@@ -25,6 +25,8 @@ public final class ImapCommandParser {
         FetchCommandParser.register(table, sequenceSets);
         SearchCommandParser.register(table, new SearchKeyParser(limits, sequenceSets));
         QuotaCommandParsers.register(table);
+        MetadataCommandParsers.register(table);
+        NotifyCommandParser.register(table);
         AclCommandParsers.register(table);
         CompressCommandParser.register(table);
     }

@@ -44,10 +44,13 @@ public class CommandDispatcher {
 
     private final Map<Class<?>, CommandProcessor.Handler<?>> handlers = new HashMap<>();
     private final MessageIndex index;
+    private final NotifyProcessor notify;
     private final SelectedRights selectedRights;
 
     public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index, SelectedRights selectedRights) {
         this.index = index;
+        this.notify = processors.stream().filter(NotifyProcessor.class::isInstance).map(NotifyProcessor.class::cast)
+                .findFirst().orElse(null);
         this.selectedRights = selectedRights;
         CommandProcessor.Handlers registry = new CommandProcessor.Handlers() {
             @Override
@@ -111,6 +114,12 @@ public class CommandDispatcher {
                 return failure;
             }
         }
+        if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle) {
+            Outcome failure = notifications(tag, session, out);
+            if (failure != null) {
+                return failure;
+            }
+        }
         return outcome;
     }
 
@@ -126,6 +135,9 @@ public class CommandDispatcher {
      * @return null, or the BYE that ends the session
      */
     public Outcome.Bye update(SessionContext session, Responder out) {
+        if (notifications(null, session, out) instanceof Outcome.Bye bye) {
+            return bye;
+        }
         if (session.state() != ImapState.SELECTED) {
             return null;
         }
@@ -136,6 +148,18 @@ public class CommandDispatcher {
     private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge, boolean askedForNews) {
         Outcome result = run(tag, () -> {
             session.selected().sync(index, out, allowExpunge, session.rev2(), askedForNews);
+            return null;
+        });
+        return result instanceof Outcome.Bye ? result : null;
+    }
+
+    /** NOTIFY's notices about other mailboxes (RFC 5465), after a command and while idling. */
+    private Outcome notifications(String tag, SessionContext session, Responder out) {
+        if (notify == null || session.notifyQueue() == null) {
+            return null;
+        }
+        Outcome result = run(tag, () -> {
+            notify.deliver(session, out);
             return null;
         });
         return result instanceof Outcome.Bye ? result : null;

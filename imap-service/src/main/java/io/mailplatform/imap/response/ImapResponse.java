@@ -150,6 +150,16 @@ public sealed interface ImapResponse {
     }
 
     /**
+     * METADATA (RFC 5464 §4.4.1): entries of a mailbox (UTF-8), or of the server when {@code mailbox}
+     * is null; an entry with a null value is written NIL.
+     */
+    record Metadata(String mailbox, List<io.mailplatform.store.mailbox.MetadataEntry> entries) implements ImapResponse {
+        public Metadata {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
      * NAMESPACE (RFC 9051 §6.3.10, RFC 2342): the personal namespace "" and, when given, the other
      * users' namespace prefix (e.g. "Other Users/"), both with "/".
      */

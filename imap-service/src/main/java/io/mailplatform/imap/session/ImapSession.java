@@ -84,7 +84,10 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     private ScheduledFuture<?> loginTimer;
     private boolean updatePending;
     private boolean updating;
-    private long listeningTo = -1;
+    private volatile long listeningTo = -1;
+    /** The NOTIFY queue whose account-wide listener is registered, and that listener. */
+    private io.mailplatform.imap.notify.NotifyQueue notifyQueue;
+    private MailboxEventHub.Listener notifyListener;
     private Outcome.Paused paused;
     private String byeAfterWork;
 
@@ -437,18 +440,49 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         }
         long selected = context.selected() == null ? -1 : context.selected().mailbox().id();
         if (selected != listeningTo) {
-            stopListening();
+            if (listeningTo >= 0) {
+                services.hub().unregister(listeningTo, this);
+                listeningTo = -1;
+            }
             if (selected >= 0) {
                 services.hub().register(selected, this);
                 listeningTo = selected;
             }
         }
+        followNotify();
     }
 
     private void stopListening() {
         if (listeningTo >= 0) {
             services.hub().unregister(listeningTo, this);
             listeningTo = -1;
+        }
+        stopNotifyListening();
+    }
+
+    /** NOTIFY (RFC 5465): hear of every mailbox of the account while the session has a NOTIFY queue. */
+    private void followNotify() {
+        io.mailplatform.imap.notify.NotifyQueue queue = context.notifyQueue();
+        if (queue == notifyQueue) {
+            return;
+        }
+        stopNotifyListening();
+        if (queue != null) {
+            notifyQueue = queue;
+            notifyListener = event -> {
+                if (queue.offer(event, listeningTo)) {
+                    ctx.executor().execute(this::idleUpdate);
+                }
+            };
+            services.hub().registerAccount(context.account().id(), notifyListener);
+        }
+    }
+
+    private void stopNotifyListening() {
+        if (notifyQueue != null) {
+            services.hub().unregisterAccount(context.account().id(), notifyListener);
+            notifyQueue = null;
+            notifyListener = null;
         }
     }
 

@@ -7,6 +7,8 @@ import io.mailplatform.imap.command.CompressCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.MetadataCommands;
+import io.mailplatform.imap.command.NotifyCommands;
 import io.mailplatform.imap.command.QuotaCommands;
 import java.util.EnumSet;
 import java.util.Map;
@@ -60,6 +62,9 @@ public final class ImapStateTable {
             Map.entry(QuotaCommands.GetQuota.class, AUTHENTICATED),
             Map.entry(QuotaCommands.GetQuotaRoot.class, AUTHENTICATED),
             Map.entry(QuotaCommands.SetQuota.class, AUTHENTICATED),
+            Map.entry(MetadataCommands.GetMetadata.class, AUTHENTICATED),
+            Map.entry(MetadataCommands.SetMetadata.class, AUTHENTICATED),
+            Map.entry(NotifyCommands.Notify.class, AUTHENTICATED),
             Map.entry(AclCommands.SetAcl.class, AUTHENTICATED),
             Map.entry(AclCommands.DeleteAcl.class, AUTHENTICATED),
             Map.entry(AclCommands.GetAcl.class, AUTHENTICATED),

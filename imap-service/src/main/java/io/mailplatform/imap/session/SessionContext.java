@@ -19,6 +19,7 @@ public final class SessionContext {
     private Account account;
     private SelectedMailbox selected;
     private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
+    private io.mailplatform.imap.notify.NotifyQueue notify;
 
     public SessionContext(InetAddress client, boolean implicitTls) {
         this.client = client;
@@ -125,6 +126,15 @@ public final class SessionContext {
      */
     public boolean utf8() {
         return enabled.contains(Extension.UTF8_ACCEPT) || enabled.contains(Extension.IMAP4REV2);
+    }
+
+    /** The session's NOTIFY queue (RFC 5465), or null without NOTIFY or after NOTIFY NONE. */
+    public io.mailplatform.imap.notify.NotifyQueue notifyQueue() {
+        return notify;
+    }
+
+    public void notifyQueue(io.mailplatform.imap.notify.NotifyQueue queue) {
+        this.notify = queue;
     }
 
     /** IMAP4rev2 behaviour (after ENABLE IMAP4rev2). */

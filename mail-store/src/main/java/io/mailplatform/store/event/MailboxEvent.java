@@ -27,6 +27,8 @@ public record MailboxEvent(Type type, long accountId, long mailboxId, String mai
         MESSAGES_EXPUNGED,
         MAILBOX_CREATED,
         MAILBOX_RENAMED,
-        MAILBOX_DELETED
+        MAILBOX_DELETED,
+        /** A name was subscribed or unsubscribed (mailbox id 0: the name need not be a mailbox). */
+        SUBSCRIPTIONS_CHANGED
     }
 }

@@ -147,6 +147,7 @@ public class MailboxAdmin {
             jdbc.sql("UPDATE mailboxes SET subscribed = true WHERE account_id = ? AND name = ?")
                     .params(accountId, canonical).update();
         });
+        publishSubscription(accountId, canonical);
     }
 
     /** Removes a name from the subscriptions; removing an absent one is not an error. */
@@ -157,6 +158,7 @@ public class MailboxAdmin {
             jdbc.sql("UPDATE mailboxes SET subscribed = false WHERE account_id = ? AND name = ?")
                     .params(accountId, canonical).update();
         });
+        publishSubscription(accountId, canonical);
     }
 
     /** The subscribed names, whether or not a mailbox of that name exists, in name order. */
@@ -187,6 +189,12 @@ public class MailboxAdmin {
     /** A LIKE pattern matching every name strictly below {@code name}. */
     static String inferiorsPattern(String name) {
         return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + Mailbox.DELIMITER + "%";
+    }
+
+    /** For IMAP NOTIFY's SubscriptionChange (RFC 5465 §5.5). */
+    private void publishSubscription(long accountId, String name) {
+        events.publish(new MailboxEvent(MailboxEvent.Type.SUBSCRIPTIONS_CHANGED, accountId, 0, name, 0, List.of(),
+                EventOrigin.ID));
     }
 
     private void publish(MailboxEvent.Type type, Mailbox mailbox) {

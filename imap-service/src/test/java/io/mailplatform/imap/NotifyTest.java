@@ -1,0 +1,127 @@
+package io.mailplatform.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailplatform.store.directory.Account;
+import io.mailplatform.testsupport.LineClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * NOTIFY (RFC 5465) with two sessions of one account: one changes mailboxes other than the one the
+ * other has selected, the other hears of it at once while idling, as STATUS and LIST responses fed
+ * by {@code mailbox.events}; its selected mailbox reports as ever; too many waiting notices overflow
+ * (test configuration: mail.imap.notify.max-queued=10).
+ */
+class NotifyTest extends ImapTestSupport {
+
+    @Test
+    void idleSessionHearsOfOtherMailboxesAsStatusAndList() throws Exception {
+        Account account = account("notify-two");
+        try (LineClient watcher = login(account); LineClient other = login(account)) {
+            assertThat(command(watcher, "w0", "SELECT INBOX")).last().asString().startsWith("w0 OK");
+            // RFC 5465 §3 example, without MessageNew's fetch attributes
+            assertThat(command(watcher, "w1", "NOTIFY SET (selected (MessageNew MessageExpunge)) "
+                    + "(personal (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange))"))
+                    .containsExactly("w1 OK NOTIFY completed");
+            watcher.send("w2 IDLE");
+            assertThat(watcher.readLine()).isEqualTo("+ idling");
+
+            // created after NOTIFY: an event published before it may still arrive after it
+            assertThat(command(other, "o0", "CREATE Other")).singleElement().asString()
+                    .matches("o0 OK \\[MAILBOXID \\(F[0-9a-f]{24}\\)] CREATE completed");
+            assertThat(watcher.readLine()).isEqualTo("* LIST () \"/\" Other");
+            other.send("o1 APPEND Other {17}");
+            assertThat(other.readLine()).startsWith("+ ");
+            other.send("Subject: new\r\n\r\nx");
+            assertThat(other.readUntil(line -> line.startsWith("o1 "))).last().asString().startsWith("o1 OK");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 1\\)");
+
+            command(other, "o2", "SELECT Other");
+            command(other, "o3", "STORE 1 +FLAGS.SILENT (\\Seen)");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0\\)");
+            command(other, "o4", "STORE 1 +FLAGS.SILENT (\\Deleted)");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0\\)");
+            command(other, "o5", "EXPUNGE");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 0 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0\\)");
+
+            command(other, "o6", "CREATE Projects");
+            assertThat(watcher.readLine()).isEqualTo("* LIST () \"/\" Projects");
+            command(other, "o7", "SUBSCRIBE Projects");
+            assertThat(watcher.readLine()).isEqualTo("* LIST (\\Subscribed) \"/\" Projects");
+            command(other, "o8", "UNSUBSCRIBE Projects");
+            assertThat(watcher.readLine()).isEqualTo("* LIST () \"/\" Projects");
+            command(other, "o9", "RENAME Projects Done");
+            assertThat(watcher.readLine()).isEqualTo("* LIST () \"/\" Done");
+            command(other, "o10", "DELETE Done");
+            assertThat(watcher.readLine()).isEqualTo("* LIST (\\NonExistent) \"/\" Done");
+
+            // the selected mailbox reports as without NOTIFY: EXISTS, not STATUS
+            other.send("o11 APPEND INBOX {17}");
+            assertThat(other.readLine()).startsWith("+ ");
+            other.send("Subject: new\r\n\r\ny");
+            assertThat(other.readUntil(line -> line.startsWith("o11 "))).last().asString().startsWith("o11 OK");
+            assertThat(watcher.readLine()).isEqualTo("* 1 EXISTS");
+            assertThat(watcher.readLine()).matches("\\* [01] RECENT");
+
+            watcher.send("DONE");
+            assertThat(watcher.readLine()).isEqualTo("w2 OK IDLE terminated");
+            // NOTIFY NONE: nothing more about other mailboxes
+            assertThat(command(watcher, "w3", "NOTIFY NONE")).containsExactly("w3 OK NOTIFY completed");
+        }
+    }
+
+    @Test
+    void statusIndicatorAndNoticesAfterTheNextCommand() throws Exception {
+        Account account = account("notify-status");
+        try (LineClient watcher = login(account); LineClient other = login(account)) {
+            command(other, "o0", "CREATE Lists/imap");
+            assertThat(command(watcher, "w1", "NOTIFY SET STATUS (subtree Lists (MessageNew MessageExpunge))"))
+                    .containsExactly("* STATUS Lists (MESSAGES 0 UIDNEXT 1 UIDVALIDITY " + uidValidity(account, "Lists")
+                            + " UNSEEN 0)", "* STATUS Lists/imap (MESSAGES 0 UIDNEXT 1 UIDVALIDITY "
+                            + uidValidity(account, "Lists/imap") + " UNSEEN 0)", "w1 OK NOTIFY completed");
+            // INBOX is outside the filter: only Lists/imap is reported
+            watcher.send("w2 IDLE");
+            assertThat(watcher.readLine()).isEqualTo("+ idling");
+            other.send("o1 APPEND INBOX {17}");
+            other.readLine();
+            other.send("Subject: new\r\n\r\nx");
+            other.readUntil(line -> line.startsWith("o1 "));
+            other.send("o2 APPEND Lists/imap {17}");
+            other.readLine();
+            other.send("Subject: new\r\n\r\nx");
+            other.readUntil(line -> line.startsWith("o2 "));
+            assertThat(watcher.readLine()).matches("\\* STATUS Lists/imap \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 1\\)");
+            watcher.send("DONE");
+            assertThat(watcher.readLine()).isEqualTo("w2 OK IDLE terminated");
+        }
+    }
+
+    @Test
+    void tooManyWaitingNoticesOverflow() throws Exception {
+        Account account = account("notify-overflow");
+        try (LineClient watcher = login(account); LineClient marker = login(account); LineClient other = login(account)) {
+            command(other, "o0", "CREATE Marker");
+            assertThat(command(watcher, "w1", "NOTIFY SET (personal (MailboxName))")).containsExactly("w1 OK NOTIFY completed");
+            assertThat(command(marker, "m1", "SELECT Marker")).last().asString().startsWith("m1 OK");
+            marker.send("m2 IDLE");
+            assertThat(marker.readLine()).isEqualTo("+ idling");
+            for (int i = 1; i <= 11; i++) {
+                assertThat(command(other, "c" + i, "CREATE Box" + i)).singleElement().asString()
+                        .endsWith(" CREATE completed").startsWith("c" + i + " OK ");
+            }
+            other.send("o1 APPEND Marker {17}");
+            other.readLine();
+            other.send("Subject: new\r\n\r\nx");
+            other.readUntil(line -> line.startsWith("o1 "));
+            // events of one account arrive in order: once the marker session heard of its message,
+            // the watcher's queue has had all eleven notices offered
+            assertThat(marker.readLine()).isEqualTo("* 1 EXISTS");
+            assertThat(command(watcher, "w2", "NOOP")).containsExactly(
+                    "* OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is now off", "w2 OK NOOP completed");
+        }
+    }
+
+    private long uidValidity(Account account, String name) {
+        return mailboxes.require(account.id(), name).uidValidity();
+    }
+}
