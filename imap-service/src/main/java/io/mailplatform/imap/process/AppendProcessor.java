@@ -49,7 +49,16 @@ public class AppendProcessor implements CommandProcessor {
             Mailbox mailbox = target.mailbox();
             checkData(List.of(command), session);
             MailboxService.NewMessage message = message(command, target.rights());
-            AppendResult result = mailboxes.append(mailbox, message.raw(), message.flags(), message.internalDate());
+            SelectedMailbox selected = session.selected();
+            // an IMAP4rev1 session sees its new message first: it claims \Recent in the append's statement
+            boolean claimRecent = !session.rev2() && selected != null && selected.mailbox().id() == mailbox.id()
+                    && !selected.readOnly();
+            AppendResult result = claimRecent
+                    ? mailboxes.appendClaimingRecent(mailbox, message.raw(), message.flags(), message.internalDate())
+                    : mailboxes.append(mailbox, message.raw(), message.flags(), message.internalDate());
+            if (result.recentAbove() >= 0) {
+                selected.claimedRecent(result.recentAbove(), result.uid());
+            }
             wrote(session, mailbox, List.of(message), List.of(result));
             return new Outcome.Done(Status.ok(command.tag(), ResponseCode.appendUid(result.uidValidity(), result.uid()),
                     "APPEND completed"));

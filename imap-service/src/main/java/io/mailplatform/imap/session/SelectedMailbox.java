@@ -54,6 +54,8 @@ public final class SelectedMailbox {
     private long modSeq;
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     private final RecentRanges recent = new RecentRanges();
+    /** \Recent UIDs this session claimed with an APPEND, {@code (low, high]}, for the next sync; null if none. */
+    private long[] claimedByAppend;
     /** UID to MODSEQ of flag changes this session made and reported itself. */
     private final Map<Long, Long> ownChanges = new HashMap<>();
     private long[] savedSearch = new long[0];
@@ -335,6 +337,14 @@ public final class SelectedMailbox {
         }
     }
 
+    /**
+     * This session's APPEND claimed the \Recent UIDs above {@code exclusiveLow} up to {@code inclusiveHigh}
+     * ({@link MessageIndex#claimRecent} done in the append's statement): the next sync need not claim them.
+     */
+    public void claimedRecent(long exclusiveLow, long inclusiveHigh) {
+        claimedByAppend = new long[] {exclusiveLow, inclusiveHigh};
+    }
+
     /** Records UIDs this session expunged; sync reports them (an EXPUNGE or MOVE reports at once). */
     public void expunged(List<Long> expungedUids) {
         for (long uid : expungedUids) {
@@ -402,16 +412,30 @@ public final class SelectedMailbox {
             long[] newUids = added.stream().mapToLong(Long::longValue).toArray();
             uids.append(newUids);
             if (!rev2) {
-                long claimedAbove = readOnly ? last : Math.max(last, index.claimRecent(mailbox, newUids[newUids.length - 1]));
-                recent.add(claimedAbove, newUids[newUids.length - 1]);
+                claimRecent(index, last, newUids[newUids.length - 1]);
             }
             out.untagged(new ImapResponse.Exists(uids.size()));
             if (!rev2) {
                 out.untagged(new ImapResponse.Recent(recentCount()));
             }
         }
+        claimedByAppend = null;
         for (MessageMeta meta : flagChanges) {
             reportFlags(meta, rev2, out);
+        }
+    }
+
+    /** Claims the \Recent UIDs above the view's {@code last} up to {@code newLast}, unless an APPEND did. */
+    private void claimRecent(MessageIndex index, long last, long newLast) {
+        long claimedUpTo = last;
+        if (claimedByAppend != null) {
+            recent.add(Math.max(last, claimedByAppend[0]), claimedByAppend[1]);
+            claimedUpTo = Math.max(last, claimedByAppend[1]);
+            claimedByAppend = null;
+        }
+        if (newLast > claimedUpTo) {
+            long claimedAbove = readOnly ? claimedUpTo : Math.max(claimedUpTo, index.claimRecent(mailbox, newLast));
+            recent.add(claimedAbove, newLast);
         }
     }
 

@@ -109,8 +109,23 @@ public class MailboxService {
      * {@link AccountLimitException} when its keywords would be more than the account may have.
      */
     public AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
+        return append(mailbox, raw, flags, internalDate, false);
+    }
+
+    /**
+     * {@link #append}, also claiming the mailbox's \Recent messages up to the new one for the caller (an
+     * IMAP4rev1 session that has the mailbox selected, RFC 3501 §2.3.2) in the same statement, as
+     * {@link MessageIndex#claimRecent} would after it. The claim is made only when the append is one
+     * statement ({@link AppendResult#recentAbove} is -1 otherwise: the caller claims as usual).
+     */
+    public AppendResult appendClaimingRecent(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate) {
+        return append(mailbox, raw, flags, internalDate, true);
+    }
+
+    private AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate,
+            boolean claimRecent) {
         SummaryColumns summary = SummaryColumns.of(raw);
-        AppendResult result = appendInOneStatement(mailbox, raw, summary, flags, internalDate).orElseGet(() -> transactions.execute(
+        AppendResult result = appendInOneStatement(mailbox, raw, summary, flags, internalDate, claimRecent).orElseGet(() -> transactions.execute(
                 status -> appendInTransaction(mailbox, List.of(new NewMessage(raw, flags, internalDate)), List.of(summary)))
                 .get(0));
         events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
@@ -170,14 +185,14 @@ public class MailboxService {
      * @throws MailboxNotFoundException if the mailbox was deleted meanwhile
      */
     private Optional<AppendResult> appendInOneStatement(Mailbox mailbox, byte[] raw, SummaryColumns summary,
-            MessageFlags flags, Instant internalDate) {
+            MessageFlags flags, Instant internalDate, boolean claimRecent) {
         String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
         List<Object> params = new ArrayList<>(List.of(mailbox.accountId(), keywords, keywords.length, raw.length,
                 HeaderSection.bodyOffset(raw)));
         params.add(raw);
         params.addAll(Arrays.asList(summary.parameters()));
-        params.addAll(List.of(mailbox.id(), mailbox.id(), (short) flags.system(), keywords, Timestamp.from(internalDate),
-                raw.length));
+        params.addAll(List.of(claimRecent, mailbox.id(), mailbox.id(), (short) flags.system(), keywords,
+                Timestamp.from(internalDate), raw.length));
         List<long[]> rows = jdbc.sql("""
                 WITH room AS (
                     SELECT 1 FROM accounts WHERE id = ? AND quota_bytes IS NULL AND (SELECT count(*) FROM account_keywords
@@ -186,19 +201,22 @@ public class MailboxService {
                     INSERT INTO message_contents (size, body_offset, raw, %s)
                     SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id, sent_date),
                 allocation AS (
-                    UPDATE mailboxes SET uid_next = uid_next + 1, highest_modseq = highest_modseq + 1
-                    WHERE id = ? AND EXISTS (SELECT 1 FROM content)
-                    RETURNING uid_next - 1 AS uid, highest_modseq, uid_validity),
+                    UPDATE mailboxes m SET uid_next = m.uid_next + 1, highest_modseq = m.highest_modseq + 1,
+                        recent_uid = CASE WHEN ?::boolean THEN m.uid_next ELSE m.recent_uid END
+                    FROM (SELECT id, recent_uid FROM mailboxes WHERE id = ? FOR UPDATE) old
+                    WHERE m.id = old.id AND EXISTS (SELECT 1 FROM content)
+                    RETURNING m.uid_next - 1 AS uid, m.highest_modseq, m.uid_validity, old.recent_uid),
                 inserted AS (
                     INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size,
                                           sent_date)
                     SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int, c.sent_date
                     FROM allocation a, content c RETURNING uid)
-                SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity
+                SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity, a.recent_uid
                 FROM content c LEFT JOIN allocation a ON true""".formatted(SummaryColumns.COLUMNS,
                         SummaryColumns.TYPED_PLACEHOLDERS))
                 .params(params)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)}).list();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -207,7 +225,8 @@ public class MailboxService {
             collectContents(List.of(row[0]));
             throw new MailboxNotFoundException("#" + mailbox.id());
         }
-        return Optional.of(new AppendResult(mailbox.id(), row[3], row[1], row[2]));
+        // the new message's UID is above every earlier one, so the claim took the recent UID up to it
+        return Optional.of(new AppendResult(mailbox.id(), row[3], row[1], row[2], claimRecent ? row[4] : -1));
     }
 
     /** The messages of a mailbox in UID order. */

@@ -58,6 +58,22 @@ class MailboxServiceTest {
     }
 
     @Test
+    void anAppendClaimingRecentTakesTheRecentMessagesUpToItsOwnInTheSameStatement() {
+        Mailbox box = mailboxes.create(alice.id(), "AppendRecent");
+        AppendResult plain = mailboxes.append(box, message("one"), MessageFlags.NONE, Instant.now());
+        assertThat(plain.recentAbove()).isEqualTo(-1);
+        assertThat(index.claimRecent(box, 1)).isZero();
+        mailboxes.append(box, message("two"), MessageFlags.NONE, Instant.now());
+
+        // UID 2 was appended by someone else and is not claimed yet: the claim takes it with UID 3
+        AppendResult claiming = mailboxes.appendClaimingRecent(box, message("three"), MessageFlags.NONE, Instant.now());
+        assertThat(claiming.uid()).isEqualTo(3);
+        assertThat(claiming.recentAbove()).isEqualTo(1);
+        assertThat(index.claimRecent(box, 3)).isEqualTo(3);
+        assertThat(mailboxes.messages(box)).extracting(MessageMeta::uid).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void appendAssignsUidsAndModSeqsAndPublishesAnEvent() {
         Mailbox box = mailboxes.create(alice.id(), "Append");
         AppendResult first = mailboxes.append(box, message("one"), MessageFlags.of(List.of("\\Seen", "$Work")), Instant.now());
