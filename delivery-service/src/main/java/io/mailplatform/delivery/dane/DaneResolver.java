@@ -33,7 +33,7 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
 
 /**
  * DNSSEC-validated look-ups for DANE (RFC 7672 §2.2): the destination's MX RRset must be secure
- * (else its TLSA records do not count, §2.2.1), then each MX host's {@code _25._tcp.<host>} TLSA
+ * (if insecure, its TLSA records do not count, §2.2.1; if bogus, no host is used), then each MX host's {@code _25._tcp.<host>} TLSA
  * RRset: secure with usable records means DANE, insecure or without usable records means without
  * DANE, bogus means the host must not be used.
  *
@@ -87,11 +87,22 @@ public final class DaneResolver {
     /** DANE for the MX destination of {@code domain} with these MX host names. */
     public DaneLookup lookup(String domain, List<String> mxHosts) {
         DnssecAnswer mx = query(domain, Type.MX);
+        Map<String, DaneHost> hosts = new HashMap<>();
+        if (mx.status() == DnssecAnswer.Status.BOGUS) {
+            // RFC 7672 §2.1.1: a bogus or indeterminate answer is a failed look-up, not an unsigned one, or an
+            // attacker who breaks the signatures would turn DANE off: no host is used, the mail waits
+            log.info("DANE: the MX records of {} failed DNSSEC validation ({}): deferred", domain, mx.reason());
+            for (String host : mxHosts) {
+                String name = host.toLowerCase(Locale.ROOT);
+                hosts.put(name, new DaneHost(name, List.of(), "the DNSSEC validation of the MX records of " + domain
+                        + " failed: " + mx.reason()));
+            }
+            return new DaneLookup.Secure(domain, hosts);
+        }
         if (mx.status() != DnssecAnswer.Status.SECURE) {
             log.debug("DANE: MX of {} is {} ({}): no DANE", domain, mx.status(), mx.reason());
             return DaneLookup.NONE;
         }
-        Map<String, DaneHost> hosts = new HashMap<>();
         for (String host : mxHosts) {
             String name = host.toLowerCase(Locale.ROOT);
             DaneHost dane = tlsa(name);

@@ -182,6 +182,24 @@ class DaneRelayTest extends RelayTestSupport {
     }
 
     @Test
+    void mxRecordsWithABadSignatureDeferRatherThanTurnDaneOff() throws Exception {
+        Destination destination = unsigned("dane.test");
+        ZONE.addForged(List.of(destination.name() + ". 300 IN MX 10 " + destination.mx() + "."),
+                List.of(destination.name() + ". 300 IN MX 20 " + destination.mx() + "."));
+        ZONE.add("_25._tcp." + destination.mx() + ". 300 IN TLSA 3 1 1 " + "ab".repeat(32));
+        try (FakeSmtpServer mx = mx(destination, TestAuthority.server(destination.mx()))) {
+            Envelope envelope = send(destination, "dane bogus mx " + UUID.randomUUID());
+
+            assertThat(queued(envelope.id())).isEqualTo(1);
+            assertThat(mx.transactions()).isEmpty();
+            assertThat(attempts(envelope)).singleElement().satisfies(a -> {
+                assertThat(a.status()).isEqualTo("4.7.5");
+                assertThat(a.reply()).contains("DNSSEC validation of the MX records");
+            });
+        }
+    }
+
+    @Test
     void unsignedDestinationIsSentToAsBefore() throws Exception {
         Destination destination = unsigned("plain.test");
         DNS.add(destination.name() + ". 300 IN MX 10 " + destination.mx() + ".");
