@@ -12,7 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * QUOTA (RFC 9208) over a real socket: the RFC's GETQUOTAROOT and GETQUOTA examples with the quota
  * the admin API sets, accounts without a quota, SETQUOTA refused, DELETED-STORAGE, and the
- * {@code [OVERQUOTA]} refusals of APPEND and COPY, after which the usage is unchanged.
+ * {@code [OVERQUOTA]} refusals of APPEND and COPY, after which the usage is unchanged; the same for
+ * the MESSAGE resource (a message count limit).
  */
 class QuotaTest extends ImapTestSupport {
     private static final String OVER = "NO [OVERQUOTA] Not enough room: the quota is exceeded";
@@ -27,8 +28,8 @@ class QuotaTest extends ImapTestSupport {
             assertThat(command(client, "a", "GETQUOTAROOT INBOX")).containsExactly("* QUOTAROOT INBOX",
                     "a OK GETQUOTAROOT completed");
             assertThat(command(client, "b", "GETQUOTA \"\"")).containsExactly("b NO [NONEXISTENT] No such quota root");
-            assertThat(command(client, "c", "CAPABILITY").get(0)).contains(" QUOTA QUOTA=RES-STORAGE ")
-                    .doesNotContain("QUOTASET").doesNotContain("RES-MESSAGE");
+            assertThat(command(client, "c", "CAPABILITY").get(0)).contains(
+                    " QUOTA QUOTA=RES-MESSAGE QUOTA=RES-STORAGE ").doesNotContain("QUOTASET");
         }
     }
 
@@ -102,6 +103,46 @@ class QuotaTest extends ImapTestSupport {
         }
         assertThat(mailboxes.messages(inbox(account))).hasSize(1);
         admin.setQuota(account.address(), null);
+    }
+
+    @Test
+    void messageQuotaIsReportedAndRefusesAppendCopyAndMultiappendAtTheLimit() throws Exception {
+        Account account = account("quota-messages");
+        String message = simpleMessage("a@example.test", "counted", "m").replace("\n", "\r\n");
+        long uid = append(inbox(account), message, Instant.now());
+        append(inbox(account), message, Instant.now());
+        admin.setMessageQuota(account.address(), 2L);
+        try (LineClient client = login(account)) {
+            command(client, "c", "CREATE Kept");
+            assertThat(command(client, "a", "GETQUOTAROOT INBOX")).containsExactly("* QUOTAROOT INBOX \"\"",
+                    "* QUOTA \"\" (MESSAGE 2 2)", "a OK GETQUOTAROOT completed");
+            client.write("b APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
+            assertThat(client.readLine()).isEqualTo("b " + OVER);
+            command(client, "s", "SELECT INBOX");
+            assertThat(command(client, "k", "UID COPY " + uid + " Kept")).containsExactly("k " + OVER);
+            // both resources, STORAGE first; one more message fits, two together do not (all or nothing)
+            admin.setQuota(account.address(), 1024L * 1024);
+            admin.setMessageQuota(account.address(), 3L);
+            client.write("m APPEND Kept {" + message.length() + "+}\r\n" + message + " {" + message.length() + "+}\r\n"
+                    + message + "\r\n");
+            assertThat(client.readLine()).isEqualTo("m " + OVER);
+            assertThat(command(client, "u", "UID COPY " + uid + " Kept")).last().asString().startsWith("u OK ");
+            assertThat(command(client, "q", "GETQUOTA \"\"")).containsExactly("* QUOTA \"\" (STORAGE 1 1024 MESSAGE 3 3)",
+                    "q OK GETQUOTA completed");
+            // without a storage quota, and with the message quota removed, the account has no quota root again
+            admin.setQuota(account.address(), null);
+            admin.setMessageQuota(account.address(), null);
+            assertThat(command(client, "n", "GETQUOTAROOT INBOX")).containsExactly("* QUOTAROOT INBOX",
+                    "n OK GETQUOTAROOT completed");
+            client.write("p APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
+            String line = client.readLine();
+            while (line.startsWith("* ")) { // INBOX is selected: its new EXISTS comes first
+                line = client.readLine();
+            }
+            assertThat(line).startsWith("p OK [APPENDUID ");
+        }
+        assertThat(mailboxes.messages(inbox(account))).hasSize(3);
+        assertThat(mailboxes.messages(mailboxes.require(account.id(), "Kept"))).hasSize(1);
     }
 
     @Test

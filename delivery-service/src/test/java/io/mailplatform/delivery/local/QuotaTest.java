@@ -71,6 +71,25 @@ class QuotaTest extends DeliveryTestSupport {
     }
 
     @Test
+    void theMessageQuotaDefersLikeTheStorageQuota() throws Exception {
+        Account counted = account("counted@quota.test");
+        admin.setMessageQuota(counted.address(), 1L);
+        Envelope first = envelope("sender@quota.test", "counted@quota.test");
+        Envelope second = envelope("sender@quota.test", "counted@quota.test");
+        delivery.deliver(List.of(new InboundMail(first, bytes("Subject: first\r\n\r\nx\r\n"))));
+        delivery.deliver(List.of(new InboundMail(second, bytes("Subject: second\r\n\r\nx\r\n"))));
+        assertThat(messages(counted, "INBOX")).hasSize(1);
+        assertThat(jdbc.sql("SELECT last_error FROM deferred_deliveries WHERE envelope_id = ?").param(second.id())
+                .query(String.class).single()).isEqualTo("452 4.2.2 mailbox over quota");
+
+        admin.setMessageQuota(counted.address(), 2L);
+        makeDue();
+        assertThat(worker.runOnce()).isEqualTo(new DeferredDeliveryWorker.Pass(1, 0, 0));
+        assertThat(messages(counted, "INBOX")).hasSize(2);
+        admin.setMessageQuota(counted.address(), null);
+    }
+
+    @Test
     void afterTheRetryPeriodTheSenderGetsADsn() throws Exception {
         int before = messages(sender, "INBOX").size();
         Envelope envelope = send(3_000);

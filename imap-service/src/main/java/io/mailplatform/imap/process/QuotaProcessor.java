@@ -11,14 +11,16 @@ import io.mailplatform.imap.session.SessionContext;
 import io.mailplatform.store.directory.DirectoryAdmin;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * GETQUOTA, GETQUOTAROOT and SETQUOTA (RFC 9208). An account with a storage quota (set through the
- * admin API) has one quota root, {@code ""}, holding all its mailboxes, with the STORAGE resource in
- * units of 1024 octets; an account without one has no quota root. SETQUOTA is refused: quotas are
+ * GETQUOTA, GETQUOTAROOT and SETQUOTA (RFC 9208). An account with a quota (set through the admin
+ * API) has one quota root, {@code ""}, holding all its mailboxes, with the STORAGE resource in units
+ * of 1024 octets and the MESSAGE resource in messages, each listed only when limited; an account
+ * without either has no quota root. SETQUOTA is refused: quotas are
  * the operator's, so QUOTASET is not advertised.
  */
 @Component
@@ -26,6 +28,7 @@ public class QuotaProcessor implements CommandProcessor {
     /** The account's quota root (RFC 9208 §3.3: the name is the server's choice). */
     static final String ROOT = "";
     static final String STORAGE = "STORAGE";
+    static final String MESSAGE = "MESSAGE";
     private static final long STORAGE_UNIT = 1024;
 
     private final DirectoryAdmin directory;
@@ -57,7 +60,7 @@ public class QuotaProcessor implements CommandProcessor {
                 Status.no(command.tag(), ResponseCode.NOPERM, "Quotas are set by the operator")));
     }
 
-    /** The account's quota root with its STORAGE resource, or empty when the account has no quota. */
+    /** The account's quota root with its limited resources, or empty when the account has no quota. */
     private Optional<ImapResponse.Quota> quota(SessionContext session) {
         DirectoryAdmin.Quota quota;
         try {
@@ -65,18 +68,25 @@ public class QuotaProcessor implements CommandProcessor {
         } catch (AddressException e) {
             throw new IllegalStateException("stored account address is invalid: " + session.account().address(), e);
         }
-        if (quota == null || quota.limitBytes() == null) {
+        if (quota == null) {
             return Optional.empty();
         }
-        // usage rounded up, limit down: a client never sees room that is not there
-        long usage = (quota.usedBytes() + STORAGE_UNIT - 1) / STORAGE_UNIT;
-        long limit = quota.limitBytes() / STORAGE_UNIT;
-        return Optional.of(new ImapResponse.Quota(ROOT, List.of(new ImapResponse.QuotaResource(STORAGE, usage, limit))));
+        List<ImapResponse.QuotaResource> resources = new ArrayList<>(2);
+        if (quota.limitBytes() != null) {
+            // usage rounded up, limit down: a client never sees room that is not there
+            long usage = (quota.usedBytes() + STORAGE_UNIT - 1) / STORAGE_UNIT;
+            resources.add(new ImapResponse.QuotaResource(STORAGE, usage, quota.limitBytes() / STORAGE_UNIT));
+        }
+        if (quota.limitMessages() != null) {
+            resources.add(new ImapResponse.QuotaResource(MESSAGE, quota.usedMessages(), quota.limitMessages()));
+        }
+        return resources.isEmpty() ? Optional.empty() : Optional.of(new ImapResponse.Quota(ROOT, resources));
     }
 
     @Override
     public void capabilities(SessionContext session, List<String> capabilities) {
         capabilities.add("QUOTA");
+        capabilities.add("QUOTA=RES-MESSAGE");
         capabilities.add("QUOTA=RES-STORAGE");
     }
 }

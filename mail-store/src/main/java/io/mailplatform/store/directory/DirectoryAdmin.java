@@ -89,30 +89,59 @@ public class DirectoryAdmin {
     // ---- quotas ------------------------------------------------------------------------------
 
     /**
-     * An account's storage quota and use.
+     * An account's quotas (RFC 9208 STORAGE and MESSAGE) and use.
      *
      * @param address the account
-     * @param limitBytes the quota, or null for unlimited
+     * @param limitBytes the storage quota, or null for unlimited
      * @param usedBytes octets of all its stored messages (RFC822.SIZE summed over every mailbox)
+     * @param limitMessages the message quota, or null for unlimited
+     * @param usedMessages its stored messages, over every mailbox
      */
-    public record Quota(String address, Long limitBytes, long usedBytes) {
+    public record Quota(String address, Long limitBytes, long usedBytes, Long limitMessages, long usedMessages) {
     }
 
     public Optional<Quota> quota(String address) throws AddressException {
         String key = normalize(address);
         return jdbc.sql("""
-                SELECT a.quota_bytes, (SELECT coalesce(sum(m.size), 0) FROM mailboxes b JOIN messages m ON m.mailbox_id = b.id
-                                       WHERE b.account_id = a.id)
-                FROM accounts a WHERE a.address = ?""").param(key)
-                .query((rs, n) -> new Quota(key, (Long) rs.getObject(1), rs.getLong(2))).optional();
+                SELECT a.quota_bytes, u.bytes, a.quota_messages, u.messages
+                FROM accounts a, LATERAL (SELECT coalesce(sum(m.size), 0) AS bytes, count(m.*) AS messages
+                                          FROM mailboxes b JOIN messages m ON m.mailbox_id = b.id
+                                          WHERE b.account_id = a.id) u
+                WHERE a.address = ?""").param(key)
+                .query((rs, n) -> new Quota(key, (Long) rs.getObject(1), rs.getLong(2), (Long) rs.getObject(3),
+                        rs.getLong(4))).optional();
     }
 
-    /** Sets (or with null removes) an account's quota. */
+    /** Sets (or with null removes) an account's storage quota, in octets. */
     public void setQuota(String address, Long limitBytes) throws AddressException {
-        if (limitBytes != null && limitBytes < 0) {
+        setLimit("quota_bytes", address, limitBytes);
+    }
+
+    /** Sets (or with null removes) an account's message quota: the most messages it may hold. */
+    public void setMessageQuota(String address, Long limitMessages) throws AddressException {
+        setLimit("quota_messages", address, limitMessages);
+    }
+
+    /** Sets both quotas of an account at once (a null removes that one). */
+    public void setQuotas(String address, Long limitBytes, Long limitMessages) throws AddressException {
+        requireNotNegative(limitBytes);
+        requireNotNegative(limitMessages);
+        if (jdbc.sql("UPDATE accounts SET quota_bytes = ?, quota_messages = ? WHERE address = ?")
+                .params(limitBytes, limitMessages, normalize(address)).update() == 0) {
+            throw new UnknownEntryException("no account " + address);
+        }
+    }
+
+    private static void requireNotNegative(Long limit) {
+        if (limit != null && limit < 0) {
             throw new IllegalArgumentException("a quota must not be negative");
         }
-        if (jdbc.sql("UPDATE accounts SET quota_bytes = ? WHERE address = ?").params(limitBytes, normalize(address))
+    }
+
+    private void setLimit(String column, String address, Long limit) throws AddressException {
+        requireNotNegative(limit);
+        // column is one of two constants above, never input
+        if (jdbc.sql("UPDATE accounts SET " + column + " = ? WHERE address = ?").params(limit, normalize(address))
                 .update() == 0) {
             throw new UnknownEntryException("no account " + address);
         }

@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Idempotency: every copy first claims its (envelope id, recipient) row in {@code deliveries};
  * a copy whose row exists was handled by an earlier delivery of the same record and is skipped.
- * Quota: accounts with a quota are locked (in id order, before any mailbox) and a copy that does not
- * fit is deferred to {@code deferred_deliveries} instead of stored. Mailbox events are published
+ * Quota: accounts with a quota (storage or message count) are locked (in id order, before any
+ * mailbox) and a copy that does not fit either is deferred to {@code deferred_deliveries} instead of stored. Mailbox events are published
  * after the commit of the outermost transaction, so a caller may run this inside its own.
  */
 @Service
@@ -219,16 +219,20 @@ public class MailboxDelivery {
         }
         List<Placement> fitting = new ArrayList<>();
         List<Placement> overQuota = new ArrayList<>();
-        Map<Long, Long> usage = quotaUsage(placements);
+        // the storage quota travels with the copy; the message quota is read here, for the whole batch
+        Map<Long, Long> messageLimits = QuotaUsage.messageLimits(jdbc,
+                placements.stream().mapToLong(p -> p.copy().accountId()).distinct().toArray());
+        Map<Long, QuotaUsage.Usage> usage = quotaUsage(placements, messageLimits);
         for (Placement p : placements) {
-            Long quota = p.copy().quotaBytes();
-            if (quota != null) {
-                long used = usage.getOrDefault(p.copy().accountId(), 0L);
-                if (used + p.size() > quota) {
+            long account = p.copy().accountId();
+            QuotaUsage.Limits limits = new QuotaUsage.Limits(p.copy().quotaBytes(), messageLimits.get(account));
+            if (!limits.none()) {
+                QuotaUsage.Usage used = usage.getOrDefault(account, QuotaUsage.Usage.NONE);
+                if (!limits.fit(used, p.size(), 1)) {
                     overQuota.add(p);
                     continue;
                 }
-                usage.put(p.copy().accountId(), used + p.size());
+                usage.put(account, used.plus(p.size(), 1));
             }
             fitting.add(p);
         }
@@ -298,9 +302,10 @@ public class MailboxDelivery {
         return new Placed(stored, overQuota);
     }
 
-    /** Used octets of the accounts with a quota, after locking those accounts in id order. */
-    private Map<Long, Long> quotaUsage(List<Placement> placements) {
-        long[] accounts = placements.stream().filter(p -> p.copy().quotaBytes() != null)
+    /** What the accounts with a quota hold, after locking those accounts in id order. */
+    private Map<Long, QuotaUsage.Usage> quotaUsage(List<Placement> placements, Map<Long, Long> messageLimits) {
+        long[] accounts = placements.stream()
+                .filter(p -> p.copy().quotaBytes() != null || messageLimits.containsKey(p.copy().accountId()))
                 .mapToLong(p -> p.copy().accountId()).distinct().sorted().toArray();
         return QuotaUsage.lockAndMeasure(jdbc, accounts);
     }

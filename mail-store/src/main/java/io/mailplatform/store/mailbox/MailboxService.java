@@ -156,7 +156,8 @@ public class MailboxService {
     /** Quota and keyword checks, then the contents and the messages, in the caller's transaction. */
     private List<AppendResult> appendInTransaction(Mailbox mailbox, List<NewMessage> messages,
             List<SummaryColumns> summaries) {
-        QuotaUsage.requireRoom(jdbc, mailbox.accountId(), messages.stream().mapToLong(m -> m.raw().length).sum());
+        QuotaUsage.requireRoom(jdbc, mailbox.accountId(), messages.stream().mapToLong(m -> m.raw().length).sum(),
+                messages.size());
         Set<String> keywords = new java.util.TreeSet<>();
         messages.forEach(m -> keywords.addAll(m.flags().keywords()));
         registerKeywords(mailbox.accountId(), keywords);
@@ -178,7 +179,8 @@ public class MailboxService {
 
     /**
      * APPEND as one statement, committed on its own, for the usual case: no keywords to register (the
-     * statement checks that the account has them all) and no quota on the account (empty otherwise; nothing is written then, and the caller takes the
+     * statement checks that the account has them all) and no quota (storage or message) on the account
+     * (empty otherwise; nothing is written then, and the caller takes the
      * transaction that checks them). The content, with its search vectors, is inserted before the
      * mailbox row is locked for the UID, so the lock is held only for the message row and the commit.
      *
@@ -195,7 +197,7 @@ public class MailboxService {
                 Timestamp.from(internalDate), raw.length));
         List<long[]> rows = jdbc.sql("""
                 WITH room AS (
-                    SELECT 1 FROM accounts WHERE id = ? AND quota_bytes IS NULL AND (SELECT count(*) FROM account_keywords
+                    SELECT 1 FROM accounts WHERE id = ? AND quota_bytes IS NULL AND quota_messages IS NULL AND (SELECT count(*) FROM account_keywords
                         WHERE account_id = accounts.id AND keyword = ANY(?::text[])) = ?),
                 content AS (
                     INSERT INTO message_contents (size, body_offset, raw, %s)
@@ -395,9 +397,9 @@ public class MailboxService {
      */
     public CopyResult copy(Mailbox source, Collection<Long> uids, Mailbox target) {
         CopyResult result = transactions.execute(status -> {
-            long octets = jdbc.sql("SELECT coalesce(sum(size), 0) FROM messages WHERE mailbox_id = ? AND uid = ANY(?)")
-                    .params(source.id(), toArray(uids)).query(Long.class).single();
-            QuotaUsage.requireRoom(jdbc, target.accountId(), octets);
+            long[] added = jdbc.sql("SELECT coalesce(sum(size), 0), count(*) FROM messages WHERE mailbox_id = ? AND uid = ANY(?)")
+                    .params(source.id(), toArray(uids)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            QuotaUsage.requireRoom(jdbc, target.accountId(), added[0], added[1]);
             return copyInTransaction(source, uids, target);
         });
         if (!result.targetUids().isEmpty()) {

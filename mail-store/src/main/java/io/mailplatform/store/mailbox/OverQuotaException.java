@@ -7,4 +7,8 @@ public class OverQuotaException extends RuntimeException {
     public OverQuotaException(long quotaBytes) {
         super("over the quota of " + quotaBytes + " octets");
     }
+
+    OverQuotaException(String message) {
+        super(message);
+    }
 }

@@ -203,6 +203,32 @@ class MailboxDeliveryTest {
     }
 
     @Test
+    void copiesOverTheMessageQuotaAreDeferredLikeOverTheStorageQuota() throws Exception {
+        Account account = directory.createAccount("counted@batch.test", "pw");
+        admin.setMessageQuota(account.address(), 2L);
+        // no storage quota travels with the copies: the message quota is found by the delivery itself
+        BatchDeliveryResult result = delivery.deliver(List.of(
+                new InboundMessage("M1", message("one", 10), Instant.now(), List.of(copy(account, "INBOX", null)), List.of()),
+                new InboundMessage("M2", message("two", 10), Instant.now(), List.of(copy(account, "INBOX", null)), List.of()),
+                new InboundMessage("M3", message("three", 10), Instant.now(), List.of(copy(account, "INBOX", null)),
+                        List.of())));
+        assertThat(result.stored()).extracting(BatchDeliveryResult.StoredCopy::envelopeId).containsExactly("M1", "M2");
+        assertThat(result.deferred()).extracting(BatchDeliveryResult.DeferredCopy::envelopeId).containsExactly("M3");
+
+        jdbc.sql("UPDATE deferred_deliveries SET next_attempt = now() - interval '1 second'").update();
+        List<DeferredDelivery> still = transactions.execute(s -> delivery.retry(delivery.lockDue(10)));
+        assertThat(still).hasSize(1);
+        admin.setMessageQuota(account.address(), 3L);
+        jdbc.sql("UPDATE deferred_deliveries SET next_attempt = now() - interval '1 second'").update();
+        List<DeferredDelivery> afterRoom = transactions.execute(s -> delivery.retry(delivery.lockDue(10)));
+        assertThat(afterRoom).isEmpty();
+        Mailbox inbox = mailboxes.require(account.id(), Mailbox.INBOX);
+        assertThat(mailboxes.messages(inbox)).hasSize(3);
+        assertThat(admin.quota(account.address()).orElseThrow().usedMessages()).isEqualTo(3);
+        admin.setMessageQuota(account.address(), null);
+    }
+
+    @Test
     void aDeferredCopyKeepsItsFlagsAndKeywordsUntilItIsStored() throws Exception {
         Account account = directory.createAccount("junk@batch.test", "pw");
         long quota = 1_000L;

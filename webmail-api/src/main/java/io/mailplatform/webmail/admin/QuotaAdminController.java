@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Storage quotas of accounts; delivery over quota is deferred and retried, then returned with a DSN. */
+/**
+ * Storage and message quotas of accounts (the IMAP QUOTA resources STORAGE and MESSAGE); delivery over
+ * either is deferred and retried, then returned with a DSN.
+ */
 @RestController
 @RequestMapping("/api/admin/accounts/{address}/quota")
 public class QuotaAdminController {
@@ -20,8 +23,13 @@ public class QuotaAdminController {
         this.admin = admin;
     }
 
-    /** @param limitBytes the quota in octets, null for unlimited */
-    public record QuotaChange(@PositiveOrZero Long limitBytes) {
+    /**
+     * Both quotas at once (PUT replaces: an absent one becomes unlimited).
+     *
+     * @param limitBytes the storage quota in octets, null for unlimited
+     * @param limitMessages the most messages the account may hold, null for unlimited
+     */
+    public record QuotaChange(@PositiveOrZero Long limitBytes, @PositiveOrZero Long limitMessages) {
     }
 
     @GetMapping
@@ -34,7 +42,7 @@ public class QuotaAdminController {
     public DirectoryAdmin.Quota setQuota(@PathVariable String address,
             @jakarta.validation.Valid @RequestBody QuotaChange change) throws AddressException {
         quota(address);
-        admin.setQuota(address, change.limitBytes());
+        admin.setQuotas(address, change.limitBytes(), change.limitMessages());
         return quota(address);
     }
 }

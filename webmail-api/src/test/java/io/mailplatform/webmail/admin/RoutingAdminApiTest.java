@@ -118,9 +118,25 @@ class RoutingAdminApiTest {
     @Test
     void quotasAreSetAndShownWithUsage() throws Exception {
         assertThat(call("GET", "/api/admin/accounts/ben@admin.test/quota", null).body())
-                .isEqualTo("{\"address\":\"ben@admin.test\",\"limitBytes\":null,\"usedBytes\":0}");
+                .isEqualTo("{\"address\":\"ben@admin.test\",\"limitBytes\":null,\"usedBytes\":0,"
+                        + "\"limitMessages\":null,\"usedMessages\":0}");
         assertThat(call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitBytes\":1048576}").body())
-                .isEqualTo("{\"address\":\"ben@admin.test\",\"limitBytes\":1048576,\"usedBytes\":0}");
+                .isEqualTo("{\"address\":\"ben@admin.test\",\"limitBytes\":1048576,\"usedBytes\":0,"
+                        + "\"limitMessages\":null,\"usedMessages\":0}");
+        assertThat(call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitBytes\":2048,\"limitMessages\":50}")
+                .body()).isEqualTo("{\"address\":\"ben@admin.test\",\"limitBytes\":2048,\"usedBytes\":0,"
+                        + "\"limitMessages\":50,\"usedMessages\":0}");
+        assertThat(admin.quota("ben@admin.test").orElseThrow().limitMessages()).isEqualTo(50L);
+        HttpResponse<String> negative = call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitMessages\":-5}");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(negative.body()).contains("\"status\":400");
+        assertThat(admin.quota("ben@admin.test").orElseThrow().limitMessages()).isEqualTo(50L);
+        assertThat(call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitMessages\":\"many\"}").statusCode())
+                .isEqualTo(400);
+        // PUT replaces both: an absent limit is unlimited again
+        assertThat(call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitBytes\":1048576}").body())
+                .contains("\"limitMessages\":null");
         assertThat(call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitBytes\":-1}").statusCode())
                 .isEqualTo(400);
         assertThat(call("PUT", "/api/admin/accounts/ben@admin.test/quota", "{\"limitBytes\":null}").body())
