@@ -34,15 +34,15 @@ class NotifyTest extends ImapTestSupport {
             assertThat(other.readLine()).startsWith("+ ");
             other.send("Subject: new\r\n\r\nx");
             assertThat(other.readUntil(line -> line.startsWith("o1 "))).last().asString().startsWith("o1 OK");
-            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 1\\)");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 1 HIGHESTMODSEQ \\d+\\)");
 
             command(other, "o2", "SELECT Other");
             command(other, "o3", "STORE 1 +FLAGS.SILENT (\\Seen)");
-            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0\\)");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0 HIGHESTMODSEQ \\d+\\)");
             command(other, "o4", "STORE 1 +FLAGS.SILENT (\\Deleted)");
-            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0\\)");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 1 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0 HIGHESTMODSEQ \\d+\\)");
             command(other, "o5", "EXPUNGE");
-            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 0 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0\\)");
+            assertThat(watcher.readLine()).matches("\\* STATUS Other \\(MESSAGES 0 UIDNEXT 2 UIDVALIDITY \\d+ UNSEEN 0 HIGHESTMODSEQ \\d+\\)");
 
             command(other, "o6", "CREATE Projects");
             assertThat(watcher.readLine()).isEqualTo("* LIST () \"/\" Projects");
