@@ -103,7 +103,7 @@ public class MessageController {
         }
         MessageListing.Page page = listing.page(box, query, limit, cursor);
         return ResponseEntity.ok(new MessageViews.Page(page.entries().stream().map(entry -> MessageViews.summary(entry.meta(),
-                entry.summary().envelope(), !MessageParts.of(entry.summary().body()).attachments().isEmpty())).toList(),
+                entry.summary().envelope(), entry.hasAttachments())).toList(),
                 page.total(), page.nextCursor()));
     }
 

@@ -41,8 +41,15 @@ public class MessageListing {
         this.limits = properties.limits();
     }
 
-    /** A listed message with what the list shows of it. */
-    record Entry(MessageMeta meta, MessageSummary summary) {
+    /**
+     * A listed message with what the list shows of it.
+     *
+     * @param hasAttachments from the stored MIME structure, worked out once for the filter and the view
+     */
+    record Entry(MessageMeta meta, MessageSummary summary, boolean hasAttachments) {
+        Entry(MessageMeta meta, MessageSummary summary) {
+            this(meta, summary, !MessageParts.of(summary.body()).attachments().isEmpty());
+        }
     }
 
     /**
@@ -78,8 +85,7 @@ public class MessageListing {
                 position = rows.get(i);
                 scanned++;
                 Entry entry = read.get(position.uid()); // null: expunged since the page query
-                if (entry != null && (query.hasAttachment() == null
-                        || query.hasAttachment() == !MessageParts.of(entry.summary().body()).attachments().isEmpty())) {
+                if (entry != null && (query.hasAttachment() == null || query.hasAttachment() == entry.hasAttachments())) {
                     entries.add(entry);
                 }
                 if (entries.size() == size) {
