@@ -119,7 +119,8 @@ public final class TestAuthority {
         }
     }
 
-    private static KeyPair keyPair() {
+    /** A fresh P-256 key pair, as the authority's and its server certificates' keys are. */
+    public static KeyPair keyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);

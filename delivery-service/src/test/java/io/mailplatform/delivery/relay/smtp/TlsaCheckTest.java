@@ -3,9 +3,9 @@ package io.mailplatform.delivery.relay.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailplatform.delivery.support.TestAuthority;
 import java.math.BigInteger;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** TLSA matching (RFC 6698 §2.1, RFC 7672 §3.1): every selector and matching type, both usages. */
 class TlsaCheckTest {
-    private static final KeyPair CA_KEY = keyPair();
-    private static final KeyPair LEAF_KEY = keyPair();
+    private static final KeyPair CA_KEY = TestAuthority.keyPair();
+    private static final KeyPair LEAF_KEY = TestAuthority.keyPair();
     private static final X509Certificate CA = certificate("CN=DANE test CA", CA_KEY, CA_KEY, null, true, 1);
     private static final X509Certificate LEAF = certificate("CN=mx.example", LEAF_KEY, CA_KEY, "mx.example", false, 1);
     private static final X509Certificate EXPIRED = certificate("CN=mx.example", LEAF_KEY, CA_KEY, "mx.example", false, -1);
@@ -106,16 +106,6 @@ class TlsaCheckTest {
             }
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
-            return generator.generateKeyPair();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
