@@ -37,10 +37,15 @@ public final class MessageSummaryParser {
      *
      * @param maxDepth how deep multiparts and encapsulated messages may nest (default 32)
      * @param maxParts how many entities one message may have in all (default 1,000)
-     * @param searchTextLimit cap of the search text in UTF-8 octets (default {@link #SEARCH_TEXT_LIMIT})
+     * @param searchTextLimit cap of the search text in UTF-8 octets (default {@link #SEARCH_TEXT_LIMIT}); 0 for
+     *        no search texts at all (neither {@link MessageSummary#searchText()} nor
+     *        {@link MessageSummary#headerText()}: for a store that indexes the message later)
      */
     public record Limits(int maxDepth, int maxParts, int searchTextLimit) {
         public static final Limits DEFAULT = new Limits(32, 1_000, SEARCH_TEXT_LIMIT);
+
+        /** {@link #DEFAULT} without the search texts, which are most of a parse's cost. */
+        public static final Limits WITHOUT_SEARCH_TEXT = new Limits(32, 1_000, 0);
     }
 
     private static final List<BodyPart.Parameter> US_ASCII = List.of(new BodyPart.Parameter("charset", "us-ascii"));
@@ -80,6 +85,9 @@ public final class MessageSummaryParser {
         ImapEnvelope envelope = envelope(header);
         BodyPart body = parser.entity(header, message.length, false, 0);
         OffsetDateTime sentDate = SentDateParser.parse(envelope.date());
+        if (limits.searchTextLimit() == 0) {
+            return new MessageSummary(envelope, body, sentDate, "", "");
+        }
         String searchText = SearchTextBuilder.build(message, envelope, body, limits.searchTextLimit());
         String headerText = SearchTextBuilder.headerText(message, body, HEADER_TEXT_LIMIT);
         return new MessageSummary(envelope, body, sentDate, searchText, headerText);

@@ -57,13 +57,20 @@ public class MailboxService {
     private final TransactionTemplate transactions;
     private final MailboxEventPublisher events;
     private final int maxKeywords;
+    private final boolean deferIndexing;
 
     public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events,
-            StoreProperties properties) {
+            StoreProperties properties, SearchIndexProperties searchIndex) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
         this.maxKeywords = properties.limits().maxKeywords();
+        this.deferIndexing = searchIndex.deferred();
+    }
+
+    /** The summary columns of a message a client stores, its search vectors left to {@link SearchIndexQueue} if so configured. */
+    private SummaryColumns summaryColumns(byte[] raw) {
+        return deferIndexing ? SummaryColumns.withoutSearchText(raw) : SummaryColumns.of(raw);
     }
 
     // ---- mailboxes -------------------------------------------------------------------------
@@ -124,7 +131,7 @@ public class MailboxService {
 
     private AppendResult append(Mailbox mailbox, byte[] raw, MessageFlags flags, Instant internalDate,
             boolean claimRecent) {
-        SummaryColumns summary = SummaryColumns.of(raw);
+        SummaryColumns summary = summaryColumns(raw);
         AppendResult result = appendInOneStatement(mailbox, raw, summary, flags, internalDate, claimRecent).orElseGet(() -> transactions.execute(
                 status -> appendInTransaction(mailbox, List.of(new NewMessage(raw, flags, internalDate)), List.of(summary)))
                 .get(0));
@@ -146,7 +153,7 @@ public class MailboxService {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("no message to append");
         }
-        List<SummaryColumns> summaries = messages.stream().map(m -> SummaryColumns.of(m.raw())).toList();
+        List<SummaryColumns> summaries = messages.stream().map(m -> summaryColumns(m.raw())).toList();
         List<AppendResult> results = transactions.execute(status -> appendInTransaction(mailbox, messages, summaries));
         events.publish(new MailboxEvent(MailboxEvent.Type.MESSAGES_ADDED, mailbox.accountId(), mailbox.id(),
                 mailbox.name(), results.get(0).modSeq(), results.stream().map(AppendResult::uid).toList(), EventOrigin.ID));
@@ -193,7 +200,7 @@ public class MailboxService {
                 HeaderSection.bodyOffset(raw)));
         params.add(raw);
         params.addAll(Arrays.asList(summary.parameters()));
-        params.addAll(List.of(claimRecent, mailbox.id(), mailbox.id(), (short) flags.system(), keywords,
+        params.addAll(List.of(!summary.indexed(), claimRecent, mailbox.id(), mailbox.id(), (short) flags.system(), keywords,
                 Timestamp.from(internalDate), raw.length));
         List<long[]> rows = jdbc.sql("""
                 WITH room AS (
@@ -202,6 +209,8 @@ public class MailboxService {
                 content AS (
                     INSERT INTO message_contents (size, body_offset, raw, %s)
                     SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id, sent_date),
+                queued AS (
+                    INSERT INTO search_index_queue (content_id) SELECT id FROM content WHERE ?::boolean),
                 allocation AS (
                     UPDATE mailboxes m SET uid_next = m.uid_next + 1, highest_modseq = m.highest_modseq + 1,
                         recent_uid = CASE WHEN ?::boolean THEN m.uid_next ELSE m.recent_uid END
@@ -518,12 +527,14 @@ public class MailboxService {
                 .optional().orElseThrow(() -> new MailboxNotFoundException("#" + mailboxId));
     }
 
-    /** Stores the content with its summary columns, parsed once by the caller. */
+    /** Stores the content with its summary columns, parsed once by the caller; queued for indexing without vectors. */
     private long insertContent(byte[] raw, SummaryColumns summary) {
-        return jdbc.sql("INSERT INTO message_contents (size, body_offset, raw, " + SummaryColumns.COLUMNS
-                        + ") VALUES (?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ") RETURNING id")
+        return jdbc.sql("WITH content AS (INSERT INTO message_contents (size, body_offset, raw, " + SummaryColumns.COLUMNS
+                        + ") VALUES (?, ?, ?, " + SummaryColumns.PLACEHOLDERS + ") RETURNING id),"
+                        + " queued AS (INSERT INTO search_index_queue (content_id) SELECT id FROM content WHERE ?::boolean)"
+                        + " SELECT id FROM content")
                 .params(raw.length, HeaderSection.bodyOffset(raw), raw).params(summary.parameters())
-                .query(Long.class).single();
+                .param(!summary.indexed()).query(Long.class).single();
     }
 
     private void insertMessages(long mailboxId, long[] uids, long contentId, long modSeq, MessageFlags flags,

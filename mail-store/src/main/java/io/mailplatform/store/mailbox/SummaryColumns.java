@@ -26,8 +26,10 @@ import java.util.Arrays;
  * @param toText decoded To display text
  * @param ccText decoded Cc display text
  * @param bccText decoded Bcc display text
- * @param searchText the text for {@code search_vector}
- * @param headerText the text for {@code header_vector}: every header field of the message and its parts
+ * @param searchText the text for {@code search_vector}; null when the message is indexed later
+ *        ({@link #withoutSearchText}, {@link SearchIndexQueue})
+ * @param headerText the text for {@code header_vector}: every header field of the message and its parts; null
+ *        with {@code searchText}
  * @param sortKeys the text keys of IMAP SORT
  * @param threadKeys what IMAP THREAD=REFERENCES needs besides the base subject
  * @param preview the text of IMAP PREVIEW (RFC 8970), {@link MessagePreview}
@@ -62,6 +64,21 @@ public record SummaryColumns(byte[] summary, Timestamp sentDate, LocalDate sentD
     /** Parses the message once and derives every column. */
     public static SummaryColumns of(byte[] raw) {
         return of(MessageSummaryParser.parse(raw), raw);
+    }
+
+    /**
+     * Every column but the search vectors, which stay NULL until {@link SearchIndexQueue} fills them:
+     * the search texts and their full-text vectors are most of the cost of storing a message.
+     */
+    public static SummaryColumns withoutSearchText(byte[] raw) {
+        SummaryColumns all = of(MessageSummaryParser.parse(raw, MessageSummaryParser.Limits.WITHOUT_SEARCH_TEXT), raw);
+        return new SummaryColumns(all.summary, all.sentDate, all.sentDay, all.subject, all.fromText, all.toText,
+                all.ccText, all.bccText, null, null, all.sortKeys, all.threadKeys, all.preview);
+    }
+
+    /** Whether the search vectors are among the columns (else the content goes to {@link SearchIndexQueue}). */
+    public boolean indexed() {
+        return searchText != null;
     }
 
     /** The columns of a message parsed already; {@code raw} is read for the header fields threading needs. */

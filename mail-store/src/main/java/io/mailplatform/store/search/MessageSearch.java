@@ -5,6 +5,7 @@ import io.mailplatform.store.jdbc.LongRows;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents;
 import io.mailplatform.store.mailbox.ObjectIds;
+import io.mailplatform.store.mailbox.SearchIndexQueue;
 import io.mailplatform.core.thread.ThreadKeys;
 import io.mailplatform.core.thread.ThreadMessage;
 import io.mailplatform.store.mailbox.SortKeyBackfill;
@@ -52,10 +53,12 @@ public class MessageSearch {
     private final String timeout;
     private final SortKeyBackfill sortKeys;
     private final ThreadKeyBackfill threadKeys;
+    private final SearchIndexQueue searchIndex;
 
     public MessageSearch(JdbcClient jdbc, PlatformTransactionManager transactionManager, StoreProperties properties,
-            SortKeyBackfill sortKeys, ThreadKeyBackfill threadKeys) {
+            SortKeyBackfill sortKeys, ThreadKeyBackfill threadKeys, SearchIndexQueue searchIndex) {
         this.jdbc = jdbc;
+        this.searchIndex = searchIndex;
         this.sortKeys = sortKeys;
         this.threadKeys = threadKeys;
         this.searches = new TransactionTemplate(transactionManager);
@@ -250,6 +253,10 @@ public class MessageSearch {
         params.add(mailbox.id());
         params.addAll(query.params);
         params.addAll(extra);
+        if (query.fullText) {
+            // messages stored without their vectors yet (V55) would never match
+            searchIndex.indexMailbox(mailbox.id());
+        }
         searches.executeWithoutResult(status -> {
             // is_local: the setting ends with this transaction, never reaching the pooled connection's next user
             jdbc.sql("SELECT set_config('statement_timeout', ?, true)").param(timeout).query().singleValue();
@@ -261,6 +268,8 @@ public class MessageSearch {
         final List<Object> params = new ArrayList<>();
         final boolean substrings;
         boolean needsContent;
+        /** Whether a criterion reads the full-text vectors. */
+        boolean fullText;
 
         Query(boolean substrings) {
             this.substrings = substrings;
@@ -398,6 +407,7 @@ public class MessageSearch {
                 return "TRUE";
             }
             needsContent = true;
+            fullText = true;
             if (!text.bodyOnly()) {
                 return anywhere(text.text());
             }

@@ -10,9 +10,11 @@ import io.mailplatform.store.jdbc.StoreTransactions;
 import io.mailplatform.store.mailbox.FlagMode;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
+import io.mailplatform.store.mailbox.SearchIndexProperties;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.testsupport.RealInfrastructure;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -73,7 +75,8 @@ class StoreExceptionTranslationTest {
         MailboxEventPublisher none = event -> { };
         MailboxService unreachable = (MailboxService) new StoreExceptionTranslation().postProcessAfterInitialization(
                 new MailboxService(JdbcClient.create(dataSource),
-                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), none, properties),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), none, properties,
+                        new SearchIndexProperties(true, Duration.ofSeconds(10), Duration.ofSeconds(5), 100)),
                 "mailboxService");
         assertThatThrownBy(() -> unreachable.mailboxes(1)).isInstanceOf(StoreUnavailableException.class);
         // a write begins a transaction first: that failure is translated too
