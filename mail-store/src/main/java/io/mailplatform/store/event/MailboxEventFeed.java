@@ -67,7 +67,11 @@ public class MailboxEventFeed implements SmartLifecycle {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        // under load, one fetch request per few KiB of events instead of one per event (each is a
+        // round of the broker's request handling for this consumer); when it is quiet, an event
+        // waits at most 10 ms for company
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 4096);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         consumer = new KafkaConsumer<>(config);
         running = true;
         thread = new Thread(this::run, threadName);
