@@ -184,8 +184,7 @@ class AclTest extends ImapTestSupport {
     void anIdlingGranteeHearsOfTheOwnersNewMail() throws Exception {
         Account owner = account("acl-idle-owner");
         Account grantee = account("acl-idle-grantee");
-        Mailbox team = mailboxes.create(owner.id(), "Team");
-        append(team, MESSAGE, Instant.now());
+        Mailbox team = teamWithAMessage(owner);
         acl.set(team, grantee.id(), Rights.parse("lrs"));
         try (LineClient client = login(grantee)) {
             List<String> selected = command(client, "s", "SELECT \"Other Users/" + owner.address() + "/Team\"");
@@ -211,8 +210,7 @@ class AclTest extends ImapTestSupport {
     void aRevokedReadRightDeselectsTheMailbox() throws Exception {
         Account owner = account("acl-revoke-owner");
         Account grantee = account("acl-revoke-grantee");
-        Mailbox team = mailboxes.create(owner.id(), "Team");
-        append(team, MESSAGE, Instant.now());
+        Mailbox team = teamWithAMessage(owner);
         String name = "\"Other Users/" + owner.address() + "/Team\"";
         String revoked = "* NO [NOPERM] The 'r' right on the selected mailbox was revoked";
         String closed = "* OK [CLOSED] The mailbox is no longer selected";
@@ -303,6 +301,12 @@ class AclTest extends ImapTestSupport {
             assertThat(command(client, "a", "GETMETADATA Team /shared/comment")).containsExactly(
                     "* METADATA Team (/shared/comment \"Reviewed\")", "a OK GETMETADATA completed");
         }
+    }
+
+    private Mailbox teamWithAMessage(Account owner) {
+        Mailbox team = mailboxes.create(owner.id(), "Team");
+        append(team, MESSAGE, Instant.now());
+        return team;
     }
 
     private void grant(String rights, Account grantee, Mailbox... boxes) {

@@ -19,13 +19,9 @@ class NotifyTest extends ImapTestSupport {
     void idleSessionHearsOfOtherMailboxesAsStatusAndList() throws Exception {
         Account account = account("notify-two");
         try (LineClient watcher = login(account); LineClient other = login(account)) {
-            assertThat(command(watcher, "w0", "SELECT INBOX")).last().asString().startsWith("w0 OK");
             // RFC 5465 §3 example, without MessageNew's fetch attributes
-            assertThat(command(watcher, "w1", "NOTIFY SET (selected (MessageNew MessageExpunge)) "
-                    + "(personal (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange))"))
-                    .containsExactly("w1 OK NOTIFY completed");
-            watcher.send("w2 IDLE");
-            assertThat(watcher.readLine()).isEqualTo("+ idling");
+            selectInboxNotifyAndIdle(watcher, "(selected (MessageNew MessageExpunge)) "
+                    + "(personal (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange))");
 
             // created after NOTIFY: an event published before it may still arrive after it
             assertThat(command(other, "o0", "CREATE Other")).singleElement().asString()
@@ -75,12 +71,9 @@ class NotifyTest extends ImapTestSupport {
     void messageNewWithFetchAttributesSendsTheNewMessagesWhileIdling() throws Exception {
         Account account = account("notify-fetch");
         try (LineClient watcher = login(account); LineClient other = login(account)) {
-            assertThat(command(watcher, "w0", "SELECT INBOX")).last().asString().startsWith("w0 OK");
             // RFC 5465 §5.2's example attributes
-            assertThat(command(watcher, "w1", "NOTIFY SET (selected (MessageNew (uid body.peek[header.fields "
-                    + "(from to subject)]) MessageExpunge))")).containsExactly("w1 OK NOTIFY completed");
-            watcher.send("w2 IDLE");
-            assertThat(watcher.readLine()).isEqualTo("+ idling");
+            selectInboxNotifyAndIdle(watcher, "(selected (MessageNew (uid body.peek[header.fields (from to subject)]) "
+                    + "MessageExpunge))");
             String message = "From: alice@example.org\r\nSubject: Re: good morning\r\nTo: bob@example.org\r\n"
                     + "Date: Sun, 6 Dec 2026 10:00:00 +0000\r\n\r\nhello Bob";
             other.send("o1 APPEND INBOX {" + message.length() + "+}\r\n" + message);
@@ -147,6 +140,14 @@ class NotifyTest extends ImapTestSupport {
             assertThat(command(watcher, "w2", "NOOP")).containsExactly(
                     "* OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is now off", "w2 OK NOOP completed");
         }
+    }
+
+    /** SELECT INBOX, NOTIFY SET with the groups, then IDLE as w2. */
+    private void selectInboxNotifyAndIdle(LineClient watcher, String groups) throws Exception {
+        assertThat(command(watcher, "w0", "SELECT INBOX")).last().asString().startsWith("w0 OK");
+        assertThat(command(watcher, "w1", "NOTIFY SET " + groups)).containsExactly("w1 OK NOTIFY completed");
+        watcher.send("w2 IDLE");
+        assertThat(watcher.readLine()).isEqualTo("+ idling");
     }
 
     private long uidValidity(Account account, String name) {
