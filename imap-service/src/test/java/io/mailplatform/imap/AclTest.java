@@ -54,7 +54,8 @@ class AclTest extends ImapTestSupport {
     /**
      * Each row: the grantee's rights on the owner's "Shared" and "Shared/Child" without the right
      * the command needs, then with it; the mailbox selected first (with the second rights), the
-     * command. {o} is the owner's address. A refusal changes nothing.
+     * command. {o} is the owner's address. A refusal changes nothing. (Without r, a selected mailbox is
+     * lost altogether: {@link #aRevokedReadRightDeselectsTheMailbox}.)
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -65,13 +66,10 @@ class AclTest extends ImapTestSupport {
             multiappend     | lr   | lri    | -                              | APPEND "Other Users/{o}/Shared" {message} {message}
             copy-into       | lr   | lri    | INBOX                          | COPY 1 "Other Users/{o}/Shared"
             move-into       | lr   | lri    | INBOX                          | MOVE 1 "Other Users/{o}/Shared"
-            fetch           | l    | lr     | "Other Users/{o}/Shared"       | FETCH 1 (FLAGS)
-            search          | l    | lr     | "Other Users/{o}/Shared"       | SEARCH ALL
             store-seen      | lrw  | lrws   | "Other Users/{o}/Shared"       | STORE 1 +FLAGS (\\Seen)
             store-flagged   | lrs  | lrsw   | "Other Users/{o}/Shared"       | STORE 1 +FLAGS (\\Flagged)
             store-deleted   | lrs  | lrst   | "Other Users/{o}/Shared"       | STORE 1 -FLAGS (\\Deleted)
             store-replace   | lrsw | lrswt  | "Other Users/{o}/Shared"       | STORE 1 FLAGS (\\Deleted)
-            copy-out        | l    | lr     | "Other Users/{o}/Shared"       | COPY 1 INBOX
             move-out        | lrs  | lrste  | "Other Users/{o}/Shared"       | MOVE 1 INBOX
             expunge         | lrst | lrste  | "Other Users/{o}/Shared"       | EXPUNGE
             uid-expunge     | lrst | lrste  | "Other Users/{o}/Shared"       | UID EXPUNGE 1
@@ -186,8 +184,7 @@ class AclTest extends ImapTestSupport {
     void anIdlingGranteeHearsOfTheOwnersNewMail() throws Exception {
         Account owner = account("acl-idle-owner");
         Account grantee = account("acl-idle-grantee");
-        Mailbox team = mailboxes.create(owner.id(), "Team");
-        append(team, MESSAGE, Instant.now());
+        Mailbox team = teamWithAMessage(owner);
         acl.set(team, grantee.id(), Rights.parse("lrs"));
         try (LineClient client = login(grantee)) {
             List<String> selected = command(client, "s", "SELECT \"Other Users/" + owner.address() + "/Team\"");
@@ -201,6 +198,115 @@ class AclTest extends ImapTestSupport {
             client.send("DONE");
             assertThat(client.readUntil(line -> line.startsWith("i "))).last().isEqualTo("i OK IDLE terminated");
         }
+    }
+
+    /**
+     * The owner takes the r right away (SETACL in its own session, DELETEACL later) while two sessions of the
+     * grantee have the mailbox selected: the idling one is told at once ({@code ACL_CHANGED} on
+     * {@code mailbox.events}), the other with its next command; both are deselected and hear nothing more
+     * of the mailbox.
+     */
+    @Test
+    void aRevokedReadRightDeselectsTheMailbox() throws Exception {
+        Account owner = account("acl-revoke-owner");
+        Account grantee = account("acl-revoke-grantee");
+        Mailbox team = teamWithAMessage(owner);
+        String name = "\"Other Users/" + owner.address() + "/Team\"";
+        String revoked = "* NO [NOPERM] The 'r' right on the selected mailbox was revoked";
+        String closed = "* OK [CLOSED] The mailbox is no longer selected";
+        try (LineClient ownerClient = login(owner); LineClient idler = login(grantee); LineClient busy = login(grantee)) {
+            assertThat(command(ownerClient, "o1", "SETACL Team " + grantee.address() + " lrs"))
+                    .containsExactly("o1 OK SETACL completed");
+            assertThat(last(command(idler, "i1", "SELECT " + name))).startsWith("i1 OK");
+            assertThat(last(command(busy, "b1", "SELECT " + name))).startsWith("b1 OK");
+            idler.send("i2 IDLE");
+            assertThat(idler.readLine()).isEqualTo("+ idling");
+
+            assertThat(command(ownerClient, "o2", "SETACL Team " + grantee.address() + " -r"))
+                    .containsExactly("o2 OK SETACL completed");
+            assertThat(idler.readLine()).isEqualTo(revoked);
+            assertThat(idler.readLine()).isEqualTo(closed);
+            // new mail in the mailbox is no longer reported
+            append(team, MESSAGE, Instant.now());
+            idler.send("DONE");
+            assertThat(idler.readLine()).isEqualTo("i2 OK IDLE terminated");
+            assertThat(command(idler, "i3", "NOOP")).containsExactly("i3 OK NOOP completed");
+
+            // the other session learns it before its next command, which then runs unselected
+            List<String> fetch = command(busy, "b2", "FETCH 1 (FLAGS)");
+            assertThat(fetch.subList(0, 2)).containsExactly(revoked, closed);
+            assertThat(fetch).hasSize(3);
+            assertThat(last(fetch)).startsWith("b2 BAD ");
+            assertThat(last(command(busy, "b3", "SELECT " + name))).startsWith("b3 NO [NOPERM]");
+
+            // DELETEACL does the same
+            command(ownerClient, "o3", "SETACL Team " + grantee.address() + " lr");
+            assertThat(last(command(busy, "b4", "EXAMINE " + name))).startsWith("b4 OK");
+            assertThat(command(ownerClient, "o4", "DELETEACL Team " + grantee.address()))
+                    .containsExactly("o4 OK DELETEACL completed");
+            assertThat(command(busy, "b5", "NOOP")).containsExactly(revoked, closed, "b5 OK NOOP completed");
+            // rights that keep r change nothing for a selected session
+            command(ownerClient, "o5", "SETACL Team " + grantee.address() + " lrs");
+            assertThat(last(command(busy, "b6", "SELECT " + name))).startsWith("b6 OK");
+            command(ownerClient, "o6", "SETACL Team " + grantee.address() + " -s");
+            assertThat(command(busy, "b7", "FETCH 1 (UID)")).containsExactly("* 1 FETCH (UID 1)", "b7 OK FETCH completed");
+        }
+    }
+
+    /**
+     * METADATA on a shared mailbox (RFC 5464 §3.2): with l and one of r s w i p, an account reads and writes
+     * its entries; /shared entries are the same for everyone, /private ones each account's own.
+     */
+    @Test
+    void metadataOfASharedMailbox() throws Exception {
+        Account owner = account("acl-meta-owner");
+        Account reader = account("acl-meta-reader");
+        Account lookupOnly = account("acl-meta-lookup");
+        Account stranger = account("acl-meta-stranger");
+        Mailbox team = mailboxes.create(owner.id(), "Team");
+        acl.set(team, reader.id(), Rights.parse("lr"));
+        acl.set(team, lookupOnly.id(), Rights.parse("l"));
+        String name = "\"Other Users/" + owner.address() + "/Team\"";
+        try (LineClient client = login(owner)) {
+            assertThat(command(client, "a", "SETMETADATA Team (/shared/comment \"Team inbox\" /private/comment \"mine\")"))
+                    .containsExactly("a OK SETMETADATA completed");
+        }
+        try (LineClient client = login(reader)) {
+            assertThat(command(client, "a", "GETMETADATA " + name + " (/shared/comment /private/comment)")).containsExactly(
+                    "* METADATA " + name + " (/shared/comment \"Team inbox\" /private/comment NIL)",
+                    "a OK GETMETADATA completed");
+            assertThat(command(client, "b", "SETMETADATA " + name + " (/shared/comment \"Reviewed\" /private/comment \"theirs\")"))
+                    .containsExactly("b OK SETMETADATA completed");
+            assertThat(command(client, "c", "GETMETADATA " + name + " (/shared/comment /private/comment)")).containsExactly(
+                    "* METADATA " + name + " (/shared/comment \"Reviewed\" /private/comment \"theirs\")",
+                    "c OK GETMETADATA completed");
+        }
+        try (LineClient client = login(owner)) {
+            assertThat(command(client, "a", "GETMETADATA Team (/shared/comment /private/comment)")).containsExactly(
+                    "* METADATA Team (/shared/comment \"Reviewed\" /private/comment \"mine\")",
+                    "a OK GETMETADATA completed");
+        }
+        try (LineClient client = login(lookupOnly)) {
+            assertThat(last(command(client, "a", "GETMETADATA " + name + " /shared/comment"))).startsWith("a NO [NOPERM] ");
+            assertThat(last(command(client, "b", "SETMETADATA " + name + " (/shared/comment \"x\")")))
+                    .startsWith("b NO [NOPERM] ");
+            assertThat(last(command(client, "c", "SETMETADATA " + name + " (/private/comment \"x\")")))
+                    .startsWith("c NO [NOPERM] ");
+        }
+        try (LineClient client = login(stranger)) {
+            assertThat(last(command(client, "a", "GETMETADATA " + name + " /shared/comment")))
+                    .isEqualTo("a NO [NONEXISTENT] No such mailbox");
+        }
+        try (LineClient client = login(owner)) {
+            assertThat(command(client, "a", "GETMETADATA Team /shared/comment")).containsExactly(
+                    "* METADATA Team (/shared/comment \"Reviewed\")", "a OK GETMETADATA completed");
+        }
+    }
+
+    private Mailbox teamWithAMessage(Account owner) {
+        Mailbox team = mailboxes.create(owner.id(), "Team");
+        append(team, MESSAGE, Instant.now());
+        return team;
     }
 
     private void grant(String rights, Account grantee, Mailbox... boxes) {

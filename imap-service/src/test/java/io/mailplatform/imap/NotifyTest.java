@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.testsupport.LineClient;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +19,9 @@ class NotifyTest extends ImapTestSupport {
     void idleSessionHearsOfOtherMailboxesAsStatusAndList() throws Exception {
         Account account = account("notify-two");
         try (LineClient watcher = login(account); LineClient other = login(account)) {
-            assertThat(command(watcher, "w0", "SELECT INBOX")).last().asString().startsWith("w0 OK");
             // RFC 5465 §3 example, without MessageNew's fetch attributes
-            assertThat(command(watcher, "w1", "NOTIFY SET (selected (MessageNew MessageExpunge)) "
-                    + "(personal (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange))"))
-                    .containsExactly("w1 OK NOTIFY completed");
-            watcher.send("w2 IDLE");
-            assertThat(watcher.readLine()).isEqualTo("+ idling");
+            selectInboxNotifyAndIdle(watcher, "(selected (MessageNew MessageExpunge)) "
+                    + "(personal (MessageNew MessageExpunge FlagChange MailboxName SubscriptionChange))");
 
             // created after NOTIFY: an event published before it may still arrive after it
             assertThat(command(other, "o0", "CREATE Other")).singleElement().asString()
@@ -67,6 +64,30 @@ class NotifyTest extends ImapTestSupport {
             assertThat(watcher.readLine()).isEqualTo("w2 OK IDLE terminated");
             // NOTIFY NONE: nothing more about other mailboxes
             assertThat(command(watcher, "w3", "NOTIFY NONE")).containsExactly("w3 OK NOTIFY completed");
+        }
+    }
+
+    @Test
+    void messageNewWithFetchAttributesSendsTheNewMessagesWhileIdling() throws Exception {
+        Account account = account("notify-fetch");
+        try (LineClient watcher = login(account); LineClient other = login(account)) {
+            // RFC 5465 §5.2's example attributes
+            selectInboxNotifyAndIdle(watcher, "(selected (MessageNew (uid body.peek[header.fields (from to subject)]) "
+                    + "MessageExpunge))");
+            String message = "From: alice@example.org\r\nSubject: Re: good morning\r\nTo: bob@example.org\r\n"
+                    + "Date: Sun, 6 Dec 2026 10:00:00 +0000\r\n\r\nhello Bob";
+            other.send("o1 APPEND INBOX {" + message.length() + "+}\r\n" + message);
+            assertThat(other.readUntil(line -> line.startsWith("o1 "))).last().asString().startsWith("o1 OK");
+            assertThat(watcher.readLine()).isEqualTo("* 1 EXISTS");
+            assertThat(watcher.readLine()).matches("\\* [01] RECENT");
+            assertThat(watcher.readLine()).isEqualTo("* 1 FETCH (UID 1 BODY[HEADER.FIELDS (FROM TO SUBJECT)] {75}");
+            assertThat(List.of(watcher.readLine(), watcher.readLine(), watcher.readLine(), watcher.readLine(),
+                    watcher.readLine())).containsExactly("From: alice@example.org", "Subject: Re: good morning",
+                            "To: bob@example.org", "", ")");
+            watcher.send("DONE");
+            assertThat(watcher.readLine()).isEqualTo("w2 OK IDLE terminated");
+            // BODY.PEEK: the message is still unseen
+            assertThat(command(watcher, "w3", "FETCH 1 FLAGS")).first().asString().doesNotContain("\\Seen");
         }
     }
 
@@ -119,6 +140,14 @@ class NotifyTest extends ImapTestSupport {
             assertThat(command(watcher, "w2", "NOOP")).containsExactly(
                     "* OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is now off", "w2 OK NOOP completed");
         }
+    }
+
+    /** SELECT INBOX, NOTIFY SET with the groups, then IDLE as w2. */
+    private void selectInboxNotifyAndIdle(LineClient watcher, String groups) throws Exception {
+        assertThat(command(watcher, "w0", "SELECT INBOX")).last().asString().startsWith("w0 OK");
+        assertThat(command(watcher, "w1", "NOTIFY SET " + groups)).containsExactly("w1 OK NOTIFY completed");
+        watcher.send("w2 IDLE");
+        assertThat(watcher.readLine()).isEqualTo("+ idling");
     }
 
     private long uidValidity(Account account, String name) {

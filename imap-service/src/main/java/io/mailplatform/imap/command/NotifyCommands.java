@@ -1,5 +1,6 @@
 package io.mailplatform.imap.command;
 
+import io.mailplatform.imap.fetch.FetchItem;
 import java.util.List;
 
 /** NOTIFY (RFC 5465 §3), valid in the authenticated and selected states. */
@@ -11,12 +12,13 @@ public final class NotifyCommands {
      * One event group as sent: the filter ({@code selected}, {@code subtree} ...), its mailboxes as the
      * client wrote them, and the event names (empty for NONE).
      *
-     * @param messageNewAttributes whether MessageNew came with fetch attributes
+     * @param messageNewItems the fetch attributes that came with MessageNew (RFC 5465 §5.2), empty for none
      */
-    public record EventGroup(String filter, List<String> mailboxes, List<String> events, boolean messageNewAttributes) {
+    public record EventGroup(String filter, List<String> mailboxes, List<String> events, List<FetchItem> messageNewItems) {
         public EventGroup {
             mailboxes = List.copyOf(mailboxes);
             events = List.copyOf(events);
+            messageNewItems = List.copyOf(messageNewItems);
         }
     }
 

@@ -62,6 +62,8 @@ public final class NotifyQueue {
                     : null;
             case SUBSCRIPTIONS_CHANGED -> wanted.contains(NotifyEvent.SUBSCRIPTION_CHANGE)
                     ? new Notice(Kind.SUBSCRIPTION, 0, event.mailboxName(), false) : null;
+            // rights matter to sessions of other accounts (SelectedRights); NOTIFY covers own mailboxes only
+            case ACL_CHANGED -> null;
         };
         if (notice == null) {
             return false;

@@ -1,5 +1,6 @@
 package io.mailplatform.imap.notify;
 
+import io.mailplatform.imap.fetch.FetchItem;
 import java.util.List;
 import java.util.Set;
 
@@ -8,10 +9,13 @@ import java.util.Set;
  * events wanted there.
  *
  * @param status whether STATUS of the filtered mailboxes is sent at once (the STATUS indicator)
+ * @param newMessageItems the fetch attributes of the selected mailbox's {@code MessageNew} (RFC 5465
+ *        §5.2): sent in a FETCH response for each new message after EXISTS; empty for none
  */
-public record NotifySpec(boolean status, List<EventGroup> groups) {
+public record NotifySpec(boolean status, List<EventGroup> groups, List<FetchItem> newMessageItems) {
     public NotifySpec {
         groups = List.copyOf(groups);
+        newMessageItems = List.copyOf(newMessageItems);
     }
 
     /** Which mailboxes a group covers (RFC 5465 §6). */

@@ -1,6 +1,7 @@
 package io.mailplatform.imap.parse;
 
 import io.mailplatform.imap.command.NotifyCommands;
+import io.mailplatform.imap.fetch.FetchItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,9 +10,11 @@ import java.util.Map;
 /**
  * NOTIFY (RFC 5465 §8 ABNF): {@code notify = "NOTIFY" SP (notify-set / notify-none)}, {@code
  * notify-set = "SET" [SP "STATUS"] SP event-groups}. Event names are kept as sent; the processor
- * knows which it supports (BADEVENT).
+ * knows which it supports (BADEVENT), and where MessageNew's fetch attributes may go.
  */
 final class NotifyCommandParser {
+    private static final int MAX_FETCH_ATTRIBUTES = 100;
+
     private NotifyCommandParser() {
     }
 
@@ -60,44 +63,35 @@ final class NotifyCommandParser {
         }
         c.sp();
         List<String> events = new ArrayList<>();
-        boolean attributes = false;
+        List<FetchItem> items = new ArrayList<>();
         if (!c.takeKeyword("NONE")) {
             c.expect('(');
             do {
                 String event = c.atom();
                 events.add(event);
-                if (event.equalsIgnoreCase("MessageNew") && c.peek() == ' ' && skipFetchAttributes(c)) {
-                    attributes = true;
+                if (event.equalsIgnoreCase("MessageNew") && c.takePrefix(" (")) {
+                    items.addAll(fetchAttributes(c));
                 }
             } while (c.space());
             c.expect(')');
         }
         c.expect(')');
-        return new NotifyCommands.EventGroup(filter, mailboxes, events, attributes);
+        return new NotifyCommands.EventGroup(filter, mailboxes, events, items);
     }
 
-    /** Skips {@code SP "(" fetch-att *(SP fetch-att) ")"} after MessageNew, if there; brackets nest. */
-    private static boolean skipFetchAttributes(ImapCursor c) {
-        String ahead = c.takeWhileNoAdvance(ch -> ch == ' ' || ch == '(');
-        if (ahead.length() < 2 || ahead.charAt(1) != '(') {
-            return false;
-        }
-        c.sp();
-        int[] depth = {0};
-        // takes octets up to the ")" that closes the list, which is taken too
-        c.takeWhile(ch -> {
-            if (depth[0] < 0) {
-                return false;
+    /**
+     * {@code fetch-att *(SP fetch-att) ")"} after {@code MessageNew SP "("}: FETCH's own attributes
+     * ({@link FetchCommandParser#fetchAtt}), not its macros ALL, FAST and FULL (RFC 5465 §8).
+     */
+    private static List<FetchItem> fetchAttributes(ImapCursor c) {
+        List<FetchItem> items = new ArrayList<>();
+        do {
+            if (items.size() == MAX_FETCH_ATTRIBUTES) {
+                throw c.error("Too many MessageNew fetch attributes");
             }
-            depth[0] += ch == '(' ? 1 : ch == ')' ? -1 : 0;
-            if (depth[0] == 0) {
-                depth[0] = -1;
-            }
-            return true;
-        });
-        if (depth[0] >= 0) {
-            throw c.error("Unbalanced MessageNew fetch attributes");
-        }
-        return true;
+            items.add(FetchCommandParser.fetchAtt(c));
+        } while (c.space());
+        c.expect(')');
+        return items;
     }
 }

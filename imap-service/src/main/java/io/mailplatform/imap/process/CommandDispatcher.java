@@ -4,6 +4,7 @@ import io.mailplatform.imap.command.AnyStateCommands;
 import io.mailplatform.imap.command.ImapCommand;
 import io.mailplatform.imap.command.MailboxCommands;
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.notify.NotifyQueue;
 import io.mailplatform.imap.response.ImapByeException;
 import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapResponse.Status;
@@ -25,6 +26,7 @@ import io.mailplatform.store.mailbox.MessageIndex;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +47,14 @@ public class CommandDispatcher {
     private final Map<Class<?>, CommandProcessor.Handler<?>> handlers = new HashMap<>();
     private final MessageIndex index;
     private final NotifyProcessor notify;
+    private final FetchProcessor fetch;
     private final SelectedRights selectedRights;
 
     public CommandDispatcher(List<CommandProcessor> processors, MessageIndex index, SelectedRights selectedRights) {
         this.index = index;
         this.notify = processors.stream().filter(NotifyProcessor.class::isInstance).map(NotifyProcessor.class::cast)
+                .findFirst().orElse(null);
+        this.fetch = processors.stream().filter(FetchProcessor.class::isInstance).map(FetchProcessor.class::cast)
                 .findFirst().orElse(null);
         this.selectedRights = selectedRights;
         CommandProcessor.Handlers registry = new CommandProcessor.Handlers() {
@@ -70,6 +75,16 @@ public class CommandDispatcher {
 
     public Outcome dispatch(ImapCommand command, SessionContext session, Responder out) {
         String tag = command.tag();
+        if (session.state() == ImapState.SELECTED) {
+            // a revoked r right deselects first: the command then runs in the authenticated state
+            Outcome failure = run(tag, () -> {
+                selectedRights.refresh(session, out);
+                return null;
+            });
+            if (failure != null) {
+                return failure;
+            }
+        }
         if (!ImapStateTable.allows(command, session.state())) {
             return new Outcome.Done(Status.bad(tag, null, ImapStateTable.refusal(command, session.state())));
         }
@@ -77,12 +92,7 @@ public class CommandDispatcher {
         if (wasSelected) {
             session.selected().commandStarts();
         }
-        return finish(command, wasSelected, session, out, run(tag, () -> {
-            if (wasSelected) {
-                selectedRights.refresh(command, session);
-            }
-            return handle(command, session, out);
-        }));
+        return finish(command, wasSelected, session, out, run(tag, () -> handle(command, session, out)));
     }
 
     /**
@@ -107,20 +117,34 @@ public class CommandDispatcher {
         if (waiting != null) {
             return waiting; // the connection is gone
         }
+        Outcome reported = null;
         if (wasSelected && session.state() == ImapState.SELECTED && !(command instanceof MailboxCommands.Select)
                 && (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle)) {
-            Outcome failure = sync(tag, session, out, allowsExpunge(command), asksForNews(command));
-            if (failure != null) {
-                return failure;
-            }
+            reported = report(tag, session, out, allowsExpunge(command), asksForNews(command));
         }
-        if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle) {
-            Outcome failure = notifications(tag, session, out);
-            if (failure != null) {
-                return failure;
+        return then(tag, reported, next -> {
+            if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Idle) {
+                Outcome failure = notifications(tag, session, next);
+                if (failure != null) {
+                    return failure;
+                }
             }
+            return outcome;
+        }, out);
+    }
+
+    /**
+     * Goes on with {@code rest} once {@code step} (null, a BYE or a pause) is done: at once, or after the
+     * pauses it takes; a BYE ends there.
+     */
+    private Outcome then(String tag, Outcome step, Function<Responder, Outcome> rest, Responder out) {
+        if (step instanceof Outcome.Paused paused) {
+            return new Outcome.Paused(next -> then(tag, run(tag, () -> paused.rest().run(next)), rest, next));
         }
-        return outcome;
+        if (step instanceof Outcome.Bye) {
+            return step;
+        }
+        return rest.apply(out);
     }
 
     /** Hands a continuation line to the command waiting for it. */
@@ -130,27 +154,47 @@ public class CommandDispatcher {
     }
 
     /**
-     * Reports changes to the selected mailbox outside a command (IDLE), EXPUNGE included.
+     * Reports changes to the selected mailbox outside a command (IDLE), EXPUNGE included; a revoked
+     * {@code r} right deselects the mailbox instead ({@link SelectedRights}).
      *
-     * @return null, or the BYE that ends the session
+     * @return null when all is said, the BYE that ends the session, or a pause (NOTIFY's FETCH responses
+     *         for new messages wait for the client to read)
      */
-    public Outcome.Bye update(SessionContext session, Responder out) {
+    public Outcome update(SessionContext session, Responder out) {
         if (notifications(null, session, out) instanceof Outcome.Bye bye) {
             return bye;
         }
         if (session.state() != ImapState.SELECTED) {
             return null;
         }
-        Outcome failure = sync(null, session, out, true, true);
-        return failure instanceof Outcome.Bye bye ? bye : null;
-    }
-
-    private Outcome sync(String tag, SessionContext session, Responder out, boolean allowExpunge, boolean askedForNews) {
-        Outcome result = run(tag, () -> {
-            session.selected().sync(index, out, allowExpunge, session.rev2(), askedForNews);
+        Outcome failure = run(null, () -> {
+            selectedRights.refresh(session, out);
             return null;
         });
-        return result instanceof Outcome.Bye ? result : null;
+        if (failure instanceof Outcome.Bye || session.state() != ImapState.SELECTED) {
+            return failure instanceof Outcome.Bye ? failure : null;
+        }
+        return report(null, session, out, true, true);
+    }
+
+    /**
+     * Reports what changed in the selected mailbox (EXISTS, FETCH, EXPUNGE) and, when NOTIFY's MessageNew
+     * asks for fetch attributes, a FETCH response with them for each new message (RFC 5465 §5.2).
+     *
+     * @return null, a BYE, or a pause
+     */
+    private Outcome report(String tag, SessionContext session, Responder out, boolean allowExpunge,
+            boolean askedForNews) {
+        Outcome result = run(tag, () -> {
+            int added = session.selected().sync(index, out, allowExpunge, session.rev2(), askedForNews);
+            NotifyQueue queue = session.notifyQueue();
+            if (added == 0 || fetch == null || queue == null || queue.spec().newMessageItems().isEmpty()) {
+                return null;
+            }
+            int exists = session.selected().exists();
+            return fetch.newMessages(session, exists - added + 1, exists, queue.spec().newMessageItems(), out);
+        });
+        return result instanceof Outcome.Bye || result instanceof Outcome.Paused ? result : null;
     }
 
     /** NOTIFY's notices about other mailboxes (RFC 5465), after a command and while idling. */

@@ -1,9 +1,11 @@
 package io.mailplatform.imap.process;
 
 import io.mailplatform.imap.command.MessageCommands;
+import io.mailplatform.imap.command.SequenceSet;
 import io.mailplatform.imap.config.ImapProperties;
 import io.mailplatform.imap.fetch.FetchItem;
 import io.mailplatform.imap.fetch.FetchItem.Attribute;
+import io.mailplatform.imap.response.ImapNoException;
 import io.mailplatform.imap.response.ImapSyntaxException;
 import io.mailplatform.imap.response.Responder;
 import io.mailplatform.imap.session.SelectedMailbox;
@@ -87,6 +89,33 @@ public class FetchProcessor implements CommandProcessor {
             changed = uid -> Arrays.binarySearch(changedUids, uid) >= 0;
         }
         return new FetchRun(store, withModSeq(command, session.condstore()), selected, session.rev2(), changed).run(out);
+    }
+
+    /**
+     * NOTIFY's MessageNew with fetch attributes (RFC 5465 §5.2): a FETCH response with {@code items} for
+     * each of the messages {@code first} to {@code last} (sequence numbers) that EXISTS just announced,
+     * written by a {@link FetchRun} like any FETCH's. There is no tagged response of its own: the run
+     * ends with null, or pauses while the client does not read. A message expunged meanwhile is left out.
+     */
+    Outcome newMessages(SessionContext session, int first, int last, List<FetchItem> items, Responder out) {
+        MessageCommands.Fetch fetch = new MessageCommands.Fetch(null, false,
+                SequenceSet.of(new SequenceSet.Range(first, last)), items);
+        return unsolicited(new FetchRun(store, withModSeq(fetch, session.condstore()), session.selected(), session.rev2()),
+                out);
+    }
+
+    /** A run's output without its end: null once it is done (EXPUNGEISSUED included), or its pause. */
+    private static Outcome unsolicited(Outcome.Step run, Responder out) {
+        Outcome outcome;
+        try {
+            outcome = run.run(out);
+        } catch (ImapNoException e) {
+            return null;
+        }
+        if (outcome instanceof Outcome.Paused paused) {
+            return new Outcome.Paused(next -> unsolicited(paused.rest(), next));
+        }
+        return outcome instanceof Outcome.Done ? null : outcome;
     }
 
     /**

@@ -10,9 +10,10 @@ import io.mailplatform.imap.response.ImapResponse;
 import io.mailplatform.imap.response.ImapResponse.Status;
 import io.mailplatform.imap.response.ResponseCode;
 import io.mailplatform.imap.session.SessionContext;
-import io.mailplatform.store.mailbox.Mailbox;
+import io.mailplatform.store.acl.AccessibleMailbox;
+import io.mailplatform.store.acl.MailboxAccess;
+import io.mailplatform.store.acl.Right;
 import io.mailplatform.store.mailbox.MailboxMetadata;
-import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MetadataEntry;
 import io.mailplatform.store.mailbox.MetadataLimitException;
 import java.nio.charset.StandardCharsets;
@@ -20,25 +21,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * GETMETADATA and SETMETADATA (RFC 5464): server entries (mailbox "") and mailbox entries, private
  * and shared, of the logged-in account. The server's shared entries ({@code /shared/admin},
- * {@code /shared/comment}) come from the configuration and are read-only; every other entry is the
- * account's, kept in the store with the size and count limits of {@link MetadataProperties}.
+ * {@code /shared/comment}) come from the configuration and are read-only; every other entry is kept
+ * in the store with the size and count limits of {@link MetadataProperties}.
+ *
+ * <p>Mailboxes other accounts share are reached too (RFC 5464 §3.2 with ACL): reading or writing
+ * their entries, private or shared, needs the {@code l} right and one of {@code r s w i p}. Their
+ * {@code /shared/} entries are the owner's, seen by everyone with access; {@code /private/} ones are
+ * the reader's own ({@link MailboxMetadata}).
  */
 @Component
 public class MetadataProcessor implements CommandProcessor {
     static final String ADMIN = "/shared/admin";
     static final String COMMENT = "/shared/comment";
 
-    private final MailboxService mailboxes;
+    /** RFC 5464 §3.2: with {@code l}, any one of these lets an account read and write a mailbox's entries. */
+    private static final Set<Right> ANY_OF = Set.of(Right.READ, Right.SEEN, Right.WRITE, Right.INSERT, Right.POST);
+
+    private final MailboxAccess access;
     private final MailboxMetadata metadata;
     private final MetadataProperties properties;
 
-    public MetadataProcessor(MailboxService mailboxes, MailboxMetadata metadata, MetadataProperties properties) {
-        this.mailboxes = mailboxes;
+    public MetadataProcessor(MailboxAccess access, MailboxMetadata metadata, MetadataProperties properties) {
+        this.access = access;
         this.metadata = metadata;
         this.properties = properties;
     }
@@ -47,8 +57,9 @@ public class MetadataProcessor implements CommandProcessor {
     public void register(Handlers handlers) {
         handlers.on(MetadataCommands.GetMetadata.class, (command, session, out) -> {
             List<String> requested = command.entries().stream().map(name -> EntryNames.canonical(name, false)).toList();
-            Mailbox mailbox = mailbox(command.mailbox(), session);
-            List<MetadataEntry> existing = new ArrayList<>(metadata.entries(session.account().id(), mailbox));
+            AccessibleMailbox mailbox = mailbox(command.mailbox(), session);
+            List<MetadataEntry> existing = new ArrayList<>(metadata.entries(session.account().id(),
+                    mailbox == null ? null : mailbox.mailbox()));
             if (mailbox == null) {
                 existing.addAll(serverSharedEntries());
             }
@@ -65,7 +76,7 @@ public class MetadataProcessor implements CommandProcessor {
                 String name = EntryNames.canonical(value.entry(), true);
                 changes.put(name, new MetadataEntry(name, value.value()));
             }
-            Mailbox mailbox = mailbox(command.mailbox(), session);
+            AccessibleMailbox mailbox = mailbox(command.mailbox(), session);
             long maxSize = properties.maxValueSize().toBytes();
             for (MetadataEntry change : changes.values()) {
                 if (mailbox == null && EntryNames.isShared(change.name())) {
@@ -76,7 +87,7 @@ public class MetadataProcessor implements CommandProcessor {
                 }
             }
             try {
-                metadata.set(session.account().id(), mailbox, List.copyOf(changes.values()), properties.maxEntries());
+                metadata.set(session.account().id(), mailbox == null ? null : mailbox.mailbox(), List.copyOf(changes.values()), properties.maxEntries());
             } catch (MetadataLimitException e) {
                 throw new ImapNoException(code("TOOMANY"), "At most " + e.max() + " entries per account");
             }
@@ -84,12 +95,21 @@ public class MetadataProcessor implements CommandProcessor {
         });
     }
 
-    /** The mailbox a command names, or null for the server (""). */
-    private Mailbox mailbox(String name, SessionContext session) {
+    /**
+     * The mailbox a command names, or null for the server (""); another account's needs {@code l} and
+     * one of {@code r s w i p} (RFC 5464 §3.2), else NO [NOPERM] (NO [NONEXISTENT] without any right).
+     */
+    private AccessibleMailbox mailbox(String name, SessionContext session) {
         if (name.isEmpty()) {
             return null;
         }
-        return mailboxes.require(session.account().id(), MailboxNames.fromClient(name, session.rev2()));
+        AccessibleMailbox mailbox = access.require(session.account(), MailboxNames.fromClient(name, session.rev2()),
+                Right.LOOKUP);
+        if (ANY_OF.stream().noneMatch(mailbox.rights()::has)) {
+            throw new ImapNoException(ResponseCode.NOPERM, "Permission denied: one of the 'r', 's', 'w', 'i' or 'p' "
+                    + "rights is needed");
+        }
+        return mailbox;
     }
 
     private List<MetadataEntry> serverSharedEntries() {

@@ -3,6 +3,7 @@ package io.mailplatform.imap.process;
 import io.mailplatform.imap.command.MailboxCommands.StatusItem;
 import io.mailplatform.imap.command.NotifyCommands;
 import io.mailplatform.imap.config.NotifyProperties;
+import io.mailplatform.imap.fetch.FetchItem;
 import io.mailplatform.imap.mailbox.MailboxNames;
 import io.mailplatform.imap.notify.NotifyEvent;
 import io.mailplatform.imap.notify.NotifyQueue;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * NOTIFY (RFC 5465): which changes to mailboxes other than the selected one a session hears of, as
  * STATUS and LIST responses, fed by {@code mailbox.events} through the session's {@link NotifyQueue}.
- * The selected mailbox reports as without NOTIFY (EXISTS, FETCH, EXPUNGE or VANISHED).
+ * The selected mailbox reports as without NOTIFY (EXISTS, FETCH, EXPUNGE or VANISHED), plus, when
+ * MessageNew came with fetch attributes, a FETCH response with them for each new message after its
+ * EXISTS (sent by the {@link CommandDispatcher} through {@link FetchProcessor#newMessages}).
  */
 @Component
 public class NotifyProcessor implements CommandProcessor {
@@ -77,6 +80,7 @@ public class NotifyProcessor implements CommandProcessor {
     /** The groups, checked against RFC 5465 §5 and §6; unsupported events are NO [BADEVENT (supported)]. */
     private NotifySpec spec(NotifyCommands.Notify command, SessionContext session) {
         List<EventGroup> groups = new ArrayList<>();
+        List<FetchItem> newMessageItems = List.of();
         for (NotifyCommands.EventGroup group : command.groups()) {
             Set<NotifyEvent> events = EnumSet.noneOf(NotifyEvent.class);
             for (String name : group.events()) {
@@ -85,9 +89,6 @@ public class NotifyProcessor implements CommandProcessor {
                     throw new ImapNoException(new ResponseCode("BADEVENT", SUPPORTED), "Event " + name + " is not supported");
                 }
                 events.add(event);
-            }
-            if (group.messageNewAttributes()) {
-                throw new ImapNoException(ResponseCode.CANNOT, "MessageNew with fetch attributes is not supported");
             }
             // RFC 5465 §5 wants MessageNew and MessageExpunge together and FlagChange with both; Dovecot takes
             // each alone (its imaptest sets them one at a time), and so do we: a narrower request is harmless
@@ -98,11 +99,30 @@ public class NotifyProcessor implements CommandProcessor {
                     || events.contains(NotifyEvent.SUBSCRIPTION_CHANGE))) {
                 throw new ImapSyntaxException("The selected mailbox has message events only");
             }
+            if (!group.messageNewItems().isEmpty()) {
+                newMessageItems = newMessageItems(group, selectedFilter);
+            }
             List<String> names = group.filter().equals("subscribed") ? admin.subscriptions(session.account().id())
                     : group.mailboxes().stream().map(name -> MailboxNames.fromClient(name, session.utf8())).toList();
             groups.add(new EventGroup(kind, names, events));
         }
-        return new NotifySpec(command.status(), groups);
+        return new NotifySpec(command.status(), groups, newMessageItems);
+    }
+
+    /**
+     * MessageNew's fetch attributes (RFC 5465 §5.2): FETCH responses exist for the selected mailbox only,
+     * so they go with {@code selected} or {@code selected-delayed} (as Dovecot has it), and they must not
+     * change the message: BODY[...], BINARY[...], RFC822 and RFC822.TEXT set \Seen, their .PEEK forms do
+     * not. Either mistake is BAD.
+     */
+    private static List<FetchItem> newMessageItems(NotifyCommands.EventGroup group, boolean selectedFilter) {
+        if (!selectedFilter) {
+            throw new ImapSyntaxException("MessageNew takes fetch attributes for the selected mailbox only");
+        }
+        if (group.messageNewItems().stream().anyMatch(FetchItem::setsSeen)) {
+            throw new ImapSyntaxException("MessageNew fetch attributes must not set \\Seen: use BODY.PEEK or BINARY.PEEK");
+        }
+        return group.messageNewItems();
     }
 
     /**

@@ -89,6 +89,8 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
     private io.mailplatform.imap.notify.NotifyQueue notifyQueue;
     private MailboxEventHub.Listener notifyListener;
     private Outcome.Paused paused;
+    /** An update while idling that waits for the client to read (NOTIFY's FETCH responses). */
+    private Outcome.Paused idlePaused;
     private String byeAfterWork;
 
     public ImapSession(Services services, SslContext sslContext, ImapFrameDecoder decoder, boolean implicitTls,
@@ -121,6 +123,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         cancel(idlePoll);
         cancel(loginTimer);
         paused = null;
+        idlePaused = null;
         if (responder != null && !offloaded()) {
             // otherwise the worker still writes: it releases what is left when it is done (apply)
             responder.release();
@@ -316,16 +319,15 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             send(Status.bad(tag, null, "Expected DONE to end IDLE"));
             return;
         }
-        offload(() -> services.dispatcher().update(context, responder), bye -> {
-            if (ending()) {
-                return;
-            }
-            if (bye != null) {
-                apply(bye);
-            } else {
-                send(Status.ok(tag, "IDLE terminated"));
-            }
-        });
+        offload(() -> afterIdle(services.dispatcher().update(context, responder), tag), this::apply);
+    }
+
+    /** The tagged OK that ends IDLE, once the last changes are reported (after their pauses; not after a BYE). */
+    private static Outcome afterIdle(Outcome update, String tag) {
+        if (update instanceof Outcome.Paused paused) {
+            return new Outcome.Paused(out -> afterIdle(paused.rest().run(out), tag));
+        }
+        return update instanceof Outcome.Bye ? update : new Outcome.Done(Status.ok(tag, "IDLE terminated"));
     }
 
     private void rejected(FrameRejected rejected) {
@@ -428,6 +430,14 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             Outcome.Paused pause = paused;
             paused = null;
             offload(() -> pause.rest().run(responder), this::apply);
+        } else if (idlePaused != null && ctx.channel().isWritable()) {
+            Outcome.Paused pause = idlePaused;
+            idlePaused = null;
+            offload(() -> {
+                Outcome update = pause.rest().run(responder);
+                responder.flush();
+                return update;
+            }, this::idleUpdated);
         }
     }
 
@@ -504,20 +514,33 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
         updating = true;
         updatePending = false;
         offload(() -> {
-            Outcome.Bye bye = services.dispatcher().update(context, responder);
+            Outcome update = services.dispatcher().update(context, responder);
             responder.flush();
-            return bye;
-        }, bye -> {
+            return update;
+        }, this::idleUpdated);
+    }
+
+    /**
+     * How an update while idling ended: done, a BYE, or a pause (NOTIFY's FETCH responses waiting for the
+     * client to read: later input waits too, and the rest runs once the channel is writable).
+     */
+    private void idleUpdated(Outcome update) {
+        if (ending()) {
             updating = false;
-            if (ending()) {
-                return;
-            }
-            if (bye != null) {
-                apply(bye);
-            } else if (updatePending) {
-                idleUpdate();
-            }
-        });
+            return;
+        }
+        if (update instanceof Outcome.Paused pause) {
+            suspend();
+            idlePaused = pause;
+            resumeIfWritable();
+            return;
+        }
+        updating = false;
+        if (update instanceof Outcome.Bye bye) {
+            apply(bye);
+        } else if (updatePending) {
+            idleUpdate();
+        }
     }
 
     private void send(ImapResponse response) {
@@ -532,6 +555,7 @@ public final class ImapSession extends OrderedSessionHandler implements MailboxE
             return;
         }
         paused = null;
+        idlePaused = null;
         context.logout();
         if (!ctx.channel().isActive()) {
             responder.release();

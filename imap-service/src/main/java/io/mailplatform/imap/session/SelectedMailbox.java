@@ -359,10 +359,11 @@ public final class SelectedMailbox {
      * {@code allowExpunge}), EXISTS and RECENT, then FETCH with the flags others changed.
      *
      * @param rev2 IMAP4rev2 session: no RECENT, no \Recent
+     * @return how many new messages EXISTS announced (the last ones of the view)
      * @throws ImapByeException if the mailbox was deleted
      */
-    public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
-        sync(index, out, allowExpunge, rev2, true);
+    public int sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2) {
+        return sync(index, out, allowExpunge, rev2, true);
     }
 
     /**
@@ -370,7 +371,7 @@ public final class SelectedMailbox {
      * report after an ordinary command) the store is not read when this process knows the mailbox
      * has not moved since the view's MODSEQ ({@link MessageIndex#changesIfMoved}).
      */
-    public void sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2, boolean askedForNews) {
+    public int sync(MessageIndex index, Responder out, boolean allowExpunge, boolean rev2, boolean askedForNews) {
         MessageIndex.Changes changes;
         // the session's own writes of this command first; what the store says about a message wins
         Map<Long, MessageMeta> changed = new TreeMap<>();
@@ -423,6 +424,7 @@ public final class SelectedMailbox {
         for (MessageMeta meta : flagChanges) {
             reportFlags(meta, rev2, out);
         }
+        return added.size();
     }
 
     /** Claims the \Recent UIDs above the view's {@code last} up to {@code newLast}, unless an APPEND did. */

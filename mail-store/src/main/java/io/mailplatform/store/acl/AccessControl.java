@@ -2,6 +2,10 @@ package io.mailplatform.store.acl;
 
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.event.EventOrigin;
+import io.mailplatform.store.event.MailboxEvent;
+import io.mailplatform.store.event.MailboxEventPublisher;
+import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxRefusedException;
 import io.mailplatform.store.mailbox.MailboxRefusedException.Reason;
 import java.util.ArrayList;
@@ -24,11 +28,13 @@ public class AccessControl {
     private final MailboxAccess access;
     private final MailboxAcl acl;
     private final DirectoryService directory;
+    private final MailboxEventPublisher events;
 
-    public AccessControl(MailboxAccess access, MailboxAcl acl, DirectoryService directory) {
+    public AccessControl(MailboxAccess access, MailboxAcl acl, DirectoryService directory, MailboxEventPublisher events) {
         this.access = access;
         this.acl = acl;
         this.directory = directory;
+        this.events = events;
     }
 
     /** GETACL: the owner with every right, then the stored entries. */
@@ -51,6 +57,7 @@ public class AccessControl {
             case REMOVE -> current.minus(rights);
         };
         acl.set(mailbox.mailbox(), grantee, next);
+        changed(mailbox.mailbox());
         return next;
     }
 
@@ -58,6 +65,13 @@ public class AccessControl {
     public void delete(Account account, String name, String identifier) {
         AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
         acl.delete(mailbox.mailbox(), grantee(account, mailbox, identifier));
+        changed(mailbox.mailbox());
+    }
+
+    /** Tells sessions that have the mailbox selected, on every instance, to read their rights again. */
+    private void changed(Mailbox mailbox) {
+        events.publish(new MailboxEvent(MailboxEvent.Type.ACL_CHANGED, mailbox.accountId(), mailbox.id(), mailbox.name(),
+                mailbox.highestModSeq(), List.of(), EventOrigin.ID));
     }
 
     /** Whether an identifier names the mailbox's owner, whose rights are fixed (LISTRIGHTS). */

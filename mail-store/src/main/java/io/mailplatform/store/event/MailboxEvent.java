@@ -29,6 +29,11 @@ public record MailboxEvent(Type type, long accountId, long mailboxId, String mai
         MAILBOX_RENAMED,
         MAILBOX_DELETED,
         /** A name was subscribed or unsubscribed (mailbox id 0: the name need not be a mailbox). */
-        SUBSCRIPTIONS_CHANGED
+        SUBSCRIPTIONS_CHANGED,
+        /**
+         * The mailbox's ACL changed (SETACL, DELETEACL): sessions of other accounts that have it selected
+         * read their rights again at once (RFC 4314). Keyed by the owner, like every event of the mailbox.
+         */
+        ACL_CHANGED
     }
 }

@@ -69,7 +69,8 @@ public class AccountEventHub {
     /** Called on the feed's thread: hands the event to the sender. */
     public void publish(MailboxEvent event) {
         Set<SseEmitter> interested = streams.get(event.accountId());
-        if (interested == null || interested.isEmpty()) {
+        // ACL changes concern IMAP sessions of grantees; the webmail serves own mailboxes only
+        if (interested == null || interested.isEmpty() || event.type() == MailboxEvent.Type.ACL_CHANGED) {
             return;
         }
         Notice notice = new Notice(type(event.type()), event.mailboxId(), event.mailboxName(), event.modSeq(), event.uids());
