@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -26,11 +29,14 @@ import org.junit.jupiter.api.DynamicTest;
  * C: EHLO client.test          a line the client sends (CRLF added); consecutive C: lines go out in one write
  * S: 250-mx.example.test       a line the server must send, exactly
  * S~ 250-SIZE \d+              a line the server must send, matching the regular expression
+ * S~ \* 1 FETCH \((?&lt;id&gt;\w+)\) a named group captures what it matched: ${id} in a later line stands for it
  * !starttls                    upgrade the connection to TLS (the server's certificate is not checked)
  * !closed                      the server must have closed the connection
  * </pre>
  */
 public final class Transcript {
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-zA-Z][a-zA-Z0-9]*)}");
     private final String name;
     private final String listener;
     private final List<String> steps;
@@ -89,11 +95,13 @@ public final class Transcript {
     }
 
     public void run(String host, int port) throws IOException {
+        Map<String, String> captured = new HashMap<>();
         try (LineClient client = new LineClient(host, port)) {
             StringBuilder batch = new StringBuilder();
             int number = 0;
-            for (String step : steps) {
+            for (String written : steps) {
                 number++;
+                String step = substitute(written, captured);
                 if (step.startsWith("C:")) {
                     batch.append(step.length() > 3 ? step.substring(3) : "").append("\r\n");
                     continue;
@@ -112,7 +120,7 @@ public final class Transcript {
                     String expected = step.substring(3);
                     String actual = client.readLine();
                     boolean matches = actual != null && (step.startsWith("S: ") ? actual.equals(expected)
-                            : Pattern.compile(expected).matcher(actual).matches());
+                            : capture(expected, actual, captured));
                     if (!matches) {
                         throw new AssertionError(name + " step " + number + ": expected " + (step.startsWith("S~")
                                 ? "a match of /" + expected + "/" : "'" + expected + "'") + " but the server sent '"
@@ -124,6 +132,33 @@ public final class Transcript {
                 client.write(batch.toString());
             }
         }
+    }
+
+    /** Whether {@code actual} matches the pattern; what its named groups matched is kept for later lines. */
+    private static boolean capture(String pattern, String actual, Map<String, String> captured) {
+        Matcher matcher = Pattern.compile(pattern).matcher(actual);
+        if (!matcher.matches()) {
+            return false;
+        }
+        Matcher names = GROUP_NAME.matcher(pattern);
+        while (names.find()) {
+            captured.put(names.group(1), matcher.group(names.group(1)));
+        }
+        return true;
+    }
+
+    /** The step with each {@code ${name}} replaced by what that group captured (as is: captures are plain ids). */
+    private String substitute(String step, Map<String, String> captured) {
+        Matcher reference = REFERENCE.matcher(step);
+        StringBuilder result = new StringBuilder();
+        while (reference.find()) {
+            String value = captured.get(reference.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(name + ": nothing captured as " + reference.group());
+            }
+            reference.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        return reference.appendTail(result).toString();
     }
 
     /** A client TLS context that accepts any certificate (the servers under test use self-signed ones). */

@@ -22,7 +22,7 @@ public sealed interface FetchItem permits FetchItem.Attribute, FetchItem.Preview
         SAVEDATE,
         /** EMAILID (RFC 8474 §5.1). */
         EMAILID,
-        /** THREADID (RFC 8474 §5.2): always NIL here, threads are computed per THREAD command, not kept. */
+        /** THREADID (RFC 8474 §5.2): the id of the thread the message was given when stored (V51). */
         THREADID
     }
 

@@ -121,9 +121,7 @@ public final class SearchKeyParser {
                 return match(new SearchCriterion.EmailId(objectId(c)));
             case "THREADID":
                 c.sp();
-                objectId(c);
-                // RFC 8474 §6: no message has a THREADID here (FETCH THREADID answers NIL)
-                return match(new SearchCriterion.Not(new SearchCriterion.All()));
+                return match(new SearchCriterion.ThreadId(objectId(c)));
             case "FROM":
                 return field(state, Field.FROM);
             case "TO":

@@ -447,6 +447,14 @@ final class FetchRun implements Outcome.Step {
         return new FetchValue.Deferred(() -> section(item, read, held != null ? held : readAlone(read, mailbox)));
     }
 
+    /** The account's object ids (RFC 8474), its salt read once per command and only when asked for. */
+    private ObjectIds.Account objectIds() {
+        if (objectIds == null) {
+            objectIds = store.objectIds().of(selected.mailbox().accountId());
+        }
+        return objectIds;
+    }
+
     private FetchValue attribute(Attribute attribute, MessageMeta meta, Responder out) {
         switch (attribute) {
             case FLAGS:
@@ -461,12 +469,9 @@ final class FetchRun implements Outcome.Step {
             case SAVEDATE:
                 return new FetchValue.SaveDate(meta.saveDate());
             case EMAILID:
-                if (objectIds == null) {
-                    objectIds = store.objectIds().of(selected.mailbox().accountId());
-                }
-                return new FetchValue.ObjectId("EMAILID", objectIds.emailId(meta.contentId()));
+                return new FetchValue.ObjectId("EMAILID", objectIds().emailId(meta.contentId()));
             case THREADID:
-                return new FetchValue.ObjectId("THREADID", null);
+                return new FetchValue.ObjectId("THREADID", objectIds().threadId(meta.threadId()));
             case RFC822_SIZE:
                 return new FetchValue.Size(meta.size());
             case ENVELOPE:

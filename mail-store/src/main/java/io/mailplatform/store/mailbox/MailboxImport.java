@@ -64,7 +64,8 @@ public class MailboxImport {
         byte[][] summaries = new byte[n][];
         Timestamp[] sentDates = new Timestamp[n];
         String[] sentDays = new String[n];
-        String[][] texts = new String[13][n];
+        String[][] texts = new String[15][n];
+        boolean[] replies = new boolean[n];
         short[] flags = new short[n];
         String[] keywords = new String[n];
         Timestamp[] dates = new Timestamp[n];
@@ -88,6 +89,11 @@ public class MailboxImport {
             for (int k = 0; k < sortKeys.length; k++) {
                 texts[7 + k][i] = (String) sortKeys[k];
             }
+            // the thread keys too: the new message's THREADID (V51) is found from them as it is inserted
+            Object[] threadKeys = SummaryColumns.threadParameters(columns.threadKeys());
+            texts[13][i] = (String) threadKeys[0];
+            texts[14][i] = (String) threadKeys[1];
+            replies[i] = (Boolean) threadKeys[2];
             flags[i] = (short) message.flags().system();
             keywords[i] = String.join(String.valueOf(KEYWORD_SEPARATOR), message.flags().keywords().stream().sorted().toList());
             dates[i] = Timestamp.from(message.internalDate());
@@ -103,19 +109,23 @@ public class MailboxImport {
             jdbc.sql("""
                     INSERT INTO message_contents (id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text,
                                                   to_text, cc_text, bcc_text, search_vector, header_vector, sort_subject,
-                                                  sort_from, sort_to, sort_cc, sort_display_from, sort_display_to)
+                                                  sort_from, sort_to, sort_cc, sort_display_from, sort_display_to,
+                                                  %s)
                     SELECT id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text, to_text, cc_text,
                            bcc_text, to_tsvector('simple', search), to_tsvector('simple', headers), sort_subject,
-                           sort_from, sort_to, sort_cc, sort_display_from, sort_display_to
+                           sort_from, sort_to, sort_cc, sort_display_from, sort_display_to, thread_message_id,
+                           thread_references, thread_reply
                     FROM unnest(?::bigint[], ?::int[], ?::int[], ?::bytea[], ?::bytea[], ?::timestamptz[], ?::date[],
                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::boolean[])
                          AS t(id, size, body_offset, raw, summary, sent_date, sent_day, subject, from_text, to_text, cc_text,
                               bcc_text, search, headers, sort_subject, sort_from, sort_to, sort_cc, sort_display_from,
-                              sort_display_to)""")
+                              sort_display_to, thread_message_id, thread_references, thread_reply)""".formatted(
+                            SummaryColumns.THREAD_COLUMNS))
                     .params(contentIds, sizes, bodyOffsets, raws, summaries, sentDates, sentDays, texts[0], texts[1],
                             texts[2], texts[3], texts[4], texts[5], texts[6], texts[7], texts[8], texts[9], texts[10],
-                            texts[11], texts[12])
+                            texts[11], texts[12], texts[13], texts[14], replies)
                     .update();
             long[] uids = new long[n];
             for (int i = 0; i < n; i++) {

@@ -50,7 +50,8 @@ public class MailboxService {
     /** The metadata columns of {@link #metaAfter}, of the {@code messages} row called {@code alias} (e.g. "m.") in a join. */
     static String metaColumns(String alias) {
         return "%1$suid, %1$scontent_id, %1$smodseq, %1$sflags, %1$skeywords, %1$sinternal_date, %1$ssize,"
-                .formatted(alias) + " coalesce(octet_length(" + alias + "trace_prefix), 0), " + alias + "save_date";
+                .formatted(alias) + " coalesce(octet_length(" + alias + "trace_prefix), 0), " + alias + "save_date, "
+                + alias + "thread_id";
     }
 
     private final JdbcClient jdbc;
@@ -566,12 +567,12 @@ public class MailboxService {
             sourceUids.add(sources.get(i).uid());
             targetUids.add(newUids[i]);
         }
-        // flags, keywords and dates come from the source rows, joined by their old UID
+        // flags, keywords, dates and the thread (RFC 8474 §5.2) come from the source rows, joined by their old UID
         jdbc.sql("""
                 INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size, trace_prefix,
-                                      sent_date)
+                                      sent_date, thread_id)
                 SELECT ?, n.new_uid, m.content_id, ?, m.flags, m.keywords, m.internal_date, m.size, m.trace_prefix,
-                       m.sent_date
+                       m.sent_date, m.thread_id
                 FROM unnest(?::bigint[], ?::bigint[]) AS n(old_uid, new_uid)
                 JOIN messages m ON m.mailbox_id = ? AND m.uid = n.old_uid""")
                 .params(target.id(), allocation.modSeq(), toArray(sourceUids), newUids, source.id()).update();
@@ -720,7 +721,7 @@ public class MailboxService {
         return new MessageMeta(rs.getLong(skip + 1), rs.getLong(skip + 2), rs.getLong(skip + 3),
                 new MessageFlags(rs.getShort(skip + 4), Set.copyOf(Arrays.asList(keywords))),
                 rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8),
-                instantOrNull(rs.getTimestamp(skip + 9)));
+                instantOrNull(rs.getTimestamp(skip + 9)), rs.getLong(skip + 10));
     }
 
     private static Instant instantOrNull(Timestamp timestamp) {

@@ -94,12 +94,12 @@ public class MessageIndex {
         ChangeRows rows = new ChangeRows();
         jdbc.sql("""
                 SELECT 0 AS kind, highest_modseq, 0::bigint, 0::bigint, 0::smallint, NULL::text[], NULL::timestamptz, 0, 0,
-                       NULL::timestamptz
+                       NULL::timestamptz, 0::bigint
                 FROM mailboxes WHERE id = :mailbox
                 UNION ALL
                 SELECT 1, %s FROM messages WHERE mailbox_id = :mailbox AND modseq > :modseq
                 UNION ALL
-                SELECT 2, uid, 0, 0, 0, NULL, NULL, 0, 0, NULL FROM expunged_messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+                SELECT 2, uid, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0 FROM expunged_messages WHERE mailbox_id = :mailbox AND modseq > :modseq
                 ORDER BY 1, 2""".formatted(MailboxService.META_COLUMNS))
                 .param("mailbox", mailbox.id()).param("modseq", modSeq).query(rows);
         if (rows.highestModSeq < 0) {

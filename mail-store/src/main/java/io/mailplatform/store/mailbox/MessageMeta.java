@@ -16,9 +16,17 @@ import java.time.Instant;
  *        to the content, so a reader adds this to map them into the message it serves
  * @param saveDate when the message was saved in this mailbox (RFC 8514 SAVEDATE), or null when not known
  *        (saved before the store kept it)
+ * @param threadId the thread the message belongs to (migration V51), the same for every message of the thread
+ *        in the account; 0 when not read ({@link ObjectIds} turns it into RFC 8474's THREADID)
  */
 public record MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size,
-        int prefixLength, Instant saveDate) {
+        int prefixLength, Instant saveDate, long threadId) {
+
+    /** An entry whose thread was not read. */
+    public MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size,
+            int prefixLength, Instant saveDate) {
+        this(uid, contentId, modSeq, flags, internalDate, size, prefixLength, saveDate, 0);
+    }
 
     /** An entry whose save date is not known. */
     public MessageMeta(long uid, long contentId, long modSeq, MessageFlags flags, Instant internalDate, int size,

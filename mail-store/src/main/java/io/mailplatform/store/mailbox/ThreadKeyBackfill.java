@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes the THREAD keys (migration V34) of a mailbox's contents stored before they existed (or
- * imported without them) from their stored header octets, and writes them back, so it happens once
- * per content.
+ * imported without them, before V51) from their stored header octets, and writes them back, so it
+ * happens once per content.
  */
 @Service
 public class ThreadKeyBackfill {

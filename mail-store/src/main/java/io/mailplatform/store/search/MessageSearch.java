@@ -298,6 +298,15 @@ public class MessageSearch {
             return negated ? "coalesce((" + leaf(c) + "), false)" : "(" + leaf(c) + ")";
         }
 
+        /** An RFC 8474 object id compared as its digest; an id this server never gave out matches nothing. */
+        private String objectId(byte[] digest, String digestSql) {
+            if (digest == null) {
+                return "FALSE";
+            }
+            params.add(digest);
+            return digestSql + " = ?::bytea";
+        }
+
         private String leaf(SearchCriterion c) {
             if (c instanceof SearchCriterion.Uids uids) {
                 return uids(uids.ranges());
@@ -314,12 +323,10 @@ public class MessageSearch {
                 return range("m.internal_date", date.from(), date.to());
             }
             if (c instanceof SearchCriterion.EmailId emailId) {
-                byte[] digest = ObjectIds.emailIdDigest(emailId.emailId());
-                if (digest == null) {
-                    return "FALSE";
-                }
-                params.add(digest);
-                return ObjectIds.EMAIL_DIGEST_SQL + " = ?::bytea";
+                return objectId(ObjectIds.emailIdDigest(emailId.emailId()), ObjectIds.EMAIL_DIGEST_SQL);
+            }
+            if (c instanceof SearchCriterion.ThreadId threadId) {
+                return objectId(ObjectIds.threadIdDigest(threadId.threadId()), ObjectIds.THREAD_DIGEST_SQL);
             }
             if (c instanceof SearchCriterion.SaveDate date) {
                 return range("coalesce(m.save_date, m.internal_date)", date.from(), date.to());

@@ -73,6 +73,10 @@ public sealed interface SearchCriterion {
     record EmailId(String emailId) implements SearchCriterion {
     }
 
+    /** THREADID (RFC 8474 §6): the messages of that thread; text that is not one of this server's ids finds nothing. */
+    record ThreadId(String threadId) implements SearchCriterion {
+    }
+
     /** MODSEQ at least {@code modSeq} (RFC 7162 §3.1.5 SEARCH MODSEQ). */
     record ModSeq(long modSeq) implements SearchCriterion {
     }

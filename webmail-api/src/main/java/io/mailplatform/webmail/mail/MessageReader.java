@@ -11,6 +11,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageMeta;
 import io.mailplatform.store.mailbox.MessageSummaries;
+import io.mailplatform.store.mailbox.ObjectIds;
 import io.mailplatform.webmail.config.MessageNotFoundException;
 import io.mailplatform.webmail.html.HtmlSanitizer;
 import java.util.Arrays;
@@ -31,10 +32,12 @@ public class MessageReader {
 
     private final MailboxService mailboxes;
     private final MessageSummaries summaries;
+    private final ObjectIds objectIds;
 
-    public MessageReader(MailboxService mailboxes, MessageSummaries summaries) {
+    public MessageReader(MailboxService mailboxes, MessageSummaries summaries, ObjectIds objectIds) {
         this.mailboxes = mailboxes;
         this.summaries = summaries;
+        this.objectIds = objectIds;
     }
 
     /** A message's stored parts: its content (trace prefix cut off, so the summary's offsets fit) and summary. */
@@ -64,7 +67,7 @@ public class MessageReader {
                 MessageViews.addresses(envelope.replyTo()), MessageViews.addresses(envelope.to()),
                 MessageViews.addresses(envelope.cc()), MessageViews.addresses(envelope.bcc()), envelope.date(),
                 meta.internalDate(), meta.size(), meta.flags().names(), envelope.messageId(), envelope.inReplyTo(),
-                headers(stored.withPrefix()), text, html, blocked,
+                objectIds.of(mailbox.accountId()).threadId(meta.threadId()), headers(stored.withPrefix()), text, html, blocked,
                 parts.attachments().stream().map(MessageReader::attachment).toList());
     }
 

@@ -54,13 +54,15 @@ public final class MessageViews {
     /**
      * One message.
      *
+     * @param threadId the message's thread, the THREADID IMAP shows (RFC 8474 §5.2): the same for every message of
+     *        the thread in any mailbox of the account
      * @param html the sanitised HTML body, or null
      * @param remoteContentBlocked whether remote images were left out of {@code html} (ask again with remoteContent=true)
      */
     public record Detail(long uid, long mailboxId, String subject, List<Address> from, List<Address> sender,
             List<Address> replyTo, List<Address> to, List<Address> cc, List<Address> bcc, String date, Instant receivedAt,
-            int size, List<String> flags, String messageId, String inReplyTo, List<Header> headers, String text,
-            String html, boolean remoteContentBlocked, List<Attachment> attachments) {
+            int size, List<String> flags, String messageId, String inReplyTo, String threadId, List<Header> headers,
+            String text, String html, boolean remoteContentBlocked, List<Attachment> attachments) {
     }
 
     /** Group markers are left out: their members are listed like the others. */

@@ -219,6 +219,9 @@ class MessageApiTest extends UserApiTest {
         assertThat(attachment.get("type").asString()).isEqualTo("application/pdf");
         assertThat(attachment.get("size").asLong()).isBetween((long) PDF.length - 4, (long) PDF.length + 4);
         assertThat(invoice.get("attachments").size()).isEqualTo(1);
+        // unrelated messages: each its own thread, named as IMAP's THREADID names it
+        assertThat(message.get("threadId").asString()).matches("T[0-9a-f]{24}")
+                .isNotEqualTo(invoice.get("threadId").asString());
     }
 
     @Test
