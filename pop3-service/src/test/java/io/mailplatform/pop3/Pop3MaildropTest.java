@@ -137,13 +137,18 @@ class Pop3MaildropTest extends Pop3ServerTest {
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    @Test
-    void messagesAfterTheFirstWindowAreReadInTheBackgroundWhileTheClientRetrieves() throws Exception {
-        Account account = fixtures.account("background@example.test", "pw-background");
-        int count = 80;
+    private Account accountWithNumbered(String name, int count) {
+        Account account = fixtures.account(name + "@example.test", "pw-" + name);
         for (int n = 1; n <= count; n++) {
             fixtures.deliver(account, numbered(n));
         }
+        return account;
+    }
+
+    @Test
+    void messagesAfterTheFirstWindowAreReadInTheBackgroundWhileTheClientRetrieves() throws Exception {
+        int count = 80;
+        Account account = accountWithNumbered("background", count);
         int firstWindow = io.mailplatform.pop3.maildrop.ReadAhead.MAX_OCTETS / numbered(1).length;
         try (Pop3Client client = login(account)) {
             for (int n = 1; n <= 20; n++) {
@@ -166,11 +171,8 @@ class Pop3MaildropTest extends Pop3ServerTest {
 
     @Test
     void pipelinedRetrievalsWaitForTheBackgroundReadAndArriveInOrderByteExact() throws Exception {
-        Account account = fixtures.account("pipelined-ahead@example.test", "pw-pipelined-ahead");
         int count = 150;
-        for (int n = 1; n <= count; n++) {
-            fixtures.deliver(account, numbered(n));
-        }
+        Account account = accountWithNumbered("pipelined-ahead", count);
         try (Pop3Client client = login(account)) {
             for (int round = 0; round < 2; round++) {
                 StringBuilder commands = new StringBuilder();

@@ -66,6 +66,14 @@ class ReadAheadTest {
         return window.stream().map(m -> new byte[(int) m.storedSize()]).toList();
     }
 
+    /** The read-ahead after RETR 1 read the first window (message 1 sent, the rest held). */
+    private static ReadAhead afterRetrOfTheFirst(Maildrop maildrop) {
+        ReadAhead readAhead = maildrop.readAhead();
+        List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
+        readAhead.keep(first, chunks(first));
+        return readAhead;
+    }
+
     @Test
     void theNextMessagesAreReadInTheBackgroundOnceAQuarterOfTheBudgetIsFree() {
         Maildrop maildrop = maildrop(200, 2048);
@@ -100,9 +108,7 @@ class ReadAheadTest {
     @Test
     void chunksOfPassedMessagesAreDroppedAndFreeTheBudget() {
         Maildrop maildrop = maildrop(100, 2048);
-        ReadAhead readAhead = maildrop.readAhead();
-        List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
-        readAhead.keep(first, chunks(first));
+        ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
         assertThat(readAhead.heldOctets()).isEqualTo(63 * 2048L);
         assertThat(readAhead.take(40)).hasSize(2048);
         assertThat(readAhead.heldOctets()).as("2..40 are gone").isEqualTo(24 * 2048L);
@@ -113,9 +119,7 @@ class ReadAheadTest {
     @Test
     void aFailedOrLateBackgroundReadKeepsNothingAndReleasesThoseWaitingForIt() {
         Maildrop maildrop = maildrop(100, 2048);
-        ReadAhead readAhead = maildrop.readAhead();
-        List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
-        readAhead.keep(first, chunks(first));
+        ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
         readAhead.take(30);
         List<MaildropMessage> next = readAhead.refill(maildrop, CHUNK);
         assertThat(next).isNotEmpty();
@@ -134,9 +138,7 @@ class ReadAheadTest {
     @Test
     void aClientThatHadToWaitGetsTheWholeBudgetPerReadUntilAReadIsOnTimeAgain() {
         Maildrop maildrop = maildrop(400, 2048);
-        ReadAhead readAhead = maildrop.readAhead();
-        List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
-        readAhead.keep(first, chunks(first));
+        ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
         readAhead.take(16);
         List<MaildropMessage> quarter = readAhead.refill(maildrop, CHUNK);
         assertThat(numbers(quarter)).startsWith(65).endsWith(80);
