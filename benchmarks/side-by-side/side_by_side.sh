@@ -8,22 +8,27 @@
 #  POP3: maildrops pop1..pop10 of 1,000 messages of 2 KB each (smtp-source over SMTP for ours; for the
 #        reference Postfix fills testuser@conf.test and its files are copied to pop1..pop10, users the script
 #        adds to the anchor's passwd-file). One client retrieves pop1 with RETR, one message after another;
-#        then ten clients retrieve pop1..pop10 at once.
-# Needs: the reference started by anchors.sh beside this script (IMAP 10143, POP3 10110, SMTP 10025; README.md
+#        then ten clients retrieve pop1..pop10 at once. With WARMUP > 0 each server first gets one unmeasured
+#        single-client retrieval.
+# Needs: the reference started by anchors.sh beside this script (IMAP 10143, POP3 10110, SMTP 10025, or the ports
+#        in ANCHOR/ports; README.md
 #        "Performance"), postfix installed (smtp-source), IMAPTEST (tools/imaptest/build.sh), our platform with
 #        plaintext logins allowed (IMAP and POP3) and accounts OUR_RCPT, user1..user10 and pop1..pop10.
 # Env: ANCHOR (directory printed by anchors.sh), OUR_SMTP 2525, OUR_IMAP 2143, OUR_POP3 2110,
 #      OUR_RCPT bench@example.test, OUR_USERFMT user%d@example.test, OUR_POP_USERFMT pop%d@example.test,
 #      OUR_PASS pass, ROUNDS 3, SECS 10, WARMUP 30, ONLY (smtp|imap|pop3; default all three).
 #      OUR_IMAP_B: the IMAP port of a second platform (e.g. the code before a change, same accounts), measured
-#      in the same IMAP rounds right after ours.
+#      in the same IMAP rounds right after ours. OUR_POP3_B: the same for POP3 (its accounts pop1..pop10 are filled
+#      through OUR_SMTP_B), measured in the same POP3 rounds right after ours.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 : "${ANCHOR:?set ANCHOR to the directory printed by anchors.sh}"
 O_SMTP=${OUR_SMTP:-2525}; O_IMAP=${OUR_IMAP:-2143}; O_POP=${OUR_POP3:-2110}; O_RCPT=${OUR_RCPT:-bench@example.test}
 O_USERFMT=${OUR_USERFMT:-user%d@example.test}; O_POPFMT=${OUR_POP_USERFMT:-pop%d@example.test}; O_PASS=${OUR_PASS:-pass}
 ROUNDS=${ROUNDS:-3}; SECS=${SECS:-10}; WARMUP=${WARMUP:-30}; ONLY=${ONLY:-}
-O_IMAP_B=${OUR_IMAP_B:-}
+O_IMAP_B=${OUR_IMAP_B:-}; O_POP_B=${OUR_POP3_B:-}; O_SMTP_B=${OUR_SMTP_B:-}
+REF_IMAP=10143 REF_POP3=10110 REF_SMTP=10025
+[[ -f $ANCHOR/ports ]] && eval "$(cat "$ANCHOR/ports")"
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 python3 "$HERE/gen_mbox.py" "$W/stress.mbox" 200 1 >/dev/null
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -46,7 +51,7 @@ PY
 if [[ -z $ONLY || $ONLY == smtp ]]; then
   declare -a AS OS
   for r in $(seq "$ROUNDS"); do
-    a=$(python3 "$HERE/smtp_deliver.py" 10025 bench@conf.test maildir "$ANCHOR/mail/bench/Maildir" | tail -n 1)
+    a=$(python3 "$HERE/smtp_deliver.py" "$REF_SMTP" bench@conf.test maildir "$ANCHOR/mail/bench/Maildir" | tail -n 1)
     o=$(python3 "$HERE/smtp_deliver.py" "$O_SMTP" "$O_RCPT" imap "$O_IMAP" "$O_RCPT" "$O_PASS" | tail -n 1)
     echo "smtp round $r: reference: $a"; echo "smtp round $r: ours:      $o"
     AS+=("$(echo "$a" | sed -E 's/.*-> ([0-9]+) msgs.*/\1/')"); OS+=("$(echo "$o" | sed -E 's/.*-> ([0-9]+) msgs.*/\1/')")
@@ -57,12 +62,12 @@ fi
 if [[ -z $ONLY || $ONLY == imap ]]; then
   [[ -x ${IMAPTEST:-} ]] || { echo "IMAPTEST not set: build it with tools/imaptest/build.sh"; exit 1; }
   if (( WARMUP > 0 )); then
-    imap_rates 10143 user%d pass "$WARMUP" >/dev/null; imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
+    imap_rates "$REF_IMAP" user%d pass "$WARMUP" >/dev/null; imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
     [[ -n $O_IMAP_B ]] && imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
   fi
   declare -a AF AA AT OF OA OT BF BA BT
   for r in $(seq "$ROUNDS"); do
-    read -r f a t e < <(imap_rates 10143 user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
+    read -r f a t e < <(imap_rates "$REF_IMAP" user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
     echo "imap round $r: reference fetch/append/store per s: $f $a $t (errors $e)"
     read -r f a t e < <(imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$SECS"); OF+=("$f"); OA+=("$a"); OT+=("$t")
     echo "imap round $r: ours      fetch/append/store per s: $f $a $t (errors $e)"
@@ -92,7 +97,7 @@ if [[ -z $ONLY || $ONLY == pop3 ]]; then
     done
   }
   # the reference: testuser is filled by Postfix, pop1..pop10 get copies of its files
-  fill 10025 testuser@conf.test 10110 testuser pass
+  fill "$REF_SMTP" testuser@conf.test "$REF_POP3" testuser pass
   for i in $(seq 10); do
     grep -q "^pop$i:" "$ANCHOR/dovecot/users" || echo "pop$i:{PLAIN}pass::::::" >> "$ANCHOR/dovecot/users"
     d=$ANCHOR/mail/pop$i/Maildir
@@ -104,19 +109,37 @@ if [[ -z $ONLY || $ONLY == pop3 ]]; then
   done
   for i in $(seq 10); do
     u=$(printf "$O_POPFMT" "$i"); fill "$O_SMTP" "$u" "$O_POP" "$u" "$O_PASS"
+    [[ -n $O_POP_B ]] && fill "${O_SMTP_B:?OUR_SMTP_B is needed with OUR_POP3_B}" "$u" "$O_POP_B" "$u" "$O_PASS"
   done
   sleep 2
-  declare -a AP OP AP10 OP10
+  declare -a AP OP BP AP10 OP10 BP10
+  msgs() { sed -E 's/.* = ([0-9]+) msgs.*/\1/'; }
+  if (( WARMUP > 0 )); then  # one unmeasured retrieval of the maildrop per server, as for IMAP
+    python3 "$HERE/pop3_retr.py" "$REF_POP3" pop1 pass 1000 >/dev/null
+    for port in "$O_POP" $O_POP_B; do python3 "$HERE/pop3_retr.py" "$port" "$O_POPFMT" "$O_PASS" 1000 >/dev/null; done
+  fi
   for r in $(seq "$ROUNDS"); do
-    a=$(python3 "$HERE/pop3_retr.py" 10110 pop1 pass 1000); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000)
+    a=$(python3 "$HERE/pop3_retr.py" "$REF_POP3" pop1 pass 1000); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000)
     echo "pop3 round $r: reference: $a"; echo "pop3 round $r: ours:      $o"
-    AP+=("$(echo "$a" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')"); OP+=("$(echo "$o" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')")
-    a=$(python3 "$HERE/pop3_retr.py" 10110 pop%d pass 1000 10); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000 10)
+    AP+=("$(echo "$a" | msgs)"); OP+=("$(echo "$o" | msgs)")
+    if [[ -n $O_POP_B ]]; then
+      b=$(python3 "$HERE/pop3_retr.py" "$O_POP_B" "$O_POPFMT" "$O_PASS" 1000); echo "pop3 round $r: ours (B):  $b"; BP+=("$(echo "$b" | msgs)")
+    fi
+    a=$(python3 "$HERE/pop3_retr.py" "$REF_POP3" pop%d pass 1000 10); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000 10)
     echo "pop3 round $r: reference: $a"; echo "pop3 round $r: ours:      $o"
-    AP10+=("$(echo "$a" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')"); OP10+=("$(echo "$o" | sed -E 's/.* = ([0-9]+) msgs.*/\1/')")
+    AP10+=("$(echo "$a" | msgs)"); OP10+=("$(echo "$o" | msgs)")
+    if [[ -n $O_POP_B ]]; then
+      b=$(python3 "$HERE/pop3_retr.py" "$O_POP_B" "$O_POPFMT" "$O_PASS" 1000 10); echo "pop3 round $r: ours (B):  $b"; BP10+=("$(echo "$b" | msgs)")
+    fi
   done
   echo "POP3 RETR, one client, ours/reference: $(ratio "$(median "${OP[@]}")" "$(median "${AP[@]}")")" \
        "($(median "${OP[@]}") vs $(median "${AP[@]}") msgs/s)"
   echo "POP3 RETR, ten clients on ten maildrops, ours/reference: $(ratio "$(median "${OP10[@]}")" "$(median "${AP10[@]}")")" \
        "($(median "${OP10[@]}") vs $(median "${AP10[@]}") msgs/s)"
+  if [[ -n $O_POP_B ]]; then
+    echo "POP3 RETR, one client, ours (B)/reference: $(ratio "$(median "${BP[@]}")" "$(median "${AP[@]}")")" \
+         "($(median "${BP[@]}") vs $(median "${AP[@]}") msgs/s)"
+    echo "POP3 RETR, ten clients on ten maildrops, ours (B)/reference: $(ratio "$(median "${BP10[@]}")" "$(median "${AP10[@]}")")" \
+         "($(median "${BP10[@]}") vs $(median "${AP10[@]}") msgs/s)"
+  fi
 fi

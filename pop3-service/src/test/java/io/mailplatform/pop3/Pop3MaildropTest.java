@@ -127,6 +127,75 @@ class Pop3MaildropTest extends Pop3ServerTest {
         }
     }
 
+    /** A message of about 3 KB, some lines starting with a dot. */
+    private static byte[] numbered(int n) {
+        StringBuilder text = new StringBuilder("From: a@example.test\r\nSubject: message " + n + "\r\n\r\n");
+        for (int line = 0; text.length() < 3000; line++) {
+            text.append(line % 9 == 0 ? ".." : "").append("message ").append(n).append(" line ").append(line)
+                    .append(" 0123456789abcdefghijklmnopqrstuvwxyz\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private Account accountWithNumbered(String name, int count) {
+        Account account = fixtures.account(name + "@example.test", "pw-" + name);
+        for (int n = 1; n <= count; n++) {
+            fixtures.deliver(account, numbered(n));
+        }
+        return account;
+    }
+
+    @Test
+    void messagesAfterTheFirstWindowAreReadInTheBackgroundWhileTheClientRetrieves() throws Exception {
+        int count = 80;
+        Account account = accountWithNumbered("background", count);
+        int firstWindow = io.mailplatform.pop3.maildrop.ReadAhead.MAX_OCTETS / numbered(1).length;
+        try (Pop3Client client = login(account)) {
+            for (int n = 1; n <= 20; n++) {
+                assertThat(client.retrieve(n).body()).isEqualTo(numbered(n));
+            }
+            // by now a quarter of the budget was free again, so the messages after the first window are being read
+            Thread.sleep(2000);
+            List<Long> later = uids(account).subList(firstWindow, count);
+            fixtures.mailboxes().delete(fixtures.inbox(account), later);
+            for (int n = 21; n <= firstWindow + 1; n++) {
+                Pop3Client.Retrieved message = client.retrieve(n);
+                assertThat(message.status()).as("message %d", n).startsWith("+OK");
+                assertThat(message.body()).isEqualTo(numbered(n));
+            }
+            assertThat(client.command("RETR " + count)).as("beyond what was read ahead, the store is read")
+                    .isEqualTo("-ERR [SYS/PERM] Message " + count + " was removed by another session");
+            client.command("QUIT");
+        }
+    }
+
+    @Test
+    void pipelinedRetrievalsWaitForTheBackgroundReadAndArriveInOrderByteExact() throws Exception {
+        int count = 150;
+        Account account = accountWithNumbered("pipelined-ahead", count);
+        try (Pop3Client client = login(account)) {
+            for (int round = 0; round < 2; round++) {
+                StringBuilder commands = new StringBuilder();
+                for (int n = 1; n <= count; n++) {
+                    commands.append("RETR ").append(n).append("\r\n");
+                    if (n % 37 == 0) {
+                        commands.append("DELE ").append(n + 1).append("\r\nRSET\r\n");
+                    }
+                }
+                client.write(commands.toString());
+                for (int n = 1; n <= count; n++) {
+                    assertThat(client.readLine()).as("RETR %d", n).isEqualTo("+OK " + numbered(n).length + " octets");
+                    assertThat(client.readBody()).isEqualTo(numbered(n));
+                    if (n % 37 == 0) {
+                        assertThat(client.readLine()).startsWith("+OK message " + (n + 1) + " deleted");
+                        assertThat(client.readLine()).startsWith("+OK");
+                    }
+                }
+            }
+            assertThat(client.command("QUIT")).endsWith("(" + count + " messages left)");
+        }
+    }
+
     @Test
     void uniqueIdsAreStableAcrossSessionsAndNeverReused() throws Exception {
         Account account = accountWithTwoMessages("uidl");

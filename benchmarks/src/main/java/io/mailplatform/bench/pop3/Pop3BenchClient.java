@@ -123,6 +123,26 @@ public final class Pop3BenchClient implements Closeable {
         }
     }
 
+    /**
+     * Logs in, retrieves messages 1..min(limit, count) one at a time and quits without deleting;
+     * returns the time of each RETR, from its write to the end of its answer.
+     */
+    long[] retrieveEach(String user, String password, int limit) throws IOException {
+        login(user, password);
+        String stat = command("STAT");
+        expectOk(stat);
+        long[] nanos = new long[Math.min(limit, Integer.parseInt(stat.split(" ")[1]))];
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            out.write(("RETR " + (i + 1) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            readMessage();
+            nanos[i] = System.nanoTime() - start;
+        }
+        expectOk(command("QUIT"));
+        return nanos;
+    }
+
     /** Reads a RETR answer; returns its Subject field's value ("" without one). */
     private String readSubject() throws IOException {
         expectOk(readLine());

@@ -80,8 +80,20 @@ public final class Maildrop {
             IntPredicate wanted) {
         List<MaildropMessage> window = new ArrayList<>();
         window.add(first);
-        long octets = Math.min(chunkSize, first.storedSize());
-        for (int index = first.number().index() + 1; index < messages.size() && window.size() < maxMessages; index++) {
+        window.addAll(after(first.number().value(), maxMessages - 1, maxOctets - Math.min(chunkSize, first.storedSize()),
+                chunkSize, wanted));
+        return window;
+    }
+
+    /**
+     * The messages after number {@code number} that {@link #following} would add: not marked
+     * deleted, of one chunk, accepted by {@code wanted}, at most {@code maxMessages} and
+     * {@code maxOctets} octets.
+     */
+    public List<MaildropMessage> after(int number, int maxMessages, long maxOctets, int chunkSize, IntPredicate wanted) {
+        List<MaildropMessage> window = new ArrayList<>();
+        long octets = 0;
+        for (int index = number; index < messages.size() && window.size() < maxMessages; index++) {
             MaildropMessage next = messages.get(index);
             if (deleted.get(index) || next.storedSize() > chunkSize || !wanted.test(next.number().value())) {
                 continue;

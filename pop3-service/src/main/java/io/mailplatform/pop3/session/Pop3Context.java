@@ -7,7 +7,9 @@ import io.mailplatform.pop3.response.Pop3Response;
 import io.mailplatform.pop3.response.StatusResponse;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,6 +46,15 @@ public interface Pop3Context {
 
     /** Runs {@code work} on a worker thread, then {@code then} with its result on the event loop. */
     <T> void runBlocking(Supplier<T> work, Consumer<T> then);
+
+    /**
+     * Runs {@code work} on a worker thread without holding later commands back, then {@code then}
+     * on the event loop with its result, or with the failure and a null result (reading ahead).
+     */
+    <T> void runInBackground(Supplier<T> work, BiConsumer<T, RuntimeException> then);
+
+    /** Holds later commands back until {@code done} completes, then runs {@code then} on the event loop. */
+    void waitFor(CompletionStage<?> done, Runnable then);
 
     /** The worker pool, for store reads that feed a streamed message. */
     Executor workers();

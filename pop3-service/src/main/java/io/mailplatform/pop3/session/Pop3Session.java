@@ -24,7 +24,9 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -200,6 +202,16 @@ public final class Pop3Session extends OrderedSessionHandler implements Pop3Cont
     @Override
     public <T> void runBlocking(Supplier<T> work, Consumer<T> then) {
         offload(work, then);
+    }
+
+    @Override
+    public <T> void runInBackground(Supplier<T> work, BiConsumer<T, RuntimeException> then) {
+        inBackground(work, then);
+    }
+
+    @Override
+    public void waitFor(CompletionStage<?> done, Runnable then) {
+        holdUntil(done, then);
     }
 
     @Override

@@ -61,4 +61,102 @@ class ReadAheadTest {
         readAhead.clear();
         assertThat(readAhead.take(4)).as("forgotten when the maildrop is left").isNull();
     }
+
+    private static List<byte[]> chunks(List<MaildropMessage> window) {
+        return window.stream().map(m -> new byte[(int) m.storedSize()]).toList();
+    }
+
+    /** The read-ahead after RETR 1 read the first window (message 1 sent, the rest held). */
+    private static ReadAhead afterRetrOfTheFirst(Maildrop maildrop) {
+        ReadAhead readAhead = maildrop.readAhead();
+        List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
+        readAhead.keep(first, chunks(first));
+        return readAhead;
+    }
+
+    @Test
+    void theNextMessagesAreReadInTheBackgroundOnceAQuarterOfTheBudgetIsFree() {
+        Maildrop maildrop = maildrop(200, 2048);
+        ReadAhead readAhead = maildrop.readAhead();
+        List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
+        assertThat(numbers(first)).hasSize(64).startsWith(1).endsWith(64);
+        readAhead.keep(first, chunks(first));
+        assertThat(readAhead.refill(maildrop, CHUNK)).as("the budget is used up").isEmpty();
+        int perQuarter = ReadAhead.REFILL_OCTETS / 2048;
+        // message 1 went out at once and the other 63 fill all but 2 KiB: 15 more taken free a quarter
+        for (int n = 2; n < perQuarter; n++) {
+            assertThat(readAhead.take(n)).hasSize(2048);
+            assertThat(readAhead.refill(maildrop, CHUNK)).isEmpty();
+        }
+        assertThat(readAhead.take(perQuarter)).hasSize(2048);
+        List<MaildropMessage> next = readAhead.refill(maildrop, CHUNK);
+        // the messages after those already read, as many as the free budget takes
+        assertThat(numbers(next)).hasSize(perQuarter).startsWith(65).endsWith(64 + perQuarter);
+        assertThat(readAhead.heldOctets() + 2048L * next.size()).isLessThanOrEqualTo(ReadAhead.MAX_OCTETS);
+        assertThat(readAhead.refill(maildrop, CHUNK)).as("one background read at a time").isEmpty();
+        assertThat(readAhead.take(70)).as("not here yet").isNull();
+        assertThat(readAhead.pending(70)).isNotNull();
+        assertThat(readAhead.pending(64)).isNull();
+        assertThat(numbers(readAhead.window(maildrop, maildrop.listed().get(63), CHUNK)))
+                .as("a miss (64 was dropped when 70 was asked for) reads none of what is being read").startsWith(64, 81);
+        readAhead.landed(chunks(next));
+        assertThat(readAhead.pending(70)).isNull();
+        assertThat(readAhead.take(71)).hasSize(2048);
+        assertThat(readAhead.take(70)).as("passed by: dropped when 71 was taken").isNull();
+    }
+
+    @Test
+    void chunksOfPassedMessagesAreDroppedAndFreeTheBudget() {
+        Maildrop maildrop = maildrop(100, 2048);
+        ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
+        assertThat(readAhead.heldOctets()).isEqualTo(63 * 2048L);
+        assertThat(readAhead.take(40)).hasSize(2048);
+        assertThat(readAhead.heldOctets()).as("2..40 are gone").isEqualTo(24 * 2048L);
+        assertThat(readAhead.take(3)).isNull();
+        assertThat(numbers(readAhead.refill(maildrop, CHUNK))).startsWith(65).endsWith(100);
+    }
+
+    @Test
+    void aFailedOrLateBackgroundReadKeepsNothingAndReleasesThoseWaitingForIt() {
+        Maildrop maildrop = maildrop(100, 2048);
+        ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
+        readAhead.take(30);
+        List<MaildropMessage> next = readAhead.refill(maildrop, CHUNK);
+        assertThat(next).isNotEmpty();
+        var waiting = readAhead.pending(next.get(0).number().value()).toCompletableFuture();
+        readAhead.landed(null);
+        assertThat(waiting).isCompleted();
+        assertThat(readAhead.take(next.get(0).number().value())).isNull();
+        List<MaildropMessage> again = readAhead.refill(maildrop, CHUNK);
+        assertThat(again).isNotEmpty();
+        readAhead.clear();
+        readAhead.landed(chunks(again));
+        assertThat(readAhead.take(again.get(0).number().value())).as("the maildrop was left meanwhile").isNull();
+        assertThat(readAhead.refill(maildrop, CHUNK)).isEmpty();
+    }
+
+    @Test
+    void aClientThatHadToWaitGetsTheWholeBudgetPerReadUntilAReadIsOnTimeAgain() {
+        Maildrop maildrop = maildrop(400, 2048);
+        ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
+        readAhead.take(16);
+        List<MaildropMessage> quarter = readAhead.refill(maildrop, CHUNK);
+        assertThat(numbers(quarter)).startsWith(65).endsWith(80);
+        readAhead.take(64);
+        // the client asks for 65 before the read has landed: it waits
+        assertThat(readAhead.take(65)).isNull();
+        assertThat(readAhead.pending(65)).isNotNull();
+        readAhead.landed(chunks(quarter));
+        assertThat(readAhead.take(65)).hasSize(2048);
+        assertThat(readAhead.refill(maildrop, CHUNK)).as("not while chunks are held").isEmpty();
+        readAhead.take(79);
+        assertThat(readAhead.refill(maildrop, CHUNK)).isEmpty();
+        assertThat(readAhead.take(80)).hasSize(2048);
+        List<MaildropMessage> whole = readAhead.refill(maildrop, CHUNK);
+        assertThat(numbers(whole)).as("the whole budget at once").hasSize(64).startsWith(81).endsWith(144);
+        // this one lands before it is asked for: back to a read per quarter
+        readAhead.landed(chunks(whole));
+        readAhead.take(96);
+        assertThat(numbers(readAhead.refill(maildrop, CHUNK))).hasSize(16).startsWith(145);
+    }
 }

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -147,6 +149,26 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
     protected final <T> void offload(Supplier<T> work, Consumer<T> then) {
         busy = true;
         offloaded = true;
+        onWorker(work, (value, error) -> {
+            busy = false;
+            offloaded = false;
+            try {
+                if (error != null) {
+                    log.error("session work failed", error);
+                    internalError(error);
+                } else {
+                    then.accept(value);
+                }
+            } catch (RuntimeException e) {
+                log.error("session error", e);
+                internalError(e);
+            }
+            drain();
+        });
+    }
+
+    /** Runs {@code work} on the worker pool, then {@code then} on the event loop with its result or its failure. */
+    private <T> void onWorker(Supplier<T> work, BiConsumer<T, RuntimeException> then) {
         workers.execute(SessionLogContext.wrap(ctx.channel(), () -> {
             T result = null;
             RuntimeException failure = null;
@@ -157,23 +179,41 @@ public abstract class OrderedSessionHandler extends ChannelInboundHandlerAdapter
             }
             T value = result;
             RuntimeException error = failure;
-            ctx.executor().execute(SessionLogContext.wrap(ctx.channel(), () -> {
-                busy = false;
-                offloaded = false;
-                try {
-                    if (error != null) {
-                        log.error("session work failed", error);
-                        internalError(error);
-                    } else {
-                        then.accept(value);
-                    }
-                } catch (RuntimeException e) {
-                    log.error("session error", e);
-                    internalError(e);
-                }
-                drain();
-            }));
+            ctx.executor().execute(SessionLogContext.wrap(ctx.channel(), () -> then.accept(value, error)));
         }));
+    }
+
+    /**
+     * Runs {@code work} on the worker pool without holding later frames back (work the session may
+     * need later, such as reading ahead), then {@code then} on the event loop with its result, or
+     * with the failure and a null result.
+     */
+    protected final <T> void inBackground(Supplier<T> work, BiConsumer<T, RuntimeException> then) {
+        onWorker(work, (value, error) -> {
+            try {
+                then.accept(value, error);
+            } catch (RuntimeException e) {
+                log.error("session error", e);
+            }
+        });
+    }
+
+    /**
+     * Holds later frames back until {@code done} completes (a result that {@link #inBackground}
+     * work is still producing), then runs {@code then} on the event loop, as {@link #offload} does.
+     */
+    protected final void holdUntil(CompletionStage<?> done, Runnable then) {
+        busy = true;
+        done.whenComplete((ignored, failure) -> ctx.executor().execute(SessionLogContext.wrap(ctx.channel(), () -> {
+            busy = false;
+            try {
+                then.run();
+            } catch (RuntimeException e) {
+                log.error("session error", e);
+                internalError(e);
+            }
+            drain();
+        })));
     }
 
     /**

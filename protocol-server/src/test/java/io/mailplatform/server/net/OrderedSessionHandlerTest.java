@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class OrderedSessionHandlerTest {
@@ -15,9 +16,14 @@ class OrderedSessionHandlerTest {
     /** Handles frames in order; "WAIT" makes the session busy until the test resumes it. */
     static final class Recorder extends OrderedSessionHandler {
         final List<String> handled = new ArrayList<>();
+        final CompletableFuture<Void> released = new CompletableFuture<>();
 
         Recorder() {
-            super(Runnable::run);
+            this(Runnable::run);
+        }
+
+        Recorder(java.util.concurrent.Executor workers) {
+            super(workers);
         }
 
         @Override
@@ -26,6 +32,10 @@ class OrderedSessionHandlerTest {
             handled.add(text);
             if (text.equals("WAIT")) {
                 suspend();
+            } else if (text.equals("BACKGROUND")) {
+                inBackground(() -> "read", (value, failure) -> handled.add("landed " + value));
+            } else if (text.equals("HOLD")) {
+                holdUntil(released, () -> handled.add("held"));
             }
         }
 
@@ -79,6 +89,28 @@ class OrderedSessionHandlerTest {
         channel.flush(); // the client read it
         assertThat(channel.isWritable()).isTrue();
         assertThat(session.handled).containsExactly("F1", "F2", "F3");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void backgroundWorkHoldsNoFrameBackAndHoldUntilHoldsThemUntilItsStageCompletes() {
+        List<Runnable> work = new ArrayList<>();
+        Recorder session = new Recorder(work::add);
+        EmbeddedChannel channel = new EmbeddedChannel(session);
+        channel.writeInbound(frame("BACKGROUND"));
+        channel.writeInbound(frame("F1"));
+        assertThat(session.handled).containsExactly("BACKGROUND", "F1");
+        work.forEach(Runnable::run);
+        channel.runPendingTasks();
+        assertThat(session.handled).containsExactly("BACKGROUND", "F1", "landed read");
+
+        channel.writeInbound(frame("HOLD"));
+        channel.writeInbound(frame("F2"));
+        channel.runPendingTasks();
+        assertThat(session.handled).endsWith("HOLD");
+        session.released.complete(null);
+        channel.runPendingTasks();
+        assertThat(session.handled).endsWith("HOLD", "held", "F2");
         channel.finishAndReleaseAll();
     }
 }
