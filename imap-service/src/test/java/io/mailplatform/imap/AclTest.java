@@ -2,7 +2,10 @@ package io.mailplatform.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.store.acl.MailboxAccess;
 import io.mailplatform.store.acl.MailboxAcl;
+import io.mailplatform.store.acl.PublicFolderHolder;
+import io.mailplatform.store.acl.PublicFolders;
 import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.mailbox.Mailbox;
@@ -11,14 +14,18 @@ import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.Transcript;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,6 +43,10 @@ class AclTest extends ImapTestSupport {
     MailboxAcl acl;
     @Autowired
     MailboxAdmin admin;
+    @Autowired
+    PublicFolders publicFolders;
+    @Autowired
+    PublicFolderHolder holder;
 
     @BeforeAll
     void rfcAccounts() throws Exception {
@@ -52,50 +63,79 @@ class AclTest extends ImapTestSupport {
     }
 
     /**
-     * Each row: the grantee's rights on the owner's "Shared" and "Shared/Child" without the right
-     * the command needs, then with it; the mailbox selected first (with the second rights), the
-     * command. {o} is the owner's address. A refusal changes nothing. (Without r, a selected mailbox is
-     * lost altogether: {@link #aRevokedReadRightDeselectsTheMailbox}.)
+     * Each row: the grantee's rights on the mailbox "{box}" and its child "{box}/Child" without the
+     * right the command needs, then with it; the mailbox selected first (with the second rights),
+     * the command. Every row runs on another account's mailbox ("Other Users/owner/Shared") and on a
+     * public one ("Shared Folders/..."), whose rights are checked the same way. A refusal changes nothing.
+     * (Without r, a selected mailbox is lost altogether: {@link #aRevokedReadRightDeselectsTheMailbox}.)
      */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            select          | l    | lr     | -                              | SELECT "Other Users/{o}/Shared"
-            examine         | l    | lr     | -                              | EXAMINE "Other Users/{o}/Shared"
-            status          | l    | lr     | -                              | STATUS "Other Users/{o}/Shared" (MESSAGES)
-            append          | lr   | lri    | -                              | APPEND "Other Users/{o}/Shared" {message}
-            multiappend     | lr   | lri    | -                              | APPEND "Other Users/{o}/Shared" {message} {message}
-            copy-into       | lr   | lri    | INBOX                          | COPY 1 "Other Users/{o}/Shared"
-            move-into       | lr   | lri    | INBOX                          | MOVE 1 "Other Users/{o}/Shared"
-            store-seen      | lrw  | lrws   | "Other Users/{o}/Shared"       | STORE 1 +FLAGS (\\Seen)
-            store-flagged   | lrs  | lrsw   | "Other Users/{o}/Shared"       | STORE 1 +FLAGS (\\Flagged)
-            store-deleted   | lrs  | lrst   | "Other Users/{o}/Shared"       | STORE 1 -FLAGS (\\Deleted)
-            store-replace   | lrsw | lrswt  | "Other Users/{o}/Shared"       | STORE 1 FLAGS (\\Deleted)
-            move-out        | lrs  | lrste  | "Other Users/{o}/Shared"       | MOVE 1 INBOX
-            expunge         | lrst | lrste  | "Other Users/{o}/Shared"       | EXPUNGE
-            uid-expunge     | lrst | lrste  | "Other Users/{o}/Shared"       | UID EXPUNGE 1
-            create          | lr   | lrk    | -                              | CREATE "Other Users/{o}/Shared/New"
-            delete          | lr   | lrx    | -                              | DELETE "Other Users/{o}/Shared/Child"
-            rename-no-x     | lrk  | lrkx   | -                              | RENAME "Other Users/{o}/Shared/Child" "Other Users/{o}/Shared/Moved"
-            rename-no-k     | lrx  | lrkx   | -                              | RENAME "Other Users/{o}/Shared/Child" "Other Users/{o}/Shared/Moved"
-            getacl          | lr   | lra    | -                              | GETACL "Other Users/{o}/Shared"
-            setacl          | lr   | lra    | -                              | SETACL "Other Users/{o}/Shared" smith@example.test lr
-            deleteacl       | lr   | lra    | -                              | DELETEACL "Other Users/{o}/Shared" smith@example.test
-            listrights      | lr   | lra    | -                              | LISTRIGHTS "Other Users/{o}/Shared" smith@example.test
-            """)
-    void everyCommandNeedsItsRight(String name, String without, String with, String select, String command)
-            throws Exception {
-        Account owner = account("acl-" + name + "-owner");
-        Account grantee = account("acl-" + name + "-grantee");
-        Mailbox shared = mailboxes.create(owner.id(), "Shared");
-        Mailbox child = mailboxes.create(owner.id(), "Shared/Child");
+    private static final String COMMANDS = """
+            select          | l    | lr     | -       | SELECT "{box}"
+            examine         | l    | lr     | -       | EXAMINE "{box}"
+            status          | l    | lr     | -       | STATUS "{box}" (MESSAGES)
+            append          | lr   | lri    | -       | APPEND "{box}" {message}
+            multiappend     | lr   | lri    | -       | APPEND "{box}" {message} {message}
+            copy-into       | lr   | lri    | INBOX   | COPY 1 "{box}"
+            move-into       | lr   | lri    | INBOX   | MOVE 1 "{box}"
+            store-seen      | lrw  | lrws   | "{box}" | STORE 1 +FLAGS (\\Seen)
+            store-flagged   | lrs  | lrsw   | "{box}" | STORE 1 +FLAGS (\\Flagged)
+            store-deleted   | lrs  | lrst   | "{box}" | STORE 1 -FLAGS (\\Deleted)
+            store-replace   | lrsw | lrswt  | "{box}" | STORE 1 FLAGS (\\Deleted)
+            move-out        | lrs  | lrste  | "{box}" | MOVE 1 INBOX
+            expunge         | lrst | lrste  | "{box}" | EXPUNGE
+            uid-expunge     | lrst | lrste  | "{box}" | UID EXPUNGE 1
+            create          | lr   | lrk    | -       | CREATE "{box}/New"
+            delete          | lr   | lrx    | -       | DELETE "{box}/Child"
+            rename-no-x     | lrk  | lrkx   | -       | RENAME "{box}/Child" "{box}/Moved"
+            rename-no-k     | lrx  | lrkx   | -       | RENAME "{box}/Child" "{box}/Moved"
+            getacl          | lr   | lra    | -       | GETACL "{box}"
+            setacl          | lr   | lra    | -       | SETACL "{box}" smith@example.test lr
+            deleteacl       | lr   | lra    | -       | DELETEACL "{box}" smith@example.test
+            listrights      | lr   | lra    | -       | LISTRIGHTS "{box}" smith@example.test
+            """;
+
+    static Stream<Arguments> commands() {
+        return Stream.of(false, true).flatMap(publicFolder -> COMMANDS.lines().map(row -> {
+            String[] cells = row.split("\\|", -1);
+            Object[] arguments = new Object[6];
+            arguments[0] = publicFolder;
+            for (int i = 0; i < cells.length; i++) {
+                String cell = cells[i].strip();
+                arguments[i + 1] = cell.equals("-") ? null : cell;
+            }
+            return Arguments.of(arguments);
+        }));
+    }
+
+    @ParameterizedTest(name = "{1} (public: {0})")
+    @MethodSource("commands")
+    void everyCommandNeedsItsRight(boolean publicFolder, String name, String without, String with, String select,
+            String command) throws Exception {
+        String prefix = "acl-" + name + (publicFolder ? "-public" : "");
+        Account grantee = account(prefix + "-grantee");
+        Account owner;
+        String ownerName;
+        if (publicFolder) {
+            ownerName = prefix;
+            publicFolders.create(ownerName + "/Child", Map.of());
+            owner = holder.find().orElseThrow();
+        } else {
+            ownerName = "Shared";
+            owner = account(prefix + "-owner");
+            mailboxes.create(owner.id(), "Shared");
+            mailboxes.create(owner.id(), "Shared/Child");
+        }
+        Mailbox shared = mailboxes.require(owner.id(), ownerName);
+        Mailbox child = mailboxes.require(owner.id(), ownerName + "/Child");
+        String box = MailboxAccess.nameFor(grantee, owner, ownerName);
         append(shared, MESSAGE, Instant.now(), "\\Deleted");
         append(inbox(grantee), MESSAGE, Instant.now());
-        String text = command.replace("{o}", owner.address())
+        String text = command.replace("{box}", box)
                 .replace("{message}", "{" + LITERAL.length() + "+}\r\n" + LITERAL);
         try (LineClient client = login(grantee)) {
             if (select != null) {
                 grant(with, grantee, shared, child);
-                assertThat(last(command(client, "s", "SELECT " + select.replace("{o}", owner.address())))).startsWith("s OK");
+                assertThat(last(command(client, "s", "SELECT " + select.replace("{box}", box)))).startsWith("s OK");
             }
             grant(without, grantee, shared, child);
             List<String> before = state(owner, grantee);
@@ -106,6 +146,18 @@ class AclTest extends ImapTestSupport {
             assertThat(last(command(client, "b", text))).startsWith("b OK");
         }
     }
+
+    /** Deletes every public mailbox, inferiors first. */
+    @AfterAll
+    void deletePublicFolders() {
+        publicFolders.list().stream().map(PublicFolders.PublicFolder::name).sorted(Comparator.reverseOrder())
+                .forEach(publicFolders::delete);
+    }
+
+    /** Commands on a mailbox name ("%s"), each of which must answer alike for a hidden and a missing mailbox. */
+    static final List<String> PROBES = List.of("STATUS \"%s\" (MESSAGES)", "SELECT \"%s\"", "EXAMINE \"%s\"",
+            "GETACL \"%s\"", "MYRIGHTS \"%s\"", "LISTRIGHTS \"%s\" anyone", "DELETE \"%s\"", "RENAME \"%s\" \"Other Users/x/y\"",
+            "APPEND \"%s\" {1+}\r\nx", "SETACL \"%s\" anyone lr", "DELETEACL \"%s\" anyone", "CREATE \"%s/Sub\"");
 
     @Test
     void anAccountNeverSeesAnothersMailboxNamesWithoutLookup() throws Exception {
@@ -134,9 +186,7 @@ class AclTest extends ImapTestSupport {
                     "c OK LIST completed");
             assertThat(String.join("\n", command(client, "d", "LSUB \"\" *"))).doesNotContain("Secret");
             // without any right a mailbox answers exactly as one that does not exist
-            for (String probe : List.of("STATUS \"%s\" (MESSAGES)", "SELECT \"%s\"", "EXAMINE \"%s\"", "GETACL \"%s\"",
-                    "MYRIGHTS \"%s\"", "LISTRIGHTS \"%s\" anyone", "DELETE \"%s\"", "RENAME \"%s\" \"Other Users/x/y\"",
-                    "APPEND \"%s\" {1+}\r\nx", "SETACL \"%s\" anyone lr", "DELETEACL \"%s\" anyone", "CREATE \"%s/Sub\"")) {
+            for (String probe : PROBES) {
                 List<String> missing = command(client, "p", probe.formatted(bare + "Missing"));
                 assertThat(missing).as(probe).last().asString().startsWith("p NO ");
                 assertThat(command(client, "p", probe.formatted(bare + "Secret"))).as(probe).isEqualTo(missing);
@@ -145,7 +195,7 @@ class AclTest extends ImapTestSupport {
             // rights are independent: r without l selects a mailbox the account cannot list
             assertThat(last(command(client, "e", "EXAMINE " + prefix + "Readable\""))).startsWith("e OK [READ-ONLY]");
             assertThat(command(client, "f", "NAMESPACE")).containsExactly(
-                    "* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\")) NIL", "f OK NAMESPACE completed");
+                    "* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\")) ((\"Shared Folders/\" \"/\"))", "f OK NAMESPACE completed");
         }
         try (LineClient client = login(account("acl-names-nobody"))) {
             assertThat(String.join("\n", command(client, "a", "LIST \"\" *"))).doesNotContain("Other Users", owner.address());

@@ -58,11 +58,18 @@ final class StatusEncoders {
 
     static void namespace(ImapResponse.Namespace namespace, ImapWriter w) {
         w.raw("* NAMESPACE ((\"\" \"/\")) ");
-        if (namespace.otherUsers() == null) {
+        namespaceList(namespace.otherUsers(), w);
+        w.sp();
+        namespaceList(namespace.sharedFolders(), w);
+        w.crlf();
+    }
+
+    /** One RFC 2342 namespace list of one namespace (prefix and "/"), or NIL without one. */
+    private static void namespaceList(String prefix, ImapWriter w) {
+        if (prefix == null) {
             w.nil();
         } else {
-            w.open().open().mailbox(namespace.otherUsers()).sp().quoted("/").close().close();
+            w.open().open().mailbox(prefix).sp().quoted("/").close().close();
         }
-        w.raw(" NIL").crlf();
     }
 }

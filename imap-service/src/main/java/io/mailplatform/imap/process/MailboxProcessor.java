@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * CREATE, DELETE, RENAME, SUBSCRIBE, UNSUBSCRIBE and NAMESPACE (RFC 9051 §6.3.4 to §6.3.8,
- * §6.3.10): the personal namespace and the RFC 2342 "Other Users/" namespace of mailboxes other
- * accounts share (RFC 4314 rights, {@link SharedHierarchy}), "/" as the hierarchy delimiter; the
+ * §6.3.10): the personal namespace, the RFC 2342 "Other Users/" namespace of mailboxes other
+ * accounts share and the "Shared Folders/" namespace of public mailboxes (RFC 4314 rights,
+ * {@link SharedHierarchy}), "/" as the hierarchy delimiter; the
  * rules are the store's ({@link MailboxHierarchy}), shared with the webmail. Deleting the selected mailbox
  * leaves the selected state (untagged OK [CLOSED]) and keeps the connection.
  */
@@ -68,7 +69,8 @@ public class MailboxProcessor implements CommandProcessor {
             return new Outcome.Done(Status.ok(command.tag(), "UNSUBSCRIBE completed"));
         });
         handlers.on(MailboxCommands.Namespace.class, (command, session, out) -> {
-            out.untagged(new ImapResponse.Namespace(MailboxAccess.OTHER_USERS + MailboxNames.DELIMITER));
+            out.untagged(new ImapResponse.Namespace(MailboxAccess.OTHER_USERS + MailboxNames.DELIMITER,
+                    MailboxAccess.SHARED_FOLDERS + MailboxNames.DELIMITER));
             return new Outcome.Done(Status.ok(command.tag(), "NAMESPACE completed"));
         });
     }

@@ -161,9 +161,9 @@ public sealed interface ImapResponse {
 
     /**
      * NAMESPACE (RFC 9051 §6.3.10, RFC 2342): the personal namespace "" and, when given, the other
-     * users' namespace prefix (e.g. "Other Users/"), both with "/".
+     * users' namespace prefix (e.g. "Other Users/") and the shared one (e.g. "Shared Folders/"), all with "/".
      */
-    record Namespace(String otherUsers) implements ImapResponse {
+    record Namespace(String otherUsers, String sharedFolders) implements ImapResponse {
     }
 
     /** One identifier and its rights in an ACL response (RFC 4314 §3.6). */

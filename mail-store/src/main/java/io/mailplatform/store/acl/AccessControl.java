@@ -10,13 +10,15 @@ import io.mailplatform.store.mailbox.MailboxRefusedException;
 import io.mailplatform.store.mailbox.MailboxRefusedException.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Reading and changing a mailbox's ACL (RFC 4314 §3.1 to §3.3), for an account with the
  * {@code a} right on it. Identifiers are account addresses and "anyone"; negative rights
  * ("-identifier") and groups are not supported and refused with {@link Reason#CANNOT}. The owner's
- * own entry is shown with every right and cannot be changed (the owner cannot lock itself out).
+ * own entry is shown with every right and cannot be changed (the owner cannot lock itself out). A
+ * public mailbox ("Shared Folders") has no owner: its ACL is all there is.
  */
 @Service
 public class AccessControl {
@@ -37,11 +39,11 @@ public class AccessControl {
         this.events = events;
     }
 
-    /** GETACL: the owner with every right, then the stored entries. */
+    /** GETACL: the owner (if any) with every right, then the stored entries. */
     public List<AclEntry> acl(Account account, String name) {
         AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
         List<AclEntry> entries = new ArrayList<>();
-        entries.add(new AclEntry(owner(account, mailbox).address(), Rights.ALL));
+        owner(account, mailbox).ifPresent(owner -> entries.add(new AclEntry(owner.address(), Rights.ALL)));
         entries.addAll(acl.entries(mailbox.mailbox()));
         return entries;
     }
@@ -49,7 +51,7 @@ public class AccessControl {
     /** SETACL; returns the identifier's new rights. */
     public Rights set(Account account, String name, String identifier, Mode mode, Rights rights) {
         AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
-        Long grantee = grantee(account, mailbox, identifier);
+        Long grantee = grantee(owner(account, mailbox), identifier);
         Rights current = acl.entry(mailbox.mailbox(), grantee);
         Rights next = switch (mode) {
             case REPLACE -> rights;
@@ -64,7 +66,7 @@ public class AccessControl {
     /** DELETEACL. */
     public void delete(Account account, String name, String identifier) {
         AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
-        acl.delete(mailbox.mailbox(), grantee(account, mailbox, identifier));
+        acl.delete(mailbox.mailbox(), grantee(owner(account, mailbox), identifier));
         changed(mailbox.mailbox());
     }
 
@@ -77,24 +79,25 @@ public class AccessControl {
     /** Whether an identifier names the mailbox's owner, whose rights are fixed (LISTRIGHTS). */
     public boolean isOwner(Account account, String name, String identifier) {
         AccessibleMailbox mailbox = access.require(account, name, Right.ADMINISTER);
-        return identifier.equalsIgnoreCase(owner(account, mailbox).address());
+        return owner(account, mailbox).filter(owner -> identifier.equalsIgnoreCase(owner.address())).isPresent();
     }
 
-    private Account owner(Account account, AccessibleMailbox mailbox) {
+    /** The mailbox's owner; none for a public mailbox. */
+    private Optional<Account> owner(Account account, AccessibleMailbox mailbox) {
         if (mailbox.own()) {
-            return account;
+            return Optional.of(account);
         }
-        return directory.findAccount(ownerAddress(mailbox)).orElseThrow();
+        return access.locate(account, mailbox.name()).map(MailboxAccess.Location::owner)
+                .filter(owner -> !PublicFolderHolder.isHolder(owner));
     }
 
-    private static String ownerAddress(AccessibleMailbox mailbox) {
-        // "Other Users/<owner>/<name>": the owner's address is the second level
-        String rest = mailbox.name().substring(MailboxAccess.OTHER_USERS.length() + 1);
-        return rest.substring(0, rest.length() - mailbox.mailbox().name().length() - 1);
-    }
-
-    /** The grantee's account id, or null for "anyone". */
-    private Long grantee(Account account, AccessibleMailbox mailbox, String identifier) {
+    /**
+     * The account id an identifier grants to, or null for "anyone" (also for the admin API's ACLs
+     * of public mailboxes, which have no owner).
+     *
+     * @throws MailboxRefusedException with CANNOT for negative rights, an unknown identifier or the owner
+     */
+    public Long grantee(Optional<Account> owner, String identifier) {
         if (identifier.equals(MailboxAcl.ANYONE)) {
             return null;
         }
@@ -103,7 +106,7 @@ public class AccessControl {
         }
         Account grantee = directory.findAccount(identifier)
                 .orElseThrow(() -> new MailboxRefusedException(Reason.CANNOT, "No such identifier"));
-        if (grantee.id() == owner(account, mailbox).id()) {
+        if (owner.filter(o -> o.id() == grantee.id()).isPresent()) {
             throw new MailboxRefusedException(Reason.CANNOT, "The owner always has every right");
         }
         return grantee.id();

@@ -12,11 +12,14 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * How an account reaches mailboxes, its own and those other accounts share with it (RFC 4314 ACLs in
- * the RFC 2342 "Other Users" namespace): name look-ups with the account's rights, and the check of
- * a right, for every protocol that lets an account reach another's mailbox.
+ * How an account reaches mailboxes, its own, those other accounts share with it and the public ones
+ * (RFC 4314 ACLs in the RFC 2342 "Other Users" and "Shared Folders" namespaces): name look-ups with
+ * the account's rights, and the check of a right, for every protocol that lets an account reach a
+ * mailbox not its own.
  *
- * <p>Another account's mailbox is named {@code Other Users/<owner address>/<owner's name>}. A
+ * <p>Another account's mailbox is named {@code Other Users/<owner address>/<owner's name>}, a public
+ * one {@code Shared Folders/<name>} (its owner is the {@link PublicFolderHolder}, which is no user and
+ * has no rights of its own: the ACL alone says who may do what). A
  * mailbox on which the account has no right at all is reported exactly like a missing one, so
  * names never leak (RFC 4314 §6); one it can see but lacks the right for is a
  * {@link MailboxPermissionException}. An owner has every right on its own mailboxes, whatever the
@@ -27,15 +30,20 @@ public class MailboxAccess {
     /** The RFC 2342 "Other Users" namespace prefix, without its delimiter. */
     public static final String OTHER_USERS = MailboxNameRules.OTHER_USERS;
     private static final String OTHER_USERS_PREFIX = OTHER_USERS + Mailbox.DELIMITER;
+    /** The RFC 2342 "Shared Folders" namespace prefix, without its delimiter. */
+    public static final String SHARED_FOLDERS = MailboxNameRules.SHARED_FOLDERS;
+    private static final String SHARED_FOLDERS_PREFIX = SHARED_FOLDERS + Mailbox.DELIMITER;
 
     private final MailboxService mailboxes;
     private final MailboxAcl acl;
     private final DirectoryService directory;
+    private final PublicFolderHolder holder;
 
-    public MailboxAccess(MailboxService mailboxes, MailboxAcl acl, DirectoryService directory) {
+    public MailboxAccess(MailboxService mailboxes, MailboxAcl acl, DirectoryService directory, PublicFolderHolder holder) {
         this.mailboxes = mailboxes;
         this.acl = acl;
         this.directory = directory;
+        this.holder = holder;
     }
 
     /**
@@ -49,9 +57,15 @@ public class MailboxAccess {
 
     /**
      * The owner and owner's name of a name the account uses; empty for the levels of the "Other
-     * Users" namespace itself and for an owner that does not exist.
+     * Users" and "Shared Folders" namespaces themselves, for an owner that does not exist and when
+     * there never was a public mailbox.
      */
     public Optional<Location> locate(Account account, String name) {
+        if (MailboxNameRules.inSharedFolders(name)) {
+            String publicName = name.substring(Math.min(name.length(), SHARED_FOLDERS_PREFIX.length()));
+            return publicName.isEmpty() ? Optional.empty()
+                    : holder.find().map(publicHolder -> new Location(publicHolder, publicName));
+        }
         if (!MailboxNameRules.inOtherUsers(name)) {
             return Optional.of(new Location(account, name));
         }
@@ -67,11 +81,19 @@ public class MailboxAccess {
 
     /** The name an account uses for a mailbox owned by {@code owner}. */
     public static String nameFor(Account account, Account owner, String ownerName) {
-        return owner.id() == account.id() ? ownerName : sharedName(owner.address(), ownerName);
+        if (owner.id() == account.id()) {
+            return ownerName;
+        }
+        return PublicFolderHolder.isHolder(owner) ? publicName(ownerName) : sharedName(owner.address(), ownerName);
     }
 
     private static String sharedName(String ownerAddress, String ownerName) {
         return OTHER_USERS_PREFIX + ownerAddress + Mailbox.DELIMITER + ownerName;
+    }
+
+    /** The name every account uses for a public mailbox of this (holder's) name. */
+    public static String publicName(String holderName) {
+        return SHARED_FOLDERS_PREFIX + holderName;
     }
 
     /** The mailbox a name points to, if the account has any right on it. */
@@ -109,7 +131,7 @@ public class MailboxAccess {
         return mailbox.accountId() == account.id() ? Rights.ALL : acl.rightsOf(mailbox.id(), account.id());
     }
 
-    /** The account's own mailboxes and every other mailbox it may see (the {@code l} right), by name. */
+    /** The account's own mailboxes and every other mailbox, shared or public, it may see (the {@code l} right), by name. */
     public List<AccessibleMailbox> visible(Account account) {
         List<AccessibleMailbox> visible = new ArrayList<>();
         for (Mailbox mailbox : mailboxes.mailboxes(account.id())) {
@@ -117,8 +139,9 @@ public class MailboxAccess {
         }
         for (MailboxAcl.Grant grant : acl.sharedWith(account.id())) {
             if (grant.rights().has(Right.LOOKUP)) {
-                visible.add(new AccessibleMailbox(grant.mailbox(), sharedName(grant.ownerAddress(), grant.mailbox().name()),
-                        grant.rights(), false));
+                String name = grant.publicFolder() ? publicName(grant.mailbox().name())
+                        : sharedName(grant.ownerAddress(), grant.mailbox().name());
+                visible.add(new AccessibleMailbox(grant.mailbox(), name, grant.rights(), false));
             }
         }
         return visible;

@@ -15,8 +15,13 @@ public class MailboxAcl {
     /** RFC 4314 §2: the identifier that means every authenticated account. */
     public static final String ANYONE = "anyone";
 
-    /** A mailbox of another account shared with an account, with the union of its grants there. */
-    public record Grant(Mailbox mailbox, String ownerAddress, Rights rights) {
+    /**
+     * A mailbox of another account shared with an account, or a public one, with the union of its
+     * grants there.
+     *
+     * @param publicFolder whether the owner is the {@link PublicFolderHolder} (no user)
+     */
+    public record Grant(Mailbox mailbox, String ownerAddress, Rights rights, boolean publicFolder) {
     }
 
     private final JdbcClient jdbc;
@@ -72,19 +77,34 @@ public class MailboxAcl {
                 .params(mailbox.id(), granteeAccountId == null ? 0L : granteeAccountId).update();
     }
 
-    /** Every mailbox of another account on which the account has some right, with those rights. */
+    /** Removes every entry of a mailbox. */
+    public void clear(Mailbox mailbox) {
+        jdbc.sql("DELETE FROM mailbox_acl WHERE mailbox_id = ?").param(mailbox.id()).update();
+    }
+
+    /** Gives a new mailbox the entries of its parent (RFC 4314 §4: it SHOULD inherit the parent's ACL). */
+    public void inherit(Mailbox parent, Mailbox child) {
+        jdbc.sql("""
+                INSERT INTO mailbox_acl (mailbox_id, grantee_account_id, rights)
+                SELECT ?, grantee_account_id, rights FROM mailbox_acl WHERE mailbox_id = ?
+                ON CONFLICT (mailbox_id, coalesce(grantee_account_id, 0)) DO NOTHING""")
+                .params(child.id(), parent.id()).update();
+    }
+
+    /** Every mailbox of another account, or public, on which the account has some right, with those rights. */
     public List<Grant> sharedWith(long accountId) {
         return jdbc.sql("""
-                SELECT m.*, o.address AS owner_address, string_agg(acl.rights, '') AS granted
+                SELECT m.*, o.address AS owner_address, o.domain_id IS NULL AS public_folder,
+                       string_agg(acl.rights, '') AS granted
                 FROM mailbox_acl acl
                 JOIN mailboxes m ON m.id = acl.mailbox_id
                 JOIN accounts o ON o.id = m.account_id
                 WHERE (acl.grantee_account_id = ? OR acl.grantee_account_id IS NULL) AND m.account_id <> ?
-                GROUP BY m.id, o.address
+                GROUP BY m.id, o.address, o.domain_id
                 ORDER BY o.address, m.name""")
                 .params(accountId, accountId)
                 .query((rs, n) -> new Grant(MailboxService.mailbox(rs, n), rs.getString("owner_address"),
-                        Rights.parse(rs.getString("granted"))))
+                        Rights.parse(rs.getString("granted")), rs.getBoolean("public_folder")))
                 .list();
     }
 }

@@ -94,7 +94,8 @@ public class DirectoryService {
     }
 
     public Optional<Account> findAccount(String address) {
-        return jdbc.sql("SELECT id, address, quota_bytes, enabled FROM accounts WHERE address = ?")
+        // domain_id: the holder of the public mailboxes (store.acl.PublicFolderHolder) is no user
+        return jdbc.sql("SELECT id, address, quota_bytes, enabled FROM accounts WHERE address = ? AND domain_id IS NOT NULL")
                 .param(normalize(address))
                 .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getBoolean(4)))
                 .optional();

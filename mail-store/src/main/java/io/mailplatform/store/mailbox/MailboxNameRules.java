@@ -15,6 +15,11 @@ public final class MailboxNameRules {
      * {@code store.acl}): no mailbox of an account's own may be named into it.
      */
     public static final String OTHER_USERS = "Other Users";
+    /**
+     * The RFC 2342 "Shared Folders" namespace, where the public mailboxes that belong to no account
+     * appear ({@code store.acl.PublicFolders}): no mailbox of an account's own may be named into it.
+     */
+    public static final String SHARED_FOLDERS = "Shared Folders";
     /** Longest name accepted for new mailboxes and subscriptions, in characters. */
     public static final int MAX_LENGTH = 512;
 
@@ -46,6 +51,9 @@ public final class MailboxNameRules {
         if (inOtherUsers(name)) {
             throw new MailboxRefusedException(Reason.CANNOT, "\"" + OTHER_USERS + "\" holds other accounts' mailboxes");
         }
+        if (inSharedFolders(name)) {
+            throw new MailboxRefusedException(Reason.CANNOT, "\"" + SHARED_FOLDERS + "\" holds the public mailboxes");
+        }
         if (name.charAt(0) == DELIMITER || name.indexOf("" + DELIMITER + DELIMITER) >= 0) {
             throw new MailboxRefusedException(Reason.CANNOT, "Empty levels of hierarchy are not supported");
         }
@@ -76,7 +84,12 @@ public final class MailboxNameRules {
 
     /** Whether a name is in the "Other Users" namespace (its own levels included). */
     public static boolean inOtherUsers(String name) {
-        return name.equals(OTHER_USERS) || name.startsWith(OTHER_USERS + DELIMITER);
+        return isSelfOrInferior(name, OTHER_USERS);
+    }
+
+    /** Whether a name is in the "Shared Folders" namespace (its own level included). */
+    public static boolean inSharedFolders(String name) {
+        return isSelfOrInferior(name, SHARED_FOLDERS);
     }
 
     /** The name without a trailing delimiter (CREATE foo/ creates foo, RFC 9051 §6.3.4). */
