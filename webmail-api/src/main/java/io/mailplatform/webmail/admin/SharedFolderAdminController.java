@@ -4,6 +4,7 @@ import io.mailplatform.store.acl.PublicFolders;
 import io.mailplatform.store.acl.PublicFolders.PublicFolder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -44,8 +45,8 @@ public class SharedFolderAdminController {
     public record NewSharedFolder(@NotBlank String name, Map<String, String> acl) {
     }
 
-    /** @param acl the new ACL, replacing the whole old one */
-    public record AclChange(Map<String, String> acl) {
+    /** @param acl the new ACL, replacing the whole old one; required, so a mistyped body cannot wipe it */
+    public record AclChange(@NotNull Map<String, String> acl) {
     }
 
     /**
@@ -82,7 +83,7 @@ public class SharedFolderAdminController {
     }
 
     @PutMapping("/{*name}")
-    public SharedFolderView replaceAcl(@PathVariable String name, @RequestBody AclChange change) {
+    public SharedFolderView replaceAcl(@PathVariable String name, @Valid @RequestBody AclChange change) {
         return SharedFolderView.of(folders.replaceAcl(strip(name), orEmpty(change.acl())));
     }
 
