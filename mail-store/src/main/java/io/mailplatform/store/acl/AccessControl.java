@@ -70,8 +70,12 @@ public class AccessControl {
         changed(mailbox.mailbox());
     }
 
-    /** Tells sessions that have the mailbox selected, on every instance, to read their rights again. */
-    private void changed(Mailbox mailbox) {
+    /**
+     * Tells sessions that have the mailbox selected, on every instance, to read their rights again:
+     * after every change of an ACL, SETACL's and DELETEACL's as the operators' ({@link PublicFolders}).
+     * Public: the bean is proxied, and only public methods reach its target.
+     */
+    public void changed(Mailbox mailbox) {
         events.publish(new MailboxEvent(MailboxEvent.Type.ACL_CHANGED, mailbox.accountId(), mailbox.id(), mailbox.name(),
                 mailbox.highestModSeq(), List.of(), EventOrigin.ID));
     }

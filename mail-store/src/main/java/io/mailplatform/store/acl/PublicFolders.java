@@ -54,7 +54,7 @@ public class PublicFolders {
     }
 
     public Optional<PublicFolder> find(String name) {
-        return holder.find().flatMap(h -> mailboxes.find(h.id(), canonical(name))).map(this::view);
+        return mailbox(name).map(this::view);
     }
 
     /**
@@ -80,6 +80,8 @@ public class PublicFolders {
             acl.clear(mailbox);
             entries.forEach((grantee, granted) -> acl.set(mailbox, grantee, granted));
         });
+        // a grantee idling in the mailbox hears of a lost r at once, as after SETACL
+        accessControl.changed(mailbox);
         return view(mailbox);
     }
 
@@ -89,9 +91,12 @@ public class PublicFolders {
         hierarchy.delete(publicHolder.id(), canonical(name));
     }
 
+    private Optional<Mailbox> mailbox(String name) {
+        return holder.find().flatMap(h -> mailboxes.find(h.id(), canonical(name)));
+    }
+
     private Mailbox require(String name) {
-        return holder.find().flatMap(h -> mailboxes.find(h.id(), canonical(name)))
-                .orElseThrow(() -> new MailboxNotFoundException(name));
+        return mailbox(name).orElseThrow(() -> new MailboxNotFoundException(name));
     }
 
     /** The grantee ids ("anyone" is null) and rights; a public mailbox has no owner to refuse. */
