@@ -128,7 +128,7 @@ class SlowReaderTest extends ImapTestSupport {
                 p.workerThreads(), new ImapProperties.Limits(l.maxLineLength(), l.maxLiteralSize(),
                         l.maxLiteralSizeUnauthenticated(), l.maxConnections(), maxConnectionsPerAddress, l.idleTimeout(),
                         l.loginTimeout(), l.maxSearchKeys(), l.maxNesting(), l.maxSequenceRanges(), l.fetchBatchSize(),
-                        l.fetchBatchBytes(), writeTimeout, l.substringSearchMaxMessages()),
+                        l.fetchBatchBytes(), l.fetchHeadBytes(), writeTimeout, l.substringSearchMaxMessages()),
                 p.events(), p.proxy());
     }
 }

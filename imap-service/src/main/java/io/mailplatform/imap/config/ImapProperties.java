@@ -64,6 +64,9 @@ public record ImapProperties(
      * @param fetchBatchBytes the most message octets FETCH reads ahead for one batch, and holds for one
      *        response; fewer messages are read per query beyond it, and sections that do not fit are
      *        read one at a time as the client takes them (default 1MB)
+     * @param fetchHeadBytes messages up to this size (and up to their share of fetch-batch-bytes) are
+     *        read with their metadata when FETCH asks for their octets, headers alone when only
+     *        headers are asked for: one query instead of two; 0 reads octets separately (default 64KB)
      * @param writeTimeout how long output may wait for a client that does not read it before the
      *        connection is closed (default 5m)
      * @param substringSearchMaxMessages in mailboxes of up to this many messages SEARCH BODY/TEXT match
@@ -83,10 +86,14 @@ public record ImapProperties(
             @DefaultValue("10000") @Min(1) int maxSequenceRanges,
             @DefaultValue("200") @Min(1) int fetchBatchSize,
             @DefaultValue("1MB") DataSize fetchBatchBytes,
+            @DefaultValue("64KB") DataSize fetchHeadBytes,
             @DefaultValue("5m") Duration writeTimeout,
             @DefaultValue("10000") @Min(0) int substringSearchMaxMessages) {
 
         public Limits {
+            if (fetchHeadBytes.isNegative() || fetchHeadBytes.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("mail.imap.limits.fetch-head-bytes must be between 0 and 2GB");
+            }
             if (writeTimeout.isNegative() || writeTimeout.isZero()) {
                 throw new IllegalArgumentException("mail.imap.limits.write-timeout must be positive");
             }

@@ -45,13 +45,13 @@ public class FetchProcessor implements CommandProcessor {
      * @param batchBytes the most octets one window reads ahead
      */
     record Store(MailboxService mailboxes, MessageIndex index, MessageSummaries summaries, MessageContents contents,
-            ObjectIds objectIds, MessagePreviews previews, int batchSize, long batchBytes) {
+            ObjectIds objectIds, MessagePreviews previews, int batchSize, long batchBytes, int headBytes) {
     }
 
     public FetchProcessor(MailboxService mailboxes, MessageIndex index, MessageSummaries summaries,
             MessageContents contents, ObjectIds objectIds, MessagePreviews previews, ImapProperties properties) {
         this.store = new Store(mailboxes, index, summaries, contents, objectIds, previews, properties.limits().fetchBatchSize(),
-                properties.limits().fetchBatchBytes().toBytes());
+                properties.limits().fetchBatchBytes().toBytes(), (int) properties.limits().fetchHeadBytes().toBytes());
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents.Slice;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.mailbox.MessageSummaries.Head;
 import io.mailplatform.store.mailbox.ObjectIds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,10 @@ import java.util.Set;
  * comes to be written ({@link FetchValue.Deferred}). A plain range (no header filter, no decoding)
  * over {@link #STREAM_THRESHOLD} streams a chunk at a time; a larger filtered or decoded section is
  * read whole, on its own, when written. So however many items a FETCH names, a session holds about
- * one window, not the gigabytes they may add up to.
+ * one window, not the gigabytes they may add up to. Messages of a batch small enough
+ * ({@code fetch-head-bytes}, and their share of {@code fetch-batch-bytes}) come with their octets
+ * (or, when only headers are asked for, their headers) in the metadata query: opening a message
+ * costs one query, not two.
  *
  * <p>A BODY[...] or BINARY[...] without .PEEK sets \Seen (not in a read-only mailbox), and the
  * response then carries FLAGS. Messages expunged by another session but still in this client's
@@ -69,6 +73,9 @@ final class FetchRun implements Outcome.Step {
     private final boolean setsSeen;
     private final boolean uidOnly;
     private final SummaryNeed need;
+    /** Whether any item needs message octets; and whether headers of the whole message are all it needs. */
+    private final boolean octets;
+    private final boolean headersOnly;
     private final SelectedMailbox selected;
     private final boolean rev2;
     private final long[] uids;
@@ -98,6 +105,8 @@ final class FetchRun implements Outcome.Step {
         this.setsSeen = !selected.readOnly() && selected.rights().has(io.mailplatform.store.acl.Right.SEEN) && items.stream().anyMatch(FetchItem::setsSeen);
         this.uidOnly = items.stream().allMatch(item -> item == Attribute.UID);
         this.need = SummaryNeed.of(items);
+        this.octets = items.stream().anyMatch(FetchRun::readsOctets);
+        this.headersOnly = items.stream().filter(FetchRun::readsOctets).allMatch(FetchRun::topLevelHeader);
         this.selected = selected;
         this.rev2 = rev2;
         long[] set = selected.uidsOf(selected.resolve(command.set(), command.uid()));
@@ -128,6 +137,19 @@ final class FetchRun implements Outcome.Step {
         return new Outcome.Done(Status.ok(command.tag(), (command.uid() ? "UID " : "") + "FETCH completed"));
     }
 
+    private static boolean readsOctets(FetchItem item) {
+        return item instanceof BodySection || item instanceof BinarySection
+                || (item instanceof BinarySize size && !size.part().isEmpty());
+    }
+
+    private static boolean topLevelHeader(FetchItem item) {
+        return item instanceof BodySection body && body.section().part().isEmpty()
+                && switch (body.section().text()) {
+                    case HEADER, HEADER_FIELDS, HEADER_FIELDS_NOT -> true;
+                    default -> false;
+                };
+    }
+
     /** What of the summaries a FETCH needs: nothing, the envelopes only, or whole summaries. */
     private enum SummaryNeed {
         NONE, ENVELOPE, SUMMARY;
@@ -154,7 +176,7 @@ final class FetchRun implements Outcome.Step {
      */
     private record Batch(int to, Map<Long, MessageMeta> metas, Map<Long, MessageSummary> summaries,
             Map<Long, ImapEnvelope> envelopes, Map<Long, List<Object>> targets, Set<Long> seenNow,
-            Map<Long, String> previews) {
+            Map<Long, String> previews, Map<Long, byte[]> heads) {
     }
 
     /**
@@ -254,16 +276,31 @@ final class FetchRun implements Outcome.Step {
         Map<Long, MessageMeta> metas = new LinkedHashMap<>();
         Map<Long, MessageSummary> summaryOf = new HashMap<>();
         Map<Long, ImapEnvelope> envelopeOf = new HashMap<>();
-        // metadata and summaries in one query: a message is there with both or not at all
+        Map<Long, byte[]> heads = new HashMap<>();
+        Head head = octets && store.headBytes() > 0
+                ? new Head(headersOnly, (int) Math.min(store.headBytes(), store.batchBytes() / batchUids.length))
+                : null;
+        // metadata, summaries and heads in one query: a message is there with all of them or not at all
         switch (need) {
-            case NONE -> store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
-            case ENVELOPE -> store.summaries().withEnvelopes(mailbox, batchUids).forEach(read -> {
+            case NONE -> {
+                if (head == null) {
+                    store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
+                } else {
+                    store.summaries().withHeads(mailbox, batchUids, head).forEach(read -> {
+                        metas.put(read.meta().uid(), read.meta());
+                        heads.put(read.meta().uid(), read.head());
+                    });
+                }
+            }
+            case ENVELOPE -> store.summaries().withEnvelopes(mailbox, batchUids, head).forEach(read -> {
                 metas.put(read.meta().uid(), read.meta());
                 envelopeOf.put(read.meta().uid(), read.summary());
+                heads.put(read.meta().uid(), read.head());
             });
-            case SUMMARY -> store.summaries().withSummaries(mailbox, batchUids).forEach(read -> {
+            case SUMMARY -> store.summaries().withSummaries(mailbox, batchUids, head).forEach(read -> {
                 metas.put(read.meta().uid(), read.meta());
                 summaryOf.put(read.meta().uid(), read.summary());
+                heads.put(read.meta().uid(), read.head());
             });
         }
         Map<Long, List<Object>> targets = new HashMap<>();
@@ -280,7 +317,7 @@ final class FetchRun implements Outcome.Step {
             boolean compute = items.stream().anyMatch(item -> item instanceof FetchItem.Preview preview && !preview.lazy());
             previews = store.previews().previews(mailbox, batchUids, compute);
         }
-        return new Batch(from + batchUids.length, metas, summaryOf, envelopeOf, targets, seenNow, previews);
+        return new Batch(from + batchUids.length, metas, summaryOf, envelopeOf, targets, seenNow, previews, heads);
     }
 
     /** Reads ahead, in one query, the sections of the messages from {@code from} that fit in the budget. */
@@ -303,18 +340,24 @@ final class FetchRun implements Outcome.Step {
         Plan plan = plan(costs, store.batchBytes());
         Set<Read> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Slice> wanted = new LinkedHashSet<>();
+        Map<Slice, byte[]> octets = new HashMap<>();
         for (int m = 0; m < plan.messages(); m++) {
             List<Read> reads = candidates.get(m);
             for (int r = 0; r < reads.size(); r++) {
                 if (m > 0 || plan.firstTaken()[r]) {
-                    taken.add(reads.get(r));
-                    wanted.add(reads.get(r).slice());
+                    Read one = reads.get(r);
+                    taken.add(one);
+                    byte[] cut = cut(batch.heads().get(one.uid()), batch.metas().get(one.uid()).size(), one.slice());
+                    if (cut != null) {
+                        octets.put(one.slice(), cut);
+                    } else {
+                        wanted.add(one.slice());
+                    }
                 }
             }
         }
         List<Slice> slices = List.copyOf(wanted);
         List<byte[]> read = slices.isEmpty() ? List.of() : store.contents().read(selected.mailbox(), slices);
-        Map<Slice, byte[]> octets = new HashMap<>();
         Set<Long> gone = new HashSet<>();
         for (int i = 0; i < slices.size(); i++) {
             if (read.get(i) == null) {
@@ -323,6 +366,25 @@ final class FetchRun implements Outcome.Step {
             octets.put(slices.get(i), read.get(i) == null ? new byte[0] : read.get(i));
         }
         return new Window(from + plan.messages(), octets, taken, gone);
+    }
+
+    /**
+     * A slice's octets cut from a message's head, like {@link io.mailplatform.store.mailbox.MessageContents#read}
+     * would (nothing past the message's end); null when the head does not hold all of them.
+     *
+     * @param head the message's first octets, or null
+     * @param size the message's size
+     */
+    static byte[] cut(byte[] head, long size, Slice slice) {
+        if (head == null) {
+            return null;
+        }
+        long end = Math.min(size, slice.offset() + slice.length());
+        if (end > head.length) {
+            return null;
+        }
+        int start = (int) Math.min(slice.offset(), end);
+        return Arrays.copyOfRange(head, start, (int) end);
     }
 
     private void answer(long uid, Responder out) {

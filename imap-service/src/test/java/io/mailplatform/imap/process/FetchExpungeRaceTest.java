@@ -57,15 +57,21 @@ class FetchExpungeRaceTest extends ImapTestSupport {
         }
 
         @Override
-        public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids) {
+        public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids, Head head) {
             expungeMessageTwo(mailbox);
-            return super.withSummaries(mailbox, uids);
+            return super.withSummaries(mailbox, uids, head);
         }
 
         @Override
-        public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids) {
+        public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids, Head head) {
             expungeMessageTwo(mailbox);
-            return super.withEnvelopes(mailbox, uids);
+            return super.withEnvelopes(mailbox, uids, head);
+        }
+
+        @Override
+        public List<Summarized<Void>> withHeads(Mailbox mailbox, long[] uids, Head head) {
+            expungeMessageTwo(mailbox);
+            return super.withHeads(mailbox, uids, head);
         }
     }
 
@@ -82,13 +88,18 @@ class FetchExpungeRaceTest extends ImapTestSupport {
         }
     }
 
-    /** Runs FETCH 1:4 with the item over a fresh mailbox of the four Fixtures messages; returns the numbers answered. */
+    /**
+     * Runs FETCH 1:4 with the item over a fresh mailbox of the four Fixtures messages; returns the numbers answered.
+     *
+     * @param headBytes the most octets of a message read with its metadata (0: octets always read on their own)
+     */
     private List<Long> fetchWhileMessageTwoGoes(String name, FetchItem item, MessageSummaries summaries,
-            MessageContents octets) throws Exception {
+            MessageContents octets, int headBytes) throws Exception {
         Mailbox inbox = inbox(account(name));
         Fixtures.seed(mailboxes, inbox);
         SelectedMailbox view = new SelectedMailbox(index.snapshot(inbox).orElseThrow(), true, -1);
-        FetchProcessor.Store store = new FetchProcessor.Store(mailboxes, index, summaries, octets, null, null, 200, 1 << 20);
+        FetchProcessor.Store store = new FetchProcessor.Store(mailboxes, index, summaries, octets, null, null, 200, 1 << 20,
+                headBytes);
         MessageCommands.Fetch fetch = new MessageCommands.Fetch("f1", false, SequenceSet.of(new SequenceSet.Range(1, 4)),
                 List.of(item));
         List<Long> answered = new ArrayList<>();
@@ -116,7 +127,33 @@ class FetchExpungeRaceTest extends ImapTestSupport {
     @EnumSource(value = FetchItem.Attribute.class, names = {"ENVELOPE", "BODYSTRUCTURE", "BODY"})
     void aMessageExpungedBeforeItsSummaryIsReadIsAnsweredAsGone(FetchItem.Attribute item) throws Exception {
         assertThat(fetchWhileMessageTwoGoes("fetch-race-" + item.name().toLowerCase(), item, new SummariesAfterExpunge(),
-                contents)).containsExactly(1L, 3L, 4L);
+                contents, 0)).containsExactly(1L, 3L, 4L);
+    }
+
+    /** Octets read with the metadata (the message's head): the expunged message is gone from both at once. */
+    @ParameterizedTest
+    @EnumSource(value = Section.Text.class, names = {"NONE", "HEADER", "HEADER_FIELDS", "TEXT"})
+    void aMessageExpungedBeforeItsMetadataAndHeadAreReadIsAnsweredAsGone(Section.Text text) throws Exception {
+        Section section = switch (text) {
+            case NONE -> Section.WHOLE;
+            case HEADER_FIELDS -> new Section(List.of(), text, List.of("Subject"));
+            default -> Section.of(text);
+        };
+        assertThat(fetchWhileMessageTwoGoes("fetch-race-head-" + text.name().toLowerCase(),
+                BodySection.of(section, true, null), new SummariesAfterExpunge(), new OctetsNeverRead(), 1 << 16))
+                .containsExactly(1L, 3L, 4L);
+    }
+
+    /** The octets of small messages come with their metadata: a separate read would be a second round trip. */
+    private final class OctetsNeverRead extends MessageContents {
+        OctetsNeverRead() {
+            super(jdbc);
+        }
+
+        @Override
+        public List<byte[]> read(Mailbox mailbox, List<Slice> slices) {
+            throw new AssertionError("octets read separately: " + slices);
+        }
     }
 
     @ParameterizedTest
@@ -124,6 +161,6 @@ class FetchExpungeRaceTest extends ImapTestSupport {
     void aMessageExpungedBeforeItsOctetsAreReadIsAnsweredAsGone(Section.Text text) throws Exception {
         FetchItem item = BodySection.of(text == Section.Text.NONE ? Section.WHOLE : Section.of(text), true, null);
         assertThat(fetchWhileMessageTwoGoes("fetch-race-octets-" + text.name().toLowerCase(), item,
-                new MessageSummaries(jdbc), new ContentsAfterExpunge())).containsExactly(1L, 3L, 4L);
+                new MessageSummaries(jdbc), new ContentsAfterExpunge(), 0)).containsExactly(1L, 3L, 4L);
     }
 }

@@ -46,18 +46,51 @@ public class MessageSummaries {
     /**
      * A message's metadata and its summary (or envelope), read by one query: what IMAP FETCH needs
      * of a batch before it locates sections, in one round trip instead of two.
+     *
+     * @param summary null when not asked for
+     * @param head the message's first octets when a {@link Head} was asked for and the message's
+     *        share fits in it (all of them, or its header, counted from the start of the delivered
+     *        message), else null
      */
-    public record Summarized<T>(MessageMeta meta, T summary) {
+    public record Summarized<T>(MessageMeta meta, T summary, byte[] head) {
+        public Summarized(MessageMeta meta, T summary) {
+            this(meta, summary, null);
+        }
+    }
+
+    /**
+     * The octets a read brings along with the metadata, so that FETCH of a few small messages
+     * costs one round trip rather than two (metadata, then sections).
+     *
+     * @param headerOnly only the header (with its trace prefix and the empty line), else the whole message
+     * @param maxOctets messages (or headers) longer than this bring nothing
+     */
+    public record Head(boolean headerOnly, int maxOctets) {
     }
 
     /** The metadata and summaries of the given messages that exist, ascending UID. */
     public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids) {
-        return read(mailbox, uids, MessageSummaryCodec::decode, summary -> summary);
+        return withSummaries(mailbox, uids, null);
+    }
+
+    /** {@link #withSummaries(Mailbox, long[])} with each message's {@link Head} (null: none). */
+    public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids, Head head) {
+        return read(mailbox, uids, MessageSummaryCodec::decode, summary -> summary, head);
     }
 
     /** The metadata and envelopes of the given messages that exist, ascending UID: decodes less than {@link #withSummaries}. */
     public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids) {
-        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope);
+        return withEnvelopes(mailbox, uids, null);
+    }
+
+    /** {@link #withEnvelopes(Mailbox, long[])} with each message's {@link Head} (null: none). */
+    public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids, Head head) {
+        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope, head);
+    }
+
+    /** The metadata of the given messages that exist with their {@link Head}, without summaries; ascending UID. */
+    public List<Summarized<Void>> withHeads(Mailbox mailbox, long[] uids, Head head) {
+        return read(mailbox, uids, null, null, head);
     }
 
     private static <T> Map<Long, T> byUid(List<Summarized<T>> read) {
@@ -75,24 +108,43 @@ public class MessageSummaries {
         return byUid(withEnvelopes(mailbox, MailboxService.toArray(uids)));
     }
 
-    private record Row(MessageMeta meta, byte[] summary) {
+    private record Row(MessageMeta meta, byte[] summary, byte[] head) {
         long contentId() {
             return meta.contentId();
         }
     }
 
+    /** @param decoder null: no summaries, only metadata (and heads) */
     private <T> List<Summarized<T>> read(Mailbox mailbox, long[] uids, Function<byte[], T> decoder,
-            Function<MessageSummary, T> fromParsed) {
+            Function<MessageSummary, T> fromParsed, Head head) {
         if (uids.length == 0) {
             return List.of();
         }
-        List<Row> rows = jdbc.sql("SELECT c.summary, " + MailboxService.metaColumns("m.")
+        List<Object> params = new ArrayList<>();
+        String headColumn = "NULL::bytea";
+        if (head != null) {
+            // cut out by PostgreSQL in the same snapshot as the metadata: a message is there with its octets or not at all
+            String prefix = MessageContents.PREFIX;
+            headColumn = head.headerOnly()
+                    ? "CASE WHEN octet_length(" + prefix + ") + c.body_offset <= ? THEN " + prefix
+                            + " || substring(c.raw FROM 1 FOR c.body_offset) END"
+                    : "CASE WHEN m.size <= ? THEN " + prefix + " || c.raw END";
+            params.add(head.maxOctets());
+        }
+        params.add(mailbox.id());
+        params.add(uids);
+        List<Row> rows = jdbc.sql("SELECT " + (decoder == null ? "NULL::bytea" : "c.summary") + ", "
+                        + MailboxService.metaColumns("m.") + ", " + headColumn + " AS head"
                         + " FROM messages m JOIN message_contents c ON c.id = m.content_id"
                         + " WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid")
-                .params(mailbox.id(), uids)
-                .query((rs, n) -> new Row(MailboxService.metaAfter(rs, 1), rs.getBytes(1))).list();
+                .params(params)
+                .query((rs, n) -> new Row(MailboxService.metaAfter(rs, 1), rs.getBytes(1), rs.getBytes("head"))).list();
         List<Summarized<T>> result = new ArrayList<>(rows.size());
         for (Row row : rows) {
+            if (decoder == null) {
+                result.add(new Summarized<>(row.meta(), null, row.head()));
+                continue;
+            }
             T value = null;
             if (row.summary() != null) {
                 try {
@@ -102,7 +154,7 @@ public class MessageSummaries {
                             e.getMessage());
                 }
             }
-            result.add(new Summarized<>(row.meta(), value != null ? value : fromParsed.apply(parseAgain(row))));
+            result.add(new Summarized<>(row.meta(), value != null ? value : fromParsed.apply(parseAgain(row)), row.head()));
         }
         return result;
     }
