@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param inboundPartitions partitions of the {@code mail.inbound} topic when the platform creates it (default 6)
  * @param eventPartitions partitions of the {@code mailbox.events} topic when the platform creates it (default 6)
+ * @param eventLinger how long mailbox events wait to be sent to Kafka together: they are hints for other
+ *        processes and for idle sessions, this process's sessions learn of their own writes at once, and
+ *        each send is a request the broker handles (default 20ms)
  * @param replicationFactor replication factor of the platform's topics (default 1; use 3 in production)
  * @param maxMessageBytes largest Kafka record the platform produces and its topics accept (default 64 MiB)
  * @param authCacheTtl how long a successful password check is remembered, sparing the adaptive hash
@@ -34,6 +37,7 @@ import org.springframework.validation.annotation.Validated;
 public record StoreProperties(
         @DefaultValue("6") @Min(1) int inboundPartitions,
         @DefaultValue("6") @Min(1) int eventPartitions,
+        @DefaultValue("20ms") Duration eventLinger,
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("67108864") @Min(1024) int maxMessageBytes,
         @DefaultValue("60s") Duration authCacheTtl,
@@ -56,6 +60,9 @@ public record StoreProperties(
             postmaster = postmaster.strip();
         } else {
             postmaster = null;
+        }
+        if (eventLinger.isNegative()) {
+            throw new IllegalArgumentException("mail.store.event-linger must not be negative");
         }
         if (subaddressSeparator == null) {
             subaddressSeparator = "";

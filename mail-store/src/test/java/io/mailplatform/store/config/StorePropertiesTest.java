@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StorePropertiesTest {
 
     private static StoreProperties with(String postmaster, String separator) {
-        return new StoreProperties(6, 6, (short) 1, 1 << 20, Duration.ofSeconds(60),
+        return new StoreProperties(6, 6, Duration.ofMillis(20), (short) 1, 1 << 20, Duration.ofSeconds(60),
                 new StoreProperties.LoginThrottling(5, 20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5),
                         Duration.ofMinutes(15), 8, 16, 100_000, 64),
                 postmaster, separator, new StoreProperties.Limits(10000, 10000, 1000, Duration.ofSeconds(20)));

@@ -1,0 +1,40 @@
+package io.mailplatform.store.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailplatform.store.config.StoreProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+
+/** Mailbox events go through a lingering producer of their own, otherwise set up like the platform's. */
+class KafkaMailboxEventPublisherTest {
+
+    private static StoreProperties lingering(Duration linger) {
+        return new StoreProperties(6, 6, linger, (short) 1, 1 << 20, Duration.ofSeconds(60),
+                new StoreProperties.LoginThrottling(5, 20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5),
+                        Duration.ofMinutes(15), 8, 16, 100_000, 64),
+                null, "+", new StoreProperties.Limits(10000, 10000, 1000, Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void eventsLingerWhileMailDoesNot() {
+        KafkaProperties kafka = new KafkaProperties();
+        Map<String, Object> config = KafkaMailboxEventPublisher.producerProperties(kafka, lingering(Duration.ofMillis(25)));
+        assertThat(config).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 25)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .doesNotContainKey(ProducerConfig.CLIENT_ID_CONFIG);
+    }
+
+    @Test
+    void aConfiguredClientIdNamesTheEventProducerApart() {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setClientId("mail-imap");
+        assertThat(KafkaMailboxEventPublisher.producerProperties(kafka, lingering(Duration.ZERO)))
+                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "mail-imap-mailbox-events")
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0);
+    }
+}
