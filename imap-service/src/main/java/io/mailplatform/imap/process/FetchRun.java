@@ -74,7 +74,7 @@ final class FetchRun implements Outcome.Step {
     private final boolean uidOnly;
     private final SummaryNeed need;
     /** Whether any item needs message octets; and whether headers of the whole message are all it needs. */
-    private final boolean octets;
+    private final boolean wantsOctets;
     private final boolean headersOnly;
     private final SelectedMailbox selected;
     private final boolean rev2;
@@ -105,7 +105,7 @@ final class FetchRun implements Outcome.Step {
         this.setsSeen = !selected.readOnly() && selected.rights().has(io.mailplatform.store.acl.Right.SEEN) && items.stream().anyMatch(FetchItem::setsSeen);
         this.uidOnly = items.stream().allMatch(item -> item == Attribute.UID);
         this.need = SummaryNeed.of(items);
-        this.octets = items.stream().anyMatch(FetchRun::readsOctets);
+        this.wantsOctets = items.stream().anyMatch(FetchRun::readsOctets);
         this.headersOnly = items.stream().filter(FetchRun::readsOctets).allMatch(FetchRun::topLevelHeader);
         this.selected = selected;
         this.rev2 = rev2;
@@ -277,7 +277,7 @@ final class FetchRun implements Outcome.Step {
         Map<Long, MessageSummary> summaryOf = new HashMap<>();
         Map<Long, ImapEnvelope> envelopeOf = new HashMap<>();
         Map<Long, byte[]> heads = new HashMap<>();
-        Head head = octets && store.headBytes() > 0
+        Head head = wantsOctets && store.headBytes() > 0
                 ? new Head(headersOnly, (int) Math.min(store.headBytes(), store.batchBytes() / batchUids.length))
                 : null;
         // metadata, summaries and heads in one query: a message is there with all of them or not at all

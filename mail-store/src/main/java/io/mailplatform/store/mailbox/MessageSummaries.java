@@ -53,9 +53,6 @@ public class MessageSummaries {
      *        message), else null
      */
     public record Summarized<T>(MessageMeta meta, T summary, byte[] head) {
-        public Summarized(MessageMeta meta, T summary) {
-            this(meta, summary, null);
-        }
     }
 
     /**
