@@ -383,7 +383,8 @@ public final class SelectedMailbox {
                     : index.changesIfMoved(mailbox, modSeq))
                     .orElseThrow(() -> new ImapByeException("The selected mailbox was deleted"));
             read.changed().forEach(meta -> changed.put(meta.uid(), meta));
-            changes = new MessageIndex.Changes(read.highestModSeq(), new ArrayList<>(changed.values()), read.expunged());
+            changes = new MessageIndex.Changes(read.highestModSeq(), new ArrayList<>(changed.values()), read.expunged(),
+                    read.recentUid());
         }
         ownWrites.clear();
         freshness = Freshness.READ;
@@ -413,7 +414,7 @@ public final class SelectedMailbox {
             long[] newUids = added.stream().mapToLong(Long::longValue).toArray();
             uids.append(newUids);
             if (!rev2) {
-                claimRecent(index, last, newUids[newUids.length - 1]);
+                claimRecent(index, last, newUids[newUids.length - 1], changes.recentUid());
             }
             out.untagged(new ImapResponse.Exists(uids.size()));
             if (!rev2) {
@@ -427,8 +428,12 @@ public final class SelectedMailbox {
         return added.size();
     }
 
-    /** Claims the \Recent UIDs above the view's {@code last} up to {@code newLast}, unless an APPEND did. */
-    private void claimRecent(MessageIndex index, long last, long newLast) {
+    /**
+     * Claims the \Recent UIDs above the view's {@code last} up to {@code newLast}, unless an APPEND did,
+     * or the mark read with the changes ({@code recentMark}) shows another session has: then no claim,
+     * which would lock the mailbox row behind its writers, is made.
+     */
+    private void claimRecent(MessageIndex index, long last, long newLast, long recentMark) {
         long claimedUpTo = last;
         if (claimedByAppend != null) {
             recent.add(Math.max(last, claimedByAppend[0]), claimedByAppend[1]);
@@ -436,7 +441,8 @@ public final class SelectedMailbox {
             claimedByAppend = null;
         }
         if (newLast > claimedUpTo) {
-            long claimedAbove = readOnly ? claimedUpTo : Math.max(claimedUpTo, index.claimRecent(mailbox, newLast));
+            long claimedAbove = readOnly ? claimedUpTo
+                    : Math.max(claimedUpTo, recentMark >= newLast ? recentMark : index.claimRecent(mailbox, newLast));
             recent.add(claimedAbove, newLast);
         }
     }

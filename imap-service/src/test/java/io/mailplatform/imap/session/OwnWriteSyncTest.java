@@ -26,6 +26,7 @@ class OwnWriteSyncTest {
     /** A store whose changes are given by the test; counts the reads. */
     private static final class Store extends MessageIndex {
         int reads;
+        int claims;
         MessageIndex.Changes next = new MessageIndex.Changes(5, List.of(), new long[0]);
 
         Store(KnownModSeqs known) {
@@ -36,6 +37,12 @@ class OwnWriteSyncTest {
         public Optional<Changes> changesSince(Mailbox mailbox, long modSeq) {
             reads++;
             return Optional.of(next);
+        }
+
+        @Override
+        public long claimRecent(Mailbox mailbox, long upToUid) {
+            claims++;
+            return 20;
         }
     }
 
@@ -127,5 +134,27 @@ class OwnWriteSyncTest {
         view.sync(store, out, true, true, false);
         assertThat(store.reads).isEqualTo(1);
         assertThat(out.responses).containsExactly(new ImapResponse.Exists(3));
+    }
+
+    @Test
+    void newMessagesAnotherSessionClaimedAreNotClaimedAgain() {
+        // the mark read with the changes is at the new message: someone else has it as \Recent
+        store.next = new MessageIndex.Changes(6, List.of(message(20, 6)), new long[0], 20);
+        Collected out = new Collected();
+        view.sync(store, out, true, false);
+        assertThat(store.claims).isZero();
+        assertThat(out.responses).containsExactly(new ImapResponse.Exists(3), new ImapResponse.Recent(0));
+    }
+
+    @Test
+    void newMessagesNobodyClaimedAreClaimed() {
+        store.next = new MessageIndex.Changes(7, List.of(message(20, 6), message(21, 7)), new long[0], 4);
+        Collected out = new Collected();
+        view.sync(store, out, true, false);
+        assertThat(store.claims).isEqualTo(1);
+        // the claim answered that 20 was taken meanwhile: only 21 is this session's
+        assertThat(out.responses).containsExactly(new ImapResponse.Exists(4), new ImapResponse.Recent(1));
+        assertThat(view.isRecent(21)).isTrue();
+        assertThat(view.isRecent(20)).isFalse();
     }
 }

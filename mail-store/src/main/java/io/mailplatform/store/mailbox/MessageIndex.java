@@ -20,6 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class MessageIndex {
+    /** The statement of {@link #changesSince}: the mailbox row (kind 0), changed messages (1), expunged UIDs (2). */
+    private static final String CHANGES = """
+            SELECT 0 AS kind, highest_modseq, recent_uid, 0::bigint, 0::smallint, NULL::text[], NULL::timestamptz, 0, 0,
+                   NULL::timestamptz, 0::bigint
+            FROM mailboxes WHERE id = :mailbox
+            UNION ALL
+            SELECT 1, %s FROM messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+            UNION ALL
+            SELECT 2, uid, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0 FROM expunged_messages WHERE mailbox_id = :mailbox AND modseq > :modseq
+            ORDER BY 1, 2"""
+            .formatted(MailboxService.META_COLUMNS);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshots;
     private final KnownModSeqs known;
@@ -53,8 +65,15 @@ public class MessageIndex {
      * @param highestModSeq the mailbox's HIGHESTMODSEQ now
      * @param changed messages whose MODSEQ is higher (new ones and flag changes), ascending UID
      * @param expunged UIDs expunged after the MODSEQ, ascending
+     * @param recentUid the mailbox's \Recent mark as read with the changes (UIDs above it are claimed by
+     *        no session yet), 0 when the store was not read: a session need not claim new messages at
+     *        or below it, another session has
      */
-    public record Changes(long highestModSeq, List<MessageMeta> changed, long[] expunged) {
+    public record Changes(long highestModSeq, List<MessageMeta> changed, long[] expunged, long recentUid) {
+        public Changes(long highestModSeq, List<MessageMeta> changed, long[] expunged) {
+            this(highestModSeq, changed, expunged, 0);
+        }
+
         public boolean isEmpty() {
             return changed.isEmpty() && expunged.length == 0;
         }
@@ -92,22 +111,14 @@ public class MessageIndex {
     public Optional<Changes> changesSince(Mailbox mailbox, long modSeq) {
         long version = known.version(mailbox.id());
         ChangeRows rows = new ChangeRows();
-        jdbc.sql("""
-                SELECT 0 AS kind, highest_modseq, 0::bigint, 0::bigint, 0::smallint, NULL::text[], NULL::timestamptz, 0, 0,
-                       NULL::timestamptz, 0::bigint
-                FROM mailboxes WHERE id = :mailbox
-                UNION ALL
-                SELECT 1, %s FROM messages WHERE mailbox_id = :mailbox AND modseq > :modseq
-                UNION ALL
-                SELECT 2, uid, 0, 0, 0, NULL, NULL, 0, 0, NULL, 0 FROM expunged_messages WHERE mailbox_id = :mailbox AND modseq > :modseq
-                ORDER BY 1, 2""".formatted(MailboxService.META_COLUMNS))
+        jdbc.sql(CHANGES)
                 .param("mailbox", mailbox.id()).param("modseq", modSeq).query(rows);
         if (rows.highestModSeq < 0) {
             return Optional.empty();
         }
         known.confirm(mailbox.id(), version, rows.highestModSeq);
         long highest = Math.max(rows.highestModSeq, modSeq);
-        return Optional.of(new Changes(highest, rows.changed, rows.expunged.toArray()));
+        return Optional.of(new Changes(highest, rows.changed, rows.expunged.toArray(), rows.recentUid));
     }
 
     /**
@@ -152,13 +163,17 @@ public class MessageIndex {
     /** The rows of {@link #changesSince}: the mailbox's HIGHESTMODSEQ (kind 0), changed messages (1), expunged UIDs (2). */
     private static final class ChangeRows implements RowCallbackHandler {
         long highestModSeq = -1;
+        long recentUid;
         final List<MessageMeta> changed = new ArrayList<>();
         final LongRows expunged = new LongRows();
 
         @Override
         public void processRow(ResultSet rs) throws SQLException {
             switch (rs.getInt(1)) {
-                case 0 -> highestModSeq = rs.getLong(2);
+                case 0 -> {
+                    highestModSeq = rs.getLong(2);
+                    recentUid = rs.getLong(3);
+                }
                 case 1 -> changed.add(MailboxService.metaAfter(rs, 1));
                 default -> expunged.add(rs.getLong(2));
             }

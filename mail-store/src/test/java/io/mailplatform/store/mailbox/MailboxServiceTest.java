@@ -74,6 +74,16 @@ class MailboxServiceTest {
     }
 
     @Test
+    void changesCarryTheRecentMarkSoSessionsNeedNotClaimWhatIsClaimed() {
+        Mailbox box = mailboxes.create(alice.id(), "RecentMark");
+        long modSeq = mailboxes.require(alice.id(), "RecentMark").highestModSeq();
+        mailboxes.append(box, message("one"), MessageFlags.NONE, Instant.now());
+        assertThat(index.changesSince(box, modSeq).orElseThrow().recentUid()).isZero();
+        mailboxes.appendClaimingRecent(box, message("two"), MessageFlags.NONE, Instant.now());
+        assertThat(index.changesSince(box, modSeq).orElseThrow().recentUid()).isEqualTo(2);
+    }
+
+    @Test
     void appendAssignsUidsAndModSeqsAndPublishesAnEvent() {
         Mailbox box = mailboxes.create(alice.id(), "Append");
         AppendResult first = mailboxes.append(box, message("one"), MessageFlags.of(List.of("\\Seen", "$Work")), Instant.now());
