@@ -134,10 +134,11 @@ public class MailboxAccess {
     /** The account's own mailboxes and every other mailbox, shared or public, it may see (the {@code l} right), by name. */
     public List<AccessibleMailbox> visible(Account account) {
         List<AccessibleMailbox> visible = new ArrayList<>();
-        for (Mailbox mailbox : mailboxes.mailboxes(account.id())) {
+        MailboxAcl.Visible found = acl.visibleTo(account.id());
+        for (Mailbox mailbox : found.own()) {
             visible.add(new AccessibleMailbox(mailbox, mailbox.name(), Rights.ALL, true));
         }
-        for (MailboxAcl.Grant grant : acl.sharedWith(account.id())) {
+        for (MailboxAcl.Grant grant : found.shared()) {
             if (grant.rights().has(Right.LOOKUP)) {
                 String name = grant.publicFolder() ? publicName(grant.mailbox().name())
                         : sharedName(grant.ownerAddress(), grant.mailbox().name());

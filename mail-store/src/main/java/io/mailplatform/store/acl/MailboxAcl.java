@@ -2,7 +2,11 @@ package io.mailplatform.store.acl;
 
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +27,16 @@ public class MailboxAcl {
      */
     public record Grant(Mailbox mailbox, String ownerAddress, Rights rights, boolean publicFolder) {
     }
+
+    /** The mailboxes of other accounts (and public ones) with an entry for {@code :account} or anyone, rights joined. */
+    private static final String SHARED = """
+            SELECT m.*, o.address AS owner_address, o.domain_id IS NULL AS public_folder,
+                   string_agg(acl.rights, '') AS granted
+            FROM mailbox_acl acl
+            JOIN mailboxes m ON m.id = acl.mailbox_id
+            JOIN accounts o ON o.id = m.account_id
+            WHERE (acl.grantee_account_id = :account OR acl.grantee_account_id IS NULL) AND m.account_id <> :account
+            GROUP BY m.id, o.address, o.domain_id""";
 
     private final JdbcClient jdbc;
 
@@ -91,20 +105,36 @@ public class MailboxAcl {
                 .params(child.id(), parent.id()).update();
     }
 
-    /** Every mailbox of another account, or public, on which the account has some right, with those rights. */
-    public List<Grant> sharedWith(long accountId) {
-        return jdbc.sql("""
-                SELECT m.*, o.address AS owner_address, o.domain_id IS NULL AS public_folder,
-                       string_agg(acl.rights, '') AS granted
-                FROM mailbox_acl acl
-                JOIN mailboxes m ON m.id = acl.mailbox_id
-                JOIN accounts o ON o.id = m.account_id
-                WHERE (acl.grantee_account_id = ? OR acl.grantee_account_id IS NULL) AND m.account_id <> ?
-                GROUP BY m.id, o.address, o.domain_id
-                ORDER BY o.address, m.name""")
-                .params(accountId, accountId)
-                .query((rs, n) -> new Grant(MailboxService.mailbox(rs, n), rs.getString("owner_address"),
-                        Rights.parse(rs.getString("granted")), rs.getBoolean("public_folder")))
-                .list();
+    /**
+     * The account's own mailboxes, and every mailbox of another account, or public, on which it has some
+     * right, with those rights.
+     *
+     * @param own by name
+     * @param shared by owner, then name
+     */
+    public record Visible(List<Mailbox> own, List<Grant> shared) {
+    }
+
+    /** {@link Visible} in one statement (one round trip): LIST asks for both every time. */
+    public Visible visibleTo(long accountId) {
+        List<Mailbox> own = new ArrayList<>();
+        List<Grant> shared = new ArrayList<>();
+        jdbc.sql("SELECT m.*, NULL::text AS owner_address, false AS public_folder, NULL::text AS granted"
+                        + " FROM mailboxes m WHERE m.account_id = :account UNION ALL " + SHARED
+                        + " ORDER BY owner_address NULLS FIRST, name")
+                .param("account", accountId)
+                .query((RowCallbackHandler) rs -> {
+                    if (rs.getString("owner_address") == null) {
+                        own.add(MailboxService.mailbox(rs, 0));
+                    } else {
+                        shared.add(grant(rs));
+                    }
+                });
+        return new Visible(own, shared);
+    }
+
+    private static Grant grant(ResultSet rs) throws SQLException {
+        return new Grant(MailboxService.mailbox(rs, 0), rs.getString("owner_address"), Rights.parse(rs.getString("granted")),
+                rs.getBoolean("public_folder"));
     }
 }
