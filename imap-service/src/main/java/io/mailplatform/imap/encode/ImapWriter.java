@@ -139,22 +139,17 @@ public final class ImapWriter {
     public ImapWriter quoted(String value) {
         ByteBuf out = buffer();
         out.writeByte('"');
+        // runs between the characters to escape go in one write each (most strings are one run)
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
+                out.writeCharSequence(value.subSequence(from, i), StandardCharsets.UTF_8);
                 out.writeByte('\\');
-            }
-            if (c < 0x80) {
-                out.writeByte(c);
-            } else {
-                int end = i + 1;
-                while (end < value.length() && value.charAt(end) >= 0x80) {
-                    end++;
-                }
-                out.writeCharSequence(value.subSequence(i, end), StandardCharsets.UTF_8);
-                i = end - 1;
+                from = i;
             }
         }
+        out.writeCharSequence(from == 0 ? value : value.subSequence(from, value.length()), StandardCharsets.UTF_8);
         out.writeByte('"');
         return this;
     }

@@ -54,6 +54,31 @@ public class MailboxService {
                 + alias + "thread_id";
     }
 
+    /** The statement of {@link #appendInOneStatement}, built once (formatting it per call showed in profiles). */
+    private static final String APPEND = """
+            WITH room AS (
+                SELECT 1 FROM accounts WHERE id = ? AND quota_bytes IS NULL AND quota_messages IS NULL AND (SELECT count(*) FROM account_keywords
+                    WHERE account_id = accounts.id AND keyword = ANY(?::text[])) = ?),
+            content AS (
+                INSERT INTO message_contents (size, body_offset, raw, %s)
+                SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id, sent_date),
+            queued AS (
+                INSERT INTO search_index_queue (content_id) SELECT id FROM content WHERE ?::boolean),
+            allocation AS (
+                UPDATE mailboxes m SET uid_next = m.uid_next + 1, highest_modseq = m.highest_modseq + 1,
+                    recent_uid = CASE WHEN ?::boolean THEN m.uid_next ELSE m.recent_uid END
+                FROM (SELECT id, recent_uid FROM mailboxes WHERE id = ? FOR UPDATE) old
+                WHERE m.id = old.id AND EXISTS (SELECT 1 FROM content)
+                RETURNING m.uid_next - 1 AS uid, m.highest_modseq, m.uid_validity, old.recent_uid),
+            inserted AS (
+                INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size,
+                                      sent_date)
+                SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int, c.sent_date
+                FROM allocation a, content c RETURNING uid)
+            SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity, a.recent_uid
+            FROM content c LEFT JOIN allocation a ON true""".formatted(
+            SummaryColumns.COLUMNS, SummaryColumns.TYPED_PLACEHOLDERS);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MailboxEventPublisher events;
@@ -203,29 +228,7 @@ public class MailboxService {
         params.addAll(Arrays.asList(summary.parameters()));
         params.addAll(List.of(!summary.indexed(), claimRecent, mailbox.id(), mailbox.id(), (short) flags.system(), keywords,
                 Timestamp.from(internalDate), raw.length));
-        List<long[]> rows = jdbc.sql("""
-                WITH room AS (
-                    SELECT 1 FROM accounts WHERE id = ? AND quota_bytes IS NULL AND quota_messages IS NULL AND (SELECT count(*) FROM account_keywords
-                        WHERE account_id = accounts.id AND keyword = ANY(?::text[])) = ?),
-                content AS (
-                    INSERT INTO message_contents (size, body_offset, raw, %s)
-                    SELECT ?::int, ?::int, ?::bytea, %s FROM room RETURNING id, sent_date),
-                queued AS (
-                    INSERT INTO search_index_queue (content_id) SELECT id FROM content WHERE ?::boolean),
-                allocation AS (
-                    UPDATE mailboxes m SET uid_next = m.uid_next + 1, highest_modseq = m.highest_modseq + 1,
-                        recent_uid = CASE WHEN ?::boolean THEN m.uid_next ELSE m.recent_uid END
-                    FROM (SELECT id, recent_uid FROM mailboxes WHERE id = ? FOR UPDATE) old
-                    WHERE m.id = old.id AND EXISTS (SELECT 1 FROM content)
-                    RETURNING m.uid_next - 1 AS uid, m.highest_modseq, m.uid_validity, old.recent_uid),
-                inserted AS (
-                    INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size,
-                                          sent_date)
-                    SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int, c.sent_date
-                    FROM allocation a, content c RETURNING uid)
-                SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity, a.recent_uid
-                FROM content c LEFT JOIN allocation a ON true""".formatted(SummaryColumns.COLUMNS,
-                        SummaryColumns.TYPED_PLACEHOLDERS))
+        List<long[]> rows = jdbc.sql(APPEND)
                 .params(params)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)}).list();

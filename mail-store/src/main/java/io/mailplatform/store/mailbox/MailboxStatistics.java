@@ -9,6 +9,12 @@ import org.springframework.stereotype.Repository;
 /** Message counts of a mailbox in one aggregate query, for IMAP STATUS and LIST-STATUS. */
 @Repository
 public class MailboxStatistics {
+    // built once: STATUS is frequent, and formatting the text on every call showed in profiles
+    private static final String COUNTS = aggregates("(SELECT recent_uid FROM mailboxes WHERE id = ?)")
+            + " FROM messages m WHERE m.mailbox_id = ?";
+    private static final String FIND = "SELECT mb.*, c.* FROM mailboxes mb CROSS JOIN LATERAL (" + aggregates("mb.recent_uid")
+            + " FROM messages m WHERE m.mailbox_id = mb.id) c WHERE mb.account_id = ? AND mb.name = ?";
+
     private final JdbcClient jdbc;
 
     public MailboxStatistics(JdbcClient jdbc) {
@@ -20,7 +26,7 @@ public class MailboxStatistics {
     }
 
     public MailboxCounts counts(Mailbox mailbox) {
-        return jdbc.sql(aggregates("(SELECT recent_uid FROM mailboxes WHERE id = ?)") + " FROM messages m WHERE m.mailbox_id = ?")
+        return jdbc.sql(COUNTS)
                 .params(mailbox.id(), mailbox.id())
                 .query(MailboxStatistics::counts)
                 .single();
@@ -31,8 +37,7 @@ public class MailboxStatistics {
      * STATUS names a mailbox and asks for both, and a round trip to the database is what it costs.
      */
     public Optional<Counted> find(long accountId, String name) {
-        return jdbc.sql("SELECT mb.*, c.* FROM mailboxes mb CROSS JOIN LATERAL (" + aggregates("mb.recent_uid")
-                        + " FROM messages m WHERE m.mailbox_id = mb.id) c WHERE mb.account_id = ? AND mb.name = ?")
+        return jdbc.sql(FIND)
                 .params(accountId, MailboxService.canonicalName(name))
                 .query((rs, n) -> new Counted(MailboxService.mailbox(rs, n), counts(rs, n)))
                 .optional();

@@ -1,0 +1,59 @@
+package io.mailplatform.imap.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Quoted strings (RFC 9051 §4.3): DQUOTE and backslash escaped, everything else as it is (UTF-8 once enabled). */
+class QuotedStringTest {
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    private final ImapWriter writer = new ImapWriter(new ImapWriter.Sink() {
+        @Override
+        public void write(ByteBuf bytes) {
+            byte[] octets = new byte[bytes.readableBytes()];
+            bytes.readBytes(octets);
+            bytes.release();
+            sent.writeBytes(octets);
+        }
+
+        @Override
+        public void defer(DeferredOutput output) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ByteBufAllocator alloc() {
+            return UnpooledByteBufAllocator.DEFAULT;
+        }
+    });
+
+    private String quoted(String value) {
+        sent.reset();
+        writer.quoted(value);
+        writer.flush();
+        return sent.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void plainTextIsQuotedAsItIs() {
+        assertThat(quoted("Hello, world")).isEqualTo("\"Hello, world\"");
+        assertThat(quoted("")).isEqualTo("\"\"");
+    }
+
+    @Test
+    void quotesAndBackslashesAreEscapedWhereverTheyAre() {
+        assertThat(quoted("\"a\\b\"")).isEqualTo("\"\\\"a\\\\b\\\"\"");
+        assertThat(quoted("x\\\\")).isEqualTo("\"x\\\\\\\\\"");
+    }
+
+    @Test
+    void utf8TextKeepsItsOctetsAroundEscapes() {
+        writer.utf8(true);
+        assertThat(quoted("Grüße \"Jürgen\"")).isEqualTo("\"Grüße \\\"Jürgen\\\"\"");
+    }
+}
