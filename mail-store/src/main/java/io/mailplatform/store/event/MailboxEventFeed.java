@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +29,15 @@ import org.springframework.context.SmartLifecycle;
  * suffix), so every instance sees every event; it starts at the end of the topic and commits
  * nothing: events are hints about the present, and a reader that missed one catches up when it
  * next reads the store. Each reader subclasses it as a bean of its own, so the context starts and
- * stops it.
+ * stops it. A reader that has nobody to tell ({@link #listeningSince}) has its feed paused: no fetches
+ * reach the broker until someone listens again.
  */
 public class MailboxEventFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailboxEventFeed.class);
+    /** How often a paused feed looks whether someone listens again. */
+    private static final Duration PAUSED_POLL = Duration.ofMillis(50);
+    /** Events this much older than the first listener are read again on resuming (registration races). */
+    private static final long RESUME_MARGIN_MILLIS = 1000;
 
     private final Map<String, Object> consumerProperties;
     private final boolean enabled;
@@ -41,6 +47,7 @@ public class MailboxEventFeed implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile boolean paused;
 
     /**
      * @param consumerProperties the Kafka consumer settings (bootstrap servers, security); group,
@@ -95,7 +102,16 @@ public class MailboxEventFeed implements SmartLifecycle {
                 }
             });
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                long since = listeningSince();
+                Set<TopicPartition> assignment = consumer.assignment();
+                if (since < 0 && !paused && !assignment.isEmpty()) {
+                    consumer.pause(assignment);
+                    paused = true;
+                } else if (since >= 0 && paused) {
+                    resumeFrom(assignment, since);
+                    paused = false;
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(paused ? PAUSED_POLL : Duration.ofMillis(500))) {
                     MailboxEvent event = MailboxEventCodec.decode(record.value());
                     if (event != null) {
                         sink.accept(event);
@@ -110,6 +126,33 @@ public class MailboxEventFeed implements SmartLifecycle {
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /**
+     * Since when (epoch milliseconds) someone wants this feed's events, or -1 while nobody does (the
+     * feed then pauses). Called on the feed's thread before every poll; always 0 by default.
+     */
+    protected long listeningSince() {
+        return 0;
+    }
+
+    /** Resumes at the events from shortly before the first listener came, the end where there are none. */
+    private void resumeFrom(Set<TopicPartition> partitions, long since) {
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, Math.max(0, since - RESUME_MARGIN_MILLIS)));
+        consumer.offsetsForTimes(times).forEach((partition, offset) -> {
+            if (offset == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        });
+        consumer.resume(partitions);
+    }
+
+    /** Whether the feed is paused now, nobody {@link #listeningSince listening}. */
+    public boolean paused() {
+        return paused;
     }
 
     /** Waits until the consumer reads the topic (tests, benchmarks). */

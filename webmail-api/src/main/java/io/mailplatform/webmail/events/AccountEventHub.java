@@ -37,6 +37,9 @@ public class AccountEventHub {
         return thread;
     });
     private final int maxPerAccount;
+    /** Open streams over all accounts, and when the first of them opened (-1: none open). */
+    private final AtomicInteger open = new AtomicInteger();
+    private volatile long listeningSince = -1;
 
     public AccountEventHub(WebmailProperties properties) {
         this.maxPerAccount = properties.events().maxStreamsPerAccount();
@@ -51,6 +54,9 @@ public class AccountEventHub {
             count.decrementAndGet();
             return false;
         }
+        if (open.getAndIncrement() == 0) {
+            listeningSince = System.currentTimeMillis();
+        }
         streams.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(emitter);
         Runnable remove = () -> unregister(accountId, emitter);
         emitter.onCompletion(remove);
@@ -63,6 +69,9 @@ public class AccountEventHub {
         Set<SseEmitter> set = streams.get(accountId);
         if (set != null && set.remove(emitter)) {
             counts.get(accountId).decrementAndGet();
+            if (open.decrementAndGet() == 0) {
+                listeningSince = -1;
+            }
         }
     }
 
@@ -79,6 +88,14 @@ public class AccountEventHub {
                 send(event.accountId(), emitter, SseEmitter.event().name("mailbox").data(notice, MediaType.APPLICATION_JSON));
             }
         });
+    }
+
+    /**
+     * Since when (epoch milliseconds) streams have been open without a break, -1 while none is: the
+     * feed reads events only while someone listens.
+     */
+    public long listeningSince() {
+        return open.get() > 0 ? listeningSince : -1;
     }
 
     /** How many streams are open, over all accounts. */

@@ -71,7 +71,8 @@ class EventStreamApiTest extends UserApiTest {
         }
 
         void close() {
-            response.cancel(true);
+            // closing the body drops the connection, which the server notices at its next heartbeat
+            response.join().body().close();
         }
     }
 
@@ -125,6 +126,30 @@ class EventStreamApiTest extends UserApiTest {
         } finally {
             stream.close();
         }
+    }
+
+    @Test
+    void theFeedFetchesNothingWhileNoStreamIsOpenAndTheNextStreamGetsItsEvents() throws Exception {
+        awaitPaused();
+        Mailbox inbox = mailboxes.require(quinn.id(), "INBOX");
+        Stream stream = open("quinn@events.test");
+        try {
+            long uid = mailboxes.append(inbox, message("after the pause"), MessageFlags.NONE, Instant.now()).uid();
+            assertThat(stream.next("\"uids\":[" + uid + "]")).contains("messagesAdded");
+            assertThat(feed.paused()).isFalse();
+        } finally {
+            stream.close();
+        }
+        awaitPaused();
+    }
+
+    /** Until no stream is open: a closed one is noticed at the next heartbeat (1 s here). */
+    private void awaitPaused() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!feed.paused() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(feed.paused()).as("paused without streams").isTrue();
     }
 
     @Test
