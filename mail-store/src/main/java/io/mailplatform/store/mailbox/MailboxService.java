@@ -71,22 +71,11 @@ public class MailboxService {
                 FROM (SELECT id, recent_uid FROM mailboxes WHERE id = ? FOR UPDATE) old
                 WHERE m.id = old.id AND EXISTS (SELECT 1 FROM content)
                 RETURNING m.uid_next - 1 AS uid, m.highest_modseq, m.uid_validity, old.recent_uid),
-            keys AS (
-                SELECT k.hash, k.rank FROM content c, message_thread_keys(c.thread_message_id, c.thread_references) k),
-            thread AS (
-                SELECT coalesce((SELECT t.thread_id FROM keys k
-                                 JOIN thread_message_ids t ON t.account_id = ? AND t.message_id_hash = k.hash
-                                 ORDER BY k.rank DESC, t.thread_id LIMIT 1), (SELECT id FROM content)) AS id),
-            registered AS (
-                INSERT INTO thread_message_ids (account_id, message_id_hash, thread_id)
-                SELECT ?, k.hash, (SELECT id FROM thread) FROM keys k
-                WHERE EXISTS (SELECT 1 FROM allocation)
-                AND NOT EXISTS (SELECT 1 FROM thread_message_ids t WHERE t.account_id = ? AND t.message_id_hash = k.hash)),
             inserted AS (
                 INSERT INTO messages (mailbox_id, uid, content_id, modseq, flags, keywords, internal_date, size,
                                       sent_date, thread_id, sort_subject, sort_display_from)
                 SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int, c.sent_date,
-                       (SELECT id FROM thread), c.sort_subject, c.sort_display_from
+                       thread_of(?, c.id, c.thread_message_id, c.thread_references), c.sort_subject, c.sort_display_from
                 FROM allocation a, content c RETURNING uid)
             SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity, a.recent_uid
             FROM content c LEFT JOIN allocation a ON true""".formatted(
@@ -229,8 +218,8 @@ public class MailboxService {
      * (empty otherwise; nothing is written then, and the caller takes the
      * transaction that checks them). The content, with its search vectors, is inserted before the
      * mailbox row is locked for the UID, so the lock is held only for the message row and the commit.
-     * The thread (V51's rule, keys from V56's {@code message_thread_keys}) and the sort keys are given
-     * here rather than left to the insert triggers: their PL/pgSQL cost a third of the statement.
+     * The thread (V57's {@code thread_of}, the rule every writer's trigger applies) and the sort keys are
+     * given here rather than left to the insert triggers: their PL/pgSQL cost a third of the statement.
      *
      * @throws MailboxNotFoundException if the mailbox was deleted meanwhile
      */
@@ -241,8 +230,8 @@ public class MailboxService {
                 HeaderSection.bodyOffset(raw)));
         params.add(raw);
         params.addAll(Arrays.asList(summary.parameters()));
-        params.addAll(List.of(!summary.indexed(), claimRecent, mailbox.id(), mailbox.accountId(), mailbox.accountId(),
-                mailbox.accountId(), mailbox.id(), (short) flags.system(), keywords, Timestamp.from(internalDate), raw.length));
+        params.addAll(List.of(!summary.indexed(), claimRecent, mailbox.id(), mailbox.id(), (short) flags.system(), keywords,
+                Timestamp.from(internalDate), raw.length, mailbox.accountId()));
         List<long[]> rows = jdbc.sql(APPEND)
                 .params(params)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
