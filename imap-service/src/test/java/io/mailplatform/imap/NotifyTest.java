@@ -2,10 +2,15 @@ package io.mailplatform.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.imap.idle.MailboxEventHub;
 import io.mailplatform.store.directory.Account;
+import io.mailplatform.store.event.MailboxEvent;
 import io.mailplatform.testsupport.LineClient;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * NOTIFY (RFC 5465) with two sessions of one account: one changes mailboxes other than the one the
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * (test configuration: mail.imap.notify.max-queued=10).
  */
 class NotifyTest extends ImapTestSupport {
+    @Autowired
+    MailboxEventHub hub;
 
     @Test
     void idleSessionHearsOfOtherMailboxesAsStatusAndList() throws Exception {
@@ -120,12 +127,16 @@ class NotifyTest extends ImapTestSupport {
     @Test
     void tooManyWaitingNoticesOverflow() throws Exception {
         Account account = account("notify-overflow");
-        try (LineClient watcher = login(account); LineClient marker = login(account); LineClient other = login(account)) {
+        CountDownLatch appended = new CountDownLatch(1);
+        MailboxEventHub.Listener heard = event -> {
+            if (event.type() == MailboxEvent.Type.MESSAGES_ADDED && event.mailboxName().equals("Marker")) {
+                appended.countDown();
+            }
+        };
+        hub.registerAccount(account.id(), heard);
+        try (LineClient watcher = login(account); LineClient other = login(account)) {
             command(other, "o0", "CREATE Marker");
             assertThat(command(watcher, "w1", "NOTIFY SET (personal (MailboxName))")).containsExactly("w1 OK NOTIFY completed");
-            assertThat(command(marker, "m1", "SELECT Marker")).last().asString().startsWith("m1 OK");
-            marker.send("m2 IDLE");
-            assertThat(marker.readLine()).isEqualTo("+ idling");
             for (int i = 1; i <= 11; i++) {
                 assertThat(command(other, "c" + i, "CREATE Box" + i)).singleElement().asString()
                         .endsWith(" CREATE completed").startsWith("c" + i + " OK ");
@@ -134,11 +145,14 @@ class NotifyTest extends ImapTestSupport {
             other.readLine();
             other.send("Subject: new\r\n\r\nx");
             other.readUntil(line -> line.startsWith("o1 "));
-            // events of one account arrive in order: once the marker session heard of its message,
-            // the watcher's queue has had all eleven notices offered
-            assertThat(marker.readLine()).isEqualTo("* 1 EXISTS");
+            // events of one account arrive in order, and the hub hands each to every listener before the
+            // next: once this listener heard of the message, the watcher's queue has had all eleven notices
+            // offered (an IDLE session is no such signal: it also re-reads the store on a timer)
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(command(watcher, "w2", "NOOP")).containsExactly(
                     "* OK [NOTIFICATIONOVERFLOW] Too many notifications; NOTIFY is now off", "w2 OK NOOP completed");
+        } finally {
+            hub.unregisterAccount(account.id(), heard);
         }
     }
 
