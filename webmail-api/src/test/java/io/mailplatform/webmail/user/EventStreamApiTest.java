@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
+import io.mailplatform.store.event.MailboxEvent;
+import io.mailplatform.store.event.MailboxEventFeed;
 import io.mailplatform.store.mailbox.FlagMode;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
@@ -21,11 +23,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /**
  * {@code GET /api/events} over real HTTPS: the store's writes go to Kafka's {@code mailbox.events}
@@ -41,6 +47,8 @@ class EventStreamApiTest extends UserApiTest {
     MailboxService mailboxes;
     @Autowired
     WebmailEventFeed feed;
+    @Autowired
+    KafkaProperties kafka;
 
     Account pia;
     Account quinn;
@@ -128,28 +136,53 @@ class EventStreamApiTest extends UserApiTest {
         }
     }
 
-    @Test
-    void theFeedFetchesNothingWhileNoStreamIsOpenAndTheNextStreamGetsItsEvents() throws Exception {
-        awaitPaused();
-        Mailbox inbox = mailboxes.require(quinn.id(), "INBOX");
-        Stream stream = open("quinn@events.test");
-        try {
-            long uid = mailboxes.append(inbox, message("after the pause"), MessageFlags.NONE, Instant.now()).uid();
-            assertThat(stream.next("\"uids\":[" + uid + "]")).contains("messagesAdded");
-            assertThat(feed.paused()).isFalse();
-        } finally {
-            stream.close();
+    /** A feed whose listeners the test switches on and off; the streams other tests leave open play no part. */
+    private static final class SwitchedFeed extends MailboxEventFeed {
+        final AtomicLong listeningSince = new AtomicLong(-1);
+
+        SwitchedFeed(KafkaProperties kafka, List<MailboxEvent> heard) {
+            super(kafka.buildConsumerProperties(), true, "switched-feed", "switched-feed", heard::add);
         }
-        awaitPaused();
+
+        @Override
+        protected long listeningSince() {
+            return listeningSince.get();
+        }
     }
 
-    /** Until no stream is open: a closed one is noticed at the next heartbeat (1 s here). */
-    private void awaitPaused() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!feed.paused() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+    @Test
+    void aFeedWithoutListenersPausesAndResumesAtTheEventsFromJustBeforeItsFirstListener() throws Exception {
+        List<MailboxEvent> heard = new CopyOnWriteArrayList<>();
+        SwitchedFeed switched = new SwitchedFeed(kafka, heard);
+        switched.start();
+        try {
+            assertThat(switched.awaitAssignment(Duration.ofSeconds(60))).isTrue();
+            awaitUntil(switched::paused);
+            Mailbox inbox = mailboxes.require(quinn.id(), "INBOX");
+            long unheard = mailboxes.append(inbox, message("nobody listens"), MessageFlags.NONE, Instant.now()).uid();
+            // more than the second before the first listener that a resumed feed reads again
+            Thread.sleep(1_500);
+            assertThat(heard).isEmpty();
+
+            switched.listeningSince.set(System.currentTimeMillis());
+            long uid = mailboxes.append(inbox, message("someone listens"), MessageFlags.NONE, Instant.now()).uid();
+            awaitUntil(() -> heard.stream().anyMatch(event -> event.uids().contains(uid)));
+            assertThat(switched.paused()).isFalse();
+            assertThat(heard).noneMatch(event -> event.uids().contains(unheard));
+
+            switched.listeningSince.set(-1);
+            awaitUntil(switched::paused);
+        } finally {
+            switched.stop();
         }
-        assertThat(feed.paused()).as("paused without streams").isTrue();
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
     }
 
     @Test
