@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -323,6 +325,47 @@ public class MailboxService {
         return changeFlags(mailbox, uids, mode, flags).changed();
     }
 
+    /** STORE's statement for each mode, built once (formatting it per STORE showed in profiles). */
+    private static final Map<FlagMode, String> FLAG_UPDATES = flagUpdates();
+
+    private static Map<FlagMode, String> flagUpdates() {
+        Map<FlagMode, String> statements = new EnumMap<>(FlagMode.class);
+        for (FlagMode mode : FlagMode.values()) {
+            String flagsExpr = switch (mode) {
+                case REPLACE -> ":flags";
+                case ADD -> "flags | :flags";
+                case REMOVE -> "flags & ~(:flags)::smallint";
+            };
+            String keywordsExpr = switch (mode) {
+                case REPLACE -> ":keywords::text[]";
+                case ADD -> "ARRAY(SELECT DISTINCT k FROM unnest(keywords || :keywords::text[]) k ORDER BY k)";
+                case REMOVE -> "ARRAY(SELECT k FROM unnest(keywords) k WHERE k <> ALL(:keywords::text[]) ORDER BY k)";
+            };
+            // One statement in the usual case: keywords already registered to the account (checked by the
+            // statement: if one is not, nothing changes and the statement runs again in a transaction
+            // after registering it). The MODSEQ allocation (the mailbox row lock, see the class comment)
+            // is an init plan of the update, so it runs before the first message row is locked, and the
+            // lock is held only while the statement and its commit run. An update waiting for the lock
+            // then sees the newest version of each row (READ COMMITTED re-evaluates updated rows).
+            statements.put(mode, """
+                WITH known AS (
+                    SELECT count(*) = cardinality(:registered::text[]) AS ok FROM account_keywords
+                    WHERE account_id = :account AND keyword = ANY(:registered::text[])),
+                allocation AS (
+                    UPDATE mailboxes SET highest_modseq = highest_modseq + 1
+                    WHERE id = :mailbox AND (SELECT ok FROM known) RETURNING highest_modseq),
+                changed AS (
+                    UPDATE messages SET flags = (%1$s)::smallint, keywords = %2$s,
+                        modseq = (SELECT highest_modseq FROM allocation)
+                    WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (SELECT ok FROM known)
+                    AND modseq <= :unchangedSince AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
+                SELECT (SELECT ok FROM known), (SELECT highest_modseq FROM allocation), c.*
+                FROM (SELECT 1) one LEFT JOIN changed c ON true"""
+                    .formatted(flagsExpr, keywordsExpr, META_COLUMNS));
+        }
+        return statements;
+    }
+
     /** {@link #setFlags}, with the MODSEQ the change took. */
     public FlagChange changeFlags(Mailbox mailbox, Collection<Long> uids, FlagMode mode, MessageFlags flags) {
         return changeFlags(mailbox, uids, mode, flags, Long.MAX_VALUE);
@@ -338,45 +381,8 @@ public class MailboxService {
         if (uids.isEmpty()) {
             return new FlagChange(0, List.of());
         }
-        String flagsExpr;
-        String keywordsExpr;
-        switch (mode) {
-            case REPLACE -> {
-                flagsExpr = ":flags";
-                keywordsExpr = ":keywords::text[]";
-            }
-            case ADD -> {
-                flagsExpr = "flags | :flags";
-                keywordsExpr = "ARRAY(SELECT DISTINCT k FROM unnest(keywords || :keywords::text[]) k ORDER BY k)";
-            }
-            case REMOVE -> {
-                flagsExpr = "flags & ~(:flags)::smallint";
-                keywordsExpr = "ARRAY(SELECT k FROM unnest(keywords) k WHERE k <> ALL(:keywords::text[]) ORDER BY k)";
-            }
-            default -> throw new IllegalArgumentException(mode.toString());
-        }
         String[] keywords = flags.keywords().stream().sorted().toArray(String[]::new);
-        // One statement in the usual case: keywords already registered to the account (checked by the
-        // statement: if one is not, nothing changes and the statement runs again in a transaction
-        // after registering it). The MODSEQ allocation (the mailbox row lock, see the class comment)
-        // is an init plan of the update, so it runs before the first message row is locked, and the
-        // lock is held only while the statement and its commit run. An update waiting for the lock
-        // then sees the newest version of each row (READ COMMITTED re-evaluates updated rows).
-        String update = """
-                WITH known AS (
-                    SELECT count(*) = cardinality(:registered::text[]) AS ok FROM account_keywords
-                    WHERE account_id = :account AND keyword = ANY(:registered::text[])),
-                allocation AS (
-                    UPDATE mailboxes SET highest_modseq = highest_modseq + 1
-                    WHERE id = :mailbox AND (SELECT ok FROM known) RETURNING highest_modseq),
-                changed AS (
-                    UPDATE messages SET flags = (%1$s)::smallint, keywords = %2$s,
-                        modseq = (SELECT highest_modseq FROM allocation)
-                    WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (SELECT ok FROM known)
-                    AND modseq <= :unchangedSince AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
-                SELECT (SELECT ok FROM known), (SELECT highest_modseq FROM allocation), c.*
-                FROM (SELECT 1) one LEFT JOIN changed c ON true"""
-                .formatted(flagsExpr, keywordsExpr, META_COLUMNS);
+        String update = FLAG_UPDATES.get(mode);
         // removing keywords registers none
         String[] registered = mode == FlagMode.REMOVE ? new String[0] : keywords;
         Supplier<Optional<FlagChange>> run = () -> {
@@ -586,6 +592,33 @@ public class MailboxService {
         return new CopyResult(allocation.uidValidity(), sourceUids, targetUids);
     }
 
+    /** EXPUNGE's statements, built once: [only \Deleted messages: +1] [only the given UIDs: +2]. */
+    private static final String[] REMOVALS = removals();
+
+    private static String[] removals() {
+        String[] statements = new String[4];
+        for (int i = 0; i < statements.length; i++) {
+            String condition = ((i & 1) != 0 ? " AND (flags & " + MessageFlags.DELETED + ") <> 0" : "")
+                    + ((i & 2) != 0 ? " AND uid = ANY(:uids)" : "");
+            statements[i] = """
+                    WITH target AS (SELECT uid FROM messages WHERE mailbox_id = :mailbox%1$s),
+                    allocation AS (
+                        UPDATE mailboxes SET highest_modseq = highest_modseq + 1
+                        WHERE id = :mailbox AND EXISTS (SELECT 1 FROM target) RETURNING highest_modseq),
+                    removed AS (
+                        DELETE FROM messages WHERE mailbox_id = :mailbox AND uid IN (SELECT uid FROM target)%1$s
+                        AND EXISTS (SELECT 1 FROM allocation) RETURNING uid, content_id),
+                    recorded AS (
+                        INSERT INTO expunged_messages (mailbox_id, uid, modseq)
+                        SELECT :mailbox, uid, (SELECT highest_modseq FROM allocation) FROM removed)
+                    SELECT EXISTS (SELECT 1 FROM mailboxes WHERE id = :mailbox), coalesce((SELECT highest_modseq FROM allocation), 0),
+                        r.uid, r.content_id
+                    FROM (SELECT 1) one LEFT JOIN removed r ON true"""
+                    .formatted(condition);
+        }
+        return statements;
+    }
+
     /**
      * Takes a MODSEQ, deletes and records the expunged UIDs in one statement committed on its own (one
      * round trip); when nothing is to be removed it writes nothing and takes no MODSEQ. The statement's
@@ -596,22 +629,7 @@ public class MailboxService {
      * @throws MailboxNotFoundException if the mailbox no longer exists
      */
     private Removal removeInOneStatement(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
-        String condition = (onlyDeleted ? " AND (flags & " + MessageFlags.DELETED + ") <> 0" : "")
-                + (uids != null ? " AND uid = ANY(:uids)" : "");
-        String sql = """
-                WITH target AS (SELECT uid FROM messages WHERE mailbox_id = :mailbox%1$s),
-                allocation AS (
-                    UPDATE mailboxes SET highest_modseq = highest_modseq + 1
-                    WHERE id = :mailbox AND EXISTS (SELECT 1 FROM target) RETURNING highest_modseq),
-                removed AS (
-                    DELETE FROM messages WHERE mailbox_id = :mailbox AND uid IN (SELECT uid FROM target)%1$s
-                    AND EXISTS (SELECT 1 FROM allocation) RETURNING uid, content_id),
-                recorded AS (
-                    INSERT INTO expunged_messages (mailbox_id, uid, modseq)
-                    SELECT :mailbox, uid, (SELECT highest_modseq FROM allocation) FROM removed)
-                SELECT EXISTS (SELECT 1 FROM mailboxes WHERE id = :mailbox), coalesce((SELECT highest_modseq FROM allocation), 0),
-                    r.uid, r.content_id
-                FROM (SELECT 1) one LEFT JOIN removed r ON true""".formatted(condition);
+        String sql = REMOVALS[(onlyDeleted ? 1 : 0) + (uids != null ? 2 : 0)];
         var statement = jdbc.sql(sql).param("mailbox", mailbox.id());
         if (uids != null) {
             statement = statement.param("uids", toArray(uids));

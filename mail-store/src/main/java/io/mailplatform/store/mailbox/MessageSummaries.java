@@ -111,6 +111,31 @@ public class MessageSummaries {
         }
     }
 
+    /**
+     * The statements of {@link #read}, built once (formatting them per FETCH showed in profiles): by whether summaries
+     * are read, then by head (none, header only, whole message). The head is cut out by PostgreSQL in the same
+     * snapshot as the metadata: a message is there with its octets or not at all.
+     */
+    private static final String[][] READ = readStatements();
+
+    private static String[][] readStatements() {
+        String prefix = MessageContents.PREFIX;
+        String[] heads = {"NULL::bytea",
+                "CASE WHEN octet_length(" + prefix + ") + c.body_offset <= ? THEN " + prefix
+                        + " || substring(c.raw FROM 1 FOR c.body_offset) END",
+                "CASE WHEN m.size <= ? THEN " + prefix + " || c.raw END"};
+        String[][] statements = new String[2][heads.length];
+        for (int summary = 0; summary < 2; summary++) {
+            for (int h = 0; h < heads.length; h++) {
+                statements[summary][h] = "SELECT " + (summary == 0 ? "NULL::bytea" : "c.summary") + ", "
+                        + MailboxService.metaColumns("m.") + ", " + heads[h] + " AS head"
+                        + " FROM messages m JOIN message_contents c ON c.id = m.content_id"
+                        + " WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid";
+            }
+        }
+        return statements;
+    }
+
     /** @param decoder null: no summaries, only metadata (and heads) */
     private <T> List<Summarized<T>> read(Mailbox mailbox, long[] uids, Function<byte[], T> decoder,
             Function<MessageSummary, T> fromParsed, Head head) {
@@ -118,22 +143,14 @@ public class MessageSummaries {
             return List.of();
         }
         List<Object> params = new ArrayList<>();
-        String headColumn = "NULL::bytea";
+        int headKind = 0;
         if (head != null) {
-            // cut out by PostgreSQL in the same snapshot as the metadata: a message is there with its octets or not at all
-            String prefix = MessageContents.PREFIX;
-            headColumn = head.headerOnly()
-                    ? "CASE WHEN octet_length(" + prefix + ") + c.body_offset <= ? THEN " + prefix
-                            + " || substring(c.raw FROM 1 FOR c.body_offset) END"
-                    : "CASE WHEN m.size <= ? THEN " + prefix + " || c.raw END";
+            headKind = head.headerOnly() ? 1 : 2;
             params.add(head.maxOctets());
         }
         params.add(mailbox.id());
         params.add(uids);
-        List<Row> rows = jdbc.sql("SELECT " + (decoder == null ? "NULL::bytea" : "c.summary") + ", "
-                        + MailboxService.metaColumns("m.") + ", " + headColumn + " AS head"
-                        + " FROM messages m JOIN message_contents c ON c.id = m.content_id"
-                        + " WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid")
+        List<Row> rows = jdbc.sql(READ[decoder == null ? 0 : 1][headKind])
                 .params(params)
                 .query((rs, n) -> new Row(MailboxService.metaAfter(rs, 1), rs.getBytes(1), rs.getBytes("head"))).list();
         List<Summarized<T>> result = new ArrayList<>(rows.size());
