@@ -39,6 +39,13 @@ class QuotedStringTest {
         return sent.toString(StandardCharsets.UTF_8);
     }
 
+    private String string(String value) {
+        sent.reset();
+        writer.string(value);
+        writer.flush();
+        return sent.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void plainTextIsQuotedAsItIs() {
         assertThat(quoted("Hello, world")).isEqualTo("\"Hello, world\"");
@@ -55,5 +62,27 @@ class QuotedStringTest {
     void utf8TextKeepsItsOctetsAroundEscapes() {
         writer.utf8(true);
         assertThat(quoted("Grüße \"Jürgen\"")).isEqualTo("\"Grüße \\\"Jürgen\\\"\"");
+    }
+
+    @Test
+    void aStringIsQuotedWhenItCanBeAndALiteralOtherwise() {
+        assertThat(string("a \"b\"")).isEqualTo("\"a \\\"b\\\"\"");
+        assertThat(string("two\r\nlines")).isEqualTo("{10}\r\ntwo\r\nlines");
+        assertThat(string("nul\0")).isEqualTo("{4}\r\nnul\0");
+        // 8-bit text is a literal of its UTF-8 octets until the client enables IMAP4rev2 or UTF8=ACCEPT
+        assertThat(string("Grüße")).isEqualTo("{7}\r\nGrüße");
+        writer.utf8(true);
+        assertThat(string("Grüße")).isEqualTo("\"Grüße\"");
+    }
+
+    @Test
+    void theLimitOfAQuotedStringIsCountedInOctets() {
+        writer.utf8(true);
+        String ascii = "a".repeat(1024);
+        assertThat(string(ascii)).isEqualTo("\"" + ascii + "\"");
+        assertThat(string(ascii + "a")).startsWith("{1025}\r\n");
+        // 1,000 characters, 1,026 octets
+        String umlauts = "ü".repeat(26) + "a".repeat(974);
+        assertThat(string(umlauts)).startsWith("{1026}\r\n");
     }
 }
