@@ -39,6 +39,7 @@ public final class ImapWriter {
     private static final int DIRECT_LITERAL = 16 * 1024;
     /** Strings longer than this (in octets) go as literals even when they could be quoted. */
     private static final int MAX_QUOTED = 1024;
+    private static final byte[] NIL = {'N', 'I', 'L'};
 
     private final Sink sink;
     private ByteBuf buffer;
@@ -83,12 +84,30 @@ public final class ImapWriter {
         return this;
     }
 
+    /** Digits written straight into the buffer (numbers are in every FETCH response; a String each showed in profiles). */
     public ImapWriter number(long n) {
-        return raw(Long.toString(n));
+        if (n < 0) {
+            return raw(Long.toString(n));
+        }
+        int length = 1;
+        for (long rest = n; rest >= 10; rest /= 10) {
+            length++;
+        }
+        ByteBuf out = buffer();
+        out.ensureWritable(length);
+        int start = out.writerIndex();
+        long rest = n;
+        for (int at = start + length - 1; at >= start; at--) {
+            out.setByte(at, (int) ('0' + rest % 10));
+            rest /= 10;
+        }
+        out.writerIndex(start + length);
+        return this;
     }
 
     public ImapWriter nil() {
-        return raw("NIL");
+        buffer().writeBytes(NIL);
+        return this;
     }
 
     public ImapWriter open() {

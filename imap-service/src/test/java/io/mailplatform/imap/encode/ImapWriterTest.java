@@ -7,10 +7,14 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Quoted strings (RFC 9051 §4.3): DQUOTE and backslash escaped, everything else as it is (UTF-8 once enabled). */
-class QuotedStringTest {
+/**
+ * Quoted strings (RFC 9051 §4.3): DQUOTE and backslash escaped, everything else as it is (UTF-8 once enabled); numbers
+ * and NIL.
+ */
+class ImapWriterTest {
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private final ImapWriter writer = new ImapWriter(new ImapWriter.Sink() {
         @Override
@@ -44,6 +48,21 @@ class QuotedStringTest {
         writer.string(value);
         writer.flush();
         return sent.toString(StandardCharsets.UTF_8);
+    }
+
+    private String written(Consumer<ImapWriter> write) {
+        sent.reset();
+        write.accept(writer);
+        writer.flush();
+        return sent.toString(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void numbersAreTheirDecimalDigits() {
+        assertThat(written(w -> w.number(0))).isEqualTo("0");
+        assertThat(written(w -> w.number(7).sp().number(10).sp().number(4_294_967_295L))).isEqualTo("7 10 4294967295");
+        assertThat(written(w -> w.number(Long.MAX_VALUE))).isEqualTo(Long.toString(Long.MAX_VALUE));
+        assertThat(written(w -> w.raw("(UID ").number(99).sp().nil().raw(")"))).isEqualTo("(UID 99 NIL)");
     }
 
     @Test
