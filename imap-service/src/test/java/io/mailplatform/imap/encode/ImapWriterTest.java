@@ -104,4 +104,35 @@ class ImapWriterTest {
         String umlauts = "ü".repeat(26) + "a".repeat(974);
         assertThat(string(umlauts)).startsWith("{1026}\r\n");
     }
+
+    @Test
+    void aLongResponseKeepsItsOrderAcrossGrowthAndFlushes() {
+        StringBuilder expected = new StringBuilder();
+        sent.reset();
+        for (int i = 1; i <= 3000; i++) {
+            writer.raw("* ").number(i).raw(" FETCH (FLAGS (\\Seen) ENVELOPE (").quoted("s\"" + i).sp().nil().close().close().crlf();
+            writer.endOfResponse();
+            expected.append("* ").append(i).append(" FETCH (FLAGS (\\Seen) ENVELOPE (\"s\\\"").append(i).append("\" NIL))\r\n");
+        }
+        // more than the flush threshold went out before the final flush
+        assertThat(sent.size()).isGreaterThan(32 * 1024);
+        writer.flush();
+        assertThat(sent.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+        // the writer goes on after handing over a large array
+        assertThat(written(w -> w.raw("a").crlf())).isEqualTo("a\r\n");
+    }
+
+    @Test
+    void rawTextOutsideAsciiBecomesAQuestionMark() {
+        assertThat(written(w -> w.raw("caf\u00e9 \u20ac"))).isEqualTo("caf? ?");
+    }
+
+    @Test
+    void discardedOutputIsNeverSent() {
+        sent.reset();
+        writer.raw("* 1 EXISTS").crlf();
+        writer.discard();
+        writer.raw("* 2 EXISTS").crlf().flush();
+        assertThat(sent.toString(StandardCharsets.US_ASCII)).isEqualTo("* 2 EXISTS\r\n");
+    }
 }
