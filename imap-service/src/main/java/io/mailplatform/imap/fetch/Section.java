@@ -2,7 +2,6 @@ package io.mailplatform.imap.fetch;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A section specification (RFC 9051 §6.4.5.1): part numbers, then optionally HEADER,
@@ -41,7 +40,14 @@ public record Section(List<Integer> part, Text text, List<String> fields) {
 
     /** The specification as it goes between the brackets of the response, e.g. {@code 1.HEADER.FIELDS (DATE FROM)}. */
     public String spec() {
-        StringBuilder spec = new StringBuilder(part.stream().map(String::valueOf).collect(Collectors.joining(".")));
+        // loops, not streams: built for every message of a FETCH (the streams showed in profiles)
+        StringBuilder spec = new StringBuilder();
+        for (int i = 0; i < part.size(); i++) {
+            if (i > 0) {
+                spec.append('.');
+            }
+            spec.append(part.get(i).intValue());
+        }
         if (text != Text.NONE) {
             if (!part.isEmpty()) {
                 spec.append('.');
@@ -49,7 +55,14 @@ public record Section(List<Integer> part, Text text, List<String> fields) {
             spec.append(text.wire());
         }
         if (text == Text.HEADER_FIELDS || text == Text.HEADER_FIELDS_NOT) {
-            spec.append(" (").append(fields.stream().map(Section::astring).collect(Collectors.joining(" "))).append(')');
+            spec.append(" (");
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    spec.append(' ');
+                }
+                spec.append(astring(fields.get(i)));
+            }
+            spec.append(')');
         }
         return spec.toString();
     }
