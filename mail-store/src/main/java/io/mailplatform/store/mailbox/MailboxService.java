@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -745,11 +746,13 @@ public class MailboxService {
         String[] keywords = keywordArray == null ? new String[0] : (String[]) keywordArray.getArray();
         return new MessageMeta(rs.getLong(skip + 1), rs.getLong(skip + 2), rs.getLong(skip + 3),
                 new MessageFlags(rs.getShort(skip + 4), Set.copyOf(Arrays.asList(keywords))),
-                rs.getTimestamp(skip + 6).toInstant(), rs.getInt(skip + 7), rs.getInt(skip + 8),
-                instantOrNull(rs.getTimestamp(skip + 9)), rs.getLong(skip + 10));
+                instantOrNull(rs, skip + 6), rs.getInt(skip + 7), rs.getInt(skip + 8),
+                instantOrNull(rs, skip + 9), rs.getLong(skip + 10));
     }
 
-    private static Instant instantOrNull(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** A timestamptz read as an OffsetDateTime: a Timestamp goes through a Calendar (which showed in FETCH profiles). */
+    private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
