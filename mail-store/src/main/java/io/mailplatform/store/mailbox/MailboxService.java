@@ -221,7 +221,7 @@ public class MailboxService {
      * (empty otherwise; nothing is written then, and the caller takes the
      * transaction that checks them). The content, with its search vectors, is inserted before the
      * mailbox row is locked for the UID, so the lock is held only for the message row and the commit.
-     * The thread ({@code thread_of}, V57 and V58, the rule every writer's trigger applies) and the sort keys are
+     * The thread ({@code thread_of}, V57, V58 and V60, the rule every writer's trigger applies) and the sort keys are
      * given here rather than left to the insert triggers: their PL/pgSQL cost a third of the statement.
      *
      * @throws MailboxNotFoundException if the mailbox was deleted meanwhile
