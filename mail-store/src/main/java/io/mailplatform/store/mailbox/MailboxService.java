@@ -593,14 +593,27 @@ public class MailboxService {
         return new CopyResult(allocation.uidValidity(), sourceUids, targetUids);
     }
 
-    /** EXPUNGE's statements, built once: [only \Deleted messages: +1] [only the given UIDs: +2]. */
+    /**
+     * EXPUNGE's statements, built once: [only \Deleted messages: +1] [only the given UIDs: +2] [deletes the
+     * contents no message refers to any more: +4].
+     */
     private static final String[] REMOVALS = removals();
 
     private static String[] removals() {
-        String[] statements = new String[4];
+        String[] statements = new String[8];
         for (int i = 0; i < statements.length; i++) {
             String condition = ((i & 1) != 0 ? " AND (flags & " + MessageFlags.DELETED + ") <> 0" : "")
                     + ((i & 2) != 0 ? " AND uid = ANY(:uids)" : "");
+            // the statement's snapshot still shows the rows it deletes, hence the exclusion of removed UIDs;
+            // a reference committed after the snapshot is caught by the foreign key at the statement's end
+            String collected = (i & 4) == 0 ? "" : """
+                    ,
+                    collected AS (
+                        DELETE FROM message_contents c WHERE c.id IN (SELECT content_id FROM removed)
+                        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id
+                                        AND (m.mailbox_id <> :mailbox OR m.uid NOT IN (SELECT uid FROM removed)))
+                        AND NOT EXISTS (SELECT 1 FROM deferred_deliveries d WHERE d.content_id = c.id)
+                        AND NOT EXISTS (SELECT 1 FROM outbound_queue q WHERE q.content_id = c.id))""";
             statements[i] = """
                     WITH target AS (SELECT uid FROM messages WHERE mailbox_id = :mailbox%1$s),
                     allocation AS (
@@ -611,26 +624,39 @@ public class MailboxService {
                         AND EXISTS (SELECT 1 FROM allocation) RETURNING uid, content_id),
                     recorded AS (
                         INSERT INTO expunged_messages (mailbox_id, uid, modseq)
-                        SELECT :mailbox, uid, (SELECT highest_modseq FROM allocation) FROM removed)
+                        SELECT :mailbox, uid, (SELECT highest_modseq FROM allocation) FROM removed)%2$s
                     SELECT EXISTS (SELECT 1 FROM mailboxes WHERE id = :mailbox), coalesce((SELECT highest_modseq FROM allocation), 0),
                         r.uid, r.content_id
                     FROM (SELECT 1) one LEFT JOIN removed r ON true"""
-                    .formatted(condition);
+                    .formatted(condition, collected);
         }
         return statements;
     }
 
     /**
-     * Takes a MODSEQ, deletes and records the expunged UIDs in one statement committed on its own (one
-     * round trip); when nothing is to be removed it writes nothing and takes no MODSEQ. The statement's
-     * snapshot is taken before the mailbox row's lock: a message another session flags \Deleted while
-     * this one waits for the lock is left for the next EXPUNGE (one whose flag is removed meanwhile is
-     * kept, the row being checked again once its writer committed).
+     * Takes a MODSEQ, deletes and records the expunged UIDs and deletes the contents left without a
+     * reference, in one statement committed on its own (one round trip); when nothing is to be removed it
+     * writes nothing and takes no MODSEQ. The statement's snapshot is taken before the mailbox row's lock:
+     * a message another session flags \Deleted while this one waits for the lock is left for the next
+     * EXPUNGE (one whose flag is removed meanwhile is kept, the row being checked again once its writer
+     * committed). If a concurrent COPY took a new reference to one of the contents meanwhile, the foreign
+     * key refuses the statement: it runs again without the contents, which {@link #collectContents} then
+     * leaves where they are referenced.
      *
      * @throws MailboxNotFoundException if the mailbox no longer exists
      */
     private Removal removeInOneStatement(Mailbox mailbox, Collection<Long> uids, boolean onlyDeleted) {
-        String sql = REMOVALS[(onlyDeleted ? 1 : 0) + (uids != null ? 2 : 0)];
+        int variant = (onlyDeleted ? 1 : 0) + (uids != null ? 2 : 0);
+        try {
+            Removal removal = removeWith(REMOVALS[variant + 4], mailbox, uids);
+            return new Removal(removal.uids(), List.of(), removal.modSeq());
+        } catch (DataIntegrityViolationException e) {
+            log.debug("a content got a new reference during the expunge, collected separately: {}", e.getMessage());
+            return removeWith(REMOVALS[variant], mailbox, uids);
+        }
+    }
+
+    private Removal removeWith(String sql, Mailbox mailbox, Collection<Long> uids) {
         var statement = jdbc.sql(sql).param("mailbox", mailbox.id());
         if (uids != null) {
             statement = statement.param("uids", toArray(uids));
