@@ -45,6 +45,11 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
             properties.put("management.server.port", 0);
             context.getEnvironment().getPropertySources()
                     .addFirst(new MapPropertySource("realInfrastructure", properties));
+            // CleanDatabaseExtension restarts the content ids between the classes that share a context,
+            // which the store's content cache must never see; a test that wants the cache sets a size
+            // (this source comes last, below the test's own properties)
+            context.getEnvironment().getPropertySources()
+                    .addLast(new MapPropertySource("realInfrastructureDefaults", Map.of("mail.store.content-cache", "0")));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mailplatform.store.config;
 
 import io.mailplatform.store.failure.StoreExceptionTranslation;
+import io.mailplatform.store.mailbox.ContentCache;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -16,5 +17,11 @@ public class MailStoreConfiguration {
     @Bean
     static StoreExceptionTranslation storeExceptionTranslation() {
         return new StoreExceptionTranslation();
+    }
+
+    /** What FETCH reads of stored contents again and again ({@code mail.store.content-cache}). */
+    @Bean
+    ContentCache contentCache(StoreProperties store) {
+        return new ContentCache(store.contentCache().toBytes());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -31,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param subaddressSeparator separates user and tag in {@code user+tag@domain} (RFC 5233), for the
  *        gateway's recipient and sender checks and for delivery; empty disables subaddressing (default "+")
  * @param limits bounds on what one logged-in user can make the store keep or do
+ * @param contentCache octets of stored messages (decoded summaries, headers, small messages) each service
+ *        keeps in memory for FETCH, which then reads only the messages' metadata; contents never change, and
+ *        a database restored under a running service empties it (default 32MB; 0 disables)
  */
 @Validated
 @ConfigurationProperties("mail.store")
@@ -44,7 +48,8 @@ public record StoreProperties(
         @DefaultValue LoginThrottling loginThrottle,
         String postmaster,
         @DefaultValue("+") String subaddressSeparator,
-        @DefaultValue @Valid Limits limits) {
+        @DefaultValue @Valid Limits limits,
+        @DefaultValue("32MB") DataSize contentCache) {
 
     public StoreProperties {
         if (postmaster != null && !postmaster.isBlank()) {

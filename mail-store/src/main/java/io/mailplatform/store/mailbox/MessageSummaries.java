@@ -6,7 +6,9 @@ import io.mailplatform.core.mime.MessageSummaryCodec;
 import io.mailplatform.core.mime.MessageSummaryParser;
 import io.mailplatform.core.mime.SummaryFormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,9 +36,17 @@ public class MessageSummaries {
     private static final Logger log = LoggerFactory.getLogger(MessageSummaries.class);
 
     private final JdbcClient jdbc;
+    private final ContentCache cache;
 
+    /** Reads everything from the database each time. */
     public MessageSummaries(JdbcClient jdbc) {
+        this(jdbc, ContentCache.disabled());
+    }
+
+    @Autowired
+    public MessageSummaries(JdbcClient jdbc, ContentCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** The summaries of the given messages of a mailbox, keyed by UID in ascending UID order; unknown UIDs are absent. */
@@ -50,7 +61,7 @@ public class MessageSummaries {
      * @param summary null when not asked for
      * @param head the message's first octets when a {@link Head} was asked for and the message's
      *        share fits in it (all of them, or its header, counted from the start of the delivered
-     *        message), else null
+     *        message), else null; may be shared with other reads, so read only
      */
     public record Summarized<T>(MessageMeta meta, T summary, byte[] head) {
     }
@@ -136,12 +147,84 @@ public class MessageSummaries {
         return statements;
     }
 
+    /**
+     * The metadata with the trace prefix's octets and the database's {@link ContentCache.Epoch}, for reads
+     * whose contents the cache may know.
+     */
+    private static final String READ_METAS = "SELECT m.trace_prefix, " + MailboxService.metaColumns("m.")
+            + ", (extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint,"
+            + " (SELECT oid FROM pg_database WHERE datname = current_database())::bigint"
+            + " FROM messages m WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid";
+
     /** @param decoder null: no summaries, only metadata (and heads) */
     private <T> List<Summarized<T>> read(Mailbox mailbox, long[] uids, Function<byte[], T> decoder,
             Function<MessageSummary, T> fromParsed, Head head) {
         if (uids.length == 0) {
             return List.of();
         }
+        if (cache.enabled()) {
+            return readThroughCache(mailbox, uids, decoder != null, fromParsed, head);
+        }
+        List<Summarized<T>> result = new ArrayList<>(uids.length);
+        for (Row row : rows(mailbox, uids, decoder != null, head)) {
+            T value = null;
+            if (decoder != null) {
+                value = decode(row, decoder);
+                if (value == null) {
+                    value = fromParsed.apply(parseAgain(row));
+                }
+            }
+            result.add(new Summarized<>(row.meta(), value, row.head()));
+        }
+        return result;
+    }
+
+    /**
+     * The metadata first, with what the cache knows of the contents; the messages whose contents it does not
+     * know (enough of) are read as without it, in one more query, and what that brings is remembered. A message
+     * expunged between the two queries is left out, as if the first had not seen it.
+     */
+    private <T> List<Summarized<T>> readThroughCache(Mailbox mailbox, long[] uids, boolean summaries,
+            Function<MessageSummary, T> fromParsed, Head head) {
+        record Known(MessageMeta meta, byte[] prefix, ContentCache.Epoch epoch) {
+        }
+        List<Known> known = jdbc.sql(READ_METAS).params(mailbox.id(), uids)
+                .query((rs, n) -> new Known(MailboxService.metaAfter(rs, 1), rs.getBytes(1),
+                        new ContentCache.Epoch(rs.getLong(12), rs.getLong(13)))).list();
+        List<Summarized<T>> result = new ArrayList<>(known.size());
+        List<Long> missing = new ArrayList<>();
+        for (Known one : known) {
+            ContentCache.Parts parts = cache.get(one.meta().contentId(), one.epoch());
+            byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix(), one.meta().size());
+            if (parts == null || (summaries && parts.summary() == null) || octets == ContentCache.NONE) {
+                missing.add(one.meta().uid());
+            } else {
+                result.add(new Summarized<>(one.meta(), summaries ? fromParsed.apply(parts.summary()) : null, octets));
+            }
+        }
+        if (missing.isEmpty()) {
+            return result;
+        }
+        ContentCache.Epoch epoch = known.get(0).epoch();
+        for (Row row : rows(mailbox, MailboxService.toArray(missing), summaries, head)) {
+            MessageSummary summary = null;
+            if (summaries) {
+                summary = decode(row, MessageSummaryCodec::decode);
+                if (summary == null) {
+                    summary = parseAgain(row);
+                }
+            }
+            byte[] octets = row.head() == null ? null
+                    : Arrays.copyOfRange(row.head(), row.meta().prefixLength(), row.head().length);
+            cache.remember(row.contentId(), epoch, summary, row.summary() == null ? 0 : row.summary().length, octets,
+                    head != null && !head.headerOnly());
+            result.add(new Summarized<>(row.meta(), summary == null ? null : fromParsed.apply(summary), row.head()));
+        }
+        result.sort(Comparator.comparingLong(one -> one.meta().uid()));
+        return result;
+    }
+
+    private List<Row> rows(Mailbox mailbox, long[] uids, boolean summaries, Head head) {
         List<Object> params = new ArrayList<>();
         int headKind = 0;
         if (head != null) {
@@ -150,27 +233,23 @@ public class MessageSummaries {
         }
         params.add(mailbox.id());
         params.add(uids);
-        List<Row> rows = jdbc.sql(READ[decoder == null ? 0 : 1][headKind])
+        return jdbc.sql(READ[summaries ? 1 : 0][headKind])
                 .params(params)
                 .query((rs, n) -> new Row(MailboxService.metaAfter(rs, 1), rs.getBytes(1), rs.getBytes("head"))).list();
-        List<Summarized<T>> result = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            if (decoder == null) {
-                result.add(new Summarized<>(row.meta(), null, row.head()));
-                continue;
-            }
-            T value = null;
-            if (row.summary() != null) {
-                try {
-                    value = decoder.apply(row.summary());
-                } catch (SummaryFormatException e) {
-                    log.warn("summary of content {} unreadable ({}); parsing the message again", row.contentId(),
-                            e.getMessage());
-                }
-            }
-            result.add(new Summarized<>(row.meta(), value != null ? value : fromParsed.apply(parseAgain(row)), row.head()));
+    }
+
+    /** The stored summary decoded, or null when there is none or it is unreadable (then parsed again). */
+    private static <T> T decode(Row row, Function<byte[], T> decoder) {
+        if (row.summary() == null) {
+            return null;
         }
-        return result;
+        try {
+            return decoder.apply(row.summary());
+        } catch (SummaryFormatException e) {
+            log.warn("summary of content {} unreadable ({}); parsing the message again", row.contentId(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     private MessageSummary parseAgain(Row row) {

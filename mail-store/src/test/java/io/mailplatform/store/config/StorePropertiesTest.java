@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** The directory settings are checked when they are bound, so a bad value stops the start with its reason. */
 class StorePropertiesTest {
@@ -13,7 +14,8 @@ class StorePropertiesTest {
         return new StoreProperties(6, 6, Duration.ofMillis(20), (short) 1, 1 << 20, Duration.ofSeconds(60),
                 new StoreProperties.LoginThrottling(5, 20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5),
                         Duration.ofMinutes(15), 8, 16, 100_000, 64),
-                postmaster, separator, new StoreProperties.Limits(10000, 10000, 1000, Duration.ofSeconds(20)));
+                postmaster, separator, new StoreProperties.Limits(10000, 10000, 1000, Duration.ofSeconds(20)),
+                DataSize.ofMegabytes(32));
     }
 
     @Test

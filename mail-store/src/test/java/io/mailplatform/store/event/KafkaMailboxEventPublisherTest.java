@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.util.unit.DataSize;
 
 /** Mailbox events go through a lingering producer of their own, otherwise set up like the platform's. */
 class KafkaMailboxEventPublisherTest {
@@ -16,7 +17,8 @@ class KafkaMailboxEventPublisherTest {
         return new StoreProperties(6, 6, linger, (short) 1, 1 << 20, Duration.ofSeconds(60),
                 new StoreProperties.LoginThrottling(5, 20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5),
                         Duration.ofMinutes(15), 8, 16, 100_000, 64),
-                null, "+", new StoreProperties.Limits(10000, 10000, 1000, Duration.ofSeconds(20)));
+                null, "+", new StoreProperties.Limits(10000, 10000, 1000, Duration.ofSeconds(20)),
+                DataSize.ofMegabytes(32));
     }
 
     @Test
