@@ -136,15 +136,22 @@ public class MailboxEventFeed implements SmartLifecycle {
         return 0;
     }
 
-    /** Resumes at the events from shortly before the first listener came, the end where there are none. */
+    /**
+     * Resumes at the events from shortly before the first listener came; where there are none yet, at the end
+     * as it was before the look-up. (A lazy seek to the end, resolved at the next poll, skipped an event
+     * appended in between: the first events a new listener waited for.)
+     */
     private void resumeFrom(Set<TopicPartition> partitions, long since) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> times = new HashMap<>();
         partitions.forEach(partition -> times.put(partition, Math.max(0, since - RESUME_MARGIN_MILLIS)));
         consumer.offsetsForTimes(times).forEach((partition, offset) -> {
-            if (offset == null) {
-                consumer.seekToEnd(List.of(partition));
-            } else {
+            if (offset != null) {
                 consumer.seek(partition, offset.offset());
+            } else if (ends.get(partition) != null) {
+                consumer.seek(partition, ends.get(partition));
+            } else {
+                consumer.seekToEnd(List.of(partition));
             }
         });
         consumer.resume(partitions);
