@@ -145,15 +145,8 @@ public class MailboxEventFeed implements SmartLifecycle {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Map<TopicPartition, Long> times = new HashMap<>();
         partitions.forEach(partition -> times.put(partition, Math.max(0, since - RESUME_MARGIN_MILLIS)));
-        consumer.offsetsForTimes(times).forEach((partition, offset) -> {
-            if (offset != null) {
-                consumer.seek(partition, offset.offset());
-            } else if (ends.get(partition) != null) {
-                consumer.seek(partition, ends.get(partition));
-            } else {
-                consumer.seekToEnd(List.of(partition));
-            }
-        });
+        consumer.offsetsForTimes(times).forEach((partition, offset) ->
+                consumer.seek(partition, offset != null ? offset.offset() : ends.get(partition)));
         consumer.resume(partitions);
     }
 

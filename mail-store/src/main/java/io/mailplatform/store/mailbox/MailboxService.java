@@ -593,6 +593,10 @@ public class MailboxService {
         return new CopyResult(allocation.uidValidity(), sourceUids, targetUids);
     }
 
+    /** A content {@code c} that no deferred delivery and no queued outbound message refers to (besides messages). */
+    private static final String NOT_QUEUED = "NOT EXISTS (SELECT 1 FROM deferred_deliveries d WHERE d.content_id = c.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM outbound_queue q WHERE q.content_id = c.id)";
+
     /**
      * EXPUNGE's statements, built once: [only \Deleted messages: +1] [only the given UIDs: +2] [deletes the
      * contents no message refers to any more: +4].
@@ -612,8 +616,7 @@ public class MailboxService {
                         DELETE FROM message_contents c WHERE c.id IN (SELECT content_id FROM removed)
                         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id
                                         AND (m.mailbox_id <> :mailbox OR m.uid NOT IN (SELECT uid FROM removed)))
-                        AND NOT EXISTS (SELECT 1 FROM deferred_deliveries d WHERE d.content_id = c.id)
-                        AND NOT EXISTS (SELECT 1 FROM outbound_queue q WHERE q.content_id = c.id))""";
+                        AND %s)""".formatted(NOT_QUEUED);
             statements[i] = """
                     WITH target AS (SELECT uid FROM messages WHERE mailbox_id = :mailbox%1$s),
                     allocation AS (
@@ -720,8 +723,7 @@ public class MailboxService {
             jdbc.sql("""
                     DELETE FROM message_contents c WHERE c.id = ANY(?)
                     AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id)
-                    AND NOT EXISTS (SELECT 1 FROM deferred_deliveries d WHERE d.content_id = c.id)
-                    AND NOT EXISTS (SELECT 1 FROM outbound_queue q WHERE q.content_id = c.id)""")
+                    AND %s""".formatted(NOT_QUEUED))
                     .param(toArray(contentIds)).update();
         } catch (DataIntegrityViolationException e) {
             log.debug("content still referenced, kept: {}", e.getMessage());

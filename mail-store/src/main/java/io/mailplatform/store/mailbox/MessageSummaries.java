@@ -167,14 +167,8 @@ public class MessageSummaries {
         }
         List<Summarized<T>> result = new ArrayList<>(uids.length);
         for (Row row : rows(mailbox, uids, decoder != null, head)) {
-            T value = null;
-            if (decoder != null) {
-                value = decode(row, decoder);
-                if (value == null) {
-                    value = fromParsed.apply(parseAgain(row));
-                }
-            }
-            result.add(new Summarized<>(row.meta(), value, row.head()));
+            result.add(new Summarized<>(row.meta(), decoder == null ? null : summaryOf(row, decoder, fromParsed),
+                    row.head()));
         }
         return result;
     }
@@ -207,13 +201,7 @@ public class MessageSummaries {
         }
         ContentCache.Epoch epoch = known.get(0).epoch();
         for (Row row : rows(mailbox, MailboxService.toArray(missing), summaries, head)) {
-            MessageSummary summary = null;
-            if (summaries) {
-                summary = decode(row, MessageSummaryCodec::decode);
-                if (summary == null) {
-                    summary = parseAgain(row);
-                }
-            }
+            MessageSummary summary = summaries ? summaryOf(row, MessageSummaryCodec::decode, parsed -> parsed) : null;
             byte[] octets = row.head() == null ? null
                     : Arrays.copyOfRange(row.head(), row.meta().prefixLength(), row.head().length);
             cache.remember(row.contentId(), epoch, summary, row.summary() == null ? 0 : row.summary().length, octets,
@@ -238,18 +226,17 @@ public class MessageSummaries {
                 .query((rs, n) -> new Row(MailboxService.metaAfter(rs, 1), rs.getBytes(1), rs.getBytes("head"))).list();
     }
 
-    /** The stored summary decoded, or null when there is none or it is unreadable (then parsed again). */
-    private static <T> T decode(Row row, Function<byte[], T> decoder) {
-        if (row.summary() == null) {
-            return null;
+    /** The stored summary decoded; parsed again from the message when there is none or it is unreadable. */
+    private <T> T summaryOf(Row row, Function<byte[], T> decoder, Function<MessageSummary, T> fromParsed) {
+        if (row.summary() != null) {
+            try {
+                return decoder.apply(row.summary());
+            } catch (SummaryFormatException e) {
+                log.warn("summary of content {} unreadable ({}); parsing the message again", row.contentId(),
+                        e.getMessage());
+            }
         }
-        try {
-            return decoder.apply(row.summary());
-        } catch (SummaryFormatException e) {
-            log.warn("summary of content {} unreadable ({}); parsing the message again", row.contentId(),
-                    e.getMessage());
-            return null;
-        }
+        return fromParsed.apply(parseAgain(row));
     }
 
     private MessageSummary parseAgain(Row row) {
