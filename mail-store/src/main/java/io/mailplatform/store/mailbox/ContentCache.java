@@ -4,6 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mailplatform.core.mime.HeaderSection;
 import io.mailplatform.core.mime.MessageSummary;
+import io.mailplatform.core.mime.MessageSummaryCodec;
+import io.mailplatform.core.mime.SummaryFormatException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * What FETCH reads of a stored content again and again (its decoded summary, its header, the octets
@@ -21,6 +26,12 @@ import io.mailplatform.core.mime.MessageSummary;
 public class ContentCache {
     /** Rough cost of a decoded summary per octet of its stored form (strings, lists, records). */
     private static final int SUMMARY_WEIGHT_FACTOR = 4;
+
+    /**
+     * A content written here is remembered whole up to this size (FETCH's default read-ahead for one message,
+     * {@code mail.imap.limits.fetch-head-bytes}), a larger one by its header.
+     */
+    static final int WRITTEN_WHOLE_MAX = 64 * 1024;
 
     /** {@link Parts#head}'s answer when the octets asked for are not known here. */
     static final byte[] NONE = new byte[0];
@@ -49,6 +60,14 @@ public class ContentCache {
      * statement that found the content ids.
      */
     record Epoch(long serverStart, long database) {
+        /** The two columns a statement selects to name its epoch ({@link #read}). */
+        static final String COLUMNS = "(extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint,"
+                + " (SELECT oid FROM pg_database WHERE datname = current_database())::bigint";
+
+        /** The epoch from {@link #COLUMNS} selected at {@code column} and the next. */
+        static Epoch read(ResultSet rs, int column) throws SQLException {
+            return new Epoch(rs.getLong(column), rs.getLong(column + 1));
+        }
     }
 
     /** What is known of a content read in {@code epoch}, or null; the first read of a new epoch empties the cache. */
@@ -73,6 +92,26 @@ public class ContentCache {
         Parts read = new Parts(summary, summary == null ? 0 : Math.max(summaryOctets, 64) * SUMMARY_WEIGHT_FACTOR,
                 bodyOffset, octets, whole);
         parts.asMap().merge(contentId, read, Parts::with);
+    }
+
+    /**
+     * Remembers a content this process has just stored (APPEND), read in {@code epoch} by the statement that
+     * inserted it: FETCH asks for what a client has just added more than for anything else. Its summary is
+     * decoded from the stored form, as a read would decode it.
+     */
+    void written(long contentId, Epoch epoch, byte[] storedSummary, byte[] raw) {
+        if (parts == null || !epoch.equals(this.epoch)) {
+            return;
+        }
+        MessageSummary summary;
+        try {
+            summary = MessageSummaryCodec.decode(storedSummary);
+        } catch (SummaryFormatException e) {
+            return;
+        }
+        boolean whole = raw.length <= WRITTEN_WHOLE_MAX;
+        byte[] octets = whole ? raw.clone() : Arrays.copyOf(raw, HeaderSection.bodyOffset(raw));
+        remember(contentId, epoch, summary, storedSummary.length, octets, whole);
     }
 
     private boolean current(Epoch seen) {

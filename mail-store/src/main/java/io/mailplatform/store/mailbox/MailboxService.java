@@ -80,21 +80,23 @@ public class MailboxService {
                 SELECT ?, a.uid, c.id, a.highest_modseq, ?::smallint, ?::text[], ?::timestamptz, ?::int, c.sent_date,
                        thread_of(?, c.id, c.thread_message_id, c.thread_references), c.sort_subject, c.sort_display_from
                 FROM allocation a, content c RETURNING uid)
-            SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity, a.recent_uid
+            SELECT c.id, coalesce(a.uid, -1), a.highest_modseq, a.uid_validity, a.recent_uid, %s
             FROM content c LEFT JOIN allocation a ON true""".formatted(
-            SummaryColumns.COLUMNS, SummaryColumns.TYPED_PLACEHOLDERS);
+            SummaryColumns.COLUMNS, SummaryColumns.TYPED_PLACEHOLDERS, ContentCache.Epoch.COLUMNS);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MailboxEventPublisher events;
+    private final ContentCache cache;
     private final int maxKeywords;
     private final boolean deferIndexing;
 
     public MailboxService(JdbcClient jdbc, TransactionTemplate transactions, MailboxEventPublisher events,
-            StoreProperties properties, SearchIndexProperties searchIndex) {
+            ContentCache cache, StoreProperties properties, SearchIndexProperties searchIndex) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.events = events;
+        this.cache = cache;
         this.maxKeywords = properties.limits().maxKeywords();
         this.deferIndexing = searchIndex.deferred();
     }
@@ -235,18 +237,21 @@ public class MailboxService {
         params.addAll(Arrays.asList(summary.parameters()));
         params.addAll(List.of(!summary.indexed(), claimRecent, mailbox.id(), mailbox.id(), (short) flags.system(), keywords,
                 Timestamp.from(internalDate), raw.length, mailbox.accountId()));
-        List<long[]> rows = jdbc.sql(APPEND)
+        record Appended(long[] row, ContentCache.Epoch epoch) {
+        }
+        List<Appended> rows = jdbc.sql(APPEND)
                 .params(params)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)}).list();
+                .query((rs, n) -> new Appended(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)}, ContentCache.Epoch.read(rs, 6))).list();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        long[] row = rows.get(0);
+        long[] row = rows.get(0).row();
         if (row[1] < 0) {
             collectContents(List.of(row[0]));
             throw new MailboxNotFoundException("#" + mailbox.id());
         }
+        cache.written(row[0], rows.get(0).epoch(), summary.summary(), raw);
         // the new message's UID is above every earlier one, so the claim took the recent UID up to it
         return Optional.of(new AppendResult(mailbox.id(), row[3], row[1], row[2], claimRecent ? row[4] : -1));
     }

@@ -152,9 +152,7 @@ public class MessageSummaries {
      * whose contents the cache may know.
      */
     private static final String READ_METAS = "SELECT m.trace_prefix, " + MailboxService.metaColumns("m.")
-            + ", (extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint,"
-            + " (SELECT oid FROM pg_database WHERE datname = current_database())::bigint"
-            + " FROM messages m WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid";
+            + ", " + ContentCache.Epoch.COLUMNS + " FROM messages m WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid";
 
     /** @param decoder null: no summaries, only metadata (and heads) */
     private <T> List<Summarized<T>> read(Mailbox mailbox, long[] uids, Function<byte[], T> decoder,
@@ -184,7 +182,7 @@ public class MessageSummaries {
         }
         List<Known> known = jdbc.sql(READ_METAS).params(mailbox.id(), uids)
                 .query((rs, n) -> new Known(MailboxService.metaAfter(rs, 1), rs.getBytes(1),
-                        new ContentCache.Epoch(rs.getLong(12), rs.getLong(13)))).list();
+                        ContentCache.Epoch.read(rs, 12))).list();
         List<Summarized<T>> result = new ArrayList<>(known.size());
         List<Long> missing = new ArrayList<>();
         for (Known one : known) {

@@ -7,6 +7,7 @@ import io.mailplatform.store.StoreTestApplication;
 import io.mailplatform.store.config.StoreProperties;
 import io.mailplatform.store.event.MailboxEventPublisher;
 import io.mailplatform.store.jdbc.StoreTransactions;
+import io.mailplatform.store.mailbox.ContentCache;
 import io.mailplatform.store.mailbox.FlagMode;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MailboxService;
@@ -75,7 +76,8 @@ class StoreExceptionTranslationTest {
         MailboxEventPublisher none = event -> { };
         MailboxService unreachable = (MailboxService) new StoreExceptionTranslation().postProcessAfterInitialization(
                 new MailboxService(JdbcClient.create(dataSource),
-                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), none, properties,
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)), none,
+                        ContentCache.disabled(), properties,
                         new SearchIndexProperties(true, Duration.ofSeconds(10), Duration.ofSeconds(5), 100)),
                 "mailboxService");
         assertThatThrownBy(() -> unreachable.mailboxes(1)).isInstanceOf(StoreUnavailableException.class);

@@ -2,6 +2,8 @@ package io.mailplatform.store.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.core.mime.HeaderSection;
+import io.mailplatform.core.mime.MessageSummary;
 import io.mailplatform.store.StoreTestApplication;
 import io.mailplatform.store.directory.Account;
 import io.mailplatform.store.directory.DirectoryService;
@@ -10,6 +12,7 @@ import io.mailplatform.store.mailbox.MessageSummaries.Summarized;
 import io.mailplatform.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,5 +118,35 @@ class CachedSummaryReadsTest {
         mailboxes.expunge(box, null);
         assertThat(cached.withSummaries(box, uids, new Head(false, 10_000)))
                 .extracting(read -> read.meta().uid()).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void aMessageAppendedHereIsReadFromTheCacheWholeUpToItsBoundThenByItsHeader() {
+        Mailbox box = mailboxes.create(erin.id(), "Appended");
+        fill(box);
+        cached.withHeads(box, new long[] {1}, new Head(true, 10_000)); // the cache learns the epoch
+        byte[] small = message("small", 2);
+        byte[] large = message("large", ContentCache.WRITTEN_WHOLE_MAX / 17 + 1);
+        assertThat(large.length).isGreaterThan(ContentCache.WRITTEN_WHOLE_MAX);
+        long smallUid = mailboxes.append(box, small, MessageFlags.NONE, Instant.now()).uid();
+        long largeUid = mailboxes.append(box, large, MessageFlags.NONE, Instant.now()).uid();
+        List<Summarized<MessageSummary>> expected = uncached.withSummaries(box, new long[] {smallUid, largeUid});
+        // behind the cache's back: what it answers from now on did not come from the database
+        jdbc.sql("UPDATE message_contents c SET raw = overlay(raw PLACING 'X'::bytea FROM 1), summary = NULL"
+                + " FROM messages m WHERE m.content_id = c.id AND m.mailbox_id = ? AND m.uid IN (?, ?)")
+                .params(box.id(), smallUid, largeUid).update();
+
+        List<Summarized<MessageSummary>> read = cached.withSummaries(box, new long[] {smallUid, largeUid},
+                new Head(true, 10_000));
+        assertThat(read.get(0).summary()).usingRecursiveComparison().isEqualTo(expected.get(0).summary());
+        assertThat(read.get(1).summary()).usingRecursiveComparison().isEqualTo(expected.get(1).summary());
+        assertThat(read.get(0).head()).isEqualTo(Arrays.copyOf(small, HeaderSection.bodyOffset(small)));
+        assertThat(read.get(1).head()).isEqualTo(Arrays.copyOf(large, HeaderSection.bodyOffset(large)));
+        assertThat(cached.withHeads(box, new long[] {smallUid}, new Head(false, 1 << 20)).get(0).head())
+                .isEqualTo(small);
+        // the large one was remembered by its header only: its octets come from the database
+        byte[] largeRead = cached.withHeads(box, new long[] {largeUid}, new Head(false, 1 << 20)).get(0).head();
+        assertThat(largeRead[0]).isEqualTo((byte) 'X');
+        assertThat(Arrays.copyOfRange(largeRead, 1, largeRead.length)).isEqualTo(Arrays.copyOfRange(large, 1, large.length));
     }
 }
