@@ -18,8 +18,8 @@
 #      OUR_RCPT bench@example.test, OUR_USERFMT user%d@example.test, OUR_POP_USERFMT pop%d@example.test,
 #      OUR_PASS pass, ROUNDS 3, SECS 10, WARMUP 30, ONLY (smtp|imap|pop3; default all three).
 #      OUR_IMAP_B: the IMAP port of a second platform (e.g. the code before a change, same accounts), measured
-#      in the same IMAP rounds right after ours. OUR_POP3_B: the same for POP3 (its accounts pop1..pop10 are filled
-#      through OUR_SMTP_B), measured in the same POP3 rounds right after ours.
+#      in the same IMAP rounds. OUR_POP3_B: the same for POP3 (its accounts pop1..pop10 are filled through
+#      OUR_SMTP_B). IMAP and POP3 rounds rotate the servers' places (places() below).
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 : "${ANCHOR:?set ANCHOR to the directory printed by anchors.sh}"
@@ -33,6 +33,10 @@ W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 python3 "$HERE/gen_mbox.py" "$W/stress.mbox" 200 1 >/dev/null
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { python3 -c "print(round($1/$2, 2) if $2 else 0)"; }
+# The servers in the order they run in round $1: each takes every place in turn, since a server measured right
+# after another one's load fares differently (differences of 5-10 % between places were seen); use a number of
+# ROUNDS that is a multiple of the number of servers.
+places() { local r=$1; shift; local all=("$@"); local k=$(( (r - 1) % ${#all[@]} )); echo "${all[@]:k}" "${all[@]:0:k}"; }
 imap_rates() {  # port userfmt pass secs -> "fetch append store" per second, and the error count
   "$IMAPTEST" host=127.0.0.1 port=$1 user="$2" users=1-10 pass="$3" mbox="$W/stress.mbox" secs=$4 clients=10 \
     logout=0 >"$W/it.log" 2>&1
@@ -66,15 +70,19 @@ if [[ -z $ONLY || $ONLY == imap ]]; then
     [[ -n $O_IMAP_B ]] && imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$WARMUP" >/dev/null
   fi
   declare -a AF AA AT OF OA OT BF BA BT
+  imap_round() {  # who (ref|ours|b) round
+    local f a t e
+    case $1 in
+      ref) read -r f a t e < <(imap_rates "$REF_IMAP" user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
+           echo "imap round $2: reference fetch/append/store per s: $f $a $t (errors $e)" ;;
+      ours) read -r f a t e < <(imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$SECS"); OF+=("$f"); OA+=("$a"); OT+=("$t")
+            echo "imap round $2: ours      fetch/append/store per s: $f $a $t (errors $e)" ;;
+      b) read -r f a t e < <(imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$SECS"); BF+=("$f"); BA+=("$a"); BT+=("$t")
+         echo "imap round $2: ours (B)  fetch/append/store per s: $f $a $t (errors $e)" ;;
+    esac
+  }
   for r in $(seq "$ROUNDS"); do
-    read -r f a t e < <(imap_rates "$REF_IMAP" user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
-    echo "imap round $r: reference fetch/append/store per s: $f $a $t (errors $e)"
-    read -r f a t e < <(imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$SECS"); OF+=("$f"); OA+=("$a"); OT+=("$t")
-    echo "imap round $r: ours      fetch/append/store per s: $f $a $t (errors $e)"
-    if [[ -n $O_IMAP_B ]]; then
-      read -r f a t e < <(imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$SECS"); BF+=("$f"); BA+=("$a"); BT+=("$t")
-      echo "imap round $r: ours (B)  fetch/append/store per s: $f $a $t (errors $e)"
-    fi
+    for who in $(places "$r" ref ours ${O_IMAP_B:+b}); do imap_round "$who" "$r"; done
   done
   echo "IMAP stress ratios ours/reference: fetch $(ratio "$(median "${OF[@]}")" "$(median "${AF[@]}")")," \
        "append $(ratio "$(median "${OA[@]}")" "$(median "${AA[@]}")"), store $(ratio "$(median "${OT[@]}")" "$(median "${AT[@]}")")"
@@ -118,19 +126,22 @@ if [[ -z $ONLY || $ONLY == pop3 ]]; then
     python3 "$HERE/pop3_retr.py" "$REF_POP3" pop1 pass 1000 >/dev/null
     for port in "$O_POP" $O_POP_B; do python3 "$HERE/pop3_retr.py" "$port" "$O_POPFMT" "$O_PASS" 1000 >/dev/null; done
   fi
+  pop3_round() {  # who (ref|ours|b) round clients
+    local port=$O_POP user=$O_POPFMT pass=$O_PASS label="ours:    " out
+    case $1 in
+      ref) port=$REF_POP3; user=pop1; pass=pass; label="reference:"; (( $3 > 1 )) && user=pop%d ;;
+      b) port=$O_POP_B; label="ours (B):" ;;
+    esac
+    out=$(python3 "$HERE/pop3_retr.py" "$port" "$user" "$pass" 1000 "$3"); echo "pop3 round $2: $label $out"
+    case $1/$3 in
+      ref/1) AP+=("$(echo "$out" | msgs)") ;; ours/1) OP+=("$(echo "$out" | msgs)") ;; b/1) BP+=("$(echo "$out" | msgs)") ;;
+      ref/*) AP10+=("$(echo "$out" | msgs)") ;; ours/*) OP10+=("$(echo "$out" | msgs)") ;; b/*) BP10+=("$(echo "$out" | msgs)") ;;
+    esac
+  }
   for r in $(seq "$ROUNDS"); do
-    a=$(python3 "$HERE/pop3_retr.py" "$REF_POP3" pop1 pass 1000); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000)
-    echo "pop3 round $r: reference: $a"; echo "pop3 round $r: ours:      $o"
-    AP+=("$(echo "$a" | msgs)"); OP+=("$(echo "$o" | msgs)")
-    if [[ -n $O_POP_B ]]; then
-      b=$(python3 "$HERE/pop3_retr.py" "$O_POP_B" "$O_POPFMT" "$O_PASS" 1000); echo "pop3 round $r: ours (B):  $b"; BP+=("$(echo "$b" | msgs)")
-    fi
-    a=$(python3 "$HERE/pop3_retr.py" "$REF_POP3" pop%d pass 1000 10); o=$(python3 "$HERE/pop3_retr.py" "$O_POP" "$O_POPFMT" "$O_PASS" 1000 10)
-    echo "pop3 round $r: reference: $a"; echo "pop3 round $r: ours:      $o"
-    AP10+=("$(echo "$a" | msgs)"); OP10+=("$(echo "$o" | msgs)")
-    if [[ -n $O_POP_B ]]; then
-      b=$(python3 "$HERE/pop3_retr.py" "$O_POP_B" "$O_POPFMT" "$O_PASS" 1000 10); echo "pop3 round $r: ours (B):  $b"; BP10+=("$(echo "$b" | msgs)")
-    fi
+    for clients in 1 10; do
+      for who in $(places "$r" ref ours ${O_POP_B:+b}); do pop3_round "$who" "$r" "$clients"; done
+    done
   done
   echo "POP3 RETR, one client, ours/reference: $(ratio "$(median "${OP[@]}")" "$(median "${AP[@]}")")" \
        "($(median "${OP[@]}") vs $(median "${AP[@]}") msgs/s)"
