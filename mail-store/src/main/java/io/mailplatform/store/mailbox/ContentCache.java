@@ -29,7 +29,7 @@ public class ContentCache {
 
     /**
      * A content written here is remembered whole up to this size (FETCH's default read-ahead for one message,
-     * {@code mail.imap.limits.fetch-head-bytes}), a larger one by its header.
+     * {@code mail.imap.limits.fetch-head-bytes}), a larger one by its header if that is no longer.
      */
     static final int WRITTEN_WHOLE_MAX = 64 * 1024;
 
@@ -110,7 +110,8 @@ public class ContentCache {
             return;
         }
         boolean whole = raw.length <= WRITTEN_WHOLE_MAX;
-        byte[] octets = whole ? raw.clone() : Arrays.copyOf(raw, HeaderSection.bodyOffset(raw));
+        int bodyOffset = whole ? 0 : HeaderSection.bodyOffset(raw);
+        byte[] octets = whole ? raw.clone() : bodyOffset <= WRITTEN_WHOLE_MAX ? Arrays.copyOf(raw, bodyOffset) : null;
         remember(contentId, epoch, summary, storedSummary.length, octets, whole);
     }
 

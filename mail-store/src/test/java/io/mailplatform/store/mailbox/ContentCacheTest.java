@@ -2,6 +2,7 @@ package io.mailplatform.store.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.core.mime.MessageSummaryCodec;
 import io.mailplatform.core.mime.MessageSummaryParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -91,5 +92,33 @@ class ContentCacheTest {
         disabled.remember(1, EPOCH, null, 0, RAW, true);
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.get(1, EPOCH)).isNull();
+    }
+
+    @Test
+    void aWrittenContentIsKeptWholeUpToItsBoundThenByAHeaderNoLongerThanIt() {
+        ContentCache cache = new ContentCache(1 << 20);
+        cache.get(0, EPOCH);
+        byte[] summary = MessageSummaryCodec.encode(MessageSummaryParser.parse(RAW).withoutSearchText());
+        cache.written(1, EPOCH, summary, RAW);
+        assertThat(cache.get(1, EPOCH).whole()).isTrue();
+        assertThat(cache.get(1, EPOCH).octets()).isEqualTo(RAW);
+        assertThat(cache.get(1, EPOCH).summary().envelope().subject()).isEqualTo("hi");
+
+        byte[] longBody = Arrays.copyOf(RAW, ContentCache.WRITTEN_WHOLE_MAX + 1);
+        Arrays.fill(longBody, RAW.length, longBody.length, (byte) 'x');
+        cache.written(2, EPOCH, summary, longBody);
+        assertThat(cache.get(2, EPOCH).whole()).isFalse();
+        assertThat(cache.get(2, EPOCH).octets()).isEqualTo(Arrays.copyOf(RAW, BODY_OFFSET));
+
+        // a "header" as long as the message (no empty line): only the summary is kept
+        byte[] noBody = new byte[ContentCache.WRITTEN_WHOLE_MAX + 1];
+        Arrays.fill(noBody, (byte) 'x');
+        cache.written(3, EPOCH, summary, noBody);
+        assertThat(cache.get(3, EPOCH).octets()).isNull();
+        assertThat(cache.get(3, EPOCH).summary()).isNotNull();
+
+        // written in another epoch than the cache's: not kept
+        cache.written(4, new ContentCache.Epoch(EPOCH.serverStart() + 1, EPOCH.database()), summary, RAW);
+        assertThat(cache.get(4, EPOCH)).isNull();
     }
 }
