@@ -11,15 +11,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -48,6 +47,7 @@ public final class ProtocolServer {
     private final ProxyProtocolSettings proxy;
     private final ProtocolMetrics metrics;
     private final TrustedNetworks trustedProxies;
+    private final Transport transport = Transport.available();
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
     private final ExecutorService workers;
@@ -79,9 +79,9 @@ public final class ProtocolServer {
         this.limiter = limiter;
         this.writeTimeout = writeTimeout;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept"),
-                NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         this.io = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory(name + "-io"), NioIoHandler.newFactory());
+                new DefaultThreadFactory(name + "-io"), transport.ioHandlerFactory());
         this.workers = Executors.newFixedThreadPool(workerThreads, new DefaultThreadFactory(name + "-work", true));
     }
 
@@ -103,7 +103,7 @@ public final class ProtocolServer {
     private void bind(ListenerSpec spec, Consumer<SocketChannel> setup) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, io)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -134,7 +134,8 @@ public final class ProtocolServer {
         listeners.add(channel);
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
         boundPorts.put(spec.name(), port);
-        log.info("{} listener '{}' on {}:{}{}", name, spec.name(), spec.host(), port, spec.implicitTls() ? " (TLS)" : "");
+        log.info("{} listener '{}' on {}:{} ({}{})", name, spec.name(), spec.host(), port,
+                transport.name().toLowerCase(Locale.ROOT), spec.implicitTls() ? ", TLS" : "");
     }
 
     /** The pool sessions offload blocking work to. */

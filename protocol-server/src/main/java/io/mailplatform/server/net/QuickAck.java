@@ -2,9 +2,6 @@ package io.mailplatform.server.net;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioChannelOption;
-import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class QuickAck {
     private static final Logger log = LoggerFactory.getLogger(QuickAck.class);
-    private static final ChannelOption<Boolean> OPTION = NioChannelOption.of(ExtendedSocketOptions.TCP_QUICKACK);
 
     private QuickAck() {
     }
@@ -40,7 +36,7 @@ public final class QuickAck {
             return;
         }
         try {
-            channel.config().setOption(OPTION, Boolean.TRUE);
+            channel.config().setOption(Transport.of(channel).quickAck(), Boolean.TRUE);
         } catch (RuntimeException e) {
             // an optimisation only: a transport or kernel without it just keeps delaying ACKs
             log.debug("TCP_QUICKACK not set on {}: {}", channel, e.toString());
