@@ -2,6 +2,7 @@ package io.mailplatform.pop3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailplatform.pop3.maildrop.ReadAhead;
 import io.mailplatform.pop3.server.Pop3Server;
 import io.mailplatform.pop3.support.MailboxEventWatch;
 import io.mailplatform.pop3.support.Pop3Client;
@@ -147,9 +148,9 @@ class Pop3MaildropTest extends Pop3ServerTest {
 
     @Test
     void messagesAfterTheFirstWindowAreReadInTheBackgroundWhileTheClientRetrieves() throws Exception {
-        int count = 80;
+        int count = 100;
         Account account = accountWithNumbered("background", count);
-        int firstWindow = io.mailplatform.pop3.maildrop.ReadAhead.MAX_OCTETS / numbered(1).length;
+        int firstWindow = Math.min(ReadAhead.MAX_MESSAGES, ReadAhead.MAX_OCTETS / numbered(1).length);
         try (Pop3Client client = login(account)) {
             for (int n = 1; n <= 20; n++) {
                 assertThat(client.retrieve(n).body()).isEqualTo(numbered(n));

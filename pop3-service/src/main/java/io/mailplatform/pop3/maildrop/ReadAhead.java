@@ -13,9 +13,10 @@ import java.util.concurrent.CompletionStage;
  * The first window comes with the first RETR, in the same query; after that, each time a quarter of
  * the budget is free again, the next messages are read in the background ({@link #refill}), while
  * the client retrieves those already here. When the client had to wait for such a read all the same
- * (the store answers slower than the client takes a quarter), the next read waits until all held
- * chunks are taken and then uses the whole budget, until a read lands before it is needed again. At most {@link #MAX_OCTETS} are held or being read for a
- * session (beyond the message being sent) and {@link #MAX_MESSAGES} per query; a chunk is handed
+ * (the store answers slower than the client takes a quarter), the next reads wait until half the
+ * budget is free and take that half, while the client retrieves the other, until a read lands
+ * before it is needed again. At most {@link #MAX_OCTETS} are held or being read for a session
+ * (beyond the message being sent) and {@link #MAX_MESSAGES} per query; a chunk is handed
  * out once, and chunks of messages the client has passed are dropped. Used on the session's event
  * loop only, like its {@link Maildrop}.
  *
@@ -26,10 +27,17 @@ import java.util.concurrent.CompletionStage;
 public final class ReadAhead {
     /** Messages read ahead at most in one query, the requested one included. */
     public static final int MAX_MESSAGES = 64;
-    /** Octets held or being read ahead at most per session (whole messages of one chunk). */
-    public static final int MAX_OCTETS = 128 * 1024;
+    /**
+     * Octets held or being read ahead at most per session (whole messages of one chunk): a client
+     * retrieving 2 KB messages one after another takes about 50 MB/s, and a read of the store takes
+     * 1-3 ms between threads on a busy machine, so a read must be under way while 100 KB or more are
+     * still held.
+     */
+    public static final int MAX_OCTETS = 256 * 1024;
     /** Free octets of the budget at which the next messages are read in the background. */
     public static final int REFILL_OCTETS = MAX_OCTETS / 4;
+    /** {@link #REFILL_OCTETS} for a client that had to wait: fewer, larger reads, still overlapping its retrieval. */
+    public static final int STARVED_REFILL_OCTETS = MAX_OCTETS / 2;
 
     private final NavigableMap<Integer, byte[]> chunks = new TreeMap<>();
     private long heldOctets;
@@ -91,9 +99,10 @@ public final class ReadAhead {
      */
     public List<MaildropMessage> refill(Maildrop maildrop, int chunkSize) {
         long free = free();
-        // a client that outruns the store gets the whole budget per read, once it has taken all held:
-        // reads of a quarter each would then cost it a store round trip per quarter instead of per budget
-        if (closed || reading != null || free < (starved ? MAX_OCTETS : REFILL_OCTETS)) {
+        // a client that outruns the store gets half the budget per read: reads of a quarter each would cost
+        // it a store round trip per quarter; waiting for the whole budget to be free (as before) made it
+        // wait for every read, which kept it starved for good
+        if (closed || reading != null || free < (starved ? STARVED_REFILL_OCTETS : REFILL_OCTETS)) {
             return List.of();
         }
         List<MaildropMessage> next = maildrop.after(readUpTo, MAX_MESSAGES, free, chunkSize, this::absent);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Which first chunks are read ahead with a RETR, and that each is handed out once. */
 class ReadAheadTest {
     private static final int CHUNK = 64 * 1024;
+    /** Messages of this size fill the budget exactly with a window of the message bound. */
+    private static final int SMALL = ReadAhead.MAX_OCTETS / ReadAhead.MAX_MESSAGES;
 
     private static Maildrop maildrop(int count, int storedSize) {
         List<MaildropMessage> messages = new ArrayList<>();
@@ -76,23 +78,23 @@ class ReadAheadTest {
 
     @Test
     void theNextMessagesAreReadInTheBackgroundOnceAQuarterOfTheBudgetIsFree() {
-        Maildrop maildrop = maildrop(200, 2048);
+        Maildrop maildrop = maildrop(200, SMALL);
         ReadAhead readAhead = maildrop.readAhead();
         List<MaildropMessage> first = readAhead.window(maildrop, maildrop.listed().get(0), CHUNK);
         assertThat(numbers(first)).hasSize(64).startsWith(1).endsWith(64);
         readAhead.keep(first, chunks(first));
         assertThat(readAhead.refill(maildrop, CHUNK)).as("the budget is used up").isEmpty();
-        int perQuarter = ReadAhead.REFILL_OCTETS / 2048;
+        int perQuarter = ReadAhead.REFILL_OCTETS / SMALL;
         // message 1 went out at once and the other 63 fill all but 2 KiB: 15 more taken free a quarter
         for (int n = 2; n < perQuarter; n++) {
-            assertThat(readAhead.take(n)).hasSize(2048);
+            assertThat(readAhead.take(n)).hasSize(SMALL);
             assertThat(readAhead.refill(maildrop, CHUNK)).isEmpty();
         }
-        assertThat(readAhead.take(perQuarter)).hasSize(2048);
+        assertThat(readAhead.take(perQuarter)).hasSize(SMALL);
         List<MaildropMessage> next = readAhead.refill(maildrop, CHUNK);
         // the messages after those already read, as many as the free budget takes
         assertThat(numbers(next)).hasSize(perQuarter).startsWith(65).endsWith(64 + perQuarter);
-        assertThat(readAhead.heldOctets() + 2048L * next.size()).isLessThanOrEqualTo(ReadAhead.MAX_OCTETS);
+        assertThat(readAhead.heldOctets() + (long) SMALL * next.size()).isLessThanOrEqualTo(ReadAhead.MAX_OCTETS);
         assertThat(readAhead.refill(maildrop, CHUNK)).as("one background read at a time").isEmpty();
         assertThat(readAhead.take(70)).as("not here yet").isNull();
         assertThat(readAhead.pending(70)).isNotNull();
@@ -101,24 +103,24 @@ class ReadAheadTest {
                 .as("a miss (64 was dropped when 70 was asked for) reads none of what is being read").startsWith(64, 81);
         readAhead.landed(chunks(next));
         assertThat(readAhead.pending(70)).isNull();
-        assertThat(readAhead.take(71)).hasSize(2048);
+        assertThat(readAhead.take(71)).hasSize(SMALL);
         assertThat(readAhead.take(70)).as("passed by: dropped when 71 was taken").isNull();
     }
 
     @Test
     void chunksOfPassedMessagesAreDroppedAndFreeTheBudget() {
-        Maildrop maildrop = maildrop(100, 2048);
+        Maildrop maildrop = maildrop(100, SMALL);
         ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
-        assertThat(readAhead.heldOctets()).isEqualTo(63 * 2048L);
-        assertThat(readAhead.take(40)).hasSize(2048);
-        assertThat(readAhead.heldOctets()).as("2..40 are gone").isEqualTo(24 * 2048L);
+        assertThat(readAhead.heldOctets()).isEqualTo(63 * (long) SMALL);
+        assertThat(readAhead.take(40)).hasSize(SMALL);
+        assertThat(readAhead.heldOctets()).as("2..40 are gone").isEqualTo(24 * (long) SMALL);
         assertThat(readAhead.take(3)).isNull();
         assertThat(numbers(readAhead.refill(maildrop, CHUNK))).startsWith(65).endsWith(100);
     }
 
     @Test
     void aFailedOrLateBackgroundReadKeepsNothingAndReleasesThoseWaitingForIt() {
-        Maildrop maildrop = maildrop(100, 2048);
+        Maildrop maildrop = maildrop(100, SMALL);
         ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
         readAhead.take(30);
         List<MaildropMessage> next = readAhead.refill(maildrop, CHUNK);
@@ -136,8 +138,8 @@ class ReadAheadTest {
     }
 
     @Test
-    void aClientThatHadToWaitGetsTheWholeBudgetPerReadUntilAReadIsOnTimeAgain() {
-        Maildrop maildrop = maildrop(400, 2048);
+    void aClientThatHadToWaitGetsReadsOfHalfTheBudgetUntilAReadIsOnTimeAgain() {
+        Maildrop maildrop = maildrop(400, SMALL);
         ReadAhead readAhead = afterRetrOfTheFirst(maildrop);
         readAhead.take(16);
         List<MaildropMessage> quarter = readAhead.refill(maildrop, CHUNK);
@@ -147,16 +149,24 @@ class ReadAheadTest {
         assertThat(readAhead.take(65)).isNull();
         assertThat(readAhead.pending(65)).isNotNull();
         readAhead.landed(chunks(quarter));
-        assertThat(readAhead.take(65)).hasSize(2048);
-        assertThat(readAhead.refill(maildrop, CHUNK)).as("not while chunks are held").isEmpty();
-        readAhead.take(79);
+        assertThat(readAhead.take(65)).hasSize(SMALL);
+        // 66..80 held, more than half the budget free: read at once, as much as is free
+        List<MaildropMessage> large = readAhead.refill(maildrop, CHUNK);
+        assertThat(numbers(large)).hasSize(49).startsWith(81).endsWith(129);
+        // and late again
+        readAhead.take(80);
+        assertThat(readAhead.take(81)).isNull();
+        assertThat(readAhead.pending(81)).isNotNull();
+        readAhead.landed(chunks(large));
+        // 82..129 held: a quarter of the budget is free, which is not enough for a client that had to wait
         assertThat(readAhead.refill(maildrop, CHUNK)).isEmpty();
-        assertThat(readAhead.take(80)).hasSize(2048);
-        List<MaildropMessage> whole = readAhead.refill(maildrop, CHUNK);
-        assertThat(numbers(whole)).as("the whole budget at once").hasSize(64).startsWith(81).endsWith(144);
+        assertThat(readAhead.take(97)).hasSize(SMALL);
+        List<MaildropMessage> half = readAhead.refill(maildrop, CHUNK);
+        assertThat(numbers(half)).as("half the budget, while the client takes the other half")
+                .hasSize(ReadAhead.STARVED_REFILL_OCTETS / SMALL).startsWith(130).endsWith(161);
         // this one lands before it is asked for: back to a read per quarter
-        readAhead.landed(chunks(whole));
-        readAhead.take(96);
-        assertThat(numbers(readAhead.refill(maildrop, CHUNK))).hasSize(16).startsWith(145);
+        readAhead.landed(chunks(half));
+        readAhead.take(113);
+        assertThat(numbers(readAhead.refill(maildrop, CHUNK))).hasSize(ReadAhead.REFILL_OCTETS / SMALL).startsWith(162);
     }
 }
