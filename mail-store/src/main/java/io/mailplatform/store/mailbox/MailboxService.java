@@ -606,21 +606,24 @@ public class MailboxService {
      * EXPUNGE's statements, built once: [only \Deleted messages: +1] [only the given UIDs: +2] [deletes the
      * contents no message refers to any more: +4].
      */
-    private static final String[] REMOVALS = removals();
+    static final String[] REMOVALS = removals();
 
     private static String[] removals() {
         String[] statements = new String[8];
         for (int i = 0; i < statements.length; i++) {
             String condition = ((i & 1) != 0 ? " AND (flags & " + MessageFlags.DELETED + ") <> 0" : "")
                     + ((i & 2) != 0 ? " AND uid = ANY(:uids)" : "");
-            // the statement's snapshot still shows the rows it deletes, hence the exclusion of removed UIDs;
-            // a reference committed after the snapshot is caught by the foreign key at the statement's end
+            // the statement's snapshot still shows the rows it deletes: a content goes when all the messages
+            // that refer to it are among them. Counted per content through messages_content: an anti-join
+            // excluding the removed rows was planned as a scan of the whole messages table per EXPUNGE. A
+            // reference committed after the snapshot is caught by the foreign key at the statement's end.
             String collected = (i & 4) == 0 ? "" : """
                     ,
+                    removed_references AS (
+                        SELECT content_id, count(*) AS n FROM removed GROUP BY content_id),
                     collected AS (
-                        DELETE FROM message_contents c WHERE c.id IN (SELECT content_id FROM removed)
-                        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.content_id = c.id
-                                        AND (m.mailbox_id <> :mailbox OR m.uid NOT IN (SELECT uid FROM removed)))
+                        DELETE FROM message_contents c USING removed_references r WHERE c.id = r.content_id
+                        AND (SELECT count(*) FROM messages m WHERE m.content_id = c.id) = r.n
                         AND %s)""".formatted(NOT_QUEUED);
             statements[i] = """
                     WITH target AS (SELECT uid FROM messages WHERE mailbox_id = :mailbox%1$s),
