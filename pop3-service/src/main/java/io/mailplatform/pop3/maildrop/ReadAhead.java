@@ -14,8 +14,8 @@ import java.util.concurrent.CompletionStage;
  * the budget is free again, the next messages are read in the background ({@link #refill}), while
  * the client retrieves those already here. When the client had to wait for such a read all the same
  * (the store answers slower than the client takes a quarter), the next reads wait until half the
- * budget is free and take that half, while the client retrieves the other, until a read lands
- * before it is needed again. At most {@link #MAX_OCTETS} are held or being read for a session
+ * budget or more is free and take what is free, while the client retrieves the rest, until a read
+ * lands before it is needed again. At most {@link #MAX_OCTETS} are held or being read for a session
  * (beyond the message being sent) and {@link #MAX_MESSAGES} per query; a chunk is handed
  * out once, and chunks of messages the client has passed are dropped. Used on the session's event
  * loop only, like its {@link Maildrop}.

@@ -85,7 +85,7 @@ class ReadAheadTest {
         readAhead.keep(first, chunks(first));
         assertThat(readAhead.refill(maildrop, CHUNK)).as("the budget is used up").isEmpty();
         int perQuarter = ReadAhead.REFILL_OCTETS / SMALL;
-        // message 1 went out at once and the other 63 fill all but 2 KiB: 15 more taken free a quarter
+        // message 1 went out at once and the other 63 fill all but one message of the budget: 15 more taken free a quarter
         for (int n = 2; n < perQuarter; n++) {
             assertThat(readAhead.take(n)).hasSize(SMALL);
             assertThat(readAhead.refill(maildrop, CHUNK)).isEmpty();
