@@ -71,14 +71,15 @@ if [[ -z $ONLY || $ONLY == imap ]]; then
   fi
   declare -a AF AA AT OF OA OT BF BA BT
   imap_round() {  # who (ref|ours|b) round
-    local f a t e
+    local port=$O_IMAP user=$O_USERFMT pass=$O_PASS label="ours     " f a t e
     case $1 in
-      ref) read -r f a t e < <(imap_rates "$REF_IMAP" user%d pass "$SECS"); AF+=("$f"); AA+=("$a"); AT+=("$t")
-           echo "imap round $2: reference fetch/append/store per s: $f $a $t (errors $e)" ;;
-      ours) read -r f a t e < <(imap_rates "$O_IMAP" "$O_USERFMT" "$O_PASS" "$SECS"); OF+=("$f"); OA+=("$a"); OT+=("$t")
-            echo "imap round $2: ours      fetch/append/store per s: $f $a $t (errors $e)" ;;
-      b) read -r f a t e < <(imap_rates "$O_IMAP_B" "$O_USERFMT" "$O_PASS" "$SECS"); BF+=("$f"); BA+=("$a"); BT+=("$t")
-         echo "imap round $2: ours (B)  fetch/append/store per s: $f $a $t (errors $e)" ;;
+      ref) port=$REF_IMAP; user=user%d; pass=pass; label="reference" ;;
+      b) port=$O_IMAP_B; label="ours (B) " ;;
+    esac
+    read -r f a t e < <(imap_rates "$port" "$user" "$pass" "$SECS")
+    echo "imap round $2: $label fetch/append/store per s: $f $a $t (errors $e)"
+    case $1 in
+      ref) AF+=("$f"); AA+=("$a"); AT+=("$t") ;; ours) OF+=("$f"); OA+=("$a"); OT+=("$t") ;; b) BF+=("$f"); BA+=("$a"); BT+=("$t") ;;
     esac
   }
   for r in $(seq "$ROUNDS"); do
