@@ -19,16 +19,6 @@ class ConcurrentSessionsTest extends ImapTestSupport {
     @Autowired
     JdbcClient jdbc;
 
-    private Account seeded(String name) throws Exception {
-        Account account = account(name);
-        Fixtures.seed(mailboxes, inbox(account));
-        return account;
-    }
-
-    private static void select(LineClient client) throws Exception {
-        assertThat(command(client, "sel", "SELECT INBOX")).last().asString().startsWith("sel OK");
-    }
-
     @Test
     void idleSessionHearsOfNewMessagesFlagChangesAndExpungesAtOnce() throws Exception {
         Account account = seeded("concurrent-idle");

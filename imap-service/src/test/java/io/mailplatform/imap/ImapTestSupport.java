@@ -90,6 +90,18 @@ public abstract class ImapTestSupport {
         });
     }
 
+    /** An account whose INBOX holds the four {@link Fixtures} messages. */
+    protected Account seeded(String localPart) throws Exception {
+        Account account = account(localPart);
+        Fixtures.seed(mailboxes, inbox(account));
+        return account;
+    }
+
+    /** SELECT INBOX, which must succeed. */
+    protected static void select(LineClient client) throws IOException {
+        assertThat(command(client, "sel", "SELECT INBOX")).last().asString().startsWith("sel OK");
+    }
+
     protected Mailbox inbox(Account account) {
         return mailboxes.require(account.id(), Mailbox.INBOX);
     }

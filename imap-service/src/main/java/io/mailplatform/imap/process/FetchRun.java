@@ -26,6 +26,7 @@ import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageContents.Slice;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.mailbox.MessageSummaries;
 import io.mailplatform.store.mailbox.MessageSummaries.Head;
 import io.mailplatform.store.mailbox.ObjectIds;
 import java.util.ArrayList;
@@ -280,24 +281,31 @@ final class FetchRun implements Outcome.Step {
         Head head = wantsOctets && store.headBytes() > 0
                 ? new Head(headersOnly, (int) Math.min(store.headBytes(), store.batchBytes() / batchUids.length))
                 : null;
-        // metadata, summaries and heads in one query: a message is there with all of them or not at all
+        // metadata, summaries and heads in one query: a message is there with all of them or not at all; none when
+        // the session remembers the messages and the content cache knows their contents
+        MessageSummaries.Memory memory = selected.memory(store.index());
         switch (need) {
             case NONE -> {
                 if (head == null) {
-                    store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
+                    List<MessageSummaries.Remembered> recalled = memory.recall(batchUids);
+                    if (recalled != null) {
+                        recalled.forEach(known -> metas.put(known.meta().uid(), known.meta()));
+                    } else {
+                        store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
+                    }
                 } else {
-                    store.summaries().withHeads(mailbox, batchUids, head).forEach(read -> {
+                    store.summaries().withHeads(mailbox, batchUids, head, memory).forEach(read -> {
                         metas.put(read.meta().uid(), read.meta());
                         heads.put(read.meta().uid(), read.head());
                     });
                 }
             }
-            case ENVELOPE -> store.summaries().withEnvelopes(mailbox, batchUids, head).forEach(read -> {
+            case ENVELOPE -> store.summaries().withEnvelopes(mailbox, batchUids, head, memory).forEach(read -> {
                 metas.put(read.meta().uid(), read.meta());
                 envelopeOf.put(read.meta().uid(), read.summary());
                 heads.put(read.meta().uid(), read.head());
             });
-            case SUMMARY -> store.summaries().withSummaries(mailbox, batchUids, head).forEach(read -> {
+            case SUMMARY -> store.summaries().withSummaries(mailbox, batchUids, head, memory).forEach(read -> {
                 metas.put(read.meta().uid(), read.meta());
                 summaryOf.put(read.meta().uid(), read.summary());
                 heads.put(read.meta().uid(), read.head());

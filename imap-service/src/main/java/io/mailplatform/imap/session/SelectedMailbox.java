@@ -14,7 +14,9 @@ import io.mailplatform.store.acl.Rights;
 import io.mailplatform.store.mailbox.Mailbox;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
+import io.mailplatform.store.mailbox.MessageMemory;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.mailbox.MessageSummaries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -80,6 +82,8 @@ public final class SelectedMailbox {
     private final List<MessageMeta> ownWrites = new ArrayList<>();
     /** The account's rights on the mailbox (RFC 4314), as last read: all of them on its own. */
     private Rights rights = Rights.ALL;
+    /** What FETCH read of the messages, kept up to date with the changes sync reports. */
+    private final MessageMemory remembered = new MessageMemory();
 
     /**
      * @param recentAbove UIDs above this one are \Recent in this session (-1: none, IMAP4rev2)
@@ -311,7 +315,27 @@ public final class SelectedMailbox {
     public void reportedOwnChanges(List<MessageMeta> changed) {
         for (MessageMeta meta : changed) {
             ownChanges.put(meta.uid(), meta.modSeq());
+            remembered.changed(meta);
         }
+    }
+
+    /**
+     * What this session read of its messages, for reads of the store ({@link MessageSummaries.Memory}): it answers
+     * only while this process knows the mailbox has not moved since the view's MODSEQ ({@code index}), since
+     * every change up to that MODSEQ has been applied to it, and no later one can have come.
+     */
+    public MessageSummaries.Memory memory(MessageIndex index) {
+        return new MessageSummaries.Memory() {
+            @Override
+            public List<MessageSummaries.Remembered> recall(long[] wanted) {
+                return index.unchangedSince(mailbox, modSeq) ? remembered.recall(wanted) : null;
+            }
+
+            @Override
+            public void remember(MessageSummaries.Remembered read) {
+                remembered.remember(read);
+            }
+        };
     }
 
     /** A command begins: whether the store must be read at its end is decided afresh. */
@@ -348,6 +372,7 @@ public final class SelectedMailbox {
     /** Records UIDs this session expunged; sync reports them (an EXPUNGE or MOVE reports at once). */
     public void expunged(List<Long> expungedUids) {
         for (long uid : expungedUids) {
+            remembered.expunged(uid);
             if (uids.msnOf(uid) > 0) {
                 pendingExpunges.add(uid);
             }
@@ -392,6 +417,7 @@ public final class SelectedMailbox {
         List<Long> added = new ArrayList<>();
         List<MessageMeta> flagChanges = new ArrayList<>();
         for (MessageMeta meta : changes.changed()) {
+            remembered.changed(meta);
             if (meta.uid() > last) {
                 added.add(meta.uid());
             } else if (uids.msnOf(meta.uid()) > 0 && !pendingExpunges.contains(meta.uid())
@@ -400,6 +426,7 @@ public final class SelectedMailbox {
             }
         }
         for (long uid : changes.expunged()) {
+            remembered.expunged(uid);
             if (uids.msnOf(uid) > 0) {
                 pendingExpunges.add(uid);
             }

@@ -57,21 +57,23 @@ class FetchExpungeRaceTest extends ImapTestSupport {
         }
 
         @Override
-        public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids, Head head) {
+        public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids, Head head,
+                Memory memory) {
             expungeMessageTwo(mailbox);
-            return super.withSummaries(mailbox, uids, head);
+            return super.withSummaries(mailbox, uids, head, memory);
         }
 
         @Override
-        public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids, Head head) {
+        public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids, Head head,
+                Memory memory) {
             expungeMessageTwo(mailbox);
-            return super.withEnvelopes(mailbox, uids, head);
+            return super.withEnvelopes(mailbox, uids, head, memory);
         }
 
         @Override
-        public List<Summarized<Void>> withHeads(Mailbox mailbox, long[] uids, Head head) {
+        public List<Summarized<Void>> withHeads(Mailbox mailbox, long[] uids, Head head, Memory memory) {
             expungeMessageTwo(mailbox);
-            return super.withHeads(mailbox, uids, head);
+            return super.withHeads(mailbox, uids, head, memory);
         }
     }
 

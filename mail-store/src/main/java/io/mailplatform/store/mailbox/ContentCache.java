@@ -79,6 +79,17 @@ public class ContentCache {
     }
 
     /**
+     * What is known of a content read earlier in {@code epoch}, or null, also when that is not the epoch of the
+     * latest read: an old read must not make the cache forget what the newer ones brought ({@link #get} would).
+     */
+    Parts peek(long contentId, Epoch epoch) {
+        if (parts == null || !epoch.equals(this.epoch)) {
+            return null;
+        }
+        return parts.getIfPresent(contentId);
+    }
+
+    /**
      * Adds what a read of the content in {@code epoch} brought (either may be null): its summary
      * ({@code summaryOctets} long when stored) and its octets from the first, the header alone or the whole
      * message.

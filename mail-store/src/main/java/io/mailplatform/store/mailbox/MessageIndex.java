@@ -128,10 +128,18 @@ public class MessageIndex {
      * asking for news (NOOP, IDLE) gets {@link #changesSince}.
      */
     public Optional<Changes> changesIfMoved(Mailbox mailbox, long modSeq) {
-        if (known.unchangedSince(mailbox.id(), modSeq)) {
+        if (unchangedSince(mailbox, modSeq)) {
             return Optional.of(new Changes(modSeq, List.of(), new long[0]));
         }
         return changesSince(mailbox, modSeq);
+    }
+
+    /**
+     * Whether this process knows the mailbox is still at {@code modSeq} ({@link KnownModSeqs}): then what a
+     * session learnt of its messages up to that MODSEQ is still true.
+     */
+    public boolean unchangedSince(Mailbox mailbox, long modSeq) {
+        return known.unchangedSince(mailbox.id(), modSeq);
     }
 
     /**

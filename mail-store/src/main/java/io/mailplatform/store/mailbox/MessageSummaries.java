@@ -76,6 +76,49 @@ public class MessageSummaries {
     public record Head(boolean headerOnly, int maxOctets) {
     }
 
+    /**
+     * A message's metadata as a read of the store found it, with its trace prefix and the database it was read
+     * from: what a caller may keep ({@link Memory}) so that a later read of the same message is answered from it
+     * and the content cache, without a query.
+     */
+    public static final class Remembered {
+        private final MessageMeta meta;
+        private final byte[] prefix;
+        private final ContentCache.Epoch epoch;
+
+        Remembered(MessageMeta meta, byte[] prefix, ContentCache.Epoch epoch) {
+            this.meta = meta;
+            this.prefix = prefix;
+            this.epoch = epoch;
+        }
+
+        public MessageMeta meta() {
+            return meta;
+        }
+
+        /**
+         * The same message after a change reported as {@code changed}: its flags and MODSEQ, all that changes of
+         * a stored message (the rest is taken from here, whatever the report carries).
+         */
+        public Remembered changed(MessageMeta changed) {
+            return new Remembered(new MessageMeta(meta.uid(), meta.contentId(), changed.modSeq(), changed.flags(),
+                    meta.internalDate(), meta.size(), meta.prefixLength(), meta.saveDate(), meta.threadId()),
+                    prefix, epoch);
+        }
+    }
+
+    /**
+     * What a caller keeps of the messages it read (an IMAP session, of its selected mailbox). It alone knows
+     * whether what it keeps is still true (no change since, that it has not been told of).
+     */
+    public interface Memory {
+        /** What is remembered of every one of {@code uids}, in their order, or null if any is not (or may be stale). */
+        List<Remembered> recall(long[] uids);
+
+        /** A read of the store found this. */
+        void remember(Remembered read);
+    }
+
     /** The metadata and summaries of the given messages that exist, ascending UID. */
     public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids) {
         return withSummaries(mailbox, uids, null);
@@ -83,7 +126,15 @@ public class MessageSummaries {
 
     /** {@link #withSummaries(Mailbox, long[])} with each message's {@link Head} (null: none). */
     public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids, Head head) {
-        return read(mailbox, uids, MessageSummaryCodec::decode, summary -> summary, head);
+        return withSummaries(mailbox, uids, head, null);
+    }
+
+    /**
+     * {@link #withSummaries(Mailbox, long[], Head)}, answered from {@code memory} and the content cache when they
+     * know every message, and told to {@code memory} when read from the store (null: no memory).
+     */
+    public List<Summarized<MessageSummary>> withSummaries(Mailbox mailbox, long[] uids, Head head, Memory memory) {
+        return read(mailbox, uids, MessageSummaryCodec::decode, summary -> summary, head, memory);
     }
 
     /** The metadata and envelopes of the given messages that exist, ascending UID: decodes less than {@link #withSummaries}. */
@@ -93,12 +144,22 @@ public class MessageSummaries {
 
     /** {@link #withEnvelopes(Mailbox, long[])} with each message's {@link Head} (null: none). */
     public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids, Head head) {
-        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope, head);
+        return withEnvelopes(mailbox, uids, head, null);
+    }
+
+    /** {@link #withEnvelopes(Mailbox, long[], Head)} with a {@link Memory}, as {@link #withSummaries(Mailbox, long[], Head, Memory)}. */
+    public List<Summarized<ImapEnvelope>> withEnvelopes(Mailbox mailbox, long[] uids, Head head, Memory memory) {
+        return read(mailbox, uids, MessageSummaryCodec::decodeEnvelope, MessageSummary::envelope, head, memory);
     }
 
     /** The metadata of the given messages that exist with their {@link Head}, without summaries; ascending UID. */
     public List<Summarized<Void>> withHeads(Mailbox mailbox, long[] uids, Head head) {
-        return read(mailbox, uids, null, null, head);
+        return withHeads(mailbox, uids, head, null);
+    }
+
+    /** {@link #withHeads(Mailbox, long[], Head)} with a {@link Memory}, as {@link #withSummaries(Mailbox, long[], Head, Memory)}. */
+    public List<Summarized<Void>> withHeads(Mailbox mailbox, long[] uids, Head head, Memory memory) {
+        return read(mailbox, uids, null, null, head, memory);
     }
 
     private static <T> Map<Long, T> byUid(List<Summarized<T>> read) {
@@ -154,14 +215,17 @@ public class MessageSummaries {
     private static final String READ_METAS = "SELECT m.trace_prefix, " + MailboxService.metaColumns("m.")
             + ", " + ContentCache.Epoch.COLUMNS + " FROM messages m WHERE m.mailbox_id = ? AND m.uid = ANY(?) ORDER BY m.uid";
 
-    /** @param decoder null: no summaries, only metadata (and heads) */
+    /**
+     * @param decoder null: no summaries, only metadata (and heads)
+     * @param memory null: none; only used with the content cache (without it nothing would be saved)
+     */
     private <T> List<Summarized<T>> read(Mailbox mailbox, long[] uids, Function<byte[], T> decoder,
-            Function<MessageSummary, T> fromParsed, Head head) {
+            Function<MessageSummary, T> fromParsed, Head head, Memory memory) {
         if (uids.length == 0) {
             return List.of();
         }
         if (cache.enabled()) {
-            return readThroughCache(mailbox, uids, decoder != null, fromParsed, head);
+            return readThroughCache(mailbox, uids, decoder != null, fromParsed, head, memory);
         }
         List<Summarized<T>> result = new ArrayList<>(uids.length);
         for (Row row : rows(mailbox, uids, decoder != null, head)) {
@@ -177,17 +241,25 @@ public class MessageSummaries {
      * expunged between the two queries is left out, as if the first had not seen it.
      */
     private <T> List<Summarized<T>> readThroughCache(Mailbox mailbox, long[] uids, boolean summaries,
-            Function<MessageSummary, T> fromParsed, Head head) {
-        record Known(MessageMeta meta, byte[] prefix, ContentCache.Epoch epoch) {
+            Function<MessageSummary, T> fromParsed, Head head, Memory memory) {
+        List<Remembered> recalled = memory == null ? null : memory.recall(uids);
+        if (recalled != null) {
+            List<Summarized<T>> answered = fromMemory(recalled, summaries, fromParsed, head);
+            if (answered != null) {
+                return answered;
+            }
         }
-        List<Known> known = jdbc.sql(READ_METAS).params(mailbox.id(), uids)
-                .query((rs, n) -> new Known(MailboxService.metaAfter(rs, 1), rs.getBytes(1),
+        List<Remembered> known = jdbc.sql(READ_METAS).params(mailbox.id(), uids)
+                .query((rs, n) -> new Remembered(MailboxService.metaAfter(rs, 1), rs.getBytes(1),
                         ContentCache.Epoch.read(rs, 12))).list();
+        if (memory != null) {
+            known.forEach(memory::remember);
+        }
         List<Summarized<T>> result = new ArrayList<>(known.size());
         List<Long> missing = new ArrayList<>();
-        for (Known one : known) {
-            ContentCache.Parts parts = cache.get(one.meta().contentId(), one.epoch());
-            byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix(), one.meta().size());
+        for (Remembered one : known) {
+            ContentCache.Parts parts = cache.get(one.meta().contentId(), one.epoch);
+            byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix, one.meta().size());
             if (parts == null || (summaries && parts.summary() == null) || octets == ContentCache.NONE) {
                 missing.add(one.meta().uid());
             } else {
@@ -197,7 +269,7 @@ public class MessageSummaries {
         if (missing.isEmpty()) {
             return result;
         }
-        ContentCache.Epoch epoch = known.get(0).epoch();
+        ContentCache.Epoch epoch = known.get(0).epoch;
         for (Row row : rows(mailbox, MailboxService.toArray(missing), summaries, head)) {
             MessageSummary summary = summaries ? summaryOf(row, MessageSummaryCodec::decode, parsed -> parsed) : null;
             byte[] octets = row.head() == null ? null
@@ -205,6 +277,25 @@ public class MessageSummaries {
             cache.remember(row.contentId(), epoch, summary, row.summary() == null ? 0 : row.summary().length, octets,
                     head != null && !head.headerOnly());
             result.add(new Summarized<>(row.meta(), summary == null ? null : fromParsed.apply(summary), row.head()));
+        }
+        result.sort(Comparator.comparingLong(one -> one.meta().uid()));
+        return result;
+    }
+
+    /**
+     * The reads of remembered messages, from the content cache alone; null when it does not know (enough of) one of
+     * them, or knows another database than theirs (then the store is read as without memory).
+     */
+    private <T> List<Summarized<T>> fromMemory(List<Remembered> recalled, boolean summaries,
+            Function<MessageSummary, T> fromParsed, Head head) {
+        List<Summarized<T>> result = new ArrayList<>(recalled.size());
+        for (Remembered one : recalled) {
+            ContentCache.Parts parts = cache.peek(one.meta().contentId(), one.epoch);
+            byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix, one.meta().size());
+            if (parts == null || (summaries && parts.summary() == null) || octets == ContentCache.NONE) {
+                return null;
+            }
+            result.add(new Summarized<>(one.meta(), summaries ? fromParsed.apply(parts.summary()) : null, octets));
         }
         result.sort(Comparator.comparingLong(one -> one.meta().uid()));
         return result;

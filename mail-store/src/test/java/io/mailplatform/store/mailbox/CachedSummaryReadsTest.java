@@ -149,4 +149,82 @@ class CachedSummaryReadsTest {
         assertThat(largeRead[0]).isEqualTo((byte) 'X');
         assertThat(Arrays.copyOfRange(largeRead, 1, largeRead.length)).isEqualTo(Arrays.copyOfRange(large, 1, large.length));
     }
+
+    /** Tells what it was told to remember, and recalls it while {@code answers}. */
+    private static final class Recording implements MessageSummaries.Memory {
+        final MessageMemory memory = new MessageMemory();
+        final List<MessageSummaries.Remembered> told = new java.util.ArrayList<>();
+        boolean answers = true;
+
+        @Override
+        public List<MessageSummaries.Remembered> recall(long[] uids) {
+            return answers ? memory.recall(uids) : null;
+        }
+
+        @Override
+        public void remember(MessageSummaries.Remembered read) {
+            told.add(read);
+            memory.remember(read);
+        }
+    }
+
+    @Test
+    void aMemoryIsToldWhatTheStoreGaveAndThenAnswersWithoutIt() {
+        Mailbox box = mailboxes.create(erin.id(), "Remembered");
+        long[] uids = fill(box);
+        Recording memory = new Recording();
+        List<Summarized<Void>> expected = uncached.withHeads(box, uids, new Head(false, 10_000));
+        sameAs(cached.withHeads(box, uids, new Head(false, 10_000), memory), expected);
+        assertThat(memory.told).extracting(known -> known.meta().uid()).containsExactly(1L, 2L, 3L);
+
+        // behind the store's back (no MODSEQ): a read that asks the store sees it, one answered from memory does not
+        jdbc.sql("UPDATE messages SET flags = flags | 4 WHERE mailbox_id = ?").param(box.id()).update();
+        long[] known = {1, 2, 3};
+        sameAs(cached.withHeads(box, known, new Head(false, 10_000), memory), expected);
+        assertThat(memory.told).hasSize(3);
+        assertThat(cached.withSummaries(box, known, new Head(true, 10_000), memory))
+                .allSatisfy(read -> assertThat(read.meta().flags().system() & MessageFlags.FLAGGED).isZero())
+                .allSatisfy(read -> assertThat(read.summary()).isNotNull());
+        memory.answers = false;
+        assertThat(cached.withHeads(box, known, new Head(false, 10_000), memory))
+                .allSatisfy(read -> assertThat(read.meta().flags().system() & MessageFlags.FLAGGED).isNotZero());
+        assertThat(memory.told).hasSize(6);
+    }
+
+    @Test
+    void aRememberedMessageWhoseContentTheCacheDoesNotHoldIsReadFromTheStore() {
+        Mailbox box = mailboxes.create(erin.id(), "Large");
+        fill(box);
+        cached.withHeads(box, new long[] {1}, new Head(true, 10_000)); // the cache learns the epoch
+        // appended here but too large to be remembered whole: the cache holds its header only
+        long large = mailboxes.append(box, message("large", ContentCache.WRITTEN_WHOLE_MAX / 17 + 1), MessageFlags.NONE,
+                Instant.now()).uid();
+        long[] uids = {1, large};
+        Recording memory = new Recording();
+        cached.withHeads(box, uids, new Head(true, 1 << 20), memory);
+        assertThat(memory.told).hasSize(2);
+        sameAs(cached.withHeads(box, uids, new Head(true, 1 << 20), memory),
+                uncached.withHeads(box, uids, new Head(true, 1 << 20)));
+        assertThat(memory.told).hasSize(2);
+        sameAs(cached.withHeads(box, uids, new Head(false, 1 << 20), memory),
+                uncached.withHeads(box, uids, new Head(false, 1 << 20)));
+        assertThat(memory.told).hasSize(4);
+    }
+
+    @Test
+    void aMemoryOfAnotherEpochIsNotAnsweredFromAndLeavesTheCacheAlone() {
+        Mailbox box = mailboxes.create(erin.id(), "Epochs");
+        long[] uids = fill(box);
+        cached.withHeads(box, uids, new Head(true, 10_000));
+        MessageMemory old = new MessageMemory();
+        uncached.withHeads(box, uids, new Head(true, 10_000)).forEach(read -> old.remember(
+                new MessageSummaries.Remembered(read.meta(), null, new ContentCache.Epoch(1, 1))));
+        long sizeBefore = cache.weightedSize();
+        Recording memory = new Recording();
+        old.recall(new long[] {1, 2, 3}).forEach(memory.memory::remember);
+        sameAs(cached.withHeads(box, new long[] {1, 2, 3}, new Head(true, 10_000), memory),
+                uncached.withHeads(box, uids, new Head(true, 10_000)));
+        assertThat(memory.told).hasSize(3);
+        assertThat(cache.weightedSize()).isEqualTo(sizeBefore);
+    }
 }
