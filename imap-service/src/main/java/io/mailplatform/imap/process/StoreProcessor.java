@@ -19,6 +19,7 @@ import io.mailplatform.store.mailbox.MailboxService;
 import io.mailplatform.store.mailbox.MessageFlags;
 import io.mailplatform.store.mailbox.MessageIndex;
 import io.mailplatform.store.mailbox.MessageMeta;
+import io.mailplatform.store.mailbox.MessageSummaries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -83,11 +84,16 @@ public class StoreProcessor implements CommandProcessor {
         changed.forEach(meta -> known.put(meta.uid(), meta));
         List<Long> modified = new ArrayList<>();
         if (!command.silent() || unchangedSince != null) {
-            // the changed messages came back from the update; only the others are read
+            // the changed messages came back from the update; only the others are read, or recalled from what
+            // the session read before while the mailbox has not moved (SelectedMailbox#memory)
             long[] unchanged = Arrays.stream(uids).filter(uid -> !known.containsKey(uid)).toArray();
+            MessageSummaries.Memory memory = selected.memory(index);
             for (int from = 0; from < unchanged.length; from += batchSize) {
                 long[] batch = Arrays.copyOfRange(unchanged, from, Math.min(unchanged.length, from + batchSize));
-                for (MessageMeta meta : index.metas(selected.mailbox(), batch)) {
+                List<MessageSummaries.Remembered> recalled = memory.recall(batch);
+                List<MessageMeta> metas = recalled == null ? index.metas(selected.mailbox(), batch)
+                        : recalled.stream().map(MessageSummaries.Remembered::meta).toList();
+                for (MessageMeta meta : metas) {
                     if (unchangedSince != null && meta.modSeq() > unchangedSince) {
                         modified.add(command.uid() ? meta.uid() : selected.msnOf(meta.uid()));
                     } else {
