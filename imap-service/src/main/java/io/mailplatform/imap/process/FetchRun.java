@@ -287,12 +287,7 @@ final class FetchRun implements Outcome.Step {
         switch (need) {
             case NONE -> {
                 if (head == null) {
-                    List<MessageSummaries.Remembered> recalled = memory.recall(batchUids);
-                    if (recalled != null) {
-                        recalled.forEach(known -> metas.put(known.meta().uid(), known.meta()));
-                    } else {
-                        store.index().metas(mailbox, batchUids).forEach(meta -> metas.put(meta.uid(), meta));
-                    }
+                    store.index().metas(mailbox, batchUids, memory).forEach(meta -> metas.put(meta.uid(), meta));
                 } else {
                     store.summaries().withHeads(mailbox, batchUids, head, memory).forEach(read -> {
                         metas.put(read.meta().uid(), read.meta());

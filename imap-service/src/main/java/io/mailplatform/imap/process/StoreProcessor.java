@@ -90,10 +90,7 @@ public class StoreProcessor implements CommandProcessor {
             MessageSummaries.Memory memory = selected.memory(index);
             for (int from = 0; from < unchanged.length; from += batchSize) {
                 long[] batch = Arrays.copyOfRange(unchanged, from, Math.min(unchanged.length, from + batchSize));
-                List<MessageSummaries.Remembered> recalled = memory.recall(batch);
-                List<MessageMeta> metas = recalled == null ? index.metas(selected.mailbox(), batch)
-                        : recalled.stream().map(MessageSummaries.Remembered::meta).toList();
-                for (MessageMeta meta : metas) {
+                for (MessageMeta meta : index.metas(selected.mailbox(), batch, memory)) {
                     if (unchangedSince != null && meta.modSeq() > unchangedSince) {
                         modified.add(command.uid() ? meta.uid() : selected.msnOf(meta.uid()));
                     } else {

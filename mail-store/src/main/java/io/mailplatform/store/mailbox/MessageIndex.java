@@ -198,6 +198,16 @@ public class MessageIndex {
                 .params(mailbox.id(), uids).query(MailboxService::meta).list();
     }
 
+    /**
+     * {@link #metas(Mailbox, long[])}, from {@code memory} when it recalls every one of the UIDs (given ascending);
+     * nothing is remembered from this read, which lacks the trace prefixes a {@link MessageSummaries.Remembered} holds.
+     */
+    public List<MessageMeta> metas(Mailbox mailbox, long[] uids, MessageSummaries.Memory memory) {
+        List<MessageSummaries.Remembered> recalled = memory.recall(uids);
+        return recalled == null ? metas(mailbox, uids)
+                : recalled.stream().map(MessageSummaries.Remembered::meta).toList();
+    }
+
     /** The highest MODSEQ among the given UIDs that still exist, 0 if none does (RFC 7162 §3.1.5 SEARCH). */
     public long highestModSeq(Mailbox mailbox, long[] uids) {
         if (uids.length == 0) {

@@ -258,12 +258,11 @@ public class MessageSummaries {
         List<Summarized<T>> result = new ArrayList<>(known.size());
         List<Long> missing = new ArrayList<>();
         for (Remembered one : known) {
-            ContentCache.Parts parts = cache.get(one.meta().contentId(), one.epoch);
-            byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix, one.meta().size());
-            if (parts == null || (summaries && parts.summary() == null) || octets == ContentCache.NONE) {
+            Summarized<T> read = fromCache(one, cache.get(one.meta().contentId(), one.epoch), summaries, fromParsed, head);
+            if (read == null) {
                 missing.add(one.meta().uid());
             } else {
-                result.add(new Summarized<>(one.meta(), summaries ? fromParsed.apply(parts.summary()) : null, octets));
+                result.add(read);
             }
         }
         if (missing.isEmpty()) {
@@ -290,15 +289,25 @@ public class MessageSummaries {
             Function<MessageSummary, T> fromParsed, Head head) {
         List<Summarized<T>> result = new ArrayList<>(recalled.size());
         for (Remembered one : recalled) {
-            ContentCache.Parts parts = cache.peek(one.meta().contentId(), one.epoch);
-            byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix, one.meta().size());
-            if (parts == null || (summaries && parts.summary() == null) || octets == ContentCache.NONE) {
+            Summarized<T> read = fromCache(one, cache.peek(one.meta().contentId(), one.epoch), summaries, fromParsed,
+                    head);
+            if (read == null) {
                 return null;
             }
-            result.add(new Summarized<>(one.meta(), summaries ? fromParsed.apply(parts.summary()) : null, octets));
+            result.add(read);
         }
         result.sort(Comparator.comparingLong(one -> one.meta().uid()));
         return result;
+    }
+
+    /** A message's read from what the cache holds of its content ({@code parts}), or null if that is not enough. */
+    private static <T> Summarized<T> fromCache(Remembered one, ContentCache.Parts parts, boolean summaries,
+            Function<MessageSummary, T> fromParsed, Head head) {
+        byte[] octets = parts == null || head == null ? null : parts.head(head, one.prefix, one.meta().size());
+        if (parts == null || (summaries && parts.summary() == null) || octets == ContentCache.NONE) {
+            return null;
+        }
+        return new Summarized<>(one.meta(), summaries ? fromParsed.apply(parts.summary()) : null, octets);
     }
 
     private List<Row> rows(Mailbox mailbox, long[] uids, boolean summaries, Head head) {
