@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.util.function.Supplier;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -25,13 +26,16 @@ import jdk.net.ExtendedSocketOptions;
  * POP3 benchmark, where the server's time per request is what the client waits for.
  */
 public enum Transport {
-    EPOLL(EpollServerSocketChannel.class, EpollChannelOption.TCP_QUICKACK),
-    NIO(NioServerSocketChannel.class, NioChannelOption.of(ExtendedSocketOptions.TCP_QUICKACK));
+    EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class, EpollChannelOption.TCP_QUICKACK),
+    NIO(NioIoHandler::newFactory, NioServerSocketChannel.class, NioChannelOption.of(ExtendedSocketOptions.TCP_QUICKACK));
 
+    private final Supplier<IoHandlerFactory> ioHandlerFactory;
     private final Class<? extends ServerSocketChannel> serverChannel;
     private final ChannelOption<Boolean> quickAck;
 
-    Transport(Class<? extends ServerSocketChannel> serverChannel, ChannelOption<Boolean> quickAck) {
+    Transport(Supplier<IoHandlerFactory> ioHandlerFactory, Class<? extends ServerSocketChannel> serverChannel,
+            ChannelOption<Boolean> quickAck) {
+        this.ioHandlerFactory = ioHandlerFactory;
         this.serverChannel = serverChannel;
         this.quickAck = quickAck;
     }
@@ -47,7 +51,7 @@ public enum Transport {
     }
 
     public IoHandlerFactory ioHandlerFactory() {
-        return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return ioHandlerFactory.get();
     }
 
     public Class<? extends ServerSocketChannel> serverChannel() {
