@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * recorded as {@link ClientAddress#PROXIED}, and only then does {@code channelActive} travel on,
  * so the connection limiter, the greeting and everything after see the real client. A malformed or
  * missing header (within {@code headerTimeout}) closes the connection, as the PROXY protocol
- * specification demands.</li>
+ * specification demands; the decoder goes at once, so the octets after the bad header are never
+ * decoded as another one when the connection closes (which would start a session on it).</li>
  * </ul>
  * Shared by the protocol services; a new instance per channel.
  */
@@ -36,6 +37,8 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
     private final TrustedNetworks trusted;
     private final Duration headerTimeout;
     private ScheduledFuture<?> timeout;
+    /** The header was bad: whatever the decoder still hands on is dropped, and the connection closes. */
+    private boolean rejected;
 
     public ProxyProtocolHandler(TrustedNetworks trusted, Duration headerTimeout) {
         this.trusted = trusted;
@@ -51,7 +54,7 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         // the decoder removes itself after the header and hands the bytes after it down the pipeline
-        ctx.pipeline().addBefore(ctx.name(), ctx.name() + "-decoder", new HAProxyMessageDecoder());
+        ctx.pipeline().addBefore(ctx.name(), decoderName(ctx), new HAProxyMessageDecoder());
         timeout = ctx.executor().schedule(() -> {
             log.debug("no PROXY header from {} within {}", peer, headerTimeout);
             ctx.close();
@@ -60,9 +63,9 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HAProxyMessage)) {
+        if (rejected || !(msg instanceof HAProxyMessage)) {
             ReferenceCountUtil.release(msg);
-            ctx.close();
+            reject(ctx);
             return;
         }
         HAProxyMessage header = (HAProxyMessage) msg;
@@ -100,8 +103,26 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("bad PROXY header from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!rejected) {
+            log.debug("bad PROXY header from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        reject(ctx);
+    }
+
+    private void reject(ChannelHandlerContext ctx) {
+        if (rejected) {
+            return;
+        }
+        rejected = true;
+        // removing it hands its buffered octets to channelRead, which drops them
+        if (ctx.pipeline().get(decoderName(ctx)) != null) {
+            ctx.pipeline().remove(decoderName(ctx));
+        }
         ctx.close();
+    }
+
+    private static String decoderName(ChannelHandlerContext ctx) {
+        return ctx.name() + "-decoder";
     }
 
     @Override
