@@ -39,4 +39,31 @@ class KafkaMailboxEventPublisherTest {
                 .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "mail-imap-mailbox-events")
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0);
     }
+
+    @Test
+    void withoutABrokerAWriterNeverWaitsAndTheEventsAreDropped() throws Exception {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(java.util.List.of("127.0.0.1:9"));
+        io.mailplatform.store.mailbox.KnownModSeqs known = new io.mailplatform.store.mailbox.KnownModSeqs();
+        KafkaMailboxEventPublisher publisher = new KafkaMailboxEventPublisher(kafka, lingering(Duration.ofMillis(5)), known);
+        try {
+            known.confirm(7, known.version(7), 5);
+            long started = System.nanoTime();
+            for (long modSeq = 6; modSeq <= 8; modSeq++) {
+                publisher.publish(new MailboxEvent(MailboxEvent.Type.FLAGS_CHANGED, 1, 7, "INBOX", modSeq, java.util.List.of(3L),
+                        EventOrigin.ID));
+            }
+            // the producer waits up to MAX_BLOCK_MS for metadata per event: not on the writer's thread
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(KafkaMailboxEventPublisher.MAX_BLOCK_MS));
+            // this process's sessions still learnt of the writes
+            assertThat(known.unchangedSince(7, 8)).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (publisher.dropped() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(publisher.dropped()).isEqualTo(3);
+        } finally {
+            publisher.destroy();
+        }
+    }
 }
