@@ -106,6 +106,9 @@ public class KafkaMailboxEventPublisher implements MailboxEventPublisher, Dispos
     }
 
     private void recovered() {
+        if (dropped.get() == 0) {
+            return; // the usual case, without a write to the shared counter
+        }
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
             log.info("mailbox events are published again; {} were dropped", lost);
