@@ -57,7 +57,7 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
         ctx.pipeline().addBefore(ctx.name(), decoderName(ctx), new HAProxyMessageDecoder());
         timeout = ctx.executor().schedule(() -> {
             log.debug("no PROXY header from {} within {}", peer, headerTimeout);
-            ctx.close();
+            reject(ctx);
         }, headerTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -109,6 +109,7 @@ public final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter {
         reject(ctx);
     }
 
+    /** Closes the connection before any header was accepted, the decoder removed first (see the class comment). */
     private void reject(ChannelHandlerContext ctx) {
         if (rejected) {
             return;
