@@ -3,7 +3,9 @@ package io.mailplatform.store.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.store.config.StoreProperties;
+import io.mailplatform.store.mailbox.KnownModSeqs;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -43,14 +45,14 @@ class KafkaMailboxEventPublisherTest {
     @Test
     void withoutABrokerAWriterNeverWaitsAndTheEventsAreDropped() throws Exception {
         KafkaProperties kafka = new KafkaProperties();
-        kafka.setBootstrapServers(java.util.List.of("127.0.0.1:9"));
-        io.mailplatform.store.mailbox.KnownModSeqs known = new io.mailplatform.store.mailbox.KnownModSeqs();
+        kafka.setBootstrapServers(List.of("127.0.0.1:9"));
+        KnownModSeqs known = new KnownModSeqs();
         KafkaMailboxEventPublisher publisher = new KafkaMailboxEventPublisher(kafka, lingering(Duration.ofMillis(5)), known);
         try {
             known.confirm(7, known.version(7), 5);
             long started = System.nanoTime();
             for (long modSeq = 6; modSeq <= 8; modSeq++) {
-                publisher.publish(new MailboxEvent(MailboxEvent.Type.FLAGS_CHANGED, 1, 7, "INBOX", modSeq, java.util.List.of(3L),
+                publisher.publish(new MailboxEvent(MailboxEvent.Type.FLAGS_CHANGED, 1, 7, "INBOX", modSeq, List.of(3L),
                         EventOrigin.ID));
             }
             // the producer waits up to MAX_BLOCK_MS for metadata per event: not on the writer's thread
