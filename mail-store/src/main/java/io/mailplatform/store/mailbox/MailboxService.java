@@ -311,8 +311,8 @@ public class MailboxService {
     /**
      * What a flag change did.
      *
-     * @param modSeq the MODSEQ the write took (0 if it took none); a session whose view of the mailbox
-     *        is at the MODSEQ just before it knows that nothing else changed meanwhile
+     * @param modSeq the MODSEQ the write took (0 if it took none: no message changed); a session whose
+     *        view of the mailbox is at the MODSEQ just before it knows that nothing else changed meanwhile
      * @param changed the messages it changed, ascending UID, with their new flags and MODSEQ
      */
     public record FlagChange(long modSeq, List<MessageMeta> changed) {
@@ -352,18 +352,23 @@ public class MailboxService {
             // after registering it). The MODSEQ allocation (the mailbox row lock, see the class comment)
             // is an init plan of the update, so it runs before the first message row is locked, and the
             // lock is held only while the statement and its commit run. An update waiting for the lock
-            // then sees the newest version of each row (READ COMMITTED re-evaluates updated rows).
+            // then sees the newest version of each row (READ COMMITTED re-evaluates updated rows). A STORE
+            // that changes nothing in the statement's snapshot allocates no MODSEQ: it neither takes the lock
+            // nor writes (no commit to flush), and the caller gets MODSEQ 0.
             statements.put(mode, """
                 WITH known AS (
                     SELECT count(*) = cardinality(:registered::text[]) AS ok FROM account_keywords
                     WHERE account_id = :account AND keyword = ANY(:registered::text[])),
                 allocation AS (
                     UPDATE mailboxes SET highest_modseq = highest_modseq + 1
-                    WHERE id = :mailbox AND (SELECT ok FROM known) RETURNING highest_modseq),
+                    WHERE id = :mailbox AND (SELECT ok FROM known) AND EXISTS (
+                        SELECT 1 FROM messages WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND modseq <= :unchangedSince
+                        AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s))
+                    RETURNING highest_modseq),
                 changed AS (
                     UPDATE messages SET flags = (%1$s)::smallint, keywords = %2$s,
                         modseq = (SELECT highest_modseq FROM allocation)
-                    WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND (SELECT ok FROM known)
+                    WHERE mailbox_id = :mailbox AND uid = ANY(:uids) AND EXISTS (SELECT 1 FROM allocation)
                     AND modseq <= :unchangedSince AND (flags, keywords) IS DISTINCT FROM ((%1$s)::smallint, %2$s) RETURNING %3$s)
                 SELECT (SELECT ok FROM known), (SELECT highest_modseq FROM allocation), c.*
                 FROM (SELECT 1) one LEFT JOIN changed c ON true"""

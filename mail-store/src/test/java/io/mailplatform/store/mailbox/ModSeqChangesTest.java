@@ -70,6 +70,29 @@ class ModSeqChangesTest {
     }
 
     @Test
+    void aStoreThatChangesNothingTakesNoModSeq() throws Exception {
+        Mailbox inbox = fiveMessages("no-op");
+        MailboxService.FlagChange first = mailboxes.changeFlags(inbox, List.of(1L, 2L), FlagMode.ADD, FLAGGED);
+        long highest = mailboxes.refresh(inbox).highestModSeq();
+        assertThat(first.modSeq()).isEqualTo(highest);
+
+        // RFC 7162 §3.1: only a change of a message's metadata gives it (and the mailbox) a new MODSEQ
+        MailboxService.FlagChange again = mailboxes.changeFlags(inbox, List.of(1L, 2L), FlagMode.ADD, FLAGGED);
+        assertThat(again.changed()).isEmpty();
+        assertThat(again.modSeq()).isZero();
+        assertThat(mailboxes.refresh(inbox).highestModSeq()).isEqualTo(highest);
+        assertThat(modSeqOf(inbox, 1)).isEqualTo(highest);
+        assertThat(mailboxes.changeFlags(inbox, List.of(3L), FlagMode.REMOVE, FLAGGED).modSeq()).isZero();
+
+        // one message of the set still to change: the write takes the next MODSEQ, for that message only
+        MailboxService.FlagChange partly = mailboxes.changeFlags(inbox, List.of(2L, 3L), FlagMode.ADD, FLAGGED);
+        assertThat(partly.modSeq()).isEqualTo(highest + 1);
+        assertThat(partly.changed()).extracting(MessageMeta::uid).containsExactly(3L);
+        assertThat(modSeqOf(inbox, 2)).isEqualTo(highest);
+        assertThat(mailboxes.refresh(inbox).highestModSeq()).isEqualTo(highest + 1);
+    }
+
+    @Test
     void changedUidsAndTheExpungeLogGoBackToTheMailboxsStart() throws Exception {
         Mailbox inbox = fiveMessages("changed");
         long start = inbox.highestModSeq();
