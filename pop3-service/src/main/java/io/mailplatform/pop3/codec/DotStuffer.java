@@ -18,6 +18,7 @@ public final class DotStuffer {
     private static final byte LF = '\n';
     private static final byte DOT = '.';
     private static final short CRLF = ('\r' << 8) | '\n';
+    private static final byte[] BARE_CR = {CR};
 
     private final int bodyLines;
     private boolean lineStart = true;
@@ -47,38 +48,36 @@ public final class DotStuffer {
      * after the TOP limit is ignored.
      */
     public void encode(byte[] input, int from, int to, ByteBuf out) {
-        int run = from;
-        for (int i = from; i < to && !complete; i++) {
-            byte b = input[i];
+        int i = from;
+        while (i < to && !complete) {
             if (pendingCr) {
                 pendingCr = false;
-                if (b == LF) {
-                    run = i + 1;
+                if (input[i] == LF) {
                     endLine(out);
+                    i++;
                     continue;
                 }
                 // a bare CR is data
-                data(new byte[] {CR}, 0, 1, out);
+                data(BARE_CR, 0, 1, out);
             }
-            if (b == CR || b == LF) {
-                data(input, run, i, out);
-                run = i + 1;
-                if (b == CR) {
-                    pendingCr = true;
-                } else {
-                    endLine(out);
-                }
-            } else if (lineStart && b == DOT) {
-                if (out != null) {
-                    out.writeByte(DOT);
-                }
-                lineStart = false;
-            } else if (lineStart) {
-                lineStart = false;
+            if (lineStart && input[i] == DOT && out != null) {
+                out.writeByte(DOT);
             }
-        }
-        if (!complete && !pendingCr) {
-            data(input, run, to, out);
+            // the rest of the line in one run: a tight scan, as this runs over every octet RETR sends
+            int end = i;
+            while (end < to && input[end] != CR && input[end] != LF) {
+                end++;
+            }
+            data(input, i, end, out);
+            if (end == to) {
+                return;
+            }
+            if (input[end] == CR) {
+                pendingCr = true;
+            } else {
+                endLine(out);
+            }
+            i = end + 1;
         }
     }
 
@@ -117,7 +116,7 @@ public final class DotStuffer {
         if (to <= from) {
             return;
         }
-        // a run never contains CR or LF; a stuffed dot was already written when the run's first byte was seen
+        // a run never contains CR or LF; a stuffed dot was already written before the run's first byte
         if (out != null) {
             out.writeBytes(input, from, to - from);
         }
