@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.MetadataRecoveryStrategy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -21,6 +23,11 @@ import org.springframework.kafka.core.KafkaAdmin;
  * ({@code spring.kafka.*}, SASL and TLS included), through one admin client kept for the life of the
  * service so that a probe every few seconds opens no new connections. Failures are reported, not
  * logged: during an outage the Kafka clients already say so, and probes would repeat it every few seconds.
+ *
+ * <p>The client does not rebootstrap ({@code metadata.recovery.strategy=none}, unless configured): Kafka 4's
+ * admin client, with no broker reachable, rebootstraps in a tight loop and logs each round at INFO, about a
+ * thousand lines a second for as long as the outage lasts. Without it the client retries its known brokers
+ * with the reconnect backoff; their host names are resolved again at each attempt.
  */
 public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     private final KafkaAdmin admin;
@@ -54,6 +61,7 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
         if (client == null) {
             Map<String, Object> config = new HashMap<>(admin.getConfigurationProperties());
             config.put(AdminClientConfig.CLIENT_ID_CONFIG, "mail-health");
+            config.putIfAbsent(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, MetadataRecoveryStrategy.NONE.name);
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
             client = Admin.create(config);
