@@ -12,7 +12,7 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(DeliveryConfiguration.class)
-@PropertySource(ManagementConfiguration.WITHOUT_API)
+@PropertySource({ManagementConfiguration.WITHOUT_API, ManagementConfiguration.READINESS_WITH_BROKER})
 public class DeliveryServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(DeliveryServiceApplication.class, args);

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(ImapConfiguration.class)
-@PropertySource(ManagementConfiguration.WITHOUT_API)
+@PropertySource({ManagementConfiguration.WITHOUT_API, ManagementConfiguration.READINESS_WITHOUT_BROKER})
 public class ImapServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(ImapServiceApplication.class, args);

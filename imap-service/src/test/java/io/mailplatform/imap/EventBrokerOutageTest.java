@@ -3,11 +3,13 @@ package io.mailplatform.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailplatform.store.directory.Account;
+import io.mailplatform.testsupport.HealthProbe;
 import io.mailplatform.testsupport.LineClient;
 import io.mailplatform.testsupport.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,6 +22,9 @@ import org.springframework.test.context.TestPropertySource;
 class EventBrokerOutageTest extends ImapTestSupport {
     /** Far below the producer's default wait for metadata (60 s), far above a command's time on a slow machine. */
     private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+    @LocalManagementPort
+    int managementPort;
 
     private static List<String> timed(LineClient client, String tag, String command) throws Exception {
         long started = System.nanoTime();
@@ -43,5 +48,14 @@ class EventBrokerOutageTest extends ImapTestSupport {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
             assertThat(appended).last().asString().startsWith("a4 OK [APPENDUID ");
         }
+    }
+
+    /** It serves, so it stays ready (on Kubernetes, in its Service); the broker's check still shows in the full health. */
+    @Test
+    void readyWithoutABroker() {
+        HealthProbe.assertReady(managementPort, "readinessState", "db", "listeners");
+        HealthProbe health = HealthProbe.get(managementPort, "");
+        assertThat(health.components()).containsEntry("kafka", "DOWN");
+        assertThat(health.httpStatus()).isEqualTo(503);
     }
 }

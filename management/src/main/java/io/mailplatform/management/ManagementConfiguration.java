@@ -25,6 +25,17 @@ public class ManagementConfiguration {
      */
     public static final String WITHOUT_API = "classpath:io/mailplatform/management/without-api.properties";
 
+    /**
+     * Readiness with the Kafka check, for the services that cannot work without the broker (SMTP gateway,
+     * delivery, standalone). Each application class names this file or {@link #READINESS_WITHOUT_BROKER}:
+     * a value in {@code management.properties} would outrank either, being read after them.
+     */
+    public static final String READINESS_WITH_BROKER = "classpath:io/mailplatform/management/readiness-with-broker.properties";
+
+    /** Readiness without the Kafka check, for the services that serve during a broker outage (IMAP, POP3, webmail API). */
+    public static final String READINESS_WITHOUT_BROKER =
+            "classpath:io/mailplatform/management/readiness-without-broker.properties";
+
     @Bean
     public KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, HealthProperties properties) {
         return new KafkaHealthIndicator(kafkaAdmin, properties.kafkaTimeout());

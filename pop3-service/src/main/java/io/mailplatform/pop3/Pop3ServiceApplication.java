@@ -12,7 +12,7 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(Pop3Configuration.class)
-@PropertySource(ManagementConfiguration.WITHOUT_API)
+@PropertySource({ManagementConfiguration.WITHOUT_API, ManagementConfiguration.READINESS_WITHOUT_BROKER})
 public class Pop3ServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(Pop3ServiceApplication.class, args);

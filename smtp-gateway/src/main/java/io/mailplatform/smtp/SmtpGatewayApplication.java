@@ -12,7 +12,7 @@ import org.springframework.context.annotation.PropertySource;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(SmtpGatewayConfiguration.class)
-@PropertySource(ManagementConfiguration.WITHOUT_API)
+@PropertySource({ManagementConfiguration.WITHOUT_API, ManagementConfiguration.READINESS_WITH_BROKER})
 public class SmtpGatewayApplication {
     public static void main(String[] args) {
         SpringApplication.run(SmtpGatewayApplication.class, args);

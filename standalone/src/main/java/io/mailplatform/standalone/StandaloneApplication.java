@@ -2,6 +2,7 @@ package io.mailplatform.standalone;
 
 import io.mailplatform.delivery.config.DeliveryConfiguration;
 import io.mailplatform.imap.config.ImapConfiguration;
+import io.mailplatform.management.ManagementConfiguration;
 import io.mailplatform.pop3.config.Pop3Configuration;
 import io.mailplatform.smtp.config.SmtpGatewayConfiguration;
 import io.mailplatform.webmail.config.WebmailConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * Every service in one JVM, for trials and development. Unless external ones are configured, it
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Import;
 @ConfigurationPropertiesScan(basePackageClasses = StandaloneApplication.class)
 @Import({SmtpGatewayConfiguration.class, DeliveryConfiguration.class, Pop3Configuration.class, ImapConfiguration.class,
         WebmailConfiguration.class})
+@PropertySource(ManagementConfiguration.READINESS_WITH_BROKER)
 public class StandaloneApplication {
 
     public static void main(String[] args) {

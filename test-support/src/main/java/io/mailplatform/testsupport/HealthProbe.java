@@ -37,7 +37,7 @@ public record HealthProbe(int httpStatus, String status, Map<String, String> com
 
     public static HealthProbe get(int managementPort, String group) {
         HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/" + group))
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health" + (group.isEmpty() ? "" : "/" + group)))
                 .timeout(Duration.ofSeconds(15)).build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

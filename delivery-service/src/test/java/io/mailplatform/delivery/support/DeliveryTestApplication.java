@@ -1,10 +1,12 @@
 package io.mailplatform.delivery.support;
 
 import io.mailplatform.delivery.config.DeliveryConfiguration;
+import io.mailplatform.management.ManagementConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * The delivery service alone, with a switch that can stop the consumer right after a database commit
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(DeliveryConfiguration.class)
+@PropertySource(ManagementConfiguration.READINESS_WITH_BROKER)
 public class DeliveryTestApplication {
 
     /** The relay's clock: retries and the retry period pass without waiting. */
