@@ -54,7 +54,7 @@ class EventBrokerOutageTest extends ImapTestSupport {
     @Test
     void readyWithoutABroker() {
         HealthProbe.assertReady(managementPort, "readinessState", "db", "listeners");
-        HealthProbe health = HealthProbe.get(managementPort, "");
+        HealthProbe health = HealthProbe.overall(managementPort);
         assertThat(health.components()).containsEntry("kafka", "DOWN");
         assertThat(health.httpStatus()).isEqualTo(503);
     }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Asks a service's actuator for a health group over HTTP, as a Kubernetes probe or a compose
+ * Asks a service's actuator for a health group (or every check) over HTTP, as a Kubernetes probe or a compose
  * healthcheck does: {@code GET /actuator/health/<group>} on the management port.
  *
  * @param httpStatus 200 when the group is UP, 503 otherwise
@@ -35,9 +35,18 @@ public record HealthProbe(int httpStatus, String status, Map<String, String> com
                 Arrays.stream(members).collect(Collectors.toMap(Function.identity(), member -> "UP")));
     }
 
+    /** The health group {@code group}: {@code GET /actuator/health/<group>}. */
     public static HealthProbe get(int managementPort, String group) {
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health" + (group.isEmpty() ? "" : "/" + group)))
+        return probe(managementPort, "/actuator/health/" + group);
+    }
+
+    /** Every check of the service, group or not: {@code GET /actuator/health}. */
+    public static HealthProbe overall(int managementPort) {
+        return probe(managementPort, "/actuator/health");
+    }
+
+    private static HealthProbe probe(int managementPort, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                 .timeout(Duration.ofSeconds(15)).build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

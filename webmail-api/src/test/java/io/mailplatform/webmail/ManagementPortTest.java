@@ -36,7 +36,7 @@ class ManagementPortTest {
         assertThat(readiness.components()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "readinessState", "UP", "db", "UP"));
 
-        HealthProbe health = HealthProbe.get(managementPort, "");
+        HealthProbe health = HealthProbe.overall(managementPort);
         assertThat(health.httpStatus()).isEqualTo(503);
         assertThat(health.components()).containsEntry("kafka", "DOWN");
 
